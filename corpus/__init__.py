@@ -1,0 +1,3 @@
+"""corpus: turn scraped news-article text into a clean, validated, published dataset."""
+
+__version__ = "0.1.0"

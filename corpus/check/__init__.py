@@ -1,0 +1,1 @@
+"""record -> problems: raw-file, schema, content and duplicate checks, and their reports."""

@@ -1,0 +1,106 @@
+"""Project configuration: `[tool.corpus]` in pyproject.toml, or corpus.toml. Bad config exits 2."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+
+class ConfigError(Exception):
+    """A configuration problem: one line saying which file and key, and what to do."""
+
+
+@dataclass(slots=True)
+class Config:
+    raw_dir: str = "raw"
+    out_dir: str = "dist"
+    cache_dir: str = ".corpus-cache"
+    languages: list[str] = field(default_factory=list)
+    license: str | None = None
+    pretty_name: str | None = None
+    max_bytes: int = 2 * 1024 * 1024
+    body_min_words: int = 30
+    body_max_words: int = 20_000
+    near_duplicate_threshold: float = 0.8
+    shingle_words: int = 5
+    splits: dict[str, float] = field(default_factory=lambda: {"train": 0.8, "validation": 0.1, "test": 0.1})
+    disable: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    batch_size: int = 256
+    source: str | None = None  # the file the values came from, for messages
+
+
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    "raw_dir": str,
+    "out_dir": str,
+    "cache_dir": str,
+    "languages": list,
+    "license": str,
+    "pretty_name": str,
+    "max_bytes": int,
+    "body_min_words": int,
+    "body_max_words": int,
+    "near_duplicate_threshold": (int, float),
+    "shingle_words": int,
+    "splits": dict,
+    "disable": list,
+    "severity": dict,
+    "per_file_ignores": dict,
+    "batch_size": int,
+}
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: not valid TOML ({e}); fix the file") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("corpus")
+        return table if isinstance(table, dict) else None
+    return data
+
+
+def load_config(directory: Path | None = None, explicit: Path | None = None) -> Config:
+    """Read corpus.toml, else pyproject.toml's [tool.corpus], from `directory` (default: cwd)."""
+    base = directory or Path.cwd()
+    candidates = [explicit] if explicit else [base / "corpus.toml", base / "pyproject.toml"]
+    for path in candidates:
+        if path is None or not path.is_file():
+            if explicit:
+                raise ConfigError(f"{explicit}: no such configuration file")
+            continue
+        table = _table(path)
+        if table is None:
+            continue
+        return _from_table(table, str(path))
+    return Config()
+
+
+def _from_table(table: dict[str, Any], source: str) -> Config:
+    known = {f.name for f in fields(Config)} - {"source"}
+    kwargs: dict[str, Any] = {}
+    for key, value in table.items():
+        k = key.replace("-", "_")
+        if k not in known:
+            raise ConfigError(
+                f"{source}: unknown key '{key}' in [tool.corpus]; known: {', '.join(sorted(known))}"
+            )
+        expected = _TYPES[k]
+        if isinstance(value, bool) or not isinstance(value, expected):
+            raise ConfigError(
+                f"{source}: '{key}' has the wrong type ({type(value).__name__}); see the README"
+            )
+        kwargs[k] = value
+    cfg = Config(**kwargs, source=source)
+    if abs(sum(cfg.splits.values()) - 1.0) > 1e-9 or any(v < 0 for v in cfg.splits.values()):
+        raise ConfigError(f"{source}: 'splits' ratios must be non-negative and sum to 1")
+    if not 0 < cfg.near_duplicate_threshold <= 1:
+        raise ConfigError(f"{source}: 'near_duplicate_threshold' must be in (0, 1]")
+    for code, sev in cfg.severity.items():
+        if sev not in ("error", "warning", "off"):
+            raise ConfigError(f"{source}: severity of {code} must be error, warning or off")
+    return cfg

@@ -1,0 +1,36 @@
+"""Bytes to normalised text: the only place that decides how raw bytes become lines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+class ConvertError(Exception):
+    """Raw input that cannot become a record; the message says what is wrong and what to do."""
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_DROP = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u2060"), None)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes) -> str:
+    """Strict UTF-8 (BOM allowed): a wrong guess at an encoding would silently corrupt words."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ConvertError(f"NUL byte at offset {nul}: binary, not text; remove the file or fix the scraper")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ConvertError(f"not valid UTF-8 at byte {e.start}; re-encode the file as UTF-8") from None
+    return text
+
+
+def normalise(text: str) -> list[str]:
+    """NFC, unified line ends and spaces, control characters removed; words are never rewritten."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.translate(_DROP)
+    text = _CONTROL.sub("", text)
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]

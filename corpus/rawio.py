@@ -1,0 +1,157 @@
+"""The I/O edge for raw files: find them, read them safely, pair them with their sidecars.
+
+Safety rules live here so every command shares them: nothing outside the raw root is read,
+symlinks are refused (never followed), and no more than `max_bytes + 1` bytes are read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+RAW_SUFFIX = ".txt"
+META_SUFFIX = ".meta.json"
+META_KEYS = frozenset({"url", "publisher", "published", "headline", "language", "license"})
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class RawRef:
+    """A raw file found under a root, not yet read."""
+
+    root: Path
+    path: Path
+
+    @property
+    def rel(self) -> str:
+        return self.path.relative_to(self.root).as_posix()
+
+    @property
+    def id(self) -> str:
+        return self.path.name[: -len(RAW_SUFFIX)] if self.path.name.endswith(RAW_SUFFIX) else self.path.stem
+
+    @property
+    def meta_path(self) -> Path:
+        return self.path.with_name(self.id + META_SUFFIX)
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """The bytes of one raw file and its parsed sidecar, ready for the pure converter."""
+
+    ref: RawRef
+    data: bytes
+    sha256: str
+    meta: dict[str, object] | None
+
+
+class RawReadError(Exception):
+    """A raw file or sidecar that cannot be read; the message is one line naming what to do."""
+
+    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint
+
+
+def discover(paths: Iterable[Path], default_root: Path | None = None) -> Iterator[RawRef]:
+    """Yield every raw `.txt` file named or found under the given paths, sorted, once each.
+
+    A folder is its own root; a file's root is `default_root` when it lies inside it, else its folder.
+    Symlinks are yielded (so they can be reported) but never followed into folders.
+    """
+    seen: set[Path] = set()
+    for given in paths:
+        p = Path(given)
+        if p.is_dir() and not p.is_symlink():
+            root = p.resolve()
+            for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+                dirnames.sort()
+                for name in sorted(filenames):
+                    if name.endswith(RAW_SUFFIX):
+                        f = Path(dirpath) / name
+                        if f not in seen:
+                            seen.add(f)
+                            yield RawRef(root, f)
+        else:
+            absolute = Path(os.path.abspath(p))
+            root = absolute.parent
+            if default_root is not None:
+                dr = Path(os.path.abspath(default_root))
+                if absolute.is_relative_to(dr):
+                    root = dr
+            if absolute not in seen:
+                seen.add(absolute)
+                yield RawRef(root, absolute)
+
+
+def read_bytes_limited(path: Path, root: Path, max_bytes: int) -> bytes:
+    """Read a regular file inside root, refusing symlinks, escapes and oversize files."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        raise RawReadError("R001", f"{path}: no such file; check the path") from None
+    except OSError as e:
+        raise RawReadError("R001", f"{path}: cannot be read ({e.strerror}); check its permissions") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise RawReadError(
+            "R010",
+            f"{path}: is a symbolic link; refused, never read",
+            "replace the link with the file itself",
+        )
+    real = Path(os.path.realpath(path))
+    if not real.is_relative_to(Path(os.path.realpath(root))):
+        raise RawReadError(
+            "R011", f"{path}: lies outside the raw root {root}; refused", "move it under the root"
+        )
+    if not stat.S_ISREG(st.st_mode):
+        raise RawReadError("R001", f"{path}: is not a regular file", "raw files must be plain text files")
+    if st.st_size > max_bytes:
+        raise RawReadError(
+            "R005",
+            f"{path}: {st.st_size} bytes, over the {max_bytes}-byte limit",
+            "split the file or raise [tool.corpus] max_bytes",
+        )
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        raise RawReadError("R001", f"{path}: cannot be opened ({e.strerror})", "check the file") from None
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise RawReadError(
+            "R005",
+            f"{path}: over the {max_bytes}-byte limit",
+            "split the file or raise [tool.corpus] max_bytes",
+        )
+    return data
+
+
+def read_meta(ref: RawRef, max_bytes: int = 1024 * 1024) -> dict[str, object] | None:
+    """Parse the optional `<id>.meta.json` sidecar; unknown keys are kept for `validate` to report."""
+    mp = ref.meta_path
+    if not os.path.lexists(mp):
+        return None
+    data = read_bytes_limited(mp, ref.root, max_bytes)
+    try:
+        meta = orjson.loads(data)
+    except orjson.JSONDecodeError as e:
+        raise RawReadError(
+            "R020", f"{mp}: not valid JSON ({e})", "fix the JSON or delete the sidecar"
+        ) from None
+    if not isinstance(meta, dict):
+        raise RawReadError("R020", f"{mp}: must be a JSON object", 'write {"url": ..., "publisher": ...}')
+    return meta
+
+
+def read_raw(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDoc:
+    data = read_bytes_limited(ref.path, ref.root, max_bytes)
+    return RawDoc(ref=ref, data=data, sha256=hashlib.sha256(data).hexdigest(), meta=read_meta(ref))
