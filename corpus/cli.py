@@ -125,5 +125,28 @@ def explain(
     Console(width=200).print(table)
 
 
+# --- validate (issue 3) -------------------------------------------------------------------------------
+
+
+@app.command()
+def validate(paths: PathsArg = None) -> None:
+    """Check raw files and their records: raw-file, schema, content and duplicate checks."""
+    typer.echo("error: validate is not implemented yet", err=True)
+    raise typer.Exit(2)
+
+
+# --- build and push (issue 4) ------------------------------------------------------------------------
+
+
+@app.command()
+def build(paths: PathsArg = None) -> None:
+    """Convert, check and publish Parquet shards and a Hugging Face dataset folder."""
+    typer.echo("error: build is not implemented yet", err=True)
+    raise typer.Exit(2)
+
+
+# --- end of commands ---------------------------------------------------------------------------------
+
+
 def main() -> None:
     app()
