@@ -60,7 +60,8 @@ def _table(path: Path) -> dict[str, Any] | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: not valid TOML ({e}); fix the file") from None
-    if path.name == "pyproject.toml":
+    if path.name == "pyproject.toml" or isinstance(data.get("tool"), dict):
+        # corpus.toml may hold the keys at top level or, copied from pyproject.toml, under [tool.corpus]
         table = data.get("tool", {}).get("corpus")
         return table if isinstance(table, dict) else None
     return data

@@ -45,6 +45,8 @@ def test_clean_record_passes_everything() -> None:
 def test_body_length_rules() -> None:
     assert codes(rec(body="", word_count=0)) == ["C100"]
     assert codes(rec(body="Too short to be news.", word_count=5)) == ["C101"]
+    cjk = "港の再開発について市議会は月曜日に新しい計画を承認し、住民の意見を聞く集会を開いた。" * 2
+    assert codes(rec(body=cjk, word_count=len(cjk.split()))) == []
     long_cfg = replace(CFG, body_max_words=20)
     assert codes(rec(), long_cfg) == ["C102"]
     assert codes(rec(word_count=3)) == ["C103"]
@@ -74,6 +76,7 @@ def test_headline_rules() -> None:
     assert codes(rec(headline=" ".join(["word"] * 40))) == ["C120"]
     assert codes(rec(headline="The authority said that it will decide on the pier next week.")) == ["C121"]
     assert codes(rec(headline="Is the pier safe?")) == []
+    assert codes(rec(headline='Mayor: "We will rebuild the pier next year."')) == ["C121"]
     assert codes(rec(headline="Talks with the U.S.")) == []
     first = BODY.split("\n\n")[0]
     assert "C122" in codes(rec(headline=first))

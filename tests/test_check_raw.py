@@ -49,10 +49,15 @@ def test_bidi_override_is_trojan_source_error() -> None:
     assert p.code == "R007" and p.severity == "error" and "U+202E" in p.message and "2 in all" in p.message
 
 
-def test_invisible_format_characters() -> None:
-    [p] = check_bytes("Hello\nhid\u200bden word\n".encode())[1]
-    assert p.code == "R008" and p.line == 2
+def test_invisible_characters_inside_words_or_tags_are_hidden_text() -> None:
+    [p] = check_bytes("Hello\npay\u200bpal account\n".encode())[1]
+    assert p.code == "R008" and p.severity == "error" and p.line == 2
     assert codes("tag \U000e0041\U000e0042 smuggled".encode()) == ["R008"]
+
+
+def test_stray_zero_width_spaces_are_only_a_warning() -> None:
+    [p] = check_bytes("A line.\u200b\n\u200b\nNext \ufeff line.\n".encode())[1]
+    assert p.code == "R012" and p.severity == "warning" and "3 in all" in p.message
 
 
 def test_legit_joiners_and_leading_bom_are_fine() -> None:

@@ -232,12 +232,15 @@ def test_usage_errors_exit_2(project: Path) -> None:
 
 
 def test_config_tunes_rules_per_file(project: Path) -> None:
-    write(project / "raw", "legacy/short.txt", "A short note.\n\nJust a few words here.\n")
-    assert as_json()[0] == 1
+    write(project / "raw", "legacy/a.txt", article(50).replace("\n", "\r\n"))
+    assert as_json("--strict")[0] == 1
     with open(project / "pyproject.toml", "a", encoding="utf-8") as fh:
-        fh.write('per_file_ignores = {"legacy/*" = ["body-too-short"]}\n')
+        fh.write('per_file_ignores = {"legacy/*" = ["line-endings"]}\nseverity = {C101 = "error"}\n')
+    code, doc = as_json("--strict")
+    assert code == 0 and problems(doc, "raw/legacy/a.txt") == []
+    write(project / "raw", "short.txt", "A short note.\n\nJust a few words here.\n")
     code, doc = as_json()
-    assert code == 0 and problems(doc, "raw/legacy/short.txt") == []
+    assert code == 1 and problems(doc, "raw/short.txt") == ["C101"]
 
 
 def test_subprocess_run_with_two_workers(project: Path) -> None:

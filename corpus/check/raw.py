@@ -18,10 +18,14 @@ from corpus.rawio import META_KEYS, META_SUFFIX, RAW_SUFFIX, RawReadError, RawRe
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Bidirectional embeddings, overrides and isolates: the Trojan-source characters (CVE-2021-42574).
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
-# Invisible format characters that hide text: zero-width space, word joiner and invisible operators,
-# BOM inside the text, Mongolian vowel separator, Hangul fillers, Unicode tag characters.
+# Invisible characters that are never innocent: Unicode tags (ASCII smuggling), invisible math
+# operators, Hangul fillers, the Mongolian vowel separator.
+_HIDDEN = re.compile(r"[\u2061-\u2064\u180e\u115f\u1160\u3164\uffa0\U000e0000-\U000e007f]")
+# Zero-width space, word joiner, BOM inside the text: common debris in scraped pages (between words,
+# at line ends), but inside a word they hide text from a reader (Trojan-source style).
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
+_IN_WORD = re.compile(r"(?<=\w)[\u200b\u2060\ufeff]+(?=\w)")
 # ZWJ/ZWNJ (needed by Persian, Indic scripts and emoji) and the soft hyphen are left alone.
-_INVISIBLE = re.compile(r"[\u200b\u2060-\u2064\ufeff\u180e\u115f\u1160\u3164\uffa0\U000e0000-\U000e007f]")
 _BINARY_SHARE = 0.05  # more control characters than this and it is not text at all
 
 
@@ -74,13 +78,17 @@ def check_bytes(data: bytes) -> tuple[str | None, list[Problem]]:
             problems.append(problem("R006", msg, line=_line_at(text, i)))
     for code, pattern, what in (
         ("R007", _BIDI, "bidirectional control"),
-        ("R008", _INVISIBLE, "invisible format character"),
+        ("R008", _HIDDEN, "hidden invisible character"),
+        ("R008", _IN_WORD, "invisible character inside a word:"),
+        ("R012", _INVISIBLE, "stray invisible character"),
     ):
         found = _scan(text, pattern)
-        if found:
+        if found and not (code == "R012" and any(p.code == "R008" for p in problems)):
             i, n, ch = found
             line = _line_at(text, i)
-            problems.append(problem(code, f"{what} U+{ord(ch):04X} at line {line} ({n} in all)", line=line))
+            problems.append(
+                problem(code, f"{what} U+{ord(ch[0]):04X} at line {line} ({n} in all)", line=line)
+            )
     problems.extend(_line_endings(text))
     return text, problems
 
