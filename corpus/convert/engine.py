@@ -131,9 +131,9 @@ def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, di
                 return BYLINE, f"byline.prefix: {m.group('prefix')!r}", {"authors": names}
         if RULES.byline_bare.match(text):
             return BYLINE, "byline.prefix alone (names on the next line)", {"authors": [], "bare": True}
-    if f.words <= 12:
+    if f.words <= 10:
         d = find_date(text)
-        if d and (d[1].end() - d[1].start()) * 2 >= len(text) - 12:
+        if d:
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0]}
     if f.words <= 60:
         m = RULES.credit_inline.match(text)
@@ -233,9 +233,9 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     _pair_credits(nonblank)
     _bare_bylines(nonblank, stop)
     s, e = _main_run(nonblank)
-    _body(nonblank, s, e, lang)
-    _headline_and_names(nonblank, s, stop)
     _tail(nonblank, s, e)
+    _body(nonblank, s, e, lang)
+    _headline_and_names(nonblank, s, e, stop)
     _related_followers(nonblank)
     return ds
 
@@ -248,25 +248,38 @@ def _pair_credits(nb: list[LineDecision]) -> None:
         if not d.label and f.block_size >= 2 and _is_bare_credit(d.text, f):
             # a bare agency line in a block with a text line: that line is the caption
             nbr = [x for x in (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None) if x]
-            if any(
-                x.features and x.features.block == f.block and not x.label and x.content != "short"
-                for x in nbr
-            ):
-                d.label, d.rule, d.data = (
-                    CREDIT,
-                    "credit.bare agency line beside a caption",
-                    {"kind": "photo", "credit": d.text},
-                )
-        if d.label == CREDIT and not d.data.get("caption"):
-            for j in (k - 1, k + 1):
-                if 0 <= j < len(nb):
-                    x = nb[j]
-                    xf = x.features
-                    assert xf is not None
-                    if xf.block == f.block and not x.label and xf.words >= 3:
-                        x.label, x.rule = CAPTION, f"caption: beside the credit on line {d.index + 1}"
-                        d.data["caption"] = x.text
-                        break
+            if any(x.features and x.features.block == f.block and not x.label and x.content != "short" for x in nbr):
+                d.label, d.rule = CREDIT, "credit.bare agency line beside a caption"
+                d.data = {"kind": "photo", "credit": d.text}
+        if d.label != CREDIT or d.data.get("caption"):
+            continue
+        cap = _caption_for(nb, k)
+        if cap is not None:
+            cap.label, cap.rule = CAPTION, f"caption: beside the credit on line {d.index + 1}"
+            d.data["caption"] = cap.text
+        elif d.rule == "credit.copyright":
+            d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
+
+
+def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
+    """The caption of the credit at nb[k]: its block neighbour, else the line just above it."""
+    f = nb[k].features
+    assert f is not None
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(nb):
+            x = nb[j]
+            xf = x.features
+            assert xf is not None
+            if xf.block == f.block and not x.label and xf.words >= 3:
+                return x
+    if k > 0 and f.block_pos == 0:
+        x = nb[k - 1]
+        xf = x.features
+        assert xf is not None
+        gap = nb[k].index - x.index
+        if gap <= 2 and not x.label and 3 <= xf.words <= 40 and not (xf.ends_sentence and xf.words > 25):
+            return x
+    return None
 
 
 def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
@@ -313,6 +326,8 @@ def _body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
         if d.label:
             continue
         inside = s <= k <= e
+        if d.rule:
+            d.rule += "; "
         if d.content in ("good", "medium"):
             if inside:
                 d.label, d.rule = BODY, f"{d.content} text in the main run"
@@ -349,55 +364,43 @@ def _body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
         )
 
 
-def _headline_and_names(nb: list[LineDecision], s: int, stop: frozenset[str]) -> None:
-    """The headline: the longest title-like line just above the main run; never invented."""
-    if not nb:
-        return
-    start = s
-    # the run may begin with the lede; the headline is above the first body line of the run
+def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[str]) -> None:
+    """The headline: the longest title-like line just above the article's first paragraph; never invented."""
+    start = next((k for k in range(s, e + 1) if nb[k].label == BODY and nb[k].content == "good"), s)
     lo = max(0, start - _HEADLINE_WINDOW)
     best: LineDecision | None = None
+    best_words = 0
     for k in range(lo, start):
         d = nb[k]
         f = d.features
         assert f is not None
-        if d.label not in ("", BOILERPLATE) or d.rule.startswith(
-            ("boilerplate.", "medium text", "good text")
-        ):
+        if d.label not in (BODY, BOILERPLATE) or "boilerplate." in d.rule or "copyright" in d.rule:
             continue
-        if (f.ends_sentence and d.text.endswith(".")) or f.has_url:
+        if d.text.endswith(".") or f.has_url or not (3 <= f.words <= _HEADLINE_MAX_WORDS) or f.chars > 250:
             continue
-        if not (3 <= f.words <= _HEADLINE_MAX_WORDS) or f.chars > 250:
-            continue
-        if best is None or f.words >= best.features.words:  # type: ignore[union-attr]
-            best = d
-    if best is not None:
-        best.label, best.rule = HEADLINE, "headline: longest title-like line above the main run"
-        # name-only lines between the headline and the run are the byline
-        if not any(d.label == BYLINE for d in nb[: s + 3]):
-            for k in range(nb.index(best) + 1, start):
-                d = nb[k]
-                f = d.features
-                assert f is not None
-                if (
-                    d.label in ("", BOILERPLATE)
-                    and not d.rule.startswith("boilerplate.")
-                    and 2 <= f.words <= 10
-                ):
-                    names = parse_names(d.text, stop)
-                    if names and " ".join(names).replace(",", "") == d.text.replace(",", "").strip():
-                        d.label, d.rule, d.data = (
-                            BYLINE,
-                            "byline: name line below the headline",
-                            {"authors": names},
-                        )
+        if f.words >= best_words:
+            best, best_words = d, f.words
+    if best is None:
+        return
+    best.label, best.rule = HEADLINE, "headline: longest title-like line above the first paragraph"
+    # name-only lines between the headline and the text are the byline
+    if any(d.label == BYLINE for d in nb[: start + 3]):
+        return
+    for k in range(nb.index(best) + 1, start):
+        d = nb[k]
+        f = d.features
+        assert f is not None
+        if d.label in (BODY, BOILERPLATE) and "boilerplate." not in d.rule and 2 <= f.words <= 10:
+            names = parse_names(d.text, stop)
+            if names and " ".join(names).replace(",", "") == d.text.replace(",", "").strip():
+                d.label, d.rule, d.data = BYLINE, "byline: name line below the headline", {"authors": names}
 
 
 def _tail(nb: list[LineDecision], s: int, e: int) -> None:
     """Bio candidates inside the article are just paragraphs; after it they are the bio."""
     for k, d in enumerate(nb):
-        if d.label == BIO and s <= k < e and any(x.label == BODY for x in nb[k + 1 : e + 1]):
-            d.label, d.rule = BODY, "good text: bio-like sentence inside the article"
+        if d.label == BIO and s <= k < e and any(not x.label and x.content == "good" for x in nb[k + 1 : e + 1]):
+            d.label, d.rule = "", "bio-like sentence inside the article"
 
 
 def _related_followers(nb: list[LineDecision]) -> None:
