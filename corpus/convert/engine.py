@@ -41,10 +41,12 @@ _W_SHORT = -25.0
 _W_FURNITURE = -30.0
 _W_META = -5.0
 _HEADLINE_WINDOW = 14
+_NEXT_ARTICLE_AFTER = 4
 _HEADLINE_MAX_WORDS = 30
 _SUBHEAD_MAX_WORDS = 16
 _INLINE_LINK_MIN_WORDS = 6
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*$")
+_DIGITS = re.compile(r"\d+")
 _HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)")
 _SEP_DASHES = re.compile(r"^[\s|–—-]+|[\s|–—,-]+$")
 
@@ -134,7 +136,8 @@ def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, di
     if f.words <= 10:
         d = find_date(text)
         if d:
-            return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0]}
+            shape = _DIGITS.sub("0", text[: d[1].start()]).strip()
+            return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= 60:
         m = RULES.credit_inline.match(text)
         if m:
@@ -232,11 +235,11 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     nonblank = [d for d in ds if d.features is not None]
     _pair_credits(nonblank)
     _bare_bylines(nonblank, stop)
+    _related_followers(nonblank)
     s, e = _main_run(nonblank)
     _tail(nonblank, s, e)
     _body(nonblank, s, e, lang)
     _headline_and_names(nonblank, s, e, stop)
-    _related_followers(nonblank)
     return ds
 
 
@@ -245,10 +248,16 @@ def _pair_credits(nb: list[LineDecision]) -> None:
     for k, d in enumerate(nb):
         f = d.features
         assert f is not None
-        if not d.label and f.block_size >= 2 and _is_bare_credit(d.text, f):
+        if not d.label and f.block_size == 1 and _is_bare_credit(d.text, f) and RULES.agency.search(d.text):
+            d.label, d.rule = CREDIT, "credit.agency line"
+            d.data = {"kind": "photo", "credit": d.text}
+        elif not d.label and f.block_size >= 2 and _is_bare_credit(d.text, f):
             # a bare agency line in a block with a text line: that line is the caption
             nbr = [x for x in (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None) if x]
-            if any(x.features and x.features.block == f.block and not x.label and x.content != "short" for x in nbr):
+            if any(
+                x.features and x.features.block == f.block and not x.label and x.content != "short"
+                for x in nbr
+            ):
                 d.label, d.rule = CREDIT, "credit.bare agency line beside a caption"
                 d.data = {"kind": "photo", "credit": d.text}
         if d.label != CREDIT or d.data.get("caption"):
@@ -311,7 +320,26 @@ def _weight(d: LineDecision) -> float:
 
 
 def _main_run(nb: list[LineDecision]) -> tuple[int, int]:
-    return _max_run([_weight(d) for d in nb])
+    """The densest run; a date line after several paragraphs starts the next article of an endless page."""
+    s, e = _max_run([_weight(d) for d in nb])
+    good = 0
+    shapes: set[str] = set()
+    for k in range(0, e + 1):
+        d = nb[k]
+        if d.label == DATELINE:
+            shape = d.data.get("shape", "")
+            if k > s and good >= _NEXT_ARTICLE_AFTER and shape in shapes:
+                break
+            shapes.add(shape)
+        elif k >= s and not d.label and d.content == "good":
+            good += 1
+    else:
+        return s, e
+    # a date line of the same shape as the article's own, after its text: the next article begins
+    j = k - 1
+    while j > s and not (not nb[j].label and nb[j].content == "good"):
+        j -= 1
+    return s, j
 
 
 def _title_case_link(d: LineDecision, lang: str | None) -> bool:
@@ -399,34 +427,31 @@ def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[
 def _tail(nb: list[LineDecision], s: int, e: int) -> None:
     """Bio candidates inside the article are just paragraphs; after it they are the bio."""
     for k, d in enumerate(nb):
-        if d.label == BIO and s <= k < e and any(not x.label and x.content == "good" for x in nb[k + 1 : e + 1]):
+        if (
+            d.label == BIO
+            and s <= k < e
+            and any(not x.label and x.content == "good" for x in nb[k + 1 : e + 1])
+        ):
             d.label, d.rule = "", "bio-like sentence inside the article"
 
 
 def _related_followers(nb: list[LineDecision]) -> None:
-    """A related header ("Read more", "Previous article") with no title takes the short lines below it."""
+    """A related header ("Read more", "Previous article") with no title takes the title lines below it."""
     for k, d in enumerate(nb):
         if d.label != RELATED or d.data.get("title"):
             continue
         rel = d.data.get("rel", "related")
-        j = k + 1
+        limit = 1 if rel in ("previous", "next") else 8
         taken = 0
-        while j < len(nb) and taken < (1 if rel in ("previous", "next") else 8):
-            x = nb[j]
+        for x in nb[k + 1 :]:
             xf = x.features
             assert xf is not None
-            if (
-                x.label not in ("", BOILERPLATE)
-                or x.rule.startswith("boilerplate.")
-                or xf.words < 3
-                or xf.words > 25
-            ):
+            if taken >= limit or x.label or xf.words < 3 or xf.words > 30:
                 break
-            if x.content == "good":
-                break
+            if xf.ends_sentence and x.text.endswith(".") and xf.words > 12:
+                break  # a paragraph: the list is over
             x.label, x.rule = RELATED, f"related: listed under line {d.index + 1}"
             x.data = {"rel": rel, "title": x.text}
             taken += 1
-            j += 1
         if taken:
             d.data["header"] = True
