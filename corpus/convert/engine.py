@@ -36,6 +36,7 @@ BODY, RELATED, BOILERPLATE, BIO = "body", "related", "boilerplate", "bio"
 _GOOD_WORDS = 12
 _MEDIUM_WORDS = 5
 _GOOD_STOP = 0.25
+_TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
 # Weights of pass 4: text counts by its length, furniture counts against.
 _W_SHORT = -25.0
 _W_FURNITURE = -30.0
@@ -189,11 +190,14 @@ def _content(f: Features) -> str:
     """Pass 2: good = running text, medium = a short sentence, short = anything else."""
     if f.has_url and f.words < 15:
         return "short"
-    if f.words >= _GOOD_WORDS and (f.ends_sentence or f.stop_ratio >= _GOOD_STOP or f.words >= 25):
+    titled = f.title_ratio >= _TITLE_CASE
+    if f.words >= _GOOD_WORDS and (
+        f.ends_sentence or (f.stop_ratio >= _GOOD_STOP and not titled) or f.words >= 25
+    ):
         return "good"
     if f.words >= _MEDIUM_WORDS and f.ends_sentence:
         return "medium"
-    if f.words >= 8 and f.stop_ratio >= 0.3:
+    if f.words >= 8 and f.stop_ratio >= 0.3 and not titled:
         return "medium"
     return "short"
 
@@ -345,7 +349,11 @@ def _main_run(nb: list[LineDecision]) -> tuple[int, int]:
 def _title_case_link(d: LineDecision, lang: str | None) -> bool:
     f = d.features
     assert f is not None
-    return (lang in RULES.title_case_langs) and f.words >= _INLINE_LINK_MIN_WORDS and f.title_ratio >= 0.85
+    return (
+        (lang in RULES.title_case_langs)
+        and f.words >= _INLINE_LINK_MIN_WORDS
+        and f.title_ratio >= _TITLE_CASE
+    )
 
 
 def _body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
