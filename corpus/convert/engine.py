@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corpus.convert.features import Features, all_features
-from corpus.convert.rules import RULES
+from corpus.convert.rules import RULES, first_word
 
 # Labels a line can get (subheadings are body).
 BLANK, HEADLINE, BYLINE, DATELINE, CREDIT, CAPTION = (
@@ -95,6 +95,9 @@ def parse_names(text: str, stop: frozenset[str], *, single_ok: bool = False) -> 
 
 
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first date in the text as ISO (year-month-day), with its match."""
+    if "19" not in text and "20" not in text:
+        return None  # every pattern needs a year
     for pat in (RULES.date_iso, RULES.date_dmy, RULES.date_mdy, RULES.date_num):
         m = pat.search(text)
         if not m:
@@ -109,6 +112,57 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
 
 def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, dict[str, Any]] | None:
     """Pass 1: the rule tables. Returns (label, rule, data) or None."""
+    anchored = first_word(text) in RULES.starters  # most lines start with no table phrase: skip those rules
+    if anchored:
+        hit = _anchored(text, f, stop)
+        if hit:
+            return hit
+    if f.words <= 10:
+        d = find_date(text)
+        if d:
+            shape = _DIGITS.sub("0", text[: d[1].start()]).strip()
+            return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
+    if f.words <= 60:
+        m = RULES.credit_inline.search(text) if ":" in text else None
+        if m and len(caption := text[: m.start()].strip(" ([|–—-")) >= 8:
+            kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
+            return (
+                CREDIT,
+                f"credit.inline: {m.group('label')!r}",
+                {"kind": kind, "credit": m.group("credit").strip(), "caption": caption},
+            )
+        m = RULES.credit_agency_end.match(text) if text.endswith((")", "]")) else None
+        if m:
+            return (
+                CREDIT,
+                "credit.agency at end",
+                {"kind": "photo", "credit": m.group("credit").strip(), "caption": m.group("caption").strip()},
+            )
+    if text[0].isdigit() and RULES.counter.match(text):
+        return BOILERPLATE, "boilerplate.counter", {}
+    if f.words <= 40 and ("©" in text or text.lower().startswith(("(c)", "copyright"))):
+        m2 = RULES.credit_copyright.match(text)
+        if m2:
+            credit = {
+                "kind": "photo",
+                "credit": m2.group("credit").strip(),
+                "caption": m2.group("caption").strip(),
+            }
+            return CREDIT, "credit.copyright", credit
+    if f.words <= RULES.keyword_max_words:
+        low = text.lower()
+        for kw in RULES.boiler_keywords:
+            if kw in low:
+                return BOILERPLATE, f"boilerplate.keyword: {kw!r}", {}
+    if f.words >= 10 and text[0].isupper():
+        m = RULES.bio.match(text)
+        if m:
+            return BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}
+    return None
+
+
+def _anchored(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, dict[str, Any]] | None:
+    """Rules whose phrase opens the line (related, credit labels, bylines, boilerplate phrases)."""
     m = RULES.prevnext.match(text)
     if m and (not m.group("title") or f.words <= 30):
         rel = "previous" if m.group("previous") else "next"
@@ -134,55 +188,12 @@ def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, di
                 return BYLINE, f"byline.prefix: {m.group('prefix')!r}", {"authors": names}
         if RULES.byline_bare.match(text):
             return BYLINE, "byline.prefix alone (names on the next line)", {"authors": [], "bare": True}
-    if f.words <= 10:
-        d = find_date(text)
-        if d:
-            shape = _DIGITS.sub("0", text[: d[1].start()]).strip()
-            return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
-    if f.words <= 60:
-        m = RULES.credit_inline.match(text)
-        if m:
-            kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
-            return (
-                CREDIT,
-                f"credit.inline: {m.group('label')!r}",
-                {"kind": kind, "credit": m.group("credit").strip(), "caption": m.group("caption").strip()},
-            )
-        m = RULES.credit_agency_end.match(text)
-        if m:
-            return (
-                CREDIT,
-                "credit.agency at end",
-                {"kind": "photo", "credit": m.group("credit").strip(), "caption": m.group("caption").strip()},
-            )
     if RULES.boiler_line.match(text):
         return BOILERPLATE, "boilerplate.line", {}
-    if RULES.counter.match(text):
-        return BOILERPLATE, "boilerplate.counter", {}
-    if f.words <= 40:
+    if f.words <= 40 and not text.startswith("©"):
         m = RULES.boiler_start.match(text)
-        if m and not text.startswith("©"):
+        if m:
             return BOILERPLATE, f"boilerplate.start: {m.group(0)!r}", {}
-        if "©" in text or text.lower().startswith(("(c)", "copyright")):
-            m2 = RULES.credit_copyright.match(text)
-            if m2:
-                return (
-                    CREDIT,
-                    "credit.copyright",
-                    {
-                        "kind": "photo",
-                        "credit": m2.group("credit").strip(),
-                        "caption": m2.group("caption").strip(),
-                    },
-                )
-    if f.words <= RULES.keyword_max_words:
-        m = RULES.boiler_keyword.search(text)
-        if m:
-            return BOILERPLATE, f"boilerplate.keyword: {m.group(0)!r}", {}
-    if f.words >= 10:
-        m = RULES.bio.match(text)
-        if m:
-            return BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}
     return None
 
 

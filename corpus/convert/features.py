@@ -12,8 +12,17 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Scripts written without spaces: their length is counted in characters, not words.
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
-_SENTENCE_END = re.compile(r"(?:[.!?;。！？…]|[.!?。！？][\"'”’»)\]]+)$")
-_URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
+_CLOSERS = "\"'”’»)]"
+_ENDS = frozenset(".!?;。！？")
+_URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Final . ! ? (possibly inside quotes or brackets), but not an ellipsis."""
+    t = text.rstrip(_CLOSERS) if text[-1:] in _CLOSERS else text
+    if not t or t[-1] not in _ENDS:
+        return False
+    return not t.endswith("...")
 
 
 @dataclass(slots=True)
@@ -43,18 +52,24 @@ def line_features(text: str, stopwords: frozenset[str]) -> Features:
     dense = len(_DENSE.findall(text)) if not text.isascii() else 0
     words = max(len(tokens), dense // 2) if dense else len(tokens)
     alpha = _WORD.findall(text)
-    stops = sum(1 for t in alpha if t.lower() in stopwords) if stopwords else 0
-    content = [t for t in alpha if t.lower() not in stopwords and len(t) > 1]
-    caps = sum(1 for t in content if t[0].isupper())
+    stops = 0
+    caps = 0
+    content = 0
+    for t in alpha:
+        if t.lower() in stopwords:
+            stops += 1
+        elif len(t) > 1:
+            content += 1
+            caps += t[0].isupper()
     stripped = text.rstrip()
     return Features(
         words=words,
         chars=len(text),
         alpha_words=len(alpha),
-        ends_sentence=bool(_SENTENCE_END.search(stripped)) and not stripped.endswith(("...", "…")),
+        ends_sentence=ends_like_sentence(stripped),
         stop_ratio=stops / len(alpha) if alpha else 0.0,
-        title_ratio=caps / len(content) if content else 0.0,
-        has_url=bool(_URL.search(text)),
+        title_ratio=caps / content if content else 0.0,
+        has_url=("://" in text or "www." in text or "@" in text) and bool(_URL.search(text)),
         block=0,
         block_size=1,
         block_pos=0,

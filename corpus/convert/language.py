@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import py3langid
 
-_SAMPLE_CHARS = 1500
+_SAMPLE_CHARS = 400
 _MIN_CHARS = 40
 
 

@@ -35,6 +35,12 @@ def _load() -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, frozen
     return common, langs, stop
 
 
+def first_word(text: str) -> str:
+    """The key the starters table is indexed by: first token, lower case, without brackets or colons."""
+    parts = text.split(None, 1)
+    return parts[0].lower().strip("([:") if parts else ""
+
+
 def _gather(langs: dict[str, dict[str, Any]], section: str, key: str) -> list[str]:
     out: list[str] = []
     for data in langs.values():
@@ -53,13 +59,16 @@ class Rules:
     """Every compiled table the engine uses; one instance, built at import."""
 
     stopwords: dict[str, frozenset[str]]
+    starters: frozenset[
+        str
+    ]  # first words of every anchored phrase: lines starting otherwise skip those rules
     title_case_langs: frozenset[str]
     particles: frozenset[str]
     month_numbers: dict[str, int]
     credit_kinds: dict[str, str]
     boiler_line: re.Pattern[str]
     boiler_start: re.Pattern[str]
-    boiler_keyword: re.Pattern[str]
+    boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
     keyword_max_words: int
     counter: re.Pattern[str]
     prevnext: re.Pattern[str]
@@ -129,8 +138,21 @@ def _compile() -> Rules:
     bio_headers = _gather(langs, "bio", "headers")
     name_tok = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+"
 
+    anchored = (
+        prefixes
+        + prev
+        + nxt
+        + rel_labels
+        + list(kinds)
+        + cb.get("lines", [])
+        + cb.get("starts", [])
+        + _gather(langs, "boilerplate", "lines")
+        + _gather(langs, "boilerplate", "starts")
+    )
+    starters = frozenset(first_word(p) for p in anchored if p.strip())
     return Rules(
         stopwords=stop,
+        starters=starters,
         title_case_langs=frozenset(k for k, v in langs.items() if v.get("title_case_headings")),
         particles=frozenset(common.get("name", {}).get("particles", [])),
         month_numbers=months,
@@ -142,8 +164,8 @@ def _compile() -> Rules:
         boiler_start=re.compile(
             r"^(?:" + _alt(cb.get("starts", []) + _gather(langs, "boilerplate", "starts")) + r")", flags
         ),
-        boiler_keyword=re.compile(
-            r"(?:" + _alt(cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")) + r")", flags
+        boiler_keywords=tuple(
+            sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
         ),
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
         counter=re.compile(
@@ -174,7 +196,7 @@ def _compile() -> Rules:
             flags,
         ),
         credit_inline=re.compile(
-            r"^(?P<caption>.{8,}?)[\s(\[|–—-]+\(?(?P<label>"
+            r"(?:^|[\s(\[|–—-])\(?(?P<label>"
             + label_alt
             + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)[)\]]?$",
             flags,
