@@ -76,7 +76,9 @@ def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
     return caps >= 1
 
 
-def parse_names(text: str, stop: frozenset[str], *, single_ok: bool = False) -> list[str]:
+def parse_names(
+    text: str, stop: frozenset[str], *, single_ok: bool = False, max_tokens: int = 5
+) -> list[str]:
     """Split a byline's name part into names; anything that is not name-shaped is dropped."""
     text = _HANDLE.sub("", text)
     text = RULES.roles.sub("", text)
@@ -85,12 +87,14 @@ def parse_names(text: str, stop: frozenset[str], *, single_ok: bool = False) -> 
     for part in RULES.name_split.split(text):
         part = _SEP_DASHES.sub("", part.strip())
         tokens = part.split()
-        if not tokens or len(tokens) > 5:
+        if not tokens or len(tokens) > max_tokens:
             continue
         if len(tokens) == 1 and not single_ok:
             continue
         if _words_ok_for_name(tokens, stop):
             names.append(part)
+    if len(names) > 1 and not names[0].isupper():
+        names = [n for n in names if not n.isupper()]  # "Jane Roe, CITY DESK": the desk is not an author
     return names
 
 
@@ -430,16 +434,27 @@ def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[
     if best is None:
         return
     best.label, best.rule = HEADLINE, "headline: longest title-like line above the first paragraph"
-    # name-only lines between the headline and the text are the byline
+    # name-only lines below the headline, before the text or beside a date line, are the byline
     if any(d.label == BYLINE for d in nb[: start + 3]):
         return
-    for k in range(nb.index(best) + 1, start):
+    top = nb.index(best)
+    for k in range(top + 1, min(len(nb), start + 5)):
         d = nb[k]
         f = d.features
         assert f is not None
-        if d.label in (BODY, BOILERPLATE) and "boilerplate." not in d.rule and 2 <= f.words <= 10:
-            names = parse_names(d.text, stop)
-            if names and " ".join(names).replace(",", "") == d.text.replace(",", "").strip():
+        near_date = any(x.label == DATELINE for x in nb[max(0, k - 2) : k + 3])
+        if k > start and not near_date:
+            continue
+        if (
+            d.label in (BODY, BOILERPLATE)
+            and "text in the main run" not in d.rule
+            and "boilerplate." not in d.rule
+        ):
+            if not (2 <= f.words <= 10) or d.text.endswith("."):
+                continue
+            names = parse_names(d.text, stop, max_tokens=9)
+            caps = sum(1 for t in d.text.split() if t[:1].isupper())
+            if names and caps >= 2 and " ".join(names).replace(",", "") == d.text.replace(",", "").strip():
                 d.label, d.rule, d.data = BYLINE, "byline: name line below the headline", {"authors": names}
 
 
