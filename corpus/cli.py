@@ -119,10 +119,11 @@ def explain(
     except (RawReadError, ConvertError) as e:
         typer.echo(f"error: {file}: {e}", err=True)
         raise typer.Exit(1) from None
-    table = Table("line", "class", "rule / evidence", "text", box=None, pad_edge=False)
+    table = Table("line", "class", "rule / evidence", "features", "text", box=None, pad_edge=False)
     for d in decisions:
         if d.text:
-            table.add_row(str(d.index + 1), d.label, d.rule, d.text[:100])
+            feats = d.features.short() if d.features is not None else ""
+            table.add_row(str(d.index + 1), d.label, d.rule, feats, d.text[:80])
     Console(width=200).print(table)
 
 
