@@ -179,7 +179,6 @@ def build(
                 strict=strict,
                 default_root=Path(cfg.raw_dir),
                 progress=progress,
-                load_path=str(target),
             )
     except BuildFailed as e:
         _print_rejects(e.result.rejects)

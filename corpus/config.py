@@ -33,6 +33,7 @@ class Config:
     # publishing (corpus build): card metadata and shard sizes
     description: str | None = None
     url: str | None = None
+    hub_repo: str | None = None  # ORG/NAME: shown in the card's load example
     tags: list[str] = field(default_factory=lambda: ["news", "text"])
     task_categories: list[str] = field(default_factory=lambda: ["text-generation", "text-classification"])
     shard_bytes: int = 256 * 1024 * 1024  # uncompressed record bytes per Parquet file
@@ -59,6 +60,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "batch_size": int,
     "description": str,
     "url": str,
+    "hub_repo": str,
     "tags": list,
     "task_categories": list,
     "shard_bytes": int,

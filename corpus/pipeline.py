@@ -104,7 +104,6 @@ def build(
     strict: bool = False,
     default_root: Path | None = None,
     progress: Progress = _no_progress,
-    load_path: str | None = None,
 ) -> BuildResult:
     """Convert, check and publish `paths` into `out`, atomically; see corpus/build for the passes."""
     from corpus.build.checking import fingerprint
@@ -152,14 +151,12 @@ def build(
             written.append(w)
             done += w.rows
             progress("write parquet", done, plan.published)
-        _publish_metadata(tmp, cfg, plan, written, str(cache_dir), load_path or out.name)
+        _publish_metadata(tmp, cfg, plan, written, str(cache_dir))
         result.files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
     return result
 
 
-def _publish_metadata(
-    tmp: Path, cfg: Config, plan: Any, written: list[Any], cache_dir: str, load_path: str
-) -> None:
+def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cache_dir: str) -> None:
     import orjson
 
     from corpus import __version__
@@ -182,7 +179,7 @@ def _publish_metadata(
         tags=cfg.tags,
         task_categories=cfg.task_categories,
         description=cfg.description,
-        load_path=load_path,
+        load_path=cfg.hub_repo or cfg.out_dir,  # not the --out path: output must not depend on it
     )
     facts = BuildFacts(
         shards=written,
