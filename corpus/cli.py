@@ -160,6 +160,7 @@ def build(
     Rejected raw files are listed with reasons in OUT/rejects.jsonl (exit code 1); the previous OUT stays
     intact until the new one is complete.
     """
+    from corpus.build.cache import CacheBusy
     from corpus.cli_progress import progress_reporter
     from corpus.pipeline import BuildFailed
     from corpus.pipeline import build as run_build
@@ -167,7 +168,7 @@ def build(
     cfg = _config()
     chosen = _paths(paths, cfg)
     target = out or Path(cfg.out_dir)
-    engine = local_engine(workers, cfg.batch_size)
+    engine = local_engine(workers, 1)  # build maps whole batches of files, one per task
     try:
         with progress_reporter() as progress:
             result = run_build(
@@ -184,7 +185,7 @@ def build(
         _print_rejects(e.result.rejects)
         typer.echo(f"error: {e}; {target} left unchanged", err=True)
         raise typer.Exit(1) from None
-    except (NotADirectoryError, PermissionError) as e:
+    except (NotADirectoryError, PermissionError, CacheBusy) as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
     finally:

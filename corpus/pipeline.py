@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -105,62 +106,82 @@ def build(
     default_root: Path | None = None,
     progress: Progress = _no_progress,
 ) -> BuildResult:
-    """Convert, check and publish `paths` into `out`, atomically; see corpus/build for the passes."""
+    """Convert, check and publish `paths` into `out`, atomically; see corpus/build for the passes.
+
+    `engine.map` gets one item per batch of `cfg.batch_size` raw files (give it an engine batch size of 1).
+    """
+    from corpus.build.cache import PriorIndex, locked, save_index
     from corpus.build.checking import fingerprint
     from corpus.build.plan import plan_build
-    from corpus.build.scan import FileKeys, ScanContext, scan_ref
+    from corpus.build.scan import BatchJob, FileKeys, ScanContext, scan_batch
     from corpus.publish.parquet import write_shard
     from corpus.publish.swap import staged
 
     paths = list(paths)
     settings = {"shingle_words": cfg.shingle_words, "body_min_words": cfg.body_min_words}
-    ctx = ScanContext(str(cache_dir), cfg.max_bytes, fingerprint(settings), settings)
+    cache = str(cache_dir)
+    ctx = ScanContext(cache, cfg.max_bytes, fingerprint(settings), settings)
     total = sum(1 for _ in discover(paths, default_root))
 
-    # pass 1: per file, in parallel; only small keys come back
-    keys: list[FileKeys] = []
-    progress("convert + check", 0, total)
-    for k in engine.map(partial(scan_ref, ctx=ctx), discover(paths, default_root)):
-        keys.append(k)
-        if len(keys) % 64 == 0 or len(keys) == total:
+    with locked(cache):
+        # pass 1: per batch of files, in parallel; only small keys come back
+        prior = PriorIndex.load(cache)
+        jobs = (
+            BatchJob(batch, prior.lookup([r.rel for r in batch]))
+            for batch in _batched(discover(paths, default_root), cfg.batch_size)
+        )
+        keys: list[FileKeys] = []
+        progress("convert + check", 0, total)
+        for batch_keys in engine.map(partial(scan_batch, ctx=ctx), jobs):
+            keys.extend(batch_keys)
             progress("convert + check", len(keys), total)
+        del prior
+        save_index(cache, ((k.rel, k.key, k.loc) for k in keys if k.key is not None and k.loc is not None))
 
-    # pass 2: global reductions over the keys
-    plan = plan_build(keys, cfg.splits, cfg.near_duplicate_threshold, cfg.shard_bytes, cfg.row_group_bytes)
-    del keys
-    result = BuildResult(
-        out=out,
-        raw_files=plan.raw_files,
-        published=plan.published,
-        rejects=plan.rejects,
-        per_split={s: plan.stats.per_split.get(s, 0) for s in cfg.splits},
-        cache_hits=plan.cache_hits,
-        clusters=len(plan.clusters),
-        warnings=plan.warnings,
-        files=[],
-    )
-    if strict and plan.rejects:
-        raise BuildFailed(result)
+        # pass 2: global reductions over the keys
+        plan = plan_build(
+            keys, cfg.splits, cfg.near_duplicate_threshold, cfg.shard_bytes, cfg.row_group_bytes
+        )
+        del keys
+        result = BuildResult(
+            out=out,
+            raw_files=plan.raw_files,
+            published=plan.published,
+            rejects=plan.rejects,
+            per_split={s: plan.stats.per_split.get(s, 0) for s in cfg.splits},
+            cache_hits=plan.cache_hits,
+            clusters=len(plan.clusters),
+            warnings=plan.warnings,
+            files=[],
+        )
+        if strict and plan.rejects:
+            raise BuildFailed(result)
 
-    # pass 3: stream records into shards, then the metadata files; swapped in only when all is written
-    with staged(out) as tmp:
-        written = []
-        progress("write parquet", 0, plan.published)
-        done = 0
-        for w in engine.map(partial(write_shard, cache_dir=str(cache_dir), out_dir=str(tmp)), plan.shards):
-            written.append(w)
-            done += w.rows
-            progress("write parquet", done, plan.published)
-        _publish_metadata(tmp, cfg, plan, written, str(cache_dir))
-        result.files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
+        # pass 3: stream records into shards, then the metadata files; swapped in only when all is written
+        with staged(out) as tmp:
+            written = []
+            progress("write parquet", 0, plan.published)
+            done = 0
+            for w in engine.map(partial(write_shard, cache_dir=cache, out_dir=str(tmp)), plan.shards):
+                written.append(w)
+                done += w.rows
+                progress("write parquet", done, plan.published)
+            _publish_metadata(tmp, cfg, plan, written, cache)
+            result.files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
     return result
+
+
+def _batched(items: Iterable[RawRef], size: int) -> Iterator[list[RawRef]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
 
 
 def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cache_dir: str) -> None:
     import orjson
 
     from corpus import __version__
-    from corpus.build.cache import load_record
+    from corpus.build.cache import SpillReader
     from corpus.publish.card import BuildFacts, CardMeta, render_card
     from corpus.publish.croissant import croissant
     from corpus.publish.histogram import write_histogram
@@ -171,7 +192,10 @@ def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cac
             fh.write(orjson.dumps(r) + b"\n")
     write_histogram(plan.stats, tmp / "body_lengths.png")
     first = next((s for s in plan.shards if s.entries), None)
-    example = load_record(cache_dir, first.entries[0]) if first else None
+    example = None
+    if first:
+        with SpillReader(cache_dir) as spills:
+            example = orjson.loads(spills.read(first.entries[0]))["record"]
     meta = CardMeta(
         pretty_name=cfg.pretty_name or "News articles",
         license=cfg.license or "other",

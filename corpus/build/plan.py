@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from corpus.build.cache import Loc
 from corpus.build.checking import near_duplicate_clusters
 from corpus.build.scan import FileKeys
 from corpus.build.stats import Stats
@@ -18,12 +19,12 @@ from corpus.split import split_of
 
 @dataclass(slots=True)
 class Shard:
-    """One Parquet file to write: its rows (cache keys in id order) and where row groups end."""
+    """One Parquet file to write: its rows (cache locations, in id order) and where row groups end."""
 
     split: str
     index: int
     count: int
-    entries: list[str]
+    entries: list[Loc]
     row_groups: list[int]  # number of rows in each row group
 
     @property
@@ -141,7 +142,7 @@ def _shards(split: str, members: list[FileKeys], shard_bytes: int, row_group_byt
             split,
             i,
             n,
-            [k.entry for rg in shard for k in rg if k.entry],
+            [k.loc for rg in shard for k in rg if k.loc],
             [len(rg) for rg in shard if rg],
         )
         for i, shard in enumerate(groups)

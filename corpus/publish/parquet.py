@@ -11,9 +11,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
 import pyarrow.parquet as pq
 
-from corpus.build.cache import load_record
+from corpus.build.cache import SpillReader
 from corpus.build.plan import Shard
 from corpus.publish.arrow import schema_with_hf_metadata, to_table
 
@@ -41,10 +42,11 @@ def write_shard(shard: Shard, cache_dir: str, out_dir: str) -> WrittenShard:
     tmp = data / f".{shard.stem}.parquet.tmp"
     schema = schema_with_hf_metadata()
     rows = num_bytes = start = 0
-    with pq.ParquetWriter(tmp, schema, **WRITE_OPTIONS) as writer:
-        # an empty split writes no row group at all: `datasets` then loads it as an empty split
+    with pq.ParquetWriter(tmp, schema, **WRITE_OPTIONS) as writer, SpillReader(cache_dir) as spills:
         for size in shard.row_groups:
-            records = [load_record(cache_dir, key) for key in shard.entries[start : start + size]]
+            records = [
+                orjson.loads(spills.read(loc))["record"] for loc in shard.entries[start : start + size]
+            ]
             start += size
             table = to_table(records).replace_schema_metadata(schema.metadata)
             writer.write_table(table, row_group_size=size)
