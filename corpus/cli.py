@@ -213,11 +213,95 @@ def validate(
 # --- build and push (issue 4) ------------------------------------------------------------------------
 
 
+OutOpt = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Output folder (default: the configured out_dir, dist/).")
+]
+
+
 @app.command()
-def build(paths: PathsArg = None) -> None:
-    """Convert, check and publish Parquet shards and a Hugging Face dataset folder."""
-    typer.echo("error: build is not implemented yet", err=True)
-    raise typer.Exit(2)
+def build(
+    paths: PathsArg = None,
+    out: OutOpt = None,
+    workers: WorkersOpt = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1, publish nothing) if any raw file is rejected.")
+    ] = False,
+    cache_dir: Annotated[
+        Path | None, typer.Option("--cache-dir", help="Incremental cache (default: .corpus-cache).")
+    ] = None,
+) -> None:
+    """Convert, check and publish Parquet shards and a Hugging Face dataset folder.
+
+    Rejected raw files are listed with reasons in OUT/rejects.jsonl (exit code 1); the previous OUT stays
+    intact until the new one is complete.
+    """
+    from corpus.build.cache import CacheBusy
+    from corpus.cli_progress import progress_reporter
+    from corpus.pipeline import BuildFailed
+    from corpus.pipeline import build as run_build
+
+    cfg = _config()
+    chosen = _paths(paths, cfg)
+    target = out or Path(cfg.out_dir)
+    engine = local_engine(workers, 1)  # build maps whole batches of files, one per task
+    try:
+        with progress_reporter() as progress:
+            result = run_build(
+                chosen,
+                engine,
+                cfg,
+                out=target,
+                cache_dir=cache_dir or Path(cfg.cache_dir),
+                strict=strict,
+                default_root=Path(cfg.raw_dir),
+                progress=progress,
+            )
+    except BuildFailed as e:
+        _print_rejects(e.result.rejects)
+        typer.echo(f"error: {e}; {target} left unchanged", err=True)
+        raise typer.Exit(1) from None
+    except (NotADirectoryError, PermissionError, CacheBusy) as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        engine.close()
+    _print_rejects(result.rejects)
+    splits = ", ".join(f"{k} {v}" for k, v in result.per_split.items())
+    typer.echo(
+        f"{result.raw_files} raw files = {result.published} published ({splits}) + {result.rejected} rejected; "
+        f"{result.clusters} near-duplicate clusters; {result.cache_hits} from cache; wrote {target}"
+    )
+    raise typer.Exit(1 if result.rejected or not result.published else 0)
+
+
+def _print_rejects(rejects: list[dict[str, object]]) -> None:
+    for r in rejects:
+        problems = r["problems"]
+        assert isinstance(problems, list)
+        reasons = "; ".join(f"{p['code']} {p['message']}" for p in problems)
+        typer.echo(f"rejected: {r['file']}: {reasons}", err=True)
+
+
+@app.command()
+def push(
+    repo: Annotated[
+        str, typer.Option("--repo", help="Hub dataset repository, ORG/NAME.", show_default=False)
+    ],
+    out: OutOpt = None,
+    private: Annotated[bool, typer.Option("--private", help="Create the repository as private.")] = False,
+) -> None:
+    """Upload a built folder to the Hugging Face Hub (token: HF_TOKEN or `hf auth login`)."""
+    from corpus.publish.hub import PushError
+    from corpus.publish.hub import push as run_push
+
+    cfg = _config()
+    folder = out or Path(cfg.out_dir)
+    try:
+        url = run_push(folder, repo, private=private)
+    except PushError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2 if "run `corpus build`" in str(e) or "ORG/NAME" in str(e) else 1) from None
+    typer.echo(f"pushed {folder} to {repo}: {url}")
 
 
 # --- end of commands ---------------------------------------------------------------------------------

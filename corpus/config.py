@@ -31,6 +31,14 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     batch_size: int = 256
+    # publishing (corpus build): card metadata and shard sizes
+    description: str | None = None
+    url: str | None = None
+    hub_repo: str | None = None  # ORG/NAME: shown in the card's load example
+    tags: list[str] = field(default_factory=lambda: ["news", "text"])
+    task_categories: list[str] = field(default_factory=lambda: ["text-generation", "text-classification"])
+    shard_bytes: int = 256 * 1024 * 1024  # uncompressed record bytes per Parquet file
+    row_group_bytes: int = 32 * 1024 * 1024  # per row group: well under the Hub viewer's 286 MiB limit
     source: str | None = None  # the file the values came from, for messages
 
 
@@ -52,6 +60,13 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "severity": dict,
     "per_file_ignores": dict,
     "batch_size": int,
+    "description": str,
+    "url": str,
+    "hub_repo": str,
+    "tags": list,
+    "task_categories": list,
+    "shard_bytes": int,
+    "row_group_bytes": int,
 }
 
 
@@ -123,6 +138,10 @@ def _from_table(table: dict[str, Any], source: str) -> Config:
     for pattern, codes in cfg.per_file_ignores.items():
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
             raise ConfigError(f"{source}: per_file_ignores[{pattern!r}] must be a list of rule codes")
+    if cfg.shard_bytes < 1 or cfg.row_group_bytes < 1:
+        raise ConfigError(f"{source}: 'shard_bytes' and 'row_group_bytes' must be positive")
+    if not cfg.splits or any(not isinstance(k, str) or not k.isidentifier() for k in cfg.splits):
+        raise ConfigError(f"{source}: 'splits' needs one or more split names (letters, digits, _)")
     for code, sev in cfg.severity.items():
         if sev not in ("error", "warning", "off"):
             raise ConfigError(f"{source}: severity of {code} must be error, warning or off")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from corpus.check.problem import Problem
+from corpus.config import Config
 from corpus.convert import ConvertError, convert_doc
 from corpus.engines import Engine
 from corpus.rawio import DEFAULT_MAX_BYTES, RawReadError, RawRef, discover, read_raw
@@ -55,3 +58,180 @@ def convert_paths(
 ) -> Iterator[Converted]:
     refs = discover(paths, default_root)
     return engine.map(partial(convert_ref, max_bytes=max_bytes), refs)
+
+
+# --- build: three passes over streams (see corpus/build/__init__.py) ----------------------------------
+
+
+class BuildFailed(Exception):
+    """`--strict` and some raw files were rejected: nothing was published."""
+
+    def __init__(self, result: BuildResult) -> None:
+        super().__init__(f"{len(result.rejects)} raw file(s) rejected; nothing published (--strict)")
+        self.result = result
+
+
+@dataclass(slots=True)
+class BuildResult:
+    out: Path
+    raw_files: int
+    published: int
+    rejects: list[dict[str, Any]]
+    per_split: dict[str, int]
+    cache_hits: int
+    clusters: int
+    warnings: int
+    files: list[str]
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejects)
+
+
+Progress = Callable[[str, int, int | None], None]
+
+
+def _no_progress(stage: str, done: int, total: int | None) -> None:
+    pass
+
+
+def build(
+    paths: Iterable[Path],
+    engine: Engine,
+    cfg: Config,
+    *,
+    out: Path,
+    cache_dir: Path,
+    strict: bool = False,
+    default_root: Path | None = None,
+    progress: Progress = _no_progress,
+) -> BuildResult:
+    """Convert, check and publish `paths` into `out`, atomically; see corpus/build for the passes.
+
+    `engine.map` gets one item per batch of `cfg.batch_size` raw files (give it an engine batch size of 1).
+    """
+    from corpus.build.cache import PriorIndex, locked, save_index
+    from corpus.build.checking import fingerprint
+    from corpus.build.plan import plan_build
+    from corpus.build.scan import BatchJob, FileKeys, ScanContext, scan_batch
+    from corpus.publish.parquet import write_shard
+    from corpus.publish.swap import staged
+
+    paths = list(paths)
+    settings = {"shingle_words": cfg.shingle_words, "body_min_words": cfg.body_min_words}
+    cache = str(cache_dir)
+    ctx = ScanContext(cache, cfg.max_bytes, fingerprint(settings), settings)
+    total = sum(1 for _ in discover(paths, default_root))
+
+    with locked(cache):
+        # pass 1: per batch of files, in parallel; only small keys come back
+        prior = PriorIndex.load(cache)
+        jobs = (
+            BatchJob(batch, prior.lookup([r.rel for r in batch]))
+            for batch in _batched(discover(paths, default_root), cfg.batch_size)
+        )
+        keys: list[FileKeys] = []
+        progress("convert + check", 0, total)
+        for batch_keys in engine.map(partial(scan_batch, ctx=ctx), jobs):
+            keys.extend(batch_keys)
+            progress("convert + check", len(keys), total)
+        del prior
+        save_index(cache, ((k.rel, k.key, k.loc) for k in keys if k.key is not None and k.loc is not None))
+
+        # pass 2: global reductions over the keys
+        plan = plan_build(
+            keys, cfg.splits, cfg.near_duplicate_threshold, cfg.shard_bytes, cfg.row_group_bytes
+        )
+        del keys
+        result = BuildResult(
+            out=out,
+            raw_files=plan.raw_files,
+            published=plan.published,
+            rejects=plan.rejects,
+            per_split={s: plan.stats.per_split.get(s, 0) for s in cfg.splits},
+            cache_hits=plan.cache_hits,
+            clusters=len(plan.clusters),
+            warnings=plan.warnings,
+            files=[],
+        )
+        if strict and plan.rejects:
+            raise BuildFailed(result)
+
+        # pass 3: stream records into shards, then the metadata files; swapped in only when all is written
+        with staged(out) as tmp:
+            written = []
+            progress("write parquet", 0, plan.published)
+            done = 0
+            for w in engine.map(partial(write_shard, cache_dir=cache, out_dir=str(tmp)), plan.shards):
+                written.append(w)
+                done += w.rows
+                progress("write parquet", done, plan.published)
+            _publish_metadata(tmp, cfg, plan, written, cache)
+            result.files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
+    return result
+
+
+def _batched(items: Iterable[RawRef], size: int) -> Iterator[list[RawRef]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cache_dir: str) -> None:
+    import orjson
+
+    from corpus import __version__
+    from corpus.build.cache import SpillReader
+    from corpus.publish.card import BuildFacts, CardMeta, render_card
+    from corpus.publish.croissant import croissant
+    from corpus.publish.histogram import write_histogram
+    from corpus.publish.manifest import MANIFEST, manifest
+
+    with (tmp / "rejects.jsonl").open("wb") as fh:
+        for r in plan.rejects:
+            fh.write(orjson.dumps(r) + b"\n")
+    write_histogram(plan.stats, tmp / "body_lengths.png")
+    first = next((s for s in plan.shards if s.entries), None)
+    example = None
+    if first:
+        with SpillReader(cache_dir) as spills:
+            example = orjson.loads(spills.read(first.entries[0]))["record"]
+    meta = CardMeta(
+        pretty_name=cfg.pretty_name or "News articles",
+        license=cfg.license or "other",
+        languages=sorted(cfg.languages or {k for k in plan.stats.per_language if k != "unknown"}),
+        tags=cfg.tags,
+        task_categories=cfg.task_categories,
+        description=cfg.description,
+        load_path=cfg.hub_repo or cfg.out_dir,  # not the --out path: output must not depend on it
+    )
+    facts = BuildFacts(
+        shards=written,
+        stats=plan.stats,
+        ratios=dict(cfg.splits),
+        raw_files=plan.raw_files,
+        rejected=len(plan.rejects),
+        clusters=len(plan.clusters),
+        example=example,
+    )
+    download_size = sum((tmp / w.name).stat().st_size for w in written)
+    (tmp / "README.md").write_text(render_card(meta, facts, download_size), encoding="utf-8")
+    doc = croissant(
+        name=meta.pretty_name,
+        description=meta.description
+        or f"{meta.pretty_name}: news articles converted and validated by corpus.",
+        license=meta.license,
+        url=cfg.url,
+        version=__version__,
+        cite_as=f"{meta.pretty_name} (corpus {__version__})",
+    )
+    (tmp / "croissant.json").write_bytes(orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
+    counts = {
+        "raw_files": plan.raw_files,
+        "published": plan.published,
+        "rejected": len(plan.rejects),
+        "per_split": {s: plan.stats.per_split.get(s, 0) for s in cfg.splits},
+    }
+    (tmp / MANIFEST).write_bytes(
+        orjson.dumps(manifest(tmp, counts), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+    )

@@ -1,0 +1,208 @@
+"""The incremental cache: spill files of converted records, and an index from raw file to its entry.
+
+Pass 1 writes one spill file per batch (JSON Lines, one entry per readable raw file: the record, its
+problems and its duplicate keys). A spill is named by the hash of its entries' keys, and a key covers
+everything an entry depends on (raw sha256, sidecar, id, path, converter and check versions), so a
+spill with that name never needs writing twice. The index maps each raw path to the key and location
+of its last entry; a file whose key is unchanged is copied from there instead of converted again.
+Creating a file costs about a millisecond on this machine's filesystem, hence batches, not one file
+per article. Pass 3 streams records from the spills, so they double as the build's record store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+INDEX = "index.parquet"
+SPILLS = "spill"
+
+
+@dataclass(frozen=True, slots=True)
+class Loc:
+    """Where an entry lies: spill file name, byte offset, byte length."""
+
+    spill: str
+    offset: int
+    length: int
+
+
+@dataclass(frozen=True, slots=True)
+class Prior:
+    """The index's word on one raw path: its last key (first 16 bytes) and where that entry lies."""
+
+    key16: bytes
+    loc: Loc
+
+
+class CacheBusy(Exception):
+    """Another build holds this cache."""
+
+
+def entry_key(fingerprint: str, id: str, rel: str, raw_sha256: str, meta: dict[str, Any] | None) -> bytes:
+    meta_bytes = orjson.dumps(meta, option=orjson.OPT_SORT_KEYS) if meta is not None else b"-"
+    h = hashlib.sha256()
+    for part in (fingerprint.encode(), id.encode(), rel.encode(), raw_sha256.encode(), meta_bytes):
+        h.update(part)
+        h.update(b"\0")
+    return h.digest()
+
+
+def rel_hash(rel: str) -> int:
+    return int.from_bytes(hashlib.blake2b(rel.encode(), digest_size=8).digest(), "little")
+
+
+def spill_dir(cache_dir: str) -> Path:
+    return Path(cache_dir) / SPILLS
+
+
+def spill_name(keys: Iterable[bytes]) -> str:
+    h = hashlib.sha256()
+    for k in keys:
+        h.update(k)
+    return h.hexdigest()[:32] + ".jsonl"
+
+
+def write_spill(cache_dir: str, name: str, lines: Sequence[bytes]) -> None:
+    """Write a spill atomically, unless one with this name (hence these contents) is already there."""
+    path = spill_dir(cache_dir) / name
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as fh:
+        fh.writelines(lines)
+    os.replace(tmp, path)
+
+
+class SpillReader:
+    """Reads entries by location, keeping a few spill files open (reads are mostly sequential)."""
+
+    def __init__(self, cache_dir: str, max_open: int = 8) -> None:
+        self.dir = spill_dir(cache_dir)
+        self.max_open = max_open
+        self._open: dict[str, IO[bytes]] = {}
+
+    def read(self, loc: Loc) -> bytes:
+        fh = self._open.get(loc.spill)
+        if fh is None:
+            if len(self._open) >= self.max_open:
+                self._open.pop(next(iter(self._open))).close()
+            fh = self._open[loc.spill] = (self.dir / loc.spill).open("rb")
+        fh.seek(loc.offset)
+        data = fh.read(loc.length)
+        if len(data) != loc.length:
+            raise RuntimeError(f"cache spill {loc.spill} is truncated; delete the cache folder and rebuild")
+        return data
+
+    def close(self) -> None:
+        for fh in self._open.values():
+            fh.close()
+        self._open.clear()
+
+    def __enter__(self) -> SpillReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class PriorIndex:
+    """The previous build's index as sorted numpy columns (~40 bytes per raw file, not a dict)."""
+
+    def __init__(self, table: pa.Table | None) -> None:
+        if table is None or table.num_rows == 0:
+            self.hashes = np.zeros(0, np.uint64)
+            return
+        table = table.sort_by("rel_hash")
+        self.hashes = table.column("rel_hash").to_numpy()
+        self.key16 = table.column("key16").to_pylist()
+        spills = table.column("spill").combine_chunks().dictionary_encode()
+        self.spill_names = spills.dictionary.to_pylist()
+        self.spill_ids = spills.indices.to_numpy()
+        self.offsets = table.column("offset").to_numpy()
+        self.lengths = table.column("length").to_numpy()
+
+    @classmethod
+    def load(cls, cache_dir: str) -> PriorIndex:
+        path = Path(cache_dir) / INDEX
+        try:
+            return cls(pq.read_table(path))
+        except (FileNotFoundError, pa.ArrowInvalid, OSError):
+            return cls(None)  # no or damaged index: everything converts afresh
+
+    def lookup(self, rels: Sequence[str]) -> list[Prior | None]:
+        if not len(self.hashes):
+            return [None] * len(rels)
+        wanted = np.array([rel_hash(r) for r in rels], np.uint64)
+        pos = np.minimum(np.searchsorted(self.hashes, wanted), len(self.hashes) - 1)
+        out: list[Prior | None] = []
+        for i, p in enumerate(pos.tolist()):
+            if self.hashes[p] != wanted[i]:
+                out.append(None)
+                continue
+            loc = Loc(self.spill_names[self.spill_ids[p]], int(self.offsets[p]), int(self.lengths[p]))
+            out.append(Prior(self.key16[p], loc))
+        return out
+
+
+def save_index(cache_dir: str, rows: Iterable[tuple[str, bytes, Loc]]) -> None:
+    """Replace the index with `rows` (rel, key, loc) and delete spills nothing points to any more."""
+    rels: list[int] = []
+    keys: list[bytes] = []
+    spills: list[str] = []
+    offsets: list[int] = []
+    lengths: list[int] = []
+    for rel, key, loc in rows:
+        rels.append(rel_hash(rel))
+        keys.append(key[:16])
+        spills.append(loc.spill)
+        offsets.append(loc.offset)
+        lengths.append(loc.length)
+    table = pa.table(
+        {
+            "rel_hash": pa.array(rels, pa.uint64()),
+            "key16": pa.array(keys, pa.binary(16)),
+            "spill": pa.array(spills, pa.string()),
+            "offset": pa.array(offsets, pa.int64()),
+            "length": pa.array(lengths, pa.int64()),
+        }
+    )
+    path = Path(cache_dir) / INDEX
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    pq.write_table(table, tmp, compression="zstd")
+    os.replace(tmp, path)
+    live = set(spills)
+    for f in spill_dir(cache_dir).glob("*"):
+        if f.name not in live:
+            f.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def locked(cache_dir: str) -> Iterator[None]:
+    """One build per cache at a time: a second would delete spills the first still needs."""
+    Path(cache_dir).mkdir(parents=True, exist_ok=True)
+    with open(Path(cache_dir) / ".lock", "wb") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise CacheBusy(
+                f"{cache_dir}: another build is using this cache; wait or pass --cache-dir"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)

@@ -1,0 +1,73 @@
+"""Build statistics as a mergeable aggregate: partial Stats from any partition combine with `merge`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+# Body length bins in words (upper bounds, inclusive); the last bin is open.
+WORD_BINS: tuple[int, ...] = (0, 50, 100, 200, 300, 400, 500, 750, 1000, 1500, 2000, 3000, 5000, 10000)
+
+
+def word_bin(words: int) -> int:
+    for i, upper in enumerate(WORD_BINS):
+        if words <= upper:
+            return i
+    return len(WORD_BINS)
+
+
+def bin_label(i: int) -> str:
+    if i == 0:
+        return "0"
+    if i == len(WORD_BINS):
+        return f">{WORD_BINS[-1]}"
+    return f"{WORD_BINS[i - 1] + 1}-{WORD_BINS[i]}"
+
+
+@dataclass(slots=True)
+class Stats:
+    per_split: Counter[str] = field(default_factory=Counter)
+    bytes_per_split: Counter[str] = field(default_factory=Counter)
+    per_language: Counter[str] = field(default_factory=Counter)
+    per_publisher: Counter[str] = field(default_factory=Counter)
+    word_hist: list[int] = field(default_factory=lambda: [0] * (len(WORD_BINS) + 1))
+    words_total: int = 0
+    words_min: int | None = None
+    words_max: int | None = None
+
+    def add(self, split: str, size: int, words: int, language: str | None, publisher: str | None) -> None:
+        self.per_split[split] += 1
+        self.bytes_per_split[split] += size
+        self.per_language[language or "unknown"] += 1
+        self.per_publisher[publisher or "unknown"] += 1
+        self.word_hist[word_bin(words)] += 1
+        self.words_total += words
+        self.words_min = words if self.words_min is None else min(self.words_min, words)
+        self.words_max = words if self.words_max is None else max(self.words_max, words)
+
+    def merge(self, other: Stats) -> Stats:
+        mins = [m for m in (self.words_min, other.words_min) if m is not None]
+        maxs = [m for m in (self.words_max, other.words_max) if m is not None]
+        return Stats(
+            self.per_split + other.per_split,
+            self.bytes_per_split + other.bytes_per_split,
+            self.per_language + other.per_language,
+            self.per_publisher + other.per_publisher,
+            [a + b for a, b in zip(self.word_hist, other.word_hist, strict=True)],
+            self.words_total + other.words_total,
+            min(mins) if mins else None,
+            max(maxs) if maxs else None,
+        )
+
+    @property
+    def total(self) -> int:
+        return sum(self.per_split.values())
+
+    def median_bin(self) -> str | None:
+        """The histogram bin that holds the median body length."""
+        half, acc = self.total / 2, 0
+        for i, n in enumerate(self.word_hist):
+            acc += n
+            if n and acc >= half:
+                return bin_label(i)
+        return None

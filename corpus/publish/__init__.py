@@ -1,0 +1,1 @@
+"""The I/O edge that publishes a build: Parquet shards, dataset card, croissant.json, manifest, hub upload."""

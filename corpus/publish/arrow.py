@@ -1,0 +1,68 @@
+"""The Arrow schema of a published record: the JSON Schema's shape, typed and nested (tests keep them in step)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pyarrow as pa
+
+_STR = pa.string()
+
+ARROW_SCHEMA = pa.schema(
+    [
+        pa.field("schema_version", _STR, nullable=False),
+        pa.field("id", _STR, nullable=False),
+        pa.field("headline", _STR),
+        pa.field(
+            "byline",
+            pa.struct([pa.field("authors", pa.list_(_STR)), pa.field("bio", _STR)]),
+        ),
+        pa.field(
+            "credits",
+            pa.list_(
+                pa.struct([pa.field("kind", _STR), pa.field("credit", _STR), pa.field("caption", _STR)])
+            ),
+        ),
+        pa.field("body", _STR, nullable=False),
+        pa.field(
+            "related_links",
+            pa.list_(pa.struct([pa.field("rel", _STR), pa.field("title", _STR), pa.field("url", _STR)])),
+        ),
+        pa.field("language", _STR),
+        pa.field("published", _STR),
+        pa.field("dateline", _STR),
+        pa.field("word_count", pa.int64(), nullable=False),
+        pa.field("license", _STR),
+        pa.field(
+            "source",
+            pa.struct(
+                [
+                    pa.field("file", _STR),
+                    pa.field("sha256", _STR),
+                    pa.field("url", _STR),
+                    pa.field("publisher", _STR),
+                ]
+            ),
+        ),
+    ]
+)
+
+
+def hf_features() -> Any:
+    """The `datasets.Features` the card declares; derived from ARROW_SCHEMA so the two cannot drift."""
+    import datasets
+
+    return datasets.Features.from_arrow_schema(ARROW_SCHEMA)
+
+
+def schema_with_hf_metadata() -> pa.Schema:
+    """ARROW_SCHEMA plus the `huggingface` metadata key, so a lone shard also loads with its features."""
+    import json
+
+    meta = json.dumps({"info": {"features": hf_features().to_dict()}})
+    return ARROW_SCHEMA.with_metadata({"huggingface": meta})
+
+
+def to_table(rows: Sequence[dict[str, Any]]) -> pa.Table:
+    return pa.Table.from_pylist(list(rows), schema=ARROW_SCHEMA)

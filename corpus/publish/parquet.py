@@ -1,0 +1,66 @@
+"""Pass 3: stream cached records into one Parquet shard; content-addressed name, so nothing loads stale.
+
+`datasets` caches a local folder by its card (datasets issue #2956): a shard's name carries the hash
+of its bytes, so a rebuild with other content changes `data_files` and with it the cache key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+import pyarrow.parquet as pq
+
+from corpus.build.cache import SpillReader
+from corpus.build.plan import Shard
+from corpus.publish.arrow import schema_with_hf_metadata, to_table
+
+WRITE_OPTIONS = {
+    "compression": "zstd",
+    "compression_level": 6,
+    "write_page_index": True,
+    "use_content_defined_chunking": True,
+    "write_statistics": True,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenShard:
+    split: str
+    name: str  # path relative to the output folder, e.g. data/train-00000-of-00001-<hash>.parquet
+    rows: int
+    num_bytes: int  # Arrow (in-memory) bytes: what `datasets` reports as a split's num_bytes
+    sha256: str
+
+
+def write_shard(shard: Shard, cache_dir: str, out_dir: str) -> WrittenShard:
+    data = Path(out_dir) / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    tmp = data / f".{shard.stem}.parquet.tmp"
+    schema = schema_with_hf_metadata()
+    rows = num_bytes = start = 0
+    with pq.ParquetWriter(tmp, schema, **WRITE_OPTIONS) as writer, SpillReader(cache_dir) as spills:
+        for size in shard.row_groups:
+            records = [
+                orjson.loads(spills.read(loc))["record"] for loc in shard.entries[start : start + size]
+            ]
+            start += size
+            table = to_table(records).replace_schema_metadata(schema.metadata)
+            writer.write_table(table, row_group_size=size)
+            rows += table.num_rows
+            num_bytes += table.nbytes
+    digest = _sha256(tmp)
+    name = f"data/{shard.stem}-{digest[:12]}.parquet"
+    os.replace(tmp, Path(out_dir) / name)
+    return WrittenShard(shard.split, name, rows, num_bytes, digest)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

@@ -1,0 +1,166 @@
+"""`corpus build` end to end: real Parquet, loaded back with `datasets` offline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import orjson
+import pytest
+from buildkit import add_bad_files, load, make_corpus, run_build, write_article
+
+from corpus.config import Config
+from corpus.engines import InProcess
+from corpus.pipeline import BuildFailed, convert_paths
+from corpus.publish.arrow import hf_features
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def corpus20(tmp_path: Path) -> tuple[Path, list[str], dict[str, str]]:
+    raw = tmp_path / "raw"
+    ids = make_corpus(raw, 20)
+    bad = add_bad_files(raw)
+    return raw, ids, bad
+
+
+def test_build_loads_with_every_record_and_rejects(corpus20, tmp_path: Path) -> None:
+    raw, ids, bad = corpus20
+    out = tmp_path / "dist"
+    result = run_build(raw, out, tmp_path / "cache")
+
+    assert result.raw_files == len(ids) + len(bad)
+    assert result.raw_files == result.published + result.rejected
+    assert result.published == len(ids)
+
+    rejects = [orjson.loads(line) for line in (out / "rejects.jsonl").read_bytes().splitlines()]
+    assert {r["file"]: {p["code"] for p in r["problems"]} for r in rejects} == {
+        f: {code} for f, code in bad.items()
+    }
+    assert all(p["message"] for r in rejects for p in r["problems"])
+
+    ds = load(out, tmp_path / "hf")
+    assert sum(ds[s].num_rows for s in ds) == len(ids)
+    assert set(ds) <= {"train", "validation", "test"} and "train" in ds
+    expected = {
+        c.id: c.record.to_dict()
+        for c in convert_paths([raw], InProcess())
+        if c.record is not None and c.id in ids
+    }
+    loaded = {}
+    for split in ds:
+        assert ds[split].features == hf_features()
+        for row in ds[split]:
+            loaded[row["id"]] = row
+    assert loaded == expected
+    assert [r["id"] for r in ds["train"]] == sorted(r["id"] for r in ds["train"])
+
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["schema_version"] == "1.0.0" and manifest["tool_version"]
+    assert manifest["counts"]["published"] == len(ids)
+    on_disk = {p for p in _files(out) if p != "manifest.json"}
+    assert set(manifest["files"]) == on_disk
+    card = (out / "README.md").read_text()
+    assert "body_lengths.png" in card and (out / "body_lengths.png").read_bytes()[:4] == b"\x89PNG"
+    assert "Harbour Times" in card and f"{len(ids)} published" in card
+
+
+def test_two_builds_are_byte_identical(corpus20, tmp_path: Path) -> None:
+    raw, _, _ = corpus20
+    run_build(raw, tmp_path / "a", tmp_path / "cache-a")
+    run_build(raw, tmp_path / "b", tmp_path / "cache-b")
+    # the second build into `a` comes from the cache: still the same bytes
+    again = run_build(raw, tmp_path / "a", tmp_path / "cache-a")
+    assert again.cache_hits == again.raw_files - 1  # the unreadable sidecar is never cached
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+
+
+def test_interrupted_build_leaves_previous_output(corpus20, tmp_path: Path, monkeypatch) -> None:
+    raw, _, _ = corpus20
+    out = tmp_path / "dist"
+    run_build(raw, out, tmp_path / "cache")
+    before = _files(out)
+    make_corpus(raw, 5, start=100)
+
+    import corpus.publish.card as card
+
+    def boom(*a: object, **k: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(card, "render_card", boom)
+    with pytest.raises(KeyboardInterrupt):
+        run_build(raw, out, tmp_path / "cache")
+    assert _files(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "dist", "raw"]  # no temp folder left
+
+
+def test_strict_fails_and_publishes_nothing(corpus20, tmp_path: Path) -> None:
+    raw, _, bad = corpus20
+    out = tmp_path / "dist"
+    with pytest.raises(BuildFailed) as e:
+        run_build(raw, out, tmp_path / "cache", strict=True)
+    assert len(e.value.result.rejects) == len(bad)
+    assert not out.exists()
+
+
+def test_rebuild_never_loads_stale(tmp_path: Path) -> None:
+    """datasets issue #2956: same folder, same cache dir, other articles -> the new rows."""
+    raw1, raw2 = tmp_path / "raw1", tmp_path / "raw2"
+    make_corpus(raw1, 3)
+    make_corpus(raw2, 5, start=50)
+    out, hf = tmp_path / "dist", tmp_path / "hf"
+    run_build(raw1, out, tmp_path / "cache")
+    first = load(out, hf)
+    assert sorted(r["id"] for s in first for r in first[s]) == ["art0000", "art0001", "art0002"]
+    run_build(raw2, out, tmp_path / "cache")
+    second = load(out, hf)
+    assert sorted(r["id"] for s in second for r in second[s]) == [f"art{i:04d}" for i in range(50, 55)]
+
+
+def test_exact_duplicates_published_once(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    make_corpus(raw, 4)
+    write_article(raw, "copy_b", (raw / "art0002.txt").read_text())
+    write_article(raw, "art0002_again", (raw / "art0002.txt").read_text())
+    result = run_build(raw, tmp_path / "dist", tmp_path / "cache")
+    assert result.published == 4 and result.raw_files == 6
+    dups = {r["file"]: r["problems"][0] for r in result.rejects}
+    assert set(dups) == {"art0002_again.txt", "copy_b.txt"}
+    assert all(p["code"] == "D001" and "art0002" in p["message"] for p in dups.values())
+
+
+def test_seed_alone_builds_and_loads(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent / "raw"
+    out = tmp_path / "dist"
+    result = run_build(root, out, tmp_path / "cache")
+    assert result.raw_files == result.published + result.rejected
+    ds = load(out, tmp_path / "hf")
+    assert sum(ds[s].num_rows for s in ds) == result.published
+    card = (out / "README.md").read_text()
+    assert "far too few" in card  # honest about its size
+    empty = [s for s, n in result.per_split.items() if n == 0]
+    assert all(s not in ds for s in empty)
+
+
+def test_cache_reused_after_one_changed_file(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    make_corpus(raw, 12)
+    first = run_build(raw, tmp_path / "dist", tmp_path / "cache")
+    assert first.cache_hits == 0
+    (raw / "art0003.txt").write_text((raw / "art0003.txt").read_text() + "\nA late correction was added.\n")
+    second = run_build(raw, tmp_path / "dist", tmp_path / "cache")
+    assert second.cache_hits == 11
+    assert second.published == 12
+
+
+def test_config_changes_card_and_ratios(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    make_corpus(raw, 10)
+    cfg = Config(pretty_name="Harbour News", license="cc-by-4.0", splits={"train": 0.5, "test": 0.5})
+    result = run_build(raw, tmp_path / "dist", tmp_path / "cache", cfg=cfg)
+    assert set(result.per_split) == {"train", "test"}
+    card = (tmp_path / "dist" / "README.md").read_text()
+    assert "pretty_name: Harbour News" in card and "license: cc-by-4.0" in card
