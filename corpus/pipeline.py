@@ -13,7 +13,8 @@ from corpus.check.problem import Problem
 from corpus.config import Config
 from corpus.convert import ConvertError, convert_doc
 from corpus.engines import Engine
-from corpus.rawio import DEFAULT_MAX_BYTES, RawReadError, RawRef, discover, read_raw
+from corpus.fsio import discover_any, read_any
+from corpus.rawio import DEFAULT_MAX_BYTES, RawReadError, RawRef
 from corpus.record import Record
 
 
@@ -31,7 +32,7 @@ class Converted:
 def convert_ref(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
     """Read and convert one file; bad data becomes a problem, never an exception."""
     try:
-        doc = read_raw(ref, max_bytes)
+        doc = read_any(ref, max_bytes)  # local files through rawio's rules, URLs through fsspec
         record = convert_doc(doc)
     except RawReadError as e:
         return Converted(
@@ -56,7 +57,7 @@ def convert_paths(
     default_root: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Converted]:
-    refs = discover(paths, default_root)
+    refs = discover_any(paths, default_root)
     return engine.map(partial(convert_ref, max_bytes=max_bytes), refs)
 
 
