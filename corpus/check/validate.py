@@ -64,9 +64,19 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def _check_all(refs: Iterable[RawRef], cfg: Config, engine: Engine) -> list[FileResult]:
+BODY_CACHE_CHARS = 200_000_000  # bodies kept for confirming near-duplicate candidates without re-reading
+
+
+def _check_all(
+    refs: Iterable[RawRef], cfg: Config, engine: Engine, bodies: dict[str, str]
+) -> list[FileResult]:
+    """Check every file; keep bodies (up to a budget) so candidate pairs need not be converted again."""
     out = []
+    kept = 0
     for res in engine.map(partial(check_file, cfg=cfg), refs):
+        if res.record is not None and kept < BODY_CACHE_CHARS:
+            bodies[res.path] = res.record.body
+            kept += len(res.record.body)
         res.record = None  # the report needs problems and keys only; keeps memory flat
         out.append(res)
     return out
@@ -99,14 +109,22 @@ def _nbands(cfg: Config) -> int:
     return sketch.lsh_shape(cfg.near_duplicate_threshold)[0]
 
 
-def _add_duplicates(results: list[FileResult], old: KeyTable | None, cfg: Config) -> None:
+def _add_duplicates(
+    results: list[FileResult], old: KeyTable | None, cfg: Config, bodies: dict[str, str]
+) -> None:
     table = KeyTable.from_results(results, _nbands(cfg))
+    from_file = words_from_file(cfg.max_bytes)
+
+    def load_words(path: str) -> list[str] | None:
+        body = bodies.get(path)
+        return sketch.words(body) if body is not None else from_file(path)
+
     dups = find_duplicates(
         table,
         old,
         threshold=cfg.near_duplicate_threshold,
         shingle_words=cfg.shingle_words,
-        load_words=words_from_file(cfg.max_bytes),
+        load_words=load_words,
     )
     for res in results:
         found = dups.problems.get(res.rel)
@@ -120,9 +138,10 @@ def _reports(results: list[FileResult], extras: list[FileReport]) -> Outcome:
 
 
 def _whole(roots: list[Path], cfg: Config, engine: Engine) -> Outcome:
-    results = _check_all(discover(roots), cfg, engine)
+    bodies: dict[str, str] = {}
+    results = _check_all(discover(roots), cfg, engine, bodies)
     _duplicate_ids(results, cfg)
-    _add_duplicates(results, None, cfg)
+    _add_duplicates(results, None, cfg, bodies)
     if len(roots) == 1 and _same(roots[0], Path(cfg.raw_dir)):
         root = roots[0].resolve()
         table = KeyTable.from_results(results, _nbands(cfg))
@@ -155,7 +174,8 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
     raw_paths, orphans = _split_named(paths)
     raw_root = Path(cfg.raw_dir)
     refs = list(discover(raw_paths, default_root=raw_root))
-    results = _check_all(refs, cfg, engine)
+    bodies: dict[str, str] = {}
+    results = _check_all(refs, cfg, engine, bodies)
     extras = _extras(orphans + scan_extras([p for p in raw_paths if p.is_dir()]), cfg)
     old: KeyTable | None = None
     old_ids: dict[str, str] = {}
@@ -170,5 +190,5 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
             if id_of(rel) in named_ids and os.path.abspath(root / rel) not in named:
                 old_ids.setdefault(id_of(rel), shown_path(root / rel))
     _duplicate_ids(results, cfg, old_ids)
-    _add_duplicates(results, old, cfg)
+    _add_duplicates(results, old, cfg, bodies)
     return _reports(results, extras)
