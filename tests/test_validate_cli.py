@@ -257,3 +257,32 @@ def test_subprocess_run_with_two_workers(project: Path) -> None:
     assert done.returncode == 1 and "Traceback" not in done.stderr
     doc = json.loads(done.stdout)
     assert doc["summary"]["files"] == 5 and problems(doc, "raw/bad.txt") == ["R003"]
+
+
+def test_bad_file_names_are_reported_not_crashed_on(project: Path) -> None:
+    raw = project / "raw"
+    (raw / "with space.txt").write_text(article(60), encoding="utf-8")
+    with open(os.path.join(os.fsencode(raw), b"\xffname.txt"), "wb") as fh:
+        fh.write(article(61).encode())
+    code, doc = as_json()
+    assert code == 1
+    assert "R013" in problems(doc, "raw/with space.txt")
+    [bad] = [f for f in doc["files"] if f["path"].startswith("raw/\ufffd")]
+    assert [p["code"] for p in bad["problems"]] == ["R013"]
+
+
+def test_a_crashing_converter_becomes_a_problem(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import corpus.check.run as run_mod
+
+    def boom(doc: object) -> object:
+        raise RecursionError("deep")
+
+    monkeypatch.setattr(run_mod, "convert_doc", boom)
+    code, doc = as_json()
+    assert code == 1 and problems(doc, "raw/good0.txt") == ["R100"]
+    assert "RecursionError" in doc["files"][0]["problems"][0]["message"]
+
+
+def test_rules_listing(project: Path) -> None:
+    code, out, _ = run("--rules")
+    assert code == 0 and "C101  body-too-short" in out and "D202  near-duplicate" in out

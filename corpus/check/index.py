@@ -70,7 +70,7 @@ def load_index(cfg: Config, root: Path) -> KeyTable | None:
             return None
         rels = orjson.loads((d / "rels.json").read_bytes())
         cols = {n: np.load(d / f"{n}.npy") for n in ("body_hash", "bands", "size", "mtime_ns")}
-    except (OSError, ValueError):
+    except (OSError, ValueError, EOFError):
         return None
     if not all(len(c) == len(rels) for c in cols.values()):
         return None
@@ -95,7 +95,7 @@ def save_index(table: KeyTable, cfg: Config, root: Path) -> None:
             d.rename(old)
         tmp.rename(d)
         shutil.rmtree(old, ignore_errors=True)
-    except OSError:
+    except (OSError, TypeError):
         shutil.rmtree(tmp, ignore_errors=True)  # a read-only cache only costs speed next time
 
 

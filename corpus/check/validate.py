@@ -21,7 +21,7 @@ from corpus.check.index import refresh_index, save_index, subset
 from corpus.check.problem import Problem
 from corpus.check.raw import scan_extras
 from corpus.check.rules import apply_config, problem
-from corpus.check.run import FileResult, check_file, words_from_file
+from corpus.check.run import FileResult, check_file, printable, words_from_file
 from corpus.config import Config
 from corpus.engines import Engine
 from corpus.rawio import META_SUFFIX, RAW_SUFFIX, RawRef, discover
@@ -45,7 +45,7 @@ class Outcome:
 def shown_path(path: str | Path) -> str:
     """Relative to the working directory when inside it (what CI annotations need), else absolute."""
     rel = os.path.relpath(path)
-    return Path(path).as_posix() if rel.startswith("..") else Path(rel).as_posix()
+    return printable(Path(path).as_posix() if rel.startswith("..") else Path(rel).as_posix())
 
 
 def validate(paths: list[Path] | None, cfg: Config, engine: Engine) -> Outcome:
@@ -88,7 +88,7 @@ def _extras(found: list[tuple[Path, Path, Problem]], cfg: Config) -> list[FileRe
         rel = os.path.relpath(path, root)
         name = path.name
         ident = name[: -len(META_SUFFIX)] if name.endswith(META_SUFFIX) else None
-        reports.append(FileReport(shown_path(path), ident, apply_config(rel, [p], cfg)))
+        reports.append(FileReport(shown_path(path), _id(ident), apply_config(printable(rel), [p], cfg)))
     return reports
 
 
@@ -99,7 +99,7 @@ def _duplicate_ids(results: list[FileResult], cfg: Config, others: dict[str, str
         if res.id is None:
             continue
         if res.id in first:
-            msg = f"id {res.id!r} is also used by {first[res.id]}"
+            msg = f"id {printable(res.id)!r} is also used by {first[res.id]}"
             res.problems += apply_config(res.rel, [problem("R030", msg)], cfg)
         else:
             first[res.id] = shown_path(res.path)
@@ -132,8 +132,12 @@ def _add_duplicates(
             res.problems += apply_config(res.rel, found, cfg)
 
 
+def _id(ident: str | None) -> str | None:
+    return None if ident is None else printable(ident)
+
+
 def _reports(results: list[FileResult], extras: list[FileReport]) -> Outcome:
-    files = [FileReport(shown_path(r.path), r.id, r.problems) for r in results] + extras
+    files = [FileReport(shown_path(r.path), _id(r.id), r.problems) for r in results] + extras
     return Outcome(sorted(files, key=lambda f: f.path))
 
 
