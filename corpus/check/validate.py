@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus.check import sketch
-from corpus.check.dedup import KeyTable, find_duplicates, id_of
+from corpus.check.dedup import Duplicates, KeyBuilder, KeyTable, find_duplicates, id_of
 from corpus.check.index import refresh_index, save_index, subset
 from corpus.check.problem import Problem
 from corpus.check.raw import scan_extras
@@ -68,16 +68,20 @@ BODY_CACHE_CHARS = 200_000_000  # bodies kept for confirming near-duplicate cand
 
 
 def _check_all(
-    refs: Iterable[RawRef], cfg: Config, engine: Engine, bodies: dict[str, str]
+    refs: Iterable[RawRef], cfg: Config, engine: Engine, keys: KeyBuilder, bodies: dict[str, str]
 ) -> list[FileResult]:
-    """Check every file; keep bodies (up to a budget) so candidate pairs need not be converted again."""
+    """Check every file, streaming its keys into `keys` and keeping only what the report needs.
+
+    Bodies are kept up to a budget so candidate pairs need not be converted again for confirmation.
+    """
     out = []
     kept = 0
     for res in engine.map(partial(check_file, cfg=cfg), refs):
+        keys.add(res)
         if res.record is not None and kept < BODY_CACHE_CHARS:
             bodies[res.path] = res.record.body
             kept += len(res.record.body)
-        res.record = None  # the report needs problems and keys only; keeps memory flat
+        res.record, res.bands = None, None
         out.append(res)
     return out
 
@@ -109,23 +113,30 @@ def _nbands(cfg: Config) -> int:
     return sketch.lsh_shape(cfg.near_duplicate_threshold)[0]
 
 
-def _add_duplicates(
-    results: list[FileResult], old: KeyTable | None, cfg: Config, bodies: dict[str, str]
-) -> None:
-    table = KeyTable.from_results(results, _nbands(cfg))
+def duplicates(
+    table: KeyTable, old: KeyTable | None, cfg: Config, bodies: dict[str, str] | None = None
+) -> Duplicates:
+    """Exact and near duplicates of `table`'s rows (among themselves and against `old`), with clusters.
+
+    `bodies` (path -> body) spares re-reading candidates; others are re-read and re-converted.
+    """
     from_file = words_from_file(cfg.max_bytes)
+    known = bodies or {}
 
     def load_words(path: str) -> list[str] | None:
-        body = bodies.get(path)
+        body = known.get(path)
         return sketch.words(body) if body is not None else from_file(path)
 
-    dups = find_duplicates(
+    return find_duplicates(
         table,
         old,
         threshold=cfg.near_duplicate_threshold,
         shingle_words=cfg.shingle_words,
         load_words=load_words,
     )
+
+
+def _add_duplicates(results: list[FileResult], dups: Duplicates, cfg: Config) -> None:
     for res in results:
         found = dups.problems.get(res.rel)
         if found:
@@ -143,17 +154,13 @@ def _reports(results: list[FileResult], extras: list[FileReport]) -> Outcome:
 
 def _whole(roots: list[Path], cfg: Config, engine: Engine) -> Outcome:
     bodies: dict[str, str] = {}
-    results = _check_all(discover(roots), cfg, engine, bodies)
+    keys = KeyBuilder(_nbands(cfg))
+    results = _check_all(discover(roots), cfg, engine, keys, bodies)
     _duplicate_ids(results, cfg)
-    _add_duplicates(results, None, cfg, bodies)
+    table = keys.table()
+    _add_duplicates(results, duplicates(table, None, cfg, bodies), cfg)
     if len(roots) == 1 and _same(roots[0], Path(cfg.raw_dir)):
-        root = roots[0].resolve()
-        table = KeyTable.from_results(results, _nbands(cfg))
-        save_index(
-            KeyTable(table.rels, table.paths, table.body_hash, table.bands, table.size, table.mtime_ns),
-            cfg,
-            root,
-        )
+        save_index(table, cfg, roots[0].resolve())
     return _reports(results, _extras(scan_extras(roots), cfg))
 
 
@@ -179,7 +186,8 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
     raw_root = Path(cfg.raw_dir)
     refs = list(discover(raw_paths, default_root=raw_root))
     bodies: dict[str, str] = {}
-    results = _check_all(refs, cfg, engine, bodies)
+    keys = KeyBuilder(_nbands(cfg))
+    results = _check_all(refs, cfg, engine, keys, bodies)
     extras = _extras(orphans + scan_extras([p for p in raw_paths if p.is_dir()]), cfg)
     old: KeyTable | None = None
     old_ids: dict[str, str] = {}
@@ -194,5 +202,5 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
             if id_of(rel) in named_ids and os.path.abspath(root / rel) not in named:
                 old_ids.setdefault(id_of(rel), shown_path(root / rel))
     _duplicate_ids(results, cfg, old_ids)
-    _add_duplicates(results, old, cfg, bodies)
+    _add_duplicates(results, duplicates(keys.table(), old, cfg, bodies), cfg)
     return _reports(results, extras)
