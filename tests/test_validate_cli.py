@@ -67,6 +67,7 @@ def test_hostile_files_each_get_an_error_and_nothing_crashes(project: Path, tmp_
     (raw / "link.txt").symlink_to(outside)
     (raw / "loop.txt").symlink_to(raw / "loop.txt")
     write(raw, "sub/good0.txt", article(14))  # same id as raw/good0.txt
+    write(raw, "sub/GOOD2.txt", article(16))  # collides with good2.txt on case-insensitive file systems
     write(raw, "zz_copy.txt", article(1))  # exact duplicate of good1: the id sorting later is reported
     write(raw, "zz_copy.meta.json", '{"url": "https://x.test", "colour": "red"}')
     write(raw, "broken.txt", article(15))
@@ -84,6 +85,7 @@ def test_hostile_files_each_get_an_error_and_nothing_crashes(project: Path, tmp_
         "link.txt": "R010",
         "loop.txt": "R010",
         "sub/good0.txt": "R030",
+        "sub/GOOD2.txt": "R030",
         "zz_copy.txt": "D201",
         "broken.txt": "R020",
         "orphan.meta.json": "R022",

@@ -6,6 +6,7 @@ It never raises for bad data: every failure becomes a Problem.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -78,7 +79,7 @@ def _check(ref: RawRef, cfg: Config, res: FileResult) -> list[Problem]:
     try:
         data = read_bytes_limited(ref.path, ref.root, cfg.max_bytes)
     except RawReadError as e:
-        return [problem(e.code, e.message.replace(str(ref.path) + ": ", ""), hint=e.hint)]
+        return [problem(e.code, _link_detail(ref, e.message.replace(str(ref.path) + ": ", "")), hint=e.hint)]
     text, problems = check_bytes(data)
     if printable(ref.rel) != ref.rel:
         return [*problems, problem("R013", f"the path {printable(ref.rel)!r} is not valid UTF-8")]
@@ -103,6 +104,21 @@ def _check(ref: RawRef, cfg: Config, res: FileResult) -> list[Problem]:
         res.body_hash = sketch.body_hash(ws)
         res.bands = sketch.band_keys(ws, cfg.shingle_words, cfg.near_duplicate_threshold)
     return problems
+
+
+def _link_detail(ref: RawRef, message: str) -> str:
+    """Say where a refused link points (read from the link itself; the target is never touched)."""
+    try:
+        target = os.readlink(ref.path)
+    except OSError:
+        return message
+    try:
+        os.stat(ref.path)
+    except OSError as e:
+        return (
+            f"{message} (to {printable(target)}; {'a link loop' if e.errno == errno.ELOOP else 'dangling'})"
+        )
+    return f"{message} (to {printable(target)})"
 
 
 def body_words(ref: RawRef, max_bytes: int) -> list[str] | None:

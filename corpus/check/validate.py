@@ -97,16 +97,20 @@ def _extras(found: list[tuple[Path, Path, Problem]], cfg: Config) -> list[FileRe
 
 
 def _duplicate_ids(results: list[FileResult], cfg: Config, others: dict[str, str] | None = None) -> None:
-    """The same id twice: later files (by path) are reported, naming the first; `others` are old files."""
+    """The same id twice: later files (by path) are reported, naming the first; `others` are old files.
+
+    Ids are compared case-folded: `A.txt` and `a.txt` collide on macOS and Windows checkouts.
+    """
     first: dict[str, str] = dict(others or {})
     for res in sorted(results, key=lambda r: r.path):
         if res.id is None:
             continue
-        if res.id in first:
-            msg = f"id {printable(res.id)!r} is also used by {first[res.id]}"
+        key = res.id.casefold()
+        if key in first:
+            msg = f"id {printable(res.id)!r} is also used by {first[key]}"
             res.problems += apply_config(res.rel, [problem("R030", msg)], cfg)
         else:
-            first[res.id] = shown_path(res.path)
+            first[key] = shown_path(res.path)
 
 
 def _nbands(cfg: Config) -> int:
@@ -197,10 +201,11 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
         named = {os.path.abspath(r.path) for r in refs}
         keep = [i for i, rel in enumerate(index.rels) if os.path.abspath(root / rel) not in named]
         old = subset(index, np.array(keep, np.int64), root)
-        named_ids = {r.id for r in results}
+        named_ids = {r.id.casefold() for r in results if r.id is not None}
         for rel in all_rels:
-            if id_of(rel) in named_ids and os.path.abspath(root / rel) not in named:
-                old_ids.setdefault(id_of(rel), shown_path(root / rel))
+            key = id_of(rel).casefold()
+            if key in named_ids and os.path.abspath(root / rel) not in named:
+                old_ids.setdefault(key, shown_path(root / rel))
     _duplicate_ids(results, cfg, old_ids)
     _add_duplicates(results, duplicates(keys.table(), old, cfg, bodies), cfg)
     return _reports(results, extras)
