@@ -139,9 +139,12 @@ def test_index_is_persisted_and_refreshed_incrementally(tmp_path: Path) -> None:
             return super().map(fn, items)
 
     (raw / "a1.txt").unlink()
+    (raw / "broken.txt").write_bytes(b"\xff")
+    refresh_index(cfg, raw, InProcess())  # broken files have no keys, but are remembered as checked
     (raw / "b.txt").write_text("Another story.\n\n" + "A fresh line about the harbour today. " * 20)
-    table2, _ = refresh_index(cfg, raw, Counting())
+    table2, rels2 = refresh_index(cfg, raw, Counting())
     assert sorted(table2.rels) == ["a0.txt", "a2.txt", "b.txt"]
+    assert sorted(rels2) == ["a0.txt", "a2.txt", "b.txt", "broken.txt"]
     assert [r.rel for r in calls] == ["b.txt"]  # type: ignore[attr-defined]
     assert str(table2.paths[0]).startswith(str(raw.resolve()))
     assert (

@@ -164,7 +164,8 @@ def _whole(roots: list[Path], cfg: Config, engine: Engine) -> Outcome:
     table = keys.table()
     _add_duplicates(results, duplicates(table, None, cfg, bodies), cfg)
     if len(roots) == 1 and _same(roots[0], Path(cfg.raw_dir)):
-        save_index(table, cfg, roots[0].resolve())
+        keyless = {r.rel: [r.size, r.mtime_ns] for r in results if r.body_hash is None}
+        save_index(table, cfg, roots[0].resolve(), keyless)
     return _reports(results, _extras(scan_extras(roots), cfg))
 
 
@@ -198,13 +199,16 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
     if raw_root.is_dir():
         index, all_rels = refresh_index(cfg, raw_root, engine)
         root = raw_root.resolve()
-        named = {os.path.abspath(r.path) for r in refs}
-        keep = [i for i, rel in enumerate(index.rels) if os.path.abspath(root / rel) not in named]
-        old = subset(index, np.array(keep, np.int64), root)
+        real = (Path(os.path.realpath(r.path.parent)) / r.path.name for r in refs)  # the link itself stays
+        inside = (os.path.relpath(p, root) for p in real if p.is_relative_to(root))
+        named = {Path(p).as_posix() for p in inside}  # rels under the root, compared as strings (fast)
+        old = subset(
+            index, np.array([i for i, rel in enumerate(index.rels) if rel not in named], np.int64), root
+        )
         named_ids = {r.id.casefold() for r in results if r.id is not None}
         for rel in all_rels:
             key = id_of(rel).casefold()
-            if key in named_ids and os.path.abspath(root / rel) not in named:
+            if key in named_ids and rel not in named:
                 old_ids.setdefault(key, shown_path(root / rel))
     _duplicate_ids(results, cfg, old_ids)
     _add_duplicates(results, duplicates(keys.table(), old, cfg, bodies), cfg)
