@@ -211,7 +211,7 @@ def _confirm(
 # --- union-find -------------------------------------------------------------------------------------
 
 
-def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+def _components(edges: list[tuple[int, int]]) -> list[list[int]]:
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -253,7 +253,11 @@ def find_duplicates(
     """
     old = old if old is not None else KeyTable.empty(new.bands.shape[1] if new.bands.ndim == 2 else 0)
     n_new = len(new)
-    ids_new, ids_old = new.ids, old.ids
+    ids_new = new.ids
+
+    def old_id(i: int) -> str:  # computed only for rows in a pair: the old side may hold millions
+        return id_of(old.rels[i])
+
     problems: dict[str, list[Problem]] = {}
     best_new: dict[int, tuple[str, float]] = {}  # new row -> (other id, jaccard), other among new rows
     best_old: dict[int, tuple[str, float]] = {}  # ... other in the rest of the corpus (preferred)
@@ -268,7 +272,7 @@ def find_duplicates(
         pos = np.searchsorted(col, new.body_hash)
         for q in np.flatnonzero((pos < len(col)) & (col[np.minimum(pos, len(col) - 1)] == new.body_hash)):
             o = int(order[pos[q]])
-            exact_of[int(q)] = ids_old[o]
+            exact_of[int(q)] = old_id(o)
             exact_edges.append((int(q), n_new + o))
     for grp in exact_self(new.body_hash):
         members = sorted(grp.tolist(), key=lambda i: (ids_new[i], new.rels[i]))
@@ -298,11 +302,13 @@ def find_duplicates(
                 for a, b, j in _confirm(cross, new.paths, old.paths, sh, threshold):
                     near_edges.append((a, n_new + b))
                     if j > best_old.get(a, ("", -1.0))[1]:
-                        best_old[a] = (ids_old[b], j)
+                        best_old[a] = (old_id(b), j)
     for row, (other, j) in sorted((best_new | best_old).items()):
         problems.setdefault(new.rels[row], []).append(problem("D202", _near_msg(other, j)))
 
-    all_ids = ids_new + ids_old
-    exact_groups = [[all_ids[i] for i in g] for g in _components(n_new + len(old), exact_edges)]
-    clusters = [[all_ids[i] for i in g] for g in _components(n_new + len(old), exact_edges + near_edges)]
+    def any_id(i: int) -> str:
+        return ids_new[i] if i < n_new else old_id(i - n_new)
+
+    exact_groups = [[any_id(i) for i in g] for g in _components(exact_edges)]
+    clusters = [[any_id(i) for i in g] for g in _components(exact_edges + near_edges)]
     return Duplicates(problems, exact_groups, clusters)
