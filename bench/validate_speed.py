@@ -2,11 +2,13 @@
 
     PYTHONPATH=$PWD python bench/validate_speed.py --articles 10000 --workers 2
     PYTHONPATH=$PWD python bench/validate_speed.py --index-rows 1000000 --submissions 10000
+    PYTHONPATH=$PWD python bench/validate_speed.py --e2e-corpus 1000000 --submissions 10000
 
 Part 1 writes N invented articles (a few per cent exact and near duplicates, a few broken files) into a
 temporary corpus and times `corpus validate` over it (whole corpus, then 1% as a submission). Part 2
 times the duplicate query of `--submissions` new files against a synthetic index of `--index-rows`
-keys (load from the cache dir, sort per band, search, confirm), and reports peak RSS.
+keys (load from the cache dir, sort per band, search, confirm), and reports peak RSS. Part 3 runs the real
+submission path: a corpus of tiny files with a ready index (keys synthetic), and `corpus validate new/`.
 """
 
 from __future__ import annotations
@@ -110,7 +112,7 @@ def article(rng: random.Random, i: int) -> str:
     )
 
 
-def make_corpus(root: Path, n: int, seed: int = 1) -> None:
+def make_corpus(root: Path, n: int, seed: int = 1, prefix: str = "a") -> None:
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     texts: list[str] = []
@@ -130,7 +132,7 @@ def make_corpus(root: Path, n: int, seed: int = 1) -> None:
         data = text.encode()
         if r > 0.995:
             data = data[:100] + b"\xff" + data[100:]  # broken file
-        (root / f"a{i:07d}.txt").write_bytes(data)
+        (root / f"{prefix}{i:07d}.txt").write_bytes(data)
 
 
 def validate_run(project: Path, args: list[str]) -> tuple[float, str]:
@@ -216,17 +218,64 @@ def part2(rows: int, subs: int) -> None:
         )
 
 
+def part3(corpus: int, subs: int, workers: int) -> None:
+    """The real submission path: walk a corpus of `corpus` files, load its index, check `subs` new files."""
+    from corpus.check import sketch
+    from corpus.check.dedup import KeyTable
+    from corpus.check.index import _walk, save_index
+    from corpus.config import Config
+
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
+        project = Path(tmp)
+        (project / "pyproject.toml").write_text('[tool.corpus]\nlanguages = []\ncache_dir = ".cache"\n')
+        raw = project / "raw"
+        t = time.perf_counter()
+        for d in range(0, corpus, 1000):
+            sub = raw / f"d{d // 1000:04d}"
+            sub.mkdir(parents=True)
+            for i in range(d, min(d + 1000, corpus)):
+                (sub / f"a{i:07d}.txt").write_text(f"Headline {i}\n\nBody of article {i}.\n")
+        rows = list(_walk(raw.resolve()))
+        nb = sketch.lsh_shape(0.8)[0]
+        rng = np.random.default_rng(1)
+        rels = [r for r, _, _ in rows]
+        table = KeyTable(
+            rels,
+            rels,
+            rng.integers(-(2**63), 2**63 - 1, len(rows), dtype=np.int64),
+            rng.integers(0, 2**64 - 1, (len(rows), nb), dtype=np.uint64),
+            np.array([r[1] for r in rows], np.int64),
+            np.array([r[2] for r in rows], np.int64),
+        )
+        save_index(table, Config(cache_dir=str(project / ".cache")), raw.resolve())
+        del table, rows, rels
+        make_corpus(project / "new", subs, seed=2, prefix="n")
+        print(
+            f"prepared a {corpus:,}-file corpus with its index and {subs:,} submissions in {time.perf_counter() - t:.0f} s"
+        )
+        secs, line = validate_run(project, ["--workers", str(workers), "new"])
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(
+            f"submission mode, {subs:,} new files against {corpus:,}: {secs:.2f} s (peak child RSS {rss:,.0f} MB) [{line}]"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=0)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--index-rows", type=int, default=0)
     ap.add_argument("--submissions", type=int, default=10_000)
+    ap.add_argument(
+        "--e2e-corpus", type=int, default=0, help="files in the corpus for the end-to-end submission run"
+    )
     a = ap.parse_args()
     if a.articles:
         part1(a.articles, a.workers)
     if a.index_rows:
         part2(a.index_rows, a.submissions)
+    if a.e2e_corpus:
+        part3(a.e2e_corpus, a.submissions, a.workers)
 
 
 if __name__ == "__main__":
