@@ -150,3 +150,22 @@ def test_index_is_persisted_and_refreshed_incrementally(tmp_path: Path) -> None:
     assert (
         load_index(Config(raw_dir=str(raw), cache_dir=str(tmp_path / "cache"), shingle_words=4), raw) is None
     )
+
+
+def test_key_builder_streams_rows_across_chunks() -> None:
+    from types import SimpleNamespace
+
+    from corpus.check.dedup import KeyBuilder
+
+    b = KeyBuilder(nbands=3, chunk=2)
+    for i in range(5):
+        bands = np.full(3, i, np.uint64)
+        b.add(
+            SimpleNamespace(
+                rel=f"r{i}.txt", path=f"/p/r{i}.txt", body_hash=i, bands=bands, size=i, mtime_ns=i
+            )
+        )
+    b.add(SimpleNamespace(rel="none.txt", path="/p/none.txt", body_hash=None, bands=None, size=0, mtime_ns=0))
+    t = b.table()
+    assert t.rels == [f"r{i}.txt" for i in range(5)] and t.ids == [f"r{i}" for i in range(5)]
+    assert t.body_hash.tolist() == [0, 1, 2, 3, 4] and t.bands[:, 0].tolist() == [0, 1, 2, 3, 4]

@@ -288,3 +288,16 @@ def test_a_crashing_converter_becomes_a_problem(project: Path, monkeypatch: pyte
 def test_rules_listing(project: Path) -> None:
     code, out, _ = run("--rules")
     assert code == 0 and "C101  body-too-short" in out and "D202  near-duplicate" in out
+
+
+def test_a_named_file_reached_through_a_linked_folder_is_outside_the_root(
+    project: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "x.txt").write_text(article(70), encoding="utf-8")
+    (project / "raw" / "linked").symlink_to(elsewhere)
+    code, doc = as_json("raw/linked/x.txt")
+    assert code == 1 and problems(doc, "raw/linked/x.txt") == ["R011"]
+    code, doc = as_json()  # a whole-corpus run reports the linked folder itself
+    assert code == 1 and problems(doc, "raw/linked") == ["R010"]
