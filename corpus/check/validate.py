@@ -64,7 +64,9 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-BODY_CACHE_CHARS = 200_000_000  # bodies kept for confirming near-duplicate candidates without re-reading
+BODY_CACHE_CHARS = (
+    80_000_000  # bodies (~10k articles) kept to confirm near-duplicate candidates without re-reading
+)
 
 
 def _check_all(
