@@ -7,10 +7,11 @@ refreshed incrementally (only files whose size or mtime changed are read again).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from collections.abc import Iterator, Sequence
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +47,19 @@ def index_dir(cfg: Config) -> Path:
     return Path(cfg.cache_dir) / "dedup-index"
 
 
+@cache
+def converter_fingerprint() -> str:
+    """Version plus a hash of the converter's code and tables: a changed rule means changed bodies."""
+    import corpus.convert as conv
+
+    h = hashlib.sha256(CONVERTER_VERSION.encode())
+    base = Path(conv.__file__).parent
+    for f in sorted(base.rglob("*")):
+        if f.is_file() and f.suffix in (".py", ".toml", ".txt", ".json"):
+            h.update(f.relative_to(base).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _meta(cfg: Config, root: Path) -> dict[str, object]:
     bands, rows = sketch.lsh_shape(cfg.near_duplicate_threshold)
     return {
@@ -57,7 +71,7 @@ def _meta(cfg: Config, root: Path) -> dict[str, object]:
         "seed": sketch.SEED,
         "bands": bands,
         "rows": rows,
-        "converter": CONVERTER_VERSION,
+        "converter": converter_fingerprint(),
         "max_bytes": cfg.max_bytes,
     }
 
