@@ -67,13 +67,13 @@ def _entry(doc_key: bytes, checked: Any) -> bytes:
     return orjson.dumps(entry) + b"\n"
 
 
-def _keys(ref: RawRef, key: bytes, line: bytes, cached: bool) -> FileKeys:
+def _keys(ref: RawRef, rel: str, key: bytes, line: bytes, cached: bool) -> FileKeys:
     entry = orjson.loads(line)
     rec = entry["record"]
     sig = entry["signature"]
     return FileKeys(
         id=ref.id,
-        rel=ref.rel,
+        rel=rel,
         key=key,
         has_record=rec is not None,
         cached=cached,
@@ -92,13 +92,14 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> list[FileKeys]:
     lines: list[bytes] = []
     with SpillReader(ctx.cache_dir) as old:
         for ref, prior in zip(job.refs, job.prior, strict=True):
+            rel = ref.rel  # a property that walks the path: once per file
             try:
                 doc = read_raw(ref, ctx.max_bytes)
             except RawReadError as e:
                 problem = Problem(e.code, "unreadable", "error", e.message, hint=e.hint)
-                out.append(FileKeys(ref.id, ref.rel, problems=[problem.to_dict()]))
+                out.append(FileKeys(ref.id, rel, problems=[problem.to_dict()]))
                 continue
-            key = entry_key(ctx.fingerprint, ref.id, ref.rel, doc.sha256, doc.meta)
+            key = entry_key(ctx.fingerprint, ref.id, rel, doc.sha256, doc.meta)
             line = None
             if prior is not None and prior.key16 == key[:16]:
                 try:
@@ -110,7 +111,7 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> list[FileKeys]:
             cached = line is not None
             if line is None:
                 line = _entry(key, check_doc(doc, ctx.settings))
-            out.append(_keys(ref, key, line, cached))
+            out.append(_keys(ref, rel, key, line, cached))
             lines.append(line)
     name = spill_name(k.key for k in out if k.key is not None)
     write_spill(ctx.cache_dir, name, lines)
