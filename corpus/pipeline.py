@@ -10,6 +10,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from corpus.check.problem import Problem
 from corpus.config import Config
 from corpus.convert import ConvertError, convert_doc
@@ -114,7 +116,7 @@ def build(
     from corpus.build.cache import PriorIndex, locked, save_index
     from corpus.build.checking import fingerprint
     from corpus.build.plan import plan_build
-    from corpus.build.scan import BatchJob, FileKeys, ScanContext, scan_batch
+    from corpus.build.scan import KEY_SCHEMA, BatchJob, ScanContext, scan_batch
     from corpus.publish.parquet import write_shard
     from corpus.publish.swap import staged
 
@@ -131,19 +133,25 @@ def build(
             BatchJob(batch, prior.lookup([r.rel for r in batch]))
             for batch in _batched(discover(paths, default_root), cfg.batch_size)
         )
-        keys: list[FileKeys] = []
+        batches: list[pa.RecordBatch] = []
+        problems: dict[str, list[dict[str, Any]]] = {}
+        done = 0
         progress("convert + check", 0, total)
-        for batch_keys in engine.map(partial(scan_batch, ctx=ctx), jobs):
-            keys.extend(batch_keys)
-            progress("convert + check", len(keys), total)
+        for res in engine.map(partial(scan_batch, ctx=ctx), jobs):
+            batches.append(res.keys)
+            problems.update(res.problems)
+            done += res.keys.num_rows
+            progress("convert + check", done, total)
         del prior
-        save_index(cache, ((k.rel, k.key, k.loc) for k in keys if k.key is not None and k.loc is not None))
+        keys = pa.Table.from_batches(batches, schema=KEY_SCHEMA)
+        del batches
+        save_index(cache, keys)
 
         # pass 2: global reductions over the keys
         plan = plan_build(
-            keys, cfg.splits, cfg.near_duplicate_threshold, cfg.shard_bytes, cfg.row_group_bytes
+            keys, problems, cfg.splits, cfg.near_duplicate_threshold, cfg.shard_bytes, cfg.row_group_bytes
         )
-        del keys
+        del keys, problems
         result = BuildResult(
             out=out,
             raw_files=plan.raw_files,
@@ -203,11 +211,11 @@ def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cac
         for r in plan.rejects:
             fh.write(orjson.dumps(r) + b"\n")
     write_histogram(plan.stats, tmp / "body_lengths.png")
-    first = next((s for s in plan.shards if s.entries), None)
+    first = next((s for s in plan.shards if s.rows), None)
     example = None
     if first:
         with SpillReader(cache_dir) as spills:
-            example = orjson.loads(spills.read(first.entries[0]))["record"]
+            example = orjson.loads(spills.read(next(first.locs())))["record"]
     meta = CardMeta(
         pretty_name=cfg.pretty_name or "News articles",
         license=cfg.license or "other",

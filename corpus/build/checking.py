@@ -88,17 +88,15 @@ def check_doc(doc: RawDoc, settings: dict[str, Any]) -> Checked:
     return Checked(record, problems, body_hash(body), signature(body, int(settings["shingle_words"])))
 
 
-def near_duplicate_clusters(items: list[tuple[str, bytes]], threshold: float) -> list[list[str]]:
+def near_duplicate_clusters(ids: list[str], sigs: np.ndarray, threshold: float) -> list[list[str]]:
     """Groups (size >= 2, sorted ids) of articles whose signatures are at least `threshold` similar.
 
     LSH with 16 bands of 4 rows (candidate probability > 0.999 at 0.8 similarity), vectorised: per band
     a sort brings equal band keys together; each candidate pair is confirmed against the threshold;
     clusters by union-find (transitive).
     """
-    if len(items) < 2:
+    if len(ids) < 2:
         return []
-    ids = [i for i, _ in items]
-    sigs = np.frombuffer(b"".join(s for _, s in items), dtype=np.uint32).reshape(len(items), NUM_PERM)
     rows = 4
     parent = list(range(len(ids)))
 

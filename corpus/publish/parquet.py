@@ -41,13 +41,11 @@ def write_shard(shard: Shard, cache_dir: str, out_dir: str) -> WrittenShard:
     data.mkdir(parents=True, exist_ok=True)
     tmp = data / f".{shard.stem}.parquet.tmp"
     schema = schema_with_hf_metadata()
-    rows = num_bytes = start = 0
+    rows = num_bytes = 0
     with pq.ParquetWriter(tmp, schema, **WRITE_OPTIONS) as writer, SpillReader(cache_dir) as spills:
+        locs = shard.locs()
         for size in shard.row_groups:
-            records = [
-                orjson.loads(spills.read(loc))["record"] for loc in shard.entries[start : start + size]
-            ]
-            start += size
+            records = [orjson.loads(spills.read(next(locs)))["record"] for _ in range(size)]
             table = to_table(records).replace_schema_metadata(schema.metadata)
             writer.write_table(table, row_group_size=size)
             rows += table.num_rows
