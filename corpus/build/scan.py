@@ -62,7 +62,9 @@ class ScanResult:
     """
 
     keys: pa.RecordBatch
-    problems: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # rel -> errors, rejected files only
+    problems: dict[str, list[dict[str, Any]]] = field(
+        default_factory=dict
+    )  # rel -> errors, rejected files only
 
 
 def _entry(doc_key: bytes, checked: Any) -> bytes:
