@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -118,21 +119,95 @@ def explain(
     except (RawReadError, ConvertError) as e:
         typer.echo(f"error: {file}: {e}", err=True)
         raise typer.Exit(1) from None
-    table = Table("line", "class", "rule / evidence", "text", box=None, pad_edge=False)
+    table = Table("line", "class", "rule / evidence", "features", "text", box=None, pad_edge=False)
     for d in decisions:
         if d.text:
-            table.add_row(str(d.index + 1), d.label, d.rule, d.text[:100])
+            feats = d.features.short() if d.features is not None else ""
+            table.add_row(str(d.index + 1), d.label, d.rule, feats, d.text[:80])
     Console(width=200).print(table)
 
 
 # --- validate (issue 3) -------------------------------------------------------------------------------
 
 
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
 @app.command()
-def validate(paths: PathsArg = None) -> None:
-    """Check raw files and their records: raw-file, schema, content and duplicate checks."""
-    typer.echo("error: validate is not implemented yet", err=True)
-    raise typer.Exit(2)
+def validate(
+    paths: PathsArg = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text, json or github.")] = Format.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since", metavar="REF", help="Judge the raw files git says changed since REF."
+        ),
+    ] = None,
+    workers: WorkersOpt = None,
+    rules: Annotated[
+        bool, typer.Option("--rules", help="List every check's code, severity and hint.")
+    ] = False,
+) -> None:
+    """Check raw files and their records: raw-file, schema, content and duplicate checks.
+
+    With no PATHS the whole raw folder is checked. Named files are judged against the rest of the
+    corpus (submission mode). Exit 0: no errors; 1: errors (or warnings with --strict); 2: usage error.
+    """
+    from corpus.check import changed, report
+    from corpus.check.rules import check_config
+    from corpus.check.rules import rules as rule_table
+    from corpus.check.validate import validate as run_validate
+
+    if rules:
+        for r in rule_table().values():
+            typer.echo(f"{r.code}  {r.name:<24} {r.severity:<8} {r.hint}")
+        raise typer.Exit(0)
+    cfg = _config()
+    try:
+        check_config(cfg)
+    except ConfigError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    if changed_since is not None:
+        if paths:
+            typer.echo("error: give either PATHS or --changed-since, not both", err=True)
+            raise typer.Exit(2)
+        try:
+            named = changed.changed_files(changed_since, Path(cfg.raw_dir))
+        except changed.GitError as e:
+            typer.echo(f"error: {e}", err=True)
+            raise typer.Exit(2) from None
+        if not named:
+            typer.echo(f"no raw files changed since {changed_since}", err=True)
+            raise typer.Exit(0)
+        chosen = named
+    else:
+        chosen = _paths(paths, cfg) if paths else []
+        if not paths and not Path(cfg.raw_dir).is_dir():
+            typer.echo(
+                f"error: {cfg.raw_dir}: raw folder not found; pass paths or set [tool.corpus] raw_dir",
+                err=True,
+            )
+            raise typer.Exit(2)
+    engine = local_engine(workers, cfg.batch_size)
+    try:
+        outcome = run_validate(chosen or None, cfg, engine)
+    finally:
+        engine.close()
+    if format is Format.json:
+        sys.stdout.buffer.write(report.to_json(outcome, strict))
+        sys.stdout.flush()
+    elif format is Format.github:
+        report.to_github(outcome, sys.stdout, strict)
+    else:
+        from rich.console import Console
+
+        report.to_text(outcome, Console(), strict)
+    raise typer.Exit(0 if report.is_valid(outcome, strict) else 1)
 
 
 # --- build and push (issue 4) ------------------------------------------------------------------------

@@ -23,6 +23,7 @@ class Config:
     max_bytes: int = 2 * 1024 * 1024
     body_min_words: int = 30
     body_max_words: int = 20_000
+    headline_max_words: int = 25
     near_duplicate_threshold: float = 0.8
     shingle_words: int = 5
     splits: dict[str, float] = field(default_factory=lambda: {"train": 0.8, "validation": 0.1, "test": 0.1})
@@ -51,6 +52,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "max_bytes": int,
     "body_min_words": int,
     "body_max_words": int,
+    "headline_max_words": int,
     "near_duplicate_threshold": (int, float),
     "shingle_words": int,
     "splits": dict,
@@ -73,7 +75,8 @@ def _table(path: Path) -> dict[str, Any] | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: not valid TOML ({e}); fix the file") from None
-    if path.name == "pyproject.toml":
+    if path.name == "pyproject.toml" or isinstance(data.get("tool"), dict):
+        # corpus.toml may hold the keys at top level or, copied from pyproject.toml, under [tool.corpus]
         table = data.get("tool", {}).get("corpus")
         return table if isinstance(table, dict) else None
     return data
@@ -115,6 +118,26 @@ def _from_table(table: dict[str, Any], source: str) -> Config:
         raise ConfigError(f"{source}: 'splits' ratios must be non-negative and sum to 1")
     if not 0 < cfg.near_duplicate_threshold <= 1:
         raise ConfigError(f"{source}: 'near_duplicate_threshold' must be in (0, 1]")
+    for key in (
+        "max_bytes",
+        "body_min_words",
+        "body_max_words",
+        "headline_max_words",
+        "shingle_words",
+        "batch_size",
+    ):
+        if getattr(cfg, key) < (0 if key == "body_min_words" else 1):
+            raise ConfigError(f"{source}: '{key}' must be a positive integer")
+    if cfg.body_min_words > cfg.body_max_words:
+        raise ConfigError(f"{source}: 'body_min_words' must not exceed 'body_max_words'")
+    for key in ("languages", "disable"):
+        if not all(isinstance(v, str) for v in getattr(cfg, key)):
+            raise ConfigError(f"{source}: '{key}' must be a list of strings")
+    if not all(isinstance(v, str) and len(v) == 2 and v.isalpha() and v.islower() for v in cfg.languages):
+        raise ConfigError(f"{source}: 'languages' must hold ISO 639-1 codes such as \"en\"")
+    for pattern, codes in cfg.per_file_ignores.items():
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise ConfigError(f"{source}: per_file_ignores[{pattern!r}] must be a list of rule codes")
     if cfg.shard_bytes < 1 or cfg.row_group_bytes < 1:
         raise ConfigError(f"{source}: 'shard_bytes' and 'row_group_bytes' must be positive")
     if not cfg.splits or any(not isinstance(k, str) or not k.isidentifier() for k in cfg.splits):

@@ -16,7 +16,8 @@ from corpus.check.problem import Problem
 from corpus.config import Config
 from corpus.convert import ConvertError, convert_doc
 from corpus.engines import Engine
-from corpus.rawio import DEFAULT_MAX_BYTES, RAW_SUFFIX, RawReadError, RawRef, discover, read_raw
+from corpus.fsio import discover_any, discover_url, is_url, local_path, read_any
+from corpus.rawio import DEFAULT_MAX_BYTES, RAW_SUFFIX, RawReadError, RawRef
 from corpus.record import Record
 
 
@@ -34,7 +35,7 @@ class Converted:
 def convert_ref(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
     """Read and convert one file; bad data becomes a problem, never an exception."""
     try:
-        doc = read_raw(ref, max_bytes)
+        doc = read_any(ref, max_bytes)  # local files through rawio's rules, URLs through fsspec
         record = convert_doc(doc)
     except RawReadError as e:
         return Converted(
@@ -59,7 +60,7 @@ def convert_paths(
     default_root: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Converted]:
-    refs = discover(paths, default_root)
+    refs = discover_any(paths, default_root)
     return engine.map(partial(convert_ref, max_bytes=max_bytes), refs)
 
 
@@ -121,9 +122,8 @@ def build(
     from corpus.publish.swap import staged
 
     paths = list(paths)
-    settings = {"shingle_words": cfg.shingle_words, "body_min_words": cfg.body_min_words}
     cache = str(cache_dir)
-    ctx = ScanContext(cache, cfg.max_bytes, fingerprint(settings), settings)
+    ctx = ScanContext(cache, cfg, fingerprint(cfg))
     total = _count_raw(paths)
 
     with locked(cache):
@@ -131,7 +131,7 @@ def build(
         prior = PriorIndex.load(cache)
         jobs = (
             BatchJob(batch, prior.lookup([r.rel for r in batch]))
-            for batch in _batched(discover(paths, default_root), cfg.batch_size)
+            for batch in _batched(discover_any(paths, default_root), cfg.batch_size)
         )
         batches: list[pa.RecordBatch] = []
         problems: dict[str, list[dict[str, Any]]] = {}
@@ -148,9 +148,7 @@ def build(
         save_index(cache, keys)
 
         # pass 2: global reductions over the keys
-        plan = plan_build(
-            keys, problems, cfg.splits, cfg.near_duplicate_threshold, cfg.shard_bytes, cfg.row_group_bytes
-        )
+        plan = plan_build(keys, problems, cfg)
         del keys, problems
         result = BuildResult(
             out=out,
@@ -183,7 +181,11 @@ def build(
 def _count_raw(paths: list[Path]) -> int:
     """How many raw files discover() will yield, for the progress bar (cheap: no Path objects)."""
     n = 0
-    for p in paths:
+    for given in paths:
+        if is_url(given):
+            n += sum(1 for _ in discover_url(os.fspath(given)))
+            continue
+        p = local_path(given)
         if p.is_dir() and not p.is_symlink():
             n += sum(f.endswith(RAW_SUFFIX) for _, _, files in os.walk(p) for f in files)
         else:

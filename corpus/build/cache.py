@@ -27,6 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+BASE = "build"  # beside validate's dedup-index in the same cache folder
 INDEX = "index.parquet"
 SPILLS = "spill"
 
@@ -66,7 +67,7 @@ def rel_hash(rel: str) -> int:
 
 
 def spill_dir(cache_dir: str) -> Path:
-    return Path(cache_dir) / SPILLS
+    return Path(cache_dir) / BASE / SPILLS
 
 
 def spill_name(keys: Iterable[bytes]) -> str:
@@ -138,7 +139,7 @@ class PriorIndex:
 
     @classmethod
     def load(cls, cache_dir: str) -> PriorIndex:
-        path = Path(cache_dir) / INDEX
+        path = Path(cache_dir) / BASE / INDEX
         try:
             return cls(pq.read_table(path))
         except (FileNotFoundError, pa.ArrowInvalid, OSError):
@@ -171,7 +172,7 @@ def save_index(cache_dir: str, keys: pa.Table) -> None:
             "length": rows.column("length"),
         }
     )
-    path = Path(cache_dir) / INDEX
+    path = Path(cache_dir) / BASE / INDEX
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     pq.write_table(table, tmp, compression="zstd")
@@ -185,8 +186,8 @@ def save_index(cache_dir: str, keys: pa.Table) -> None:
 @contextlib.contextmanager
 def locked(cache_dir: str) -> Iterator[None]:
     """One build per cache at a time: a second would delete spills the first still needs."""
-    Path(cache_dir).mkdir(parents=True, exist_ok=True)
-    with open(Path(cache_dir) / ".lock", "wb") as fh:
+    (Path(cache_dir) / BASE).mkdir(parents=True, exist_ok=True)
+    with open(Path(cache_dir) / BASE / ".lock", "wb") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

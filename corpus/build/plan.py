@@ -1,8 +1,8 @@
 """Pass 2: global reductions over the small keys of every raw file (columns, never records).
 
-Decides what is published (errors rejected, exact duplicates once, one file per id), which split each
-article goes to (its near-duplicate cluster's smallest id decides), the statistics, and which records go
-to which shard. Pure: keys and problems in, a Plan out.
+Decides what is published (errors rejected, one file per id, exact duplicates once), which split each
+article goes to (its duplicate cluster's smallest id decides), the statistics, and which records go to
+which shard. Pure apart from re-reading near-duplicate candidates to confirm them (validate's dedup).
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ import numpy as np
 import pyarrow as pa
 
 from corpus.build.cache import Loc
-from corpus.build.checking import NUM_PERM, near_duplicate_clusters
+from corpus.build.checking import duplicate_id, duplicates, nbands
 from corpus.build.stats import Stats
+from corpus.check.rules import problem
+from corpus.config import Config
 from corpus.split import split_of
 
 
@@ -53,125 +55,115 @@ class Plan:
     shards: list[Shard]
     rejects: list[dict[str, Any]]
     stats: Stats
-    clusters: list[list[str]]
+    clusters: list[list[str]]  # near-duplicate groups among the published articles
     raw_files: int
     published: int
     cache_hits: int
     warnings: int
 
 
-def _problem(code: str, name: str, message: str) -> dict[str, Any]:
-    return {
-        "code": code,
-        "name": name,
-        "severity": "error",
-        "message": message,
-        "line": None,
-        "pointer": None,
-        "hint": None,
-    }
-
-
 def _np(table: pa.Table, name: str, fill: Any = 0) -> np.ndarray:
     return table.column(name).fill_null(fill).to_numpy()
 
 
-def _signatures(column: pa.ChunkedArray) -> np.ndarray:
-    """uint32[n, NUM_PERM] from a binary column without a Python object per row."""
-    width = NUM_PERM * 4
-    arr = column.combine_chunks().cast(pa.binary(width))
-    data = np.frombuffer(arr.buffers()[1], dtype=np.uint8)[
-        arr.offset * width : (arr.offset + len(arr)) * width
-    ]
-    return data.view(np.uint32).reshape(len(arr), NUM_PERM)
+def _take(table: pa.Table, name: str, rows: np.ndarray) -> pa.ChunkedArray:
+    return table.column(name).take(pa.array(rows, pa.int64()))
 
 
-def plan_build(
-    keys: pa.Table,
-    problems: Mapping[str, list[dict[str, Any]]],
-    ratios: Mapping[str, float],
-    near_threshold: float,
-    shard_bytes: int,
-    row_group_bytes: int,
-) -> Plan:
+def _bands(column: pa.ChunkedArray, width: int) -> np.ndarray:
+    """uint64[n, width] from a binary column, without a Python object per row."""
+    arr = column.combine_chunks().cast(pa.binary(width * 8))
+    raw = np.frombuffer(arr.buffers()[1], dtype=np.uint8)
+    return (
+        raw[arr.offset * width * 8 : (arr.offset + len(arr)) * width * 8]
+        .view(np.uint64)
+        .reshape(len(arr), width)
+    )
+
+
+def plan_build(keys: pa.Table, problems: Mapping[str, list[dict[str, Any]]], cfg: Config) -> Plan:
     t = keys.sort_by([("id", "ascending"), ("rel", "ascending")])
     n = t.num_rows
     ids: list[str] = t.column("id").to_pylist()
     ok = _np(t, "has_record", False) & (_np(t, "errors") == 0)
-    extra: dict[int, dict[str, Any]] = {}
+    extra: dict[int, list[dict[str, Any]]] = {}
 
-    # one file per id: the first path (sorted) keeps it
-    same_id = np.zeros(n, bool)
+    # one file per id: the first path (sorted) keeps it (validate's R030)
     ok_rows = np.flatnonzero(ok)
-    if len(ok_rows) > 1:
-        dup = np.array(ids, dtype=object)[ok_rows[1:]] == np.array(ids, dtype=object)[ok_rows[:-1]]
-        same_id[ok_rows[1:][dup]] = True
-    for i in np.flatnonzero(same_id).tolist():
-        msg = f"{t['rel'][i].as_py()}: id '{ids[i]}' is already taken by another file; rename one of them"
-        extra[i] = _problem("D003", "duplicate-id", msg)
-    ok &= ~same_id
-
-    # exact duplicates (same normalised body): the smallest id is published, the others rejected
-    ok_rows = np.flatnonzero(ok & t.column("body_hash").is_valid().to_numpy(zero_copy_only=False))
-    if len(ok_rows):
-        hashes = np.array(t.column("body_hash").take(pa.array(ok_rows)).to_pylist(), dtype="S32")
-        _, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
-        firsts = first[inverse.reshape(-1)]
-        for j in np.flatnonzero(firsts != np.arange(len(ok_rows))).tolist():
-            i, original = int(ok_rows[j]), ids[int(ok_rows[firsts[j]])]
-            msg = f"{t['rel'][i].as_py()}: exact duplicate of {original}; published once, as that id"
-            extra[i] = _problem("D001", "exact-duplicate", msg)
+    for prev, i in zip(ok_rows[:-1].tolist(), ok_rows[1:].tolist(), strict=True):
+        if ids[i] == ids[prev]:
+            extra[i] = [duplicate_id(ids[i], t["rel"][prev].as_py())]  # one id, one record: never both
             ok[i] = False
 
-    # near-duplicate clusters among the published; a cluster follows its smallest id
-    kept = np.flatnonzero(ok)
-    with_sig = (
-        kept[t.column("signature").take(pa.array(kept)).is_valid().to_numpy(zero_copy_only=False)]
-        if len(kept)
-        else kept
-    )
-    clusters = near_duplicate_clusters(
-        [ids[i] for i in with_sig.tolist()],
-        _signatures(t.column("signature").take(pa.array(with_sig)))
-        if len(with_sig)
-        else np.zeros((0, NUM_PERM), np.uint32),
-        near_threshold,
-    )
-    leader = {member: c[0] for c in clusters for member in c}
-    names = list(ratios)
-    split_code = np.array(
-        [names.index(split_of(leader.get(ids[i], ids[i]), ratios)) for i in kept.tolist()], np.int32
-    )
+    # duplicates among the rest: exact copies are published once, near ones share a split
+    cand = np.flatnonzero(ok & t.column("body_hash").is_valid().to_numpy(zero_copy_only=False))
+    clusters: list[list[str]] = []
+    if len(cand) > 1:
+        dups = duplicates(
+            _take(t, "rel", cand).to_pylist(),
+            _take(t, "path", cand).to_pylist(),
+            _take(t, "body_hash", cand).to_numpy(),
+            _bands(_take(t, "bands", cand), nbands(cfg)),
+            cfg,
+        )
+        row_of = {ids[i]: i for i in cand.tolist()}
+        for group in dups.exact_groups:
+            for copy in sorted(group)[1:]:
+                i = row_of[copy]
+                reasons = [p for p in dups.problems.get(t["rel"][i].as_py(), []) if p["code"] == "D201"]
+                extra[i] = [dict(p, severity="error") for p in reasons] or [
+                    _exact(t["rel"][i].as_py(), min(group))
+                ]
+                ok[i] = False
+        clusters = [sorted(c) for c in dups.clusters]
 
+    kept = np.flatnonzero(ok)
+    published = {ids[i] for i in kept.tolist()} if clusters else set()
+    leader: dict[str, str] = {}
+    near: list[list[str]] = []
+    for c in clusters:
+        for member in c:
+            leader[member] = c[0]
+        live = [m for m in c if m in published]
+        if len(live) > 1:
+            near.append(live)
+    names = list(cfg.splits)
+    split_code = np.array(
+        [names.index(split_of(leader.get(ids[i], ids[i]), cfg.splits)) for i in kept.tolist()], np.int32
+    )
     stats = Stats.from_columns(
         [names[c] for c in split_code.tolist()],
         _np(t, "size")[kept],
         _np(t, "word_count")[kept],
-        t.column("language").take(pa.array(kept)),
-        t.column("publisher").take(pa.array(kept)),
+        _take(t, "language", kept),
+        _take(t, "publisher", kept),
     )
     shards: list[Shard] = []
     for code, split in enumerate(names):
-        rows = kept[split_code == code]
-        shards.extend(_shards(split, t, rows, shard_bytes, row_group_bytes))
+        shards.extend(_shards(split, t, kept[split_code == code], cfg.shard_bytes, cfg.row_group_bytes))
 
     rejected = np.flatnonzero(~ok)
-    rels = t.column("rel").take(pa.array(rejected)).to_pylist() if len(rejected) else []
-    rejects = []
-    for i, rel in zip(rejected.tolist(), rels, strict=True):
-        found = [p for p in problems.get(rel, []) if p["severity"] == "error"]
-        rejects.append({"file": rel, "id": ids[i], "problems": found + ([extra[i]] if i in extra else [])})
+    rels = _take(t, "rel", rejected).to_pylist()
+    rejects = [
+        {"file": rel, "id": ids[i], "problems": list(problems.get(rel, [])) + extra.get(i, [])}
+        for i, rel in zip(rejected.tolist(), rels, strict=True)
+    ]
     rejects.sort(key=lambda r: r["file"])
     return Plan(
         shards=shards,
         rejects=rejects,
         stats=stats,
-        clusters=clusters,
+        clusters=near,
         raw_files=n,
         published=len(kept),
         cache_hits=int(_np(t, "cached", False).sum()),
         warnings=int(_np(t, "warnings")[kept].sum()),
     )
+
+
+def _exact(rel: str, original: str) -> dict[str, Any]:
+    msg = f"exact duplicate of {original} (same normalised body); published once, as that id"
+    return dict(problem("D201", msg).to_dict(), severity="error")
 
 
 def _shards(split: str, t: pa.Table, rows: np.ndarray, shard_bytes: int, row_group_bytes: int) -> list[Shard]:
@@ -181,10 +173,9 @@ def _shards(split: str, t: pa.Table, rows: np.ndarray, shard_bytes: int, row_gro
     """
     if not len(rows):
         return []
-    sizes = _np(t, "size")[rows].tolist()
     cuts: list[list[int]] = []  # per shard: its row-group sizes
     shard_size = group_size = 0
-    for size in sizes:
+    for size in _np(t, "size")[rows].tolist():
         if not cuts or (shard_size and shard_size + size > shard_bytes):
             cuts.append([0])
             shard_size = group_size = 0
@@ -194,19 +185,20 @@ def _shards(split: str, t: pa.Table, rows: np.ndarray, shard_bytes: int, row_gro
         cuts[-1][-1] += 1
         shard_size += size
         group_size += size
-    spill = t.column("spill").take(pa.array(rows)).combine_chunks().dictionary_encode()
+    spill = _take(t, "spill", rows).combine_chunks().dictionary_encode()
     spill_idx = spill.indices.to_numpy().astype(np.int32)
     offsets = _np(t, "offset")[rows]
     lengths = _np(t, "length")[rows]
     out, start = [], 0
     for i, groups in enumerate(cuts):
         end = start + sum(groups)
+        names = spill.dictionary.to_pylist()
         out.append(
             Shard(
                 split,
                 i,
                 len(cuts),
-                spill.dictionary.to_pylist(),
+                names,
                 spill_idx[start:end],
                 offsets[start:end],
                 lengths[start:end],

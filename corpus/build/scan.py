@@ -13,17 +13,18 @@ import orjson
 import pyarrow as pa
 
 from corpus.build.cache import Prior, SpillReader, entry_key, spill_name, write_spill
-from corpus.build.checking import check_doc
+from corpus.build.checking import check_one
 from corpus.check.problem import Problem
-from corpus.rawio import RawReadError, RawRef, read_raw
+from corpus.config import Config
+from corpus.fsio import read_any
+from corpus.rawio import RawReadError, RawRef
 
 
 @dataclass(frozen=True, slots=True)
 class ScanContext:
     cache_dir: str
-    max_bytes: int
+    cfg: Config
     fingerprint: str
-    settings: dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +45,9 @@ KEY_SCHEMA = pa.schema(
         ("errors", pa.int32()),
         ("warnings", pa.int32()),
         ("cached", pa.bool_()),
-        ("body_hash", pa.binary()),
-        ("signature", pa.binary()),
+        ("path", pa.string()),  # to re-read a near-duplicate candidate
+        ("body_hash", pa.int64()),
+        ("bands", pa.binary()),  # uint64 LSH band keys
         ("size", pa.int64()),
         ("word_count", pa.int64()),
         ("language", pa.string()),
@@ -73,7 +75,7 @@ def _entry(doc_key: bytes, checked: Any) -> bytes:
         "key": doc_key.hex(),
         "problems": [p.to_dict() for p in checked.problems],
         "body_hash": checked.body_hash,
-        "signature": checked.signature.hex() if checked.signature else None,
+        "bands": checked.bands.hex() if checked.bands else None,
         "size": len(orjson.dumps(rec)) if rec is not None else 0,
         "record": rec,
     }
@@ -83,7 +85,7 @@ def _entry(doc_key: bytes, checked: Any) -> bytes:
 def _row(ref: RawRef, rel: str, key: bytes, line: bytes, cached: bool) -> tuple[dict[str, Any], list[Any]]:
     entry = orjson.loads(line)
     rec = entry["record"]
-    sig = entry["signature"]
+    bands = entry["bands"]
     problems = entry["problems"]
     row = {
         "id": ref.id,
@@ -93,8 +95,9 @@ def _row(ref: RawRef, rel: str, key: bytes, line: bytes, cached: bool) -> tuple[
         "errors": sum(p["severity"] == "error" for p in problems),
         "warnings": sum(p["severity"] == "warning" for p in problems),
         "cached": cached,
-        "body_hash": bytes.fromhex(entry["body_hash"]) if entry["body_hash"] else None,
-        "signature": bytes.fromhex(sig) if sig else None,
+        "path": str(ref.path),
+        "body_hash": entry["body_hash"],
+        "bands": bytes.fromhex(bands) if bands else None,
         "size": entry["size"],
         "word_count": rec["word_count"] if rec else 0,
         "language": rec["language"] if rec else None,
@@ -111,9 +114,15 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
         for ref, prior in zip(job.refs, job.prior, strict=True):
             rel = ref.rel  # a property that walks the path: once per file
             try:
-                doc = read_raw(ref, ctx.max_bytes)
+                doc = read_any(
+                    ref, ctx.cfg.max_bytes
+                )  # local files through rawio's rules, URLs through fsspec
             except RawReadError as e:
-                problems[rel] = [Problem(e.code, "unreadable", "error", e.message, hint=e.hint).to_dict()]
+                # validate's own words for why (R0xx, with the configured severities), else the read error
+                found = [p.to_dict() for p in check_one(ref, ctx.cfg).problems if p.severity == "error"]
+                problems[rel] = found or [
+                    Problem(e.code, "unreadable", "error", e.message, hint=e.hint).to_dict()
+                ]
                 rows.append({"id": ref.id, "rel": rel, "has_record": False, "errors": 1, "warnings": 0})
                 continue
             key = entry_key(ctx.fingerprint, ref.id, rel, doc.sha256, doc.meta)
@@ -127,7 +136,7 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
                     line = None
             cached = line is not None
             if line is None:
-                line = _entry(key, check_doc(doc, ctx.settings))
+                line = _entry(key, check_one(ref, ctx.cfg))
             row, found = _row(ref, rel, key, line, cached)
             if row["errors"]:
                 problems[rel] = [p for p in found if p["severity"] == "error"]

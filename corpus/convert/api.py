@@ -1,45 +1,41 @@
-"""Entry points of the converter: raw bytes (+ sidecar) in, Record out. Pure: no I/O."""
+"""Entry points of the converter: raw bytes (+ sidecar) in, Record out. Pure: no I/O.
+
+decode -> normalise -> language -> classify (engine.py) -> assemble (assemble.py). `explain_bytes`
+runs the same steps and returns the decisions, so `corpus explain` shows what `convert` did.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from corpus.convert import assemble
 from corpus.convert.decode import ConvertError, decode, normalise
+from corpus.convert.engine import LineDecision, classify
+from corpus.convert.language import detect
 from corpus.rawio import RawDoc
-from corpus.record import Byline, Record, Source
+from corpus.record import Record, Source
 
-CONVERTER_VERSION = "0.1.0"
+CONVERTER_VERSION = "0.2.0"
 
-_SENTENCE_END = re.compile(r"[.!?\"'”’)]$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$")
+_LANG = re.compile(r"^[a-z]{2}$")
 
-
-@dataclass(frozen=True, slots=True)
-class LineDecision:
-    """One line's class and the evidence behind it: what `corpus explain` prints."""
-
-    index: int
-    text: str
-    label: str
-    rule: str
+__all__ = ["CONVERTER_VERSION", "LineDecision", "convert_bytes", "convert_doc", "explain_bytes"]
 
 
-def classify(lines: list[str]) -> list[LineDecision]:
-    out = []
-    for i, line in enumerate(lines):
-        if not line:
-            out.append(LineDecision(i, line, "blank", "empty line"))
-        elif _SENTENCE_END.search(line) and not line.endswith("...") and len(line.split()) >= 3:
-            out.append(LineDecision(i, line, "body", "ends like a sentence"))
-        else:
-            out.append(LineDecision(i, line, "boilerplate", "does not end like a sentence"))
-    return out
+def _decide(data: bytes) -> tuple[list[LineDecision], str | None]:
+    lines = normalise(decode(data))
+    if not any(lines):
+        raise ConvertError("empty or whitespace-only; remove the file or add the article text")
+    lang = detect(lines)
+    return classify(lines, lang), lang
 
 
 def explain_bytes(data: bytes) -> list[LineDecision]:
-    return classify(normalise(decode(data)))
+    """Every line with its class and the rule behind it: the converter's own decisions."""
+    return _decide(data)[0]
 
 
 def convert_bytes(
@@ -50,32 +46,35 @@ def convert_bytes(
     meta: Mapping[str, object] | None = None,
     sha256: str | None = None,
 ) -> Record:
-    text = decode(data)
-    if not text.strip():
-        raise ConvertError("empty or whitespace-only; remove the file or add the article text")
-    decisions = classify(normalise(text))
-    body = "\n\n".join(d.text for d in decisions if d.label == "body")
+    decisions, lang = _decide(data)
     m = dict(meta or {})
-
-    def meta_str(key: str) -> str | None:
-        v = m.get(key)
-        return v if isinstance(v, str) and v.strip() else None
-
+    body = assemble.body(decisions)
+    published = assemble.meta_str(m, "published")
+    if published is not None and not _ISO.match(published):
+        published = assemble.parse_date(published)
+    meta_lang = assemble.meta_str(m, "language")
+    if meta_lang is not None:
+        meta_lang = meta_lang.lower()
+        if not _LANG.match(meta_lang):
+            meta_lang = None
     return Record(
         id=id,
         source=Source(
             file=file,
             sha256=sha256 or hashlib.sha256(data).hexdigest(),
-            url=meta_str("url"),
-            publisher=meta_str("publisher"),
+            url=assemble.meta_str(m, "url"),
+            publisher=assemble.meta_str(m, "publisher"),
         ),
-        headline=meta_str("headline"),
-        byline=Byline(),
+        headline=assemble.meta_str(m, "headline") or assemble.headline(decisions),
+        byline=assemble.byline(decisions),
+        credits=assemble.credits(decisions),
         body=body,
-        language=meta_str("language"),
-        published=meta_str("published"),
+        related_links=assemble.related(decisions),
+        language=meta_lang or lang,
+        published=published or assemble.published(decisions),
+        dateline=assemble.dateline(decisions),
         word_count=len(body.split()),
-        license=meta_str("license"),
+        license=assemble.meta_str(m, "license"),
     )
 
 

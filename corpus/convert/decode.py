@@ -11,7 +11,7 @@ class ConvertError(Exception):
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_DROP = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u2060"), None)
+_DROP_RE = re.compile("[\ufeff\u00ad\u200b\u2060]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -30,7 +30,7 @@ def decode(data: bytes) -> str:
 def normalise(text: str) -> list[str]:
     """NFC, unified line ends and spaces, control characters removed; words are never rewritten."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(_DROP)
+    text = _DROP_RE.sub("", text)
     text = _CONTROL.sub("", text)
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]

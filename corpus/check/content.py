@@ -1,0 +1,189 @@
+"""Record → problems: does the record look like a clean news article? Patterns live in content.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from corpus.check.problem import Problem
+from corpus.check.rules import problem
+from corpus.config import Config
+from corpus.record import Record
+
+_SENTENCE_END = re.compile(r"[a-z0-9\u00c0-\uffff]\.[\"'”’“»)]?$", re.IGNORECASE)
+# Scripts written without spaces: a character is closer to a word than a whitespace token is.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|(^|\s)@\w{2,}")
+_URLISH = re.compile(r"https?://|www\.|\d")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    boilerplate: tuple[tuple[str, re.Pattern[str]], ...]
+    generic: frozenset[str]
+    particles: frozenset[str]
+    max_words: int
+
+
+@cache
+def _tables() -> _Tables:
+    data = tomllib.loads(Path(__file__).with_name("content.toml").read_text(encoding="utf-8"))
+    a = data["authors"]
+    return _Tables(
+        tuple((k, re.compile(v, re.IGNORECASE)) for k, v in data["boilerplate"].items()),
+        frozenset(a["generic"]),
+        frozenset(a["particles"]),
+        int(a["max_words"]),
+    )
+
+
+def _norm(s: str) -> str:
+    return " ".join(_WORD.findall(s.casefold()))
+
+
+def _line_of(text: str | None, needle: str) -> int | None:
+    """The 1-based line of the raw text where a record's piece comes from, when it can be found."""
+    if not text or not needle:
+        return None
+    i = text.find(needle[:80])
+    return None if i < 0 else text.count("\n", 0, i) + 1
+
+
+def check_record(record: Record, cfg: Config, raw_text: str | None = None) -> list[Problem]:
+    out: list[Problem] = []
+    out += _body(record, cfg, raw_text)
+    out += _headline(record, cfg, raw_text)
+    out += _authors(record, raw_text)
+    out += _credits(record)
+    out += _language(record, cfg)
+    return out
+
+
+def word_estimate(text: str) -> int:
+    """Whitespace tokens, or for CJK/Thai text half the characters (~ words in those scripts)."""
+    unspaced = len(_UNSPACED.findall(text))
+    return len(text.split()) + unspaced // 2 if unspaced > len(text) // 4 else len(text.split())
+
+
+def _body(record: Record, cfg: Config, raw_text: str | None) -> list[Problem]:
+    tokens = len(record.body.split())
+    words = word_estimate(record.body)
+    out = []
+    if tokens != record.word_count:
+        out.append(
+            problem(
+                "C103",
+                f"word_count is {record.word_count} but body has {tokens} words",
+                pointer="/word_count",
+            )
+        )
+    if tokens == 0:
+        return [*out, problem("C100", "the body is empty", pointer="/body")]
+    if words < cfg.body_min_words:
+        out.append(
+            problem("C101", f"body has {words} words, fewer than {cfg.body_min_words}", pointer="/body")
+        )
+    elif words > cfg.body_max_words:
+        out.append(
+            problem("C102", f"body has {words} words, more than {cfg.body_max_words}", pointer="/body")
+        )
+    for para in record.body.split("\n\n"):
+        para = para.strip()
+        for name, pattern in _tables().boilerplate:
+            if pattern.search(para):
+                shown = para if len(para) <= 60 else para[:57] + "..."
+                out.append(
+                    problem(
+                        "C110",
+                        f"{name} left in the body: {shown!r}",
+                        line=_line_of(raw_text, para),
+                        pointer="/body",
+                    )
+                )
+                break
+    return out
+
+
+def _headline(record: Record, cfg: Config, raw_text: str | None) -> list[Problem]:
+    h = (record.headline or "").strip()
+    if not h:
+        return []
+    line = _line_of(raw_text, h)
+    out = []
+    n = len(h.split())
+    if n > cfg.headline_max_words:
+        out.append(
+            problem(
+                "C120",
+                f"headline has {n} words, more than {cfg.headline_max_words}",
+                line=line,
+                pointer="/headline",
+            )
+        )
+    if n >= 4 and _SENTENCE_END.search(h) and not re.search(r"\b[A-Z]\.$|\.\.\.$|…$", h):
+        out.append(
+            problem("C121", f"headline ends like a sentence: {h[-30:]!r}", line=line, pointer="/headline")
+        )
+    first = record.body.split("\n\n", 1)[0]
+    if _norm(first) and _norm(first) == _norm(h):
+        out.append(
+            problem(
+                "C122", "headline is the same as the first body paragraph", line=line, pointer="/headline"
+            )
+        )
+    return out
+
+
+def _authors(record: Record, raw_text: str | None) -> list[Problem]:
+    t = _tables()
+    out = []
+    for i, name in enumerate(record.byline.authors):
+        ptr = f"/byline/authors/{i}"
+        line = _line_of(raw_text, name)
+        words = name.split()
+        lower = [w for w in words if w[:1].islower() and w.strip(".,").casefold() not in t.particles]
+        if _EMAIL.search(name):
+            out.append(
+                problem("C131", f"author {name!r} holds an e-mail address or handle", line=line, pointer=ptr)
+            )
+        elif _norm(name) in t.generic:
+            out.append(
+                problem("C132", f"author {name!r} is a desk or role, not a name", line=line, pointer=ptr)
+            )
+        elif (
+            len(words) > t.max_words
+            or lower
+            or _URLISH.search(name)
+            or (_SENTENCE_END.search(name) and len(words) > 3)
+        ):
+            shown = name if len(name) <= 50 else name[:47] + "..."
+            out.append(
+                problem(
+                    "C130", f"author {shown!r} does not look like a person's name", line=line, pointer=ptr
+                )
+            )
+    return out
+
+
+def _credits(record: Record) -> list[Problem]:
+    return [
+        problem("C140", "credit with neither a credit nor a caption", pointer=f"/credits/{i}")
+        for i, c in enumerate(record.credits)
+        if not (c.credit or "").strip() and not (c.caption or "").strip()
+    ]
+
+
+def _language(record: Record, cfg: Config) -> list[Problem]:
+    if not cfg.languages:
+        return []
+    if record.language is None:
+        return [problem("C151", "the article's language could not be identified", pointer="/language")]
+    if record.language not in cfg.languages:
+        allowed = ", ".join(cfg.languages)
+        msg = f"language {record.language!r} is not one of the corpus's languages ({allowed})"
+        return [problem("C150", msg, pointer="/language")]
+    return []

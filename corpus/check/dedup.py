@@ -1,0 +1,272 @@
+"""Global duplicate detection over compact keys: exact groups, near-duplicate pairs, clusters.
+
+Keys of a whole corpus are columns of numpy arrays (64-bit body hash, uint64 LSH band keys), so
+1,000,000 articles take ~200 MB. Candidate pairs come from equal band keys (a sort per band, no
+Python dict of sets) and are confirmed with the true Jaccard of word shingles, re-read through
+`load_words` only for candidates. Clusters (union-find over exact and confirmed near pairs) tell
+the build which articles must share a split.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from corpus.check import sketch
+from corpus.check.problem import Problem
+from corpus.check.rules import problem
+from corpus.rawio import RAW_SUFFIX
+
+_ALL_PAIRS_MAX = 32  # buckets larger than this are linked as a chain and a star, not all pairs
+
+
+@dataclass(slots=True)
+class KeyTable:
+    """Duplicate keys of many files, one row each. `paths` locate the text when a pair needs confirming."""
+
+    rels: list[str]
+    paths: Sequence[str]
+    body_hash: np.ndarray  # int64[n]
+    bands: np.ndarray  # uint64[n, b]
+    size: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    mtime_ns: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+
+    def __len__(self) -> int:
+        return len(self.rels)
+
+    @property
+    def ids(self) -> list[str]:
+        return [id_of(r) for r in self.rels]
+
+    @classmethod
+    def empty(cls, nbands: int) -> KeyTable:
+        return cls([], [], np.zeros(0, np.int64), np.zeros((0, nbands), np.uint64))
+
+    @classmethod
+    def from_results(cls, results: Iterable[object], nbands: int) -> KeyTable:
+        """Rows for results with keys (FileResult-like: rel, path, body_hash, bands, size, mtime_ns)."""
+        rows = [r for r in results if getattr(r, "body_hash", None) is not None]
+        if not rows:
+            return cls.empty(nbands)
+        return cls(
+            [r.rel for r in rows],  # type: ignore[attr-defined]
+            [r.path for r in rows],  # type: ignore[attr-defined]
+            np.array([r.body_hash for r in rows], np.int64),  # type: ignore[attr-defined]
+            np.stack([r.bands for r in rows]).astype(np.uint64),  # type: ignore[attr-defined]
+            np.array([r.size for r in rows], np.int64),  # type: ignore[attr-defined]
+            np.array([r.mtime_ns for r in rows], np.int64),  # type: ignore[attr-defined]
+        )
+
+
+def id_of(rel: str) -> str:
+    name = rel.rsplit("/", 1)[-1]
+    return name[: -len(RAW_SUFFIX)] if name.endswith(RAW_SUFFIX) else name
+
+
+@dataclass(slots=True)
+class Duplicates:
+    """Problems for the judged files (by rel) and groups of ids for the build."""
+
+    problems: dict[str, list[Problem]]
+    exact_groups: list[list[str]]
+    clusters: list[list[str]]
+
+
+# --- candidate generation (vectorised) ------------------------------------------------------------
+
+
+def _runs(sorted_keys: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of runs of ≥ 2 equal values in a sorted array."""
+    if len(sorted_keys) < 2:
+        return []
+    same = sorted_keys[1:] == sorted_keys[:-1]
+    if not same.any():
+        return []
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], same.astype(np.int8), [0]))))
+    return [(int(s), int(e) + 1) for s, e in zip(edges[::2], edges[1::2], strict=True)]
+
+
+def _bucket_pairs(members: np.ndarray) -> list[tuple[int, int]]:
+    m = members.tolist()
+    if len(m) <= _ALL_PAIRS_MAX:
+        return [(a, b) for i, a in enumerate(m) for b in m[i + 1 :]]
+    return [(m[0], b) for b in m[1:]] + list(itertools.pairwise(m[1:]))
+
+
+def _norm_pairs(pairs: list[tuple[int, int]]) -> np.ndarray:
+    if not pairs:
+        return np.zeros((0, 2), np.int64)
+    arr = np.sort(np.array(pairs, np.int64), axis=1)
+    arr = arr[arr[:, 0] != arr[:, 1]]
+    return np.unique(arr, axis=0) if len(arr) else arr
+
+
+def self_candidates(bands: np.ndarray) -> np.ndarray:
+    """Pairs (i < j) of rows sharing any band key."""
+    pairs: list[tuple[int, int]] = []
+    for b in range(bands.shape[1]):
+        order = np.argsort(bands[:, b], kind="stable")
+        col = bands[order, b]
+        for s, e in _runs(col):
+            pairs += _bucket_pairs(order[s:e])
+    return _norm_pairs(pairs)
+
+
+def cross_candidates(new: np.ndarray, old: np.ndarray) -> np.ndarray:
+    """Pairs (new row, old row) sharing any band key; old is sorted once per band, new is searched."""
+    out: list[np.ndarray] = []
+    if len(new) == 0 or len(old) == 0:
+        return np.zeros((0, 2), np.int64)
+    for b in range(old.shape[1]):
+        order = np.argsort(old[:, b], kind="stable")
+        col = old[order, b]
+        lo = np.searchsorted(col, new[:, b], "left")
+        hi = np.searchsorted(col, new[:, b], "right")
+        for q in np.flatnonzero(hi > lo):
+            hits = order[lo[q] : hi[q]][: _ALL_PAIRS_MAX * 8]
+            out.append(np.stack([np.full(len(hits), q), hits], axis=1))
+    if not out:
+        return np.zeros((0, 2), np.int64)
+    return np.unique(np.concatenate(out).astype(np.int64), axis=0)
+
+
+def exact_self(h: np.ndarray) -> list[np.ndarray]:
+    order = np.argsort(h, kind="stable")
+    col = h[order]
+    return [order[s:e] for s, e in _runs(col)]
+
+
+# --- confirmation ----------------------------------------------------------------------------------
+
+WordsLoader = Callable[[str], list[str] | None]
+
+
+class _Shingles:
+    """Shingle sets loaded on demand (only for candidates), kept while a pass runs."""
+
+    def __init__(self, load_words: WordsLoader, k: int) -> None:
+        self.load, self.k = load_words, k
+        self.cache: dict[str, set[str] | None] = {}
+
+    def __call__(self, path: str) -> set[str] | None:
+        if path not in self.cache:
+            ws = self.load(path)
+            self.cache[path] = sketch.shingles(ws, self.k) if ws else None
+        return self.cache[path]
+
+
+def _confirm(
+    pairs: np.ndarray, path_a: Sequence[str], path_b: Sequence[str], sh: _Shingles, threshold: float
+) -> list[tuple[int, int, float]]:
+    out = []
+    for a, b in pairs.tolist():
+        sa, sb = sh(path_a[a]), sh(path_b[b])
+        if sa is None or sb is None:
+            continue
+        j = sketch.jaccard(sa, sb)
+        if j >= threshold:
+            out.append((a, b, j))
+    return out
+
+
+# --- union-find -------------------------------------------------------------------------------------
+
+
+def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for x in sorted({v for e in edges for v in e}):
+        groups.setdefault(find(x), []).append(x)
+    return [sorted(g) for g in groups.values() if len(g) > 1]
+
+
+# --- the two passes ---------------------------------------------------------------------------------
+
+
+def _near_msg(other: str, j: float) -> str:
+    return f"near-duplicate of {other} (Jaccard {j:.2f} over word shingles)"
+
+
+def find_duplicates(
+    new: KeyTable,
+    old: KeyTable | None,
+    *,
+    threshold: float,
+    shingle_words: int,
+    load_words: WordsLoader,
+) -> Duplicates:
+    """Judge `new` rows against each other and against `old` (the rest of the corpus, never reported).
+
+    Within `new`, the row whose id sorts first keeps its place and the others are reported, naming it.
+    """
+    old = old if old is not None else KeyTable.empty(new.bands.shape[1] if new.bands.ndim == 2 else 0)
+    n_new = len(new)
+    ids_new, ids_old = new.ids, old.ids
+    problems: dict[str, list[Problem]] = {}
+    best_new: dict[int, tuple[str, float]] = {}  # new row -> (other id, jaccard), other among new rows
+    best_old: dict[int, tuple[str, float]] = {}  # ... other in the rest of the corpus (preferred)
+    exact_edges: list[tuple[int, int]] = []  # in the combined numbering: new rows, then old rows
+    near_edges: list[tuple[int, int]] = []
+
+    # exact: new against old, then new among themselves
+    exact_of: dict[int, str] = {}
+    if len(old):
+        order = np.argsort(old.body_hash, kind="stable")
+        col = old.body_hash[order]
+        pos = np.searchsorted(col, new.body_hash)
+        for q in np.flatnonzero((pos < len(col)) & (col[np.minimum(pos, len(col) - 1)] == new.body_hash)):
+            o = int(order[pos[q]])
+            exact_of[int(q)] = ids_old[o]
+            exact_edges.append((int(q), n_new + o))
+    for grp in exact_self(new.body_hash):
+        members = sorted(grp.tolist(), key=lambda i: (ids_new[i], new.rels[i]))
+        for m in members[1:]:
+            exact_edges.append((members[0], m))
+            exact_of.setdefault(m, ids_new[members[0]])
+    for row, other in exact_of.items():
+        problems.setdefault(new.rels[row], []).append(
+            problem("D201", f"exact duplicate of {other} (same normalised body)")
+        )
+
+    # near: only representatives of exact groups take part, so identical copies do not flood buckets
+    sh = _Shingles(load_words, shingle_words)
+    reps = np.array(sorted(set(range(n_new)) - set(exact_of)), np.int64)
+    if len(reps):
+        rep_bands = new.bands[reps]
+        local = self_candidates(rep_bands)
+        for a, b, j in _confirm(reps[local] if len(local) else local, new.paths, new.paths, sh, threshold):
+            first, second = sorted((a, b), key=lambda i: (ids_new[i], new.rels[i]))
+            near_edges.append((first, second))
+            if j > best_new.get(second, ("", -1.0))[1]:
+                best_new[second] = (ids_new[first], j)
+        if len(old):
+            cross = cross_candidates(rep_bands, old.bands)
+            if len(cross):
+                cross[:, 0] = reps[cross[:, 0]]
+                for a, b, j in _confirm(cross, new.paths, old.paths, sh, threshold):
+                    near_edges.append((a, n_new + b))
+                    if j > best_old.get(a, ("", -1.0))[1]:
+                        best_old[a] = (ids_old[b], j)
+    for row, (other, j) in sorted((best_new | best_old).items()):
+        problems.setdefault(new.rels[row], []).append(problem("D202", _near_msg(other, j)))
+
+    all_ids = ids_new + ids_old
+    exact_groups = [[all_ids[i] for i in g] for g in _components(n_new + len(old), exact_edges)]
+    clusters = [[all_ids[i] for i in g] for g in _components(n_new + len(old), exact_edges + near_edges)]
+    return Duplicates(problems, exact_groups, clusters)

@@ -1,0 +1,167 @@
+"""Checks on the raw bytes and the sidecar, before conversion: encoding, hidden characters, line ends.
+
+Each finding names the first place (byte offset or line) and how many more there are, so one run
+says everything about a hostile file without flooding the report.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from corpus.check.problem import Problem
+from corpus.check.rules import problem
+from corpus.rawio import META_KEYS, META_SUFFIX, RAW_SUFFIX, RawReadError, RawRef, read_meta
+
+# C0 controls except tab, LF, CR; DEL; C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidirectional embeddings, overrides and isolates: the Trojan-source characters (CVE-2021-42574).
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Invisible characters that are never innocent: Unicode tags (ASCII smuggling), invisible math
+# operators, Hangul fillers, the Mongolian vowel separator.
+_HIDDEN = re.compile(r"[\u2061-\u2064\u180e\u115f\u1160\u3164\uffa0\U000e0000-\U000e007f]")
+# Zero-width space, word joiner, BOM inside the text: common debris in scraped pages (between words,
+# at line ends), but inside a word they hide text from a reader (Trojan-source style).
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
+_IN_WORD = re.compile(r"(?<=\w)[\u200b\u2060\ufeff]+(?=\w)")
+# ZWJ/ZWNJ (needed by Persian, Indic scripts and emoji) and the soft hyphen are left alone.
+_BINARY_SHARE = 0.05  # more control characters than this and it is not text at all
+
+
+def _line_at_byte(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _line_at(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def _scan(text: str, pattern: re.Pattern[str]) -> tuple[int, int, str] | None:
+    """(first index, count, first char) of the pattern's matches, or None."""
+    found = pattern.findall(text)
+    if not found:
+        return None
+    m = pattern.search(text)
+    assert m is not None
+    return m.start(), len(found), found[0]
+
+
+def check_bytes(data: bytes) -> tuple[str | None, list[Problem]]:
+    """Decode strictly and report what makes the bytes unfit as article text; text is None if undecodable."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        n = data.count(b"\x00")
+        msg = f"NUL byte at byte offset {nul} ({n} in all): binary content, not text"
+        return None, [problem("R003", msg, line=_line_at_byte(data, nul))]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        bad = data[e.start : e.start + 4].hex(" ")
+        msg = f"not valid UTF-8 at byte offset {e.start} (bytes {bad}): {e.reason}"
+        return None, [problem("R002", msg, line=_line_at_byte(data, e.start))]
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a leading BOM is harmless
+    problems: list[Problem] = []
+    if not text.strip():
+        what = "empty" if not text else "whitespace only"
+        return text, [problem("R004", f"the file is {what}")]
+    ctrl = _scan(text, _CONTROL)
+    if ctrl:
+        i, n, ch = ctrl
+        if n > _BINARY_SHARE * len(text):
+            problems.append(
+                problem("R003", f"{n} control characters in {len(text)}: binary content, not text")
+            )
+        else:
+            msg = f"control character U+{ord(ch):04X} at line {_line_at(text, i)} ({n} in all)"
+            problems.append(problem("R006", msg, line=_line_at(text, i)))
+    for code, pattern, what in (
+        ("R007", _BIDI, "bidirectional control"),
+        ("R008", _HIDDEN, "hidden invisible character"),
+        ("R008", _IN_WORD, "invisible character inside a word:"),
+        ("R012", _INVISIBLE, "stray invisible character"),
+    ):
+        found = _scan(text, pattern)
+        if found and not (code == "R012" and any(p.code == "R008" for p in problems)):
+            i, n, ch = found
+            line = _line_at(text, i)
+            problems.append(
+                problem(code, f"{what} U+{ord(ch[0]):04X} at line {line} ({n} in all)", line=line)
+            )
+    problems.extend(_line_endings(text))
+    return text, problems
+
+
+def _line_endings(text: str) -> list[Problem]:
+    if "\r" not in text:
+        return []
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    kinds = [f"{n} {k}" for n, k in ((crlf, "CRLF"), (cr, "CR"), (lf, "LF")) if n]
+    line = _line_at(text, text.index("\r"))
+    if len(kinds) > 1:
+        return [problem("R009", f"mixed line endings: {', '.join(kinds)}", line=line)]
+    return [problem("R009", f"{kinds[0]} line endings instead of LF", line=line)]
+
+
+# Sidecar values that must have a shape, or the record would carry a wrong value silently.
+_META_FORMATS: dict[str, tuple[re.Pattern[str], str]] = {
+    "language": (re.compile(r"^[a-z]{2}$"), "an ISO 639-1 code such as 'en'"),
+    "published": (
+        re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$"),
+        "an ISO 8601 date or datetime such as '2024-05-03' or '2024-05-03T17:47:00+02:00'",
+    ),
+    "url": (re.compile(r"^https?://\S+$"), "an http(s) URL"),
+}
+
+
+def check_sidecar(ref: RawRef) -> tuple[dict[str, object] | None, list[Problem]]:
+    """Parse `<id>.meta.json` if present; bad JSON, unknown keys and non-string values are problems."""
+    try:
+        meta = read_meta(ref)
+    except RawReadError as e:
+        code = e.code if e.code in ("R010", "R011", "R020") else "R020"
+        return None, [problem(code, e.message.replace(str(ref.meta_path), ref.meta_path.name), hint=e.hint)]
+    if meta is None:
+        return None, []
+    problems = []
+    unknown = sorted(set(meta) - META_KEYS)
+    if unknown:
+        msg = f"{ref.meta_path.name}: unknown key(s) {', '.join(map(repr, unknown))}"
+        problems.append(problem("R021", msg, pointer=f"/{unknown[0]}"))
+    for key in sorted(META_KEYS & set(meta)):
+        value = meta[key]
+        if value is not None and not (isinstance(value, str) and value.strip()):
+            msg = f"{ref.meta_path.name}: {key!r} must be a non-empty string, got {type(value).__name__}"
+            problems.append(problem("R023", msg, pointer=f"/{key}"))
+        elif isinstance(value, str) and key in _META_FORMATS and not _META_FORMATS[key][0].match(value):
+            msg = f"{ref.meta_path.name}: {key!r} is {value[:40]!r}, not {_META_FORMATS[key][1]}"
+            problems.append(problem("R023", msg, pointer=f"/{key}"))
+    clean: dict[str, object] = {k: v for k, v in meta.items() if k in META_KEYS and isinstance(v, str)}
+    return clean, problems
+
+
+def scan_extras(roots: list[Path]) -> list[tuple[Path, Path, Problem]]:
+    """What `discover` does not yield but must not be lost silently: orphan sidecars and linked folders.
+
+    Returns (root, path, problem) triples. Nothing is read; links are never followed.
+    """
+    out = []
+    for root in roots:
+        if not root.is_dir() or root.is_symlink():
+            continue
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+            dirnames.sort()
+            here = Path(dirpath)
+            for d in list(dirnames):
+                if (here / d).is_symlink():
+                    msg = "is a symbolic link to a folder; refused, never followed"
+                    out.append((root, here / d, problem("R010", msg)))
+            names = set(filenames)
+            for name in sorted(filenames):
+                if name.endswith(META_SUFFIX) and name[: -len(META_SUFFIX)] + RAW_SUFFIX not in names:
+                    msg = f"sidecar without a raw file ({name[: -len(META_SUFFIX)]}{RAW_SUFFIX} is missing)"
+                    out.append((root, here / name, problem("R022", msg)))
+    return out

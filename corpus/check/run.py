@@ -1,0 +1,108 @@
+"""One raw file → FileResult: read safely, raw checks, convert, schema and content checks, dedup keys.
+
+`check_file` is top-level and picklable so any engine (process pool, Dask) can map it over refs.
+It never raises for bad data: every failure becomes a Problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from corpus.check import sketch
+from corpus.check.content import check_record
+from corpus.check.problem import Problem
+from corpus.check.raw import check_bytes, check_sidecar
+from corpus.check.rules import apply_config, problem
+from corpus.check.schema_check import check_schema
+from corpus.config import Config
+from corpus.convert import ConvertError, convert_doc
+from corpus.rawio import RawDoc, RawReadError, RawRef, read_bytes_limited
+from corpus.record import Record
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What validate and build need of one file; the record may be dropped once keys are taken."""
+
+    path: str
+    rel: str
+    id: str | None
+    record: Record | None
+    problems: list[Problem] = field(default_factory=list)
+    body_hash: int | None = None  # exact-duplicate key (signed 64-bit)
+    bands: np.ndarray | None = None  # near-duplicate LSH band keys, uint64[bands]
+    size: int = -1  # with mtime_ns: tells the persisted index whether the file changed
+    mtime_ns: int = -1
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+
+def _stat(ref: RawRef) -> tuple[int, int]:
+    try:
+        st = os.lstat(ref.path)
+    except OSError:
+        return -1, -1
+    return st.st_size, st.st_mtime_ns
+
+
+def check_file(ref: RawRef, cfg: Config) -> FileResult:
+    size, mtime = _stat(ref)
+    res = FileResult(str(ref.path), ref.rel, ref.id, None, size=size, mtime_ns=mtime)
+    res.problems = apply_config(ref.rel, _check(ref, cfg, res), cfg)
+    return res
+
+
+def _check(ref: RawRef, cfg: Config, res: FileResult) -> list[Problem]:
+    try:
+        data = read_bytes_limited(ref.path, ref.root, cfg.max_bytes)
+    except RawReadError as e:
+        return [problem(e.code, e.message.replace(str(ref.path) + ": ", ""), hint=e.hint)]
+    text, problems = check_bytes(data)
+    if text is None or any(p.code in ("R003", "R004") for p in problems):
+        return problems
+    meta, side = check_sidecar(ref)
+    problems += side
+    doc = RawDoc(ref=ref, data=data, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
+    try:
+        record = convert_doc(doc)
+    except ConvertError as e:
+        return [*problems, problem("R100", str(e))]
+    except Exception as e:  # the gate must not crash on hostile input, even if the converter does
+        return [*problems, problem("R100", f"the converter failed: {type(e).__name__}: {e}")]
+    res.record = record
+    problems += check_schema(record.to_dict())
+    problems += check_record(record, cfg, text)
+    ws = sketch.words(record.body)
+    if ws:
+        res.body_hash = sketch.body_hash(ws)
+        res.bands = sketch.band_keys(ws, cfg.shingle_words, cfg.near_duplicate_threshold)
+    return problems
+
+
+def body_words(ref: RawRef, max_bytes: int) -> list[str] | None:
+    """The normalised words of a file's body, or None if it cannot be read or converted."""
+    try:
+        data = read_bytes_limited(ref.path, ref.root, max_bytes)
+        meta, _ = check_sidecar(ref)
+        record = convert_doc(RawDoc(ref=ref, data=data, sha256=hashlib.sha256(data).hexdigest(), meta=meta))
+    except Exception:  # a file that changed or broke since its keys were taken confirms nothing
+        return None
+    return sketch.words(record.body)
+
+
+def words_from_file(max_bytes: int) -> Callable[[str], list[str] | None]:
+    """Loader for dedup confirmation: re-read and re-convert a raw file (only candidates need it)."""
+
+    def load(path: str) -> list[str] | None:
+        p = Path(path)
+        return body_words(RawRef(p.parent, p), max_bytes)
+
+    return load

@@ -1,0 +1,99 @@
+"""Classified lines -> Record fields. Sidecar metadata wins over anything extracted."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from corpus.convert.engine import (
+    BIO,
+    BODY,
+    BYLINE,
+    CREDIT,
+    DATELINE,
+    HEADLINE,
+    RELATED,
+    LineDecision,
+    find_date,
+)
+from corpus.convert.rules import RULES
+from corpus.record import Byline, Credit, RelatedLink
+
+_KINDS = {"photo", "video", "illustration", "graphic", "other"}
+_RELS = {"previous", "next", "inline", "related"}
+
+
+def headline(ds: list[LineDecision]) -> str | None:
+    return next((d.text for d in ds if d.label == HEADLINE), None)
+
+
+def byline(ds: list[LineDecision]) -> Byline:
+    authors: list[str] = []
+    for d in ds:
+        if d.label == BYLINE:
+            for a in d.data.get("authors", []):
+                if a not in authors:
+                    authors.append(a)
+            if authors:
+                break  # the first byline is the article's; later ones belong to teasers
+    bios = [d for d in ds if d.label == BIO]
+    bio = "\n\n".join(d.text for d in bios) or None
+    if not authors:
+        for d in bios:
+            name = d.data.get("name")
+            if name:
+                authors.append(str(name))
+                break
+    return Byline(authors=authors, bio=bio)
+
+
+def credits(ds: list[LineDecision]) -> list[Credit]:
+    out = []
+    for d in ds:
+        if d.label == CREDIT:
+            kind = d.data.get("kind", "photo")
+            credit = (d.data.get("credit") or "").strip() or None
+            caption = (d.data.get("caption") or "").strip() or None
+            if credit or caption:
+                out.append(Credit(kind=kind if kind in _KINDS else "other", credit=credit, caption=caption))
+    return out
+
+
+def body(ds: list[LineDecision]) -> str:
+    return "\n\n".join(d.text for d in ds if d.label == BODY)
+
+
+def related(ds: list[LineDecision]) -> list[RelatedLink]:
+    out = []
+    for d in ds:
+        if d.label == RELATED:
+            title = (d.data.get("title") or "").strip()
+            rel = d.data.get("rel", "related")
+            if title:
+                out.append(RelatedLink(rel=rel if rel in _RELS else "related", title=title, url=None))
+    return out
+
+
+def published(ds: list[LineDecision]) -> str | None:
+    for d in ds:
+        if d.label == DATELINE and d.data.get("published"):
+            return str(d.data["published"])
+    return None
+
+
+def dateline(ds: list[LineDecision]) -> str | None:
+    first = next((d for d in ds if d.label == BODY), None)
+    if first is None:
+        return None
+    m = RULES.dateline.match(first.text)
+    return m.group("dateline").strip() if m else None
+
+
+def parse_date(value: str) -> str | None:
+    """An ISO date from a sidecar value in any format the rules know."""
+    d = find_date(value)
+    return d[0] if d else None
+
+
+def meta_str(meta: Mapping[str, object], key: str) -> str | None:
+    v = meta.get(key)
+    return v.strip() if isinstance(v, str) and v.strip() else None

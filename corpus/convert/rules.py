@@ -1,0 +1,242 @@
+"""Load the rule tables (rules/*.toml, rules/stopwords/*.txt) and compile them once, at import.
+
+Phrase tables of every language are merged into one regex per rule family: the phrases are anchored and
+distinctive, so a German "Von" prefix does no harm in an English text, and a page that mixes languages
+(an English menu on a Spanish article) is still cleaned. Stopwords stay per language: they measure how
+much a line reads like running text, which only works with the text's own language.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+_DIR = resources.files("corpus.convert") / "rules"
+
+
+def _load() -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, frozenset[str]]]:
+    common: dict[str, Any] = {}
+    langs: dict[str, dict[str, Any]] = {}
+    for entry in sorted(_DIR.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".toml"):
+            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            if entry.name == "common.toml":
+                common = data
+            else:
+                langs[str(data["language"])] = data
+    stop: dict[str, frozenset[str]] = {}
+    for entry in sorted((_DIR / "stopwords").iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".txt"):
+            words = entry.read_text(encoding="utf-8").split()
+            stop[entry.name[:-4]] = frozenset(w.lower() for w in words)
+    return common, langs, stop
+
+
+def first_word(text: str) -> str:
+    """The key the starters table is indexed by: first token, lower case, without brackets or colons."""
+    parts = text.split(None, 1)
+    return parts[0].lower().strip("([:") if parts else ""
+
+
+def _gather(langs: dict[str, dict[str, Any]], section: str, key: str) -> list[str]:
+    out: list[str] = []
+    for data in langs.values():
+        out.extend(data.get(section, {}).get(key, []))
+    return out
+
+
+def _alt(items: list[str]) -> str:
+    """Longest first, so "Photo credit" wins over "Photo"."""
+    uniq = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
+    return "|".join(re.escape(i) for i in uniq)
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Every compiled table the engine uses; one instance, built at import."""
+
+    stopwords: dict[str, frozenset[str]]
+    starters: frozenset[
+        str
+    ]  # first words of every anchored phrase: lines starting otherwise skip those rules
+    title_case_langs: frozenset[str]
+    particles: frozenset[str]
+    month_numbers: dict[str, int]
+    credit_kinds: dict[str, str]
+    boiler_line: re.Pattern[str]
+    boiler_start: re.Pattern[str]
+    boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
+    keyword_max_words: int
+    counter: re.Pattern[str]
+    prevnext: re.Pattern[str]
+    related_label: re.Pattern[str]
+    byline: re.Pattern[str]
+    byline_bare: re.Pattern[str]
+    name_split: re.Pattern[str]
+    roles: re.Pattern[str]
+    credit_start: re.Pattern[str]
+    credit_inline: re.Pattern[str]
+    credit_copyright: re.Pattern[str]
+    credit_agency_end: re.Pattern[str]
+    agency: re.Pattern[str]
+    date_dmy: re.Pattern[str]
+    date_mdy: re.Pattern[str]
+    date_iso: re.Pattern[str]
+    date_num: re.Pattern[str]
+    weekday: re.Pattern[str]
+    bio: re.Pattern[str]
+    bio_header: re.Pattern[str]
+    dateline: re.Pattern[str]
+
+
+def _compile() -> Rules:
+    common, langs, stop = _load()
+    cb = common.get("boilerplate", {})
+    flags = re.IGNORECASE
+
+    # Month names: full names, given abbreviations, and 3+ letter prefixes of full names.
+    months: dict[str, int] = {}
+    for data in langs.values():
+        for name, num in data.get("months", {}).items():
+            low = name.lower().rstrip(".")
+            months[low] = int(num)
+            for k in range(3, len(low)):
+                months.setdefault(low[:k], int(num))
+    month_alt = _alt(sorted(months))
+
+    kinds: dict[str, str] = {}
+    for kind in ("photo", "video", "illustration", "graphic"):
+        for label in _gather(langs, "credit", kind):
+            kinds[label.lower()] = kind
+    label_alt = _alt(list(kinds))
+    agencies = common.get("credit", {}).get("agencies", [])
+    agency_alt = _alt(agencies)
+    marks_alt = _alt(common.get("credit", {}).get("copyright_marks", ["©"]))
+
+    prefixes = _gather(langs, "byline", "prefixes")
+    connectors = _gather(langs, "byline", "connectors")
+    roles = _gather(langs, "byline", "roles")
+    prefix_alt = "|".join(
+        re.escape(p) for p in sorted(set(prefixes), key=lambda s: (-len(s), s))
+    )  # case-sensitive: "By" is a byline, "by" a sentence
+
+    conn_words = [c for c in connectors if c.isalpha()]
+    conn_syms = [c for c in connectors if not c.isalpha()]
+    name_split = r"\s*(?:,|;|\s/\s|" + "|".join(re.escape(c) for c in conn_syms) + r")\s*"
+    if conn_words:
+        name_split += r"|\s+(?:" + "|".join(re.escape(c) for c in conn_words) + r")\s+"
+
+    prev = _gather(langs, "related", "previous")
+    nxt = _gather(langs, "related", "next")
+    rel_labels = _gather(langs, "related", "labels")
+
+    weekdays = [w for d in langs.values() for w in d.get("weekdays", [])]
+    bio_verbs = _gather(langs, "bio", "verbs")
+    bio_headers = _gather(langs, "bio", "headers")
+    name_tok = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+"
+
+    anchored = (
+        prefixes
+        + prev
+        + nxt
+        + rel_labels
+        + list(kinds)
+        + cb.get("lines", [])
+        + cb.get("starts", [])
+        + _gather(langs, "boilerplate", "lines")
+        + _gather(langs, "boilerplate", "starts")
+    )
+    starters = frozenset(first_word(p) for p in anchored if p.strip())
+    return Rules(
+        stopwords=stop,
+        starters=starters,
+        title_case_langs=frozenset(k for k, v in langs.items() if v.get("title_case_headings")),
+        particles=frozenset(common.get("name", {}).get("particles", [])),
+        month_numbers=months,
+        credit_kinds=kinds,
+        boiler_line=re.compile(
+            r"^(?:" + _alt(cb.get("lines", []) + _gather(langs, "boilerplate", "lines")) + r")\s*[:.!]?$",
+            flags,
+        ),
+        boiler_start=re.compile(
+            r"^(?:" + _alt(cb.get("starts", []) + _gather(langs, "boilerplate", "starts")) + r")", flags
+        ),
+        boiler_keywords=tuple(
+            sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
+        ),
+        keyword_max_words=int(cb.get("keyword_max_words", 40)),
+        counter=re.compile(
+            r"^(?:\d[\d,.\s]*[KkMm]?\+?\s+(?:"
+            + _alt(cb.get("counter_words", []))
+            + r")\b.{0,30}|\d[\d,.]*[KkMm]?)$",
+            flags,
+        ),
+        prevnext=re.compile(
+            r"^(?:(?P<previous>"
+            + _alt(prev)
+            + r")|(?P<next>"
+            + _alt(nxt)
+            + r"))\s*[:»›>-]?\s*(?P<title>.*)$",
+            flags,
+        ),
+        related_label=re.compile(
+            r"^(?P<label>" + _alt(rel_labels) + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$", flags
+        ),
+        byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")\s+(?P<names>\S.*)$"),
+        byline_bare=re.compile(r"^(?:" + prefix_alt + r")\s*:?$"),
+        name_split=re.compile(name_split),
+        roles=re.compile(r"\s*(?:[,|–—-]\s*)?\b(?:" + _alt(roles) + r")\b.*$"),
+        credit_start=re.compile(
+            r"^\(?(?P<label>"
+            + label_alt
+            + r")(?:\s+credits?)?\s*(?::|by\b|von\b|de\b)\s*(?P<credit>\S.{0,160}?)\)?$",
+            flags,
+        ),
+        credit_inline=re.compile(
+            r"(?:^|[\s(\[|–—-])\(?(?P<label>"
+            + label_alt
+            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)[)\]]?$",
+            flags,
+        ),
+        credit_copyright=re.compile(
+            r"^(?P<caption>.*?)[\s(|–—-]*(?:" + marks_alt + r")\s*(?P<credit>[^©]{2,120}?)\)?$"
+        ),
+        credit_agency_end=re.compile(
+            r"^(?P<caption>.{8,}?)\s*[(\[]?(?P<credit>(?:[^()\[\]]{0,60}/\s*)?\b(?:"
+            + agency_alt
+            + r")\b(?:\s*(?:Photo|Images?|Foto))?(?:\s*/[^()\[\]]{0,60})?)[)\]]$"
+        ),
+        agency=re.compile(r"(?:^|[\s/(|])(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
+        date_dmy=re.compile(
+            r"\b(?P<d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
+            + month_alt
+            + r")\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})\b",
+            flags,
+        ),
+        date_mdy=re.compile(
+            r"\b(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b",
+            flags,
+        ),
+        date_iso=re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+        date_num=re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
+        weekday=re.compile(r"^(?:" + _alt(weekdays) + r")\b", flags),
+        bio=re.compile(
+            r"^(?P<name>"
+            + name_tok
+            + r"(?:\s+(?:"
+            + name_tok
+            + r"|von|van|de|der|da|di|del|la|le|al|bin)){1,4})\s+(?:"
+            + _alt(bio_verbs)
+            + r")\b"
+        ),
+        bio_header=re.compile(r"^(?:" + _alt(bio_headers) + r")\s*:?$", flags),
+        dateline=re.compile(
+            r"^(?P<dateline>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[A-ZÀ-Þ][\w.]+(?:\s[A-ZÀ-Þ][\w.]+)?)*\s*(?:\((?:Reuters|AP|AFP|UPI|dpa|AFX|EFE|KNA|epd|APA|SID)\)|/(?:Reuters|AP|AFP|UPI|dpa)))\s*[-—–:]\s*"
+        ),
+    )
+
+
+RULES = _compile()

@@ -1,0 +1,149 @@
+"""Duplicate detection on compact keys: recall at the threshold, confirmation, clusters, the index."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+
+from corpus.check import sketch
+from corpus.check.dedup import KeyTable, find_duplicates, self_candidates
+from corpus.check.index import load_index, refresh_index
+from corpus.config import Config
+from corpus.engines import InProcess
+
+THRESHOLD = 0.8
+VOCAB = [f"w{i}" for i in range(50_000)]
+
+
+def doc(rng: random.Random, n: int = 600) -> list[str]:
+    return [rng.choice(VOCAB) for _ in range(n)]
+
+
+def mutate(ws: list[str], changes: int, rng: random.Random) -> list[str]:
+    """Change `changes` words at least 5 apart: each kills 5 shingles and adds 5 new ones."""
+    out = list(ws)
+    step = len(ws) // changes
+    for i in range(changes):
+        out[i * step + rng.randrange(step // 2)] = f"x{rng.randrange(10**9)}"
+    return out
+
+
+def table(docs: list[list[str]]) -> KeyTable:
+    paths = [f"/virtual/d{i}.txt" for i in range(len(docs))]
+    return KeyTable(
+        [f"d{i}.txt" for i in range(len(docs))],
+        paths,
+        np.array([sketch.body_hash(d) for d in docs], np.int64),
+        np.stack([sketch.band_keys(d, 5, THRESHOLD) for d in docs]),
+        np.zeros(len(docs), np.int64),
+        np.zeros(len(docs), np.int64),
+    )
+
+
+def loader(docs: list[list[str]]):  # type: ignore[no-untyped-def]
+    by_path = {f"/virtual/d{i}.txt": d for i, d in enumerate(docs)}
+    return by_path.get
+
+
+def test_lsh_shape_recall_at_threshold() -> None:
+    bands, rows = sketch.lsh_shape(0.8)
+    assert bands * rows <= sketch.NUM_PERM
+    assert sketch.recall(0.8, bands, rows) >= 0.995
+    assert sketch.recall(0.3, bands, rows) < 0.05  # few useless candidates to confirm
+
+
+def test_near_duplicate_recall_on_synthetic_pairs_at_jaccard_085() -> None:
+    rng = random.Random(7)
+    docs: list[list[str]] = []
+    truths = []
+    for _ in range(150):
+        a = doc(rng)
+        b = mutate(a, 10, rng)
+        truths.append(sketch.jaccard(sketch.shingles(a, 5), sketch.shingles(b, 5)))
+        docs += [a, b]
+    assert 0.82 <= float(np.mean(truths)) <= 0.88
+    t = table(docs)
+    pairs = {tuple(p) for p in self_candidates(t.bands).tolist()}
+    recall = sum((2 * i, 2 * i + 1) in pairs for i in range(150)) / 150
+    assert recall >= 0.97
+    dups = find_duplicates(t, None, threshold=THRESHOLD, shingle_words=5, load_words=loader(docs))
+    found = {rel for rel, ps in dups.problems.items() if any(p.code == "D202" for p in ps)}
+    expected = {f"d{2 * i + 1}.txt" for i in range(150) if truths[i] >= THRESHOLD}
+    assert len(found & expected) >= 0.97 * len(expected)
+    assert found <= {f"d{2 * i + 1}.txt" for i in range(150)}  # confirmed with the true Jaccard: no strangers
+
+
+def test_below_threshold_pairs_are_not_reported() -> None:
+    rng = random.Random(3)
+    a = doc(rng)
+    b = mutate(a, 40, rng)  # Jaccard ~ 0.5
+    assert sketch.jaccard(sketch.shingles(a, 5), sketch.shingles(b, 5)) < 0.7
+    dups = find_duplicates(
+        table([a, b]), None, threshold=THRESHOLD, shingle_words=5, load_words=loader([a, b])
+    )
+    assert dups.problems == {} and dups.clusters == []
+
+
+def test_exact_and_near_groups_name_the_other_id_and_form_clusters() -> None:
+    rng = random.Random(11)
+    a, c = doc(rng), doc(rng)
+    docs = [a, list(a), mutate(a, 5, rng), c, list(c)]
+    dups = find_duplicates(table(docs), None, threshold=THRESHOLD, shingle_words=5, load_words=loader(docs))
+    msgs = {rel: [(p.code, p.message) for p in ps] for rel, ps in dups.problems.items()}
+    assert msgs["d1.txt"] == [("D201", "exact duplicate of d0 (same normalised body)")]
+    assert msgs["d4.txt"][0][0] == "D201" and "d3" in msgs["d4.txt"][0][1]
+    [(code, msg)] = msgs["d2.txt"]
+    assert code == "D202" and "near-duplicate of d0" in msg
+    assert "d0.txt" not in msgs and "d3.txt" not in msgs
+    assert sorted(map(sorted, dups.exact_groups)) == [["d0", "d1"], ["d3", "d4"]]
+    assert sorted(map(sorted, dups.clusters)) == [["d0", "d1", "d2"], ["d3", "d4"]]
+
+
+def test_cross_mode_reports_only_new_rows_naming_the_old_article() -> None:
+    rng = random.Random(5)
+    old_docs = [doc(rng) for _ in range(50)]
+    old = table(old_docs)
+    new_docs = [mutate(old_docs[7], 4, rng), list(old_docs[9]), doc(rng)]
+    new = table(new_docs)
+    new.rels[:] = ["n0.txt", "n1.txt", "n2.txt"]
+    new.paths = [f"/virtual/n{i}.txt" for i in range(3)]
+    by_path = {f"/virtual/d{i}.txt": d for i, d in enumerate(old_docs)}
+    by_path |= {f"/virtual/n{i}.txt": d for i, d in enumerate(new_docs)}
+    dups = find_duplicates(new, old, threshold=THRESHOLD, shingle_words=5, load_words=by_path.get)
+    assert [(p.code, p.message[:21]) for p in dups.problems["n0.txt"]] == [("D202", "near-duplicate of d7 ")]
+    assert [p.code for p in dups.problems["n1.txt"]] == ["D201"] and "d9" in dups.problems["n1.txt"][
+        0
+    ].message
+    assert set(dups.problems) == {"n0.txt", "n1.txt"}
+
+
+def test_index_is_persisted_and_refreshed_incrementally(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(3):
+        (raw / f"a{i}.txt").write_text(f"Story {i}.\n\n" + f"Sentence number {i} says something new. " * 20)
+    cfg = Config(raw_dir=str(raw), cache_dir=str(tmp_path / "cache"), languages=[])
+    table1, rels = refresh_index(cfg, raw, InProcess())
+    assert sorted(rels) == ["a0.txt", "a1.txt", "a2.txt"] and len(table1) == 3
+    saved = load_index(cfg, raw.resolve())
+    assert saved is not None and sorted(saved.rels) == sorted(table1.rels)
+
+    calls: list[object] = []
+
+    class Counting(InProcess):
+        def map(self, fn, items):  # type: ignore[no-untyped-def, override]
+            items = list(items)
+            calls.extend(items)
+            return super().map(fn, items)
+
+    (raw / "a1.txt").unlink()
+    (raw / "b.txt").write_text("Another story.\n\n" + "A fresh line about the harbour today. " * 20)
+    table2, _ = refresh_index(cfg, raw, Counting())
+    assert sorted(table2.rels) == ["a0.txt", "a2.txt", "b.txt"]
+    assert [r.rel for r in calls] == ["b.txt"]  # type: ignore[attr-defined]
+    assert str(table2.paths[0]).startswith(str(raw.resolve()))
+    assert (
+        load_index(Config(raw_dir=str(raw), cache_dir=str(tmp_path / "cache"), shingle_words=4), raw) is None
+    )
