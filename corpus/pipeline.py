@@ -122,14 +122,14 @@ def build(
     settings = {"shingle_words": cfg.shingle_words, "body_min_words": cfg.body_min_words}
     cache = str(cache_dir)
     ctx = ScanContext(cache, cfg.max_bytes, fingerprint(settings), settings)
-    total = sum(1 for _ in discover(paths, default_root))
+    total = sum(1 for _ in discover_any(paths, default_root))
 
     with locked(cache):
         # pass 1: per batch of files, in parallel; only small keys come back
         prior = PriorIndex.load(cache)
         jobs = (
             BatchJob(batch, prior.lookup([r.rel for r in batch]))
-            for batch in _batched(discover(paths, default_root), cfg.batch_size)
+            for batch in _batched(discover_any(paths, default_root), cfg.batch_size)
         )
         keys: list[FileKeys] = []
         progress("convert + check", 0, total)

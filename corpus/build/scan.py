@@ -14,7 +14,8 @@ import orjson
 from corpus.build.cache import Loc, Prior, SpillReader, entry_key, spill_name, write_spill
 from corpus.build.checking import check_doc
 from corpus.check.problem import Problem
-from corpus.rawio import RawReadError, RawRef, read_raw
+from corpus.fsio import read_any
+from corpus.rawio import RawReadError, RawRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,7 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> list[FileKeys]:
     with SpillReader(ctx.cache_dir) as old:
         for ref, prior in zip(job.refs, job.prior, strict=True):
             try:
-                doc = read_raw(ref, ctx.max_bytes)
+                doc = read_any(ref, ctx.max_bytes)
             except RawReadError as e:
                 problem = Problem(e.code, "unreadable", "error", e.message, hint=e.hint)
                 out.append(FileKeys(ref.id, ref.rel, problems=[problem.to_dict()]))
