@@ -106,6 +106,17 @@ def _line_endings(text: str) -> list[Problem]:
     return [problem("R009", f"{kinds[0]} line endings instead of LF", line=line)]
 
 
+# Sidecar values that must have a shape, or the record would carry a wrong value silently.
+_META_FORMATS: dict[str, tuple[re.Pattern[str], str]] = {
+    "language": (re.compile(r"^[a-z]{2}$"), "an ISO 639-1 code such as 'en'"),
+    "published": (
+        re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$"),
+        "an ISO 8601 date or datetime such as '2024-05-03' or '2024-05-03T17:47:00+02:00'",
+    ),
+    "url": (re.compile(r"^https?://\S+$"), "an http(s) URL"),
+}
+
+
 def check_sidecar(ref: RawRef) -> tuple[dict[str, object] | None, list[Problem]]:
     """Parse `<id>.meta.json` if present; bad JSON, unknown keys and non-string values are problems."""
     try:
@@ -124,6 +135,9 @@ def check_sidecar(ref: RawRef) -> tuple[dict[str, object] | None, list[Problem]]
         value = meta[key]
         if value is not None and not (isinstance(value, str) and value.strip()):
             msg = f"{ref.meta_path.name}: {key!r} must be a non-empty string, got {type(value).__name__}"
+            problems.append(problem("R023", msg, pointer=f"/{key}"))
+        elif isinstance(value, str) and key in _META_FORMATS and not _META_FORMATS[key][0].match(value):
+            msg = f"{ref.meta_path.name}: {key!r} is {value[:40]!r}, not {_META_FORMATS[key][1]}"
             problems.append(problem("R023", msg, pointer=f"/{key}"))
     clean: dict[str, object] = {k: v for k, v in meta.items() if k in META_KEYS and isinstance(v, str)}
     return clean, problems
