@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from corpus.convert.engine import (
-    BIO,
-    BODY,
-    BYLINE,
-    CREDIT,
-    DATELINE,
-    HEADLINE,
-    RELATED,
-    LineDecision,
-    find_date,
-)
+from corpus.convert.engine import LineDecision, find_date
+from corpus.convert.labels import BIO, BODY, BYLINE, CREDIT, DATELINE, HEADLINE, RELATED
 from corpus.convert.rules import RULES
 from corpus.record import Byline, Credit, RelatedLink
 

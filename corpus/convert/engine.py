@@ -19,18 +19,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corpus.convert.features import Features, all_features
-from corpus.convert.rules import RULES, first_word
-
-# Labels a line can get (subheadings are body).
-BLANK, HEADLINE, BYLINE, DATELINE, CREDIT, CAPTION = (
-    "blank",
-    "headline",
-    "byline",
-    "dateline",
-    "credit",
-    "caption",
+from corpus.convert.fields import headline, names
+from corpus.convert.fields.names import parse_names
+from corpus.convert.labels import (
+    BIO,
+    BLANK,
+    BODY,
+    BOILERPLATE,
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    DATELINE,
+    RELATED,
 )
-BODY, RELATED, BOILERPLATE, BIO = "body", "related", "boilerplate", "bio"
+from corpus.convert.rules import RULES, first_word
 
 # Content classes (pass 2).
 _GOOD_WORDS = 12
@@ -46,10 +48,7 @@ _NEXT_ARTICLE_AFTER = 4
 _HEADLINE_MAX_WORDS = 30
 _SUBHEAD_MAX_WORDS = 16
 _INLINE_LINK_MIN_WORDS = 6
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*$")
 _DIGITS = re.compile(r"\d+")
-_HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)")
-_SEP_DASHES = re.compile(r"^[\s|–—-]+|[\s|–—,-]+$")
 
 
 @dataclass(slots=True)
@@ -63,39 +62,6 @@ class LineDecision:
     features: Features | None = None
     data: dict[str, Any] = field(default_factory=dict)
     content: str = ""  # good | medium | short (pass 2)
-
-
-def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
-    caps = 0
-    for t in tokens:
-        if t.lower() in RULES.particles:
-            continue
-        if not _NAME_TOKEN.match(t) or any(c.isdigit() for c in t) or t.lower() in stop:
-            return False
-        caps += 1
-    return caps >= 1
-
-
-def parse_names(
-    text: str, stop: frozenset[str], *, single_ok: bool = False, max_tokens: int = 5
-) -> list[str]:
-    """Split a byline's name part into names; anything that is not name-shaped is dropped."""
-    text = _HANDLE.sub("", text)
-    text = RULES.roles.sub("", text)
-    text = re.split(r"\s+[|–—]\s+|\s+-\s+|\s*\|\s*", text)[0]
-    names = []
-    for part in RULES.name_split.split(text):
-        part = _SEP_DASHES.sub("", part.strip())
-        tokens = part.split()
-        if not tokens or len(tokens) > max_tokens:
-            continue
-        if len(tokens) == 1 and not single_ok:
-            continue
-        if _words_ok_for_name(tokens, stop):
-            names.append(part)
-    if len(names) > 1 and not names[0].isupper():
-        names = [n for n in names if not n.isupper()]  # "Jane Roe, CITY DESK": the desk is not an author
-    return names
 
 
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:
@@ -418,44 +384,10 @@ def _body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
 def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[str]) -> None:
     """The headline: the longest title-like line just above the article's first paragraph; never invented."""
     start = next((k for k in range(s, e + 1) if nb[k].label == BODY and nb[k].content == "good"), s)
-    lo = max(0, start - _HEADLINE_WINDOW)
-    best: LineDecision | None = None
-    best_words = 0
-    for k in range(lo, start):
-        d = nb[k]
-        f = d.features
-        assert f is not None
-        if d.label not in (BODY, BOILERPLATE) or "boilerplate." in d.rule or "copyright" in d.rule:
-            continue
-        if d.text.endswith(".") or f.has_url or not (3 <= f.words <= _HEADLINE_MAX_WORDS) or f.chars > 250:
-            continue
-        if f.words >= best_words:
-            best, best_words = d, f.words
-    if best is None:
-        return
-    best.label, best.rule = HEADLINE, "headline: longest title-like line above the first paragraph"
-    # name-only lines below the headline, before the text or beside a date line, are the byline
+    best = headline.choose(nb, start, stop)
     if any(d.label == BYLINE for d in nb[: start + 3]):
         return
-    top = nb.index(best)
-    for k in range(top + 1, min(len(nb), start + 5)):
-        d = nb[k]
-        f = d.features
-        assert f is not None
-        near_date = any(x.label == DATELINE for x in nb[max(0, k - 2) : k + 3])
-        if k > start and not near_date:
-            continue
-        if (
-            d.label in (BODY, BOILERPLATE)
-            and "text in the main run" not in d.rule
-            and "boilerplate." not in d.rule
-        ):
-            if not (2 <= f.words <= 10) or d.text.endswith("."):
-                continue
-            names = parse_names(d.text, stop, max_tokens=9)
-            caps = sum(1 for t in d.text.split() if t[:1].isupper())
-            if names and caps >= 2 and " ".join(names).replace(",", "") == d.text.replace(",", "").strip():
-                d.label, d.rule, d.data = BYLINE, "byline: name line below the headline", {"authors": names}
+    names.header_names(nb, start, nb.index(best) if best is not None else -1, stop)
 
 
 def _tail(nb: list[LineDecision], s: int, e: int) -> None:

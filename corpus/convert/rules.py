@@ -77,6 +77,8 @@ class Rules:
     byline_bare: re.Pattern[str]
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
+    name_trailers: re.Pattern[str]  # words after a byline's names that end the name part
+    byline_lead: re.Pattern[str]  # "Kolumne von", "Analysis by": names follow, anywhere in a short line
     credit_start: re.Pattern[str]
     credit_inline: re.Pattern[str]
     credit_copyright: re.Pattern[str]
@@ -119,6 +121,8 @@ def _compile() -> Rules:
     prefixes = _gather(langs, "byline", "prefixes")
     connectors = _gather(langs, "byline", "connectors")
     roles = _gather(langs, "byline", "roles")
+    trailers = _gather(langs, "byline", "trailers")
+    leads = _gather(langs, "byline", "leads")
     prefix_alt = "|".join(
         re.escape(p) for p in sorted(set(prefixes), key=lambda s: (-len(s), s))
     )  # case-sensitive: "By" is a byline, "by" a sentence
@@ -189,6 +193,8 @@ def _compile() -> Rules:
         byline_bare=re.compile(r"^(?:" + prefix_alt + r")\s*:?$"),
         name_split=re.compile(name_split),
         roles=re.compile(r"\s*(?:[,|–—-]\s*)?\b(?:" + _alt(roles) + r")\b.*$"),
+        name_trailers=re.compile(r"\s+(?:" + _alt(trailers) + r")\b.*$"),
+        byline_lead=re.compile(r"(?:^|\s)(?:" + _alt(leads) + r")\s+(?P<names>\S.*)$", flags),
         credit_start=re.compile(
             r"^\(?(?P<label>"
             + label_alt
