@@ -20,6 +20,7 @@ from typing import Any
 
 from corpus.convert.features import Features, all_features
 from corpus.convert.fields import headline, names
+from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import parse_names
 from corpus.convert.labels import (
     BIO,
@@ -62,22 +63,6 @@ class LineDecision:
     features: Features | None = None
     data: dict[str, Any] = field(default_factory=dict)
     content: str = ""  # good | medium | short (pass 2)
-
-
-def find_date(text: str) -> tuple[str, re.Match[str]] | None:
-    """The first date in the text as ISO (year-month-day), with its match."""
-    if "19" not in text and "20" not in text:
-        return None  # every pattern needs a year
-    for pat in (RULES.date_iso, RULES.date_dmy, RULES.date_mdy, RULES.date_num):
-        m = pat.search(text)
-        if not m:
-            continue
-        mm = m.group("m")
-        month = int(mm) if mm.isdigit() else RULES.month_numbers.get(mm.lower().rstrip("."), 0)
-        day, year = int(m.group("d")), int(m.group("y"))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}", m
-    return None
 
 
 def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, dict[str, Any]] | None:

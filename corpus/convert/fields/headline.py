@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import name_line
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, HEADLINE
 from corpus.convert.rules import RULES
@@ -44,7 +45,17 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
         return False
     if t.endswith((".", ":", ",", ";", "。")) or t.startswith((":", "|", "-", "(")) or t[0].islower():
         return False
-    return not (RULES.byline.match(t) or name_line(d, stop))
+    return not ((f.words <= 6 and RULES.byline.match(t)) or name_line(d, stop))
+
+
+def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
+    """A byline, a date, a credit: the lines that follow a title."""
+    f = d.features
+    if d.label in _HEADER:
+        return True
+    if f is None or f.words > 14:
+        return False
+    return bool(find_date(d.text) or RULES.byline.match(d.text) or name_line(d, stop))
 
 
 def _dek(d: LineDecision) -> bool:
@@ -92,10 +103,16 @@ def score(
     if nxt is not None:
         nf = nxt.features
         assert nf is not None
-        if nxt.label in _HEADER or _dek(nxt):
+        if nxt.label in (CREDIT, CAPTION):
+            s += 1.0
+        elif _header_like(nxt, stop) or _dek(nxt):
             s += 2.0
         elif _eligible(nxt, stop) and nf.words >= 10 and nf.words > f.words:
             s += 1.5  # a standfirst without a final period
+    # more header lines (date, byline) just below: a title's company
+    s += min(
+        1.0, 0.5 * sum(1 for x in nb[k + 2 : k + 5] if x.label in (BYLINE, DATELINE) or _header_like(x, stop))
+    )
     prev = nb[k - 1] if k > 0 else None
     if prev is not None:
         pf = prev.features
