@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corpus.convert.features import Features, all_features
-from corpus.convert.fields import headline, names
+from corpus.convert.fields import credits, headline, names
 from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import parse_names
 from corpus.convert.labels import (
@@ -92,6 +92,21 @@ def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, di
                 CREDIT,
                 "credit.agency at end",
                 {"kind": "photo", "credit": m.group("credit").strip(), "caption": m.group("caption").strip()},
+            )
+        by = credits.photo_by(text)
+        if by:
+            kind = RULES.credit_kinds.get(by[0].lower(), "photo")
+            return CREDIT, f"credit.by: {by[0]!r} by", {"kind": kind, "credit": by[2], "caption": by[1]}
+        tr = credits.trailing(text, f) if not f.ends_sentence else None
+        if tr:
+            return (
+                CREDIT,
+                "credit.trailing: agency or Name/Agency after the caption",
+                {
+                    "kind": "photo",
+                    "credit": tr[1],
+                    "caption": tr[0],
+                },
             )
     if text[0].isdigit() and RULES.counter.match(text):
         return BOILERPLATE, "boilerplate.counter", {}
