@@ -25,19 +25,19 @@ _BY = re.compile(
 
 def _credit_shaped(tail: str) -> bool:
     words = tail.split()
-    if not words or len(words) > _TAIL_MAX_WORDS:
+    if not words or len(words) > _TAIL_MAX_WORDS or "©" in tail:
         return False
     for w in words:
         if w.lower() in _CONNECT:
             continue
-        if not (w[0].isupper() or w[0].isdigit() or w[0] in "©(/"):
+        if not (w[0].isupper() or w[0].isdigit() or w[0] in "(/"):
             return False
     return "/" in tail or bool(RULES.agency.search(tail)) or (tail.isupper() and len(tail) > 3)
 
 
 def trailing(text: str, f: Features) -> tuple[str, str] | None:
     """(caption, credit) when the line is a caption with an unlabelled credit at its end."""
-    if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url:
+    if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url or "©" in text:
         return None
     for m in _SENTENCE_END.finditer(text):
         tail = text[m.end() :].strip()
