@@ -230,10 +230,20 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
 
 def _pair_credits(nb: list[LineDecision]) -> None:
     """Pass 3: a credit and its caption are one item; structure tells which lines belong together."""
+    credits.label_lines(nb)
     for k, d in enumerate(nb):
         f = d.features
         assert f is not None
-        if not d.label and f.block_size == 1 and _is_bare_credit(d.text, f) and RULES.agency.search(d.text):
+        if "part_of" in d.data:
+            continue
+        prev = nb[k - 1] if k else None
+        after_text = (
+            prev is not None and not prev.label and (prev.features.words if prev.features else 0) >= 4
+        )
+        if not d.label and f.block_size == 1 and after_text and credits.slash_credit(d.text, f.words):
+            d.label, d.rule = CREDIT, "credit.bare Name/Agency line"
+            d.data = {"kind": "photo", "credit": d.text}
+        elif not d.label and f.block_size == 1 and _is_bare_credit(d.text, f) and RULES.agency.search(d.text):
             d.label, d.rule = CREDIT, "credit.agency line"
             d.data = {"kind": "photo", "credit": d.text}
         elif not d.label and f.block_size >= 2 and _is_bare_credit(d.text, f):
@@ -247,10 +257,13 @@ def _pair_credits(nb: list[LineDecision]) -> None:
                 d.data = {"kind": "photo", "credit": d.text}
         if d.label != CREDIT or d.data.get("caption"):
             continue
+        if d.rule == "credit.copyright" and credits.footer(d.data.get("credit", "")):
+            d.label, d.rule, d.data = BOILERPLATE, "copyright footer: a year, not a picture credit", {}
+            continue
         cap = _caption_for(nb, k)
         if cap is not None:
             cap.label, cap.rule = CAPTION, f"caption: beside the credit on line {d.index + 1}"
-            d.data["caption"] = cap.text
+            d.data["caption"] = cap.text.removesuffix("(").strip()
         elif d.rule == "credit.copyright":
             d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
 

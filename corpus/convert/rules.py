@@ -81,6 +81,7 @@ class Rules:
     byline_lead: re.Pattern[str]  # "Kolumne von", "Analysis by": names follow, anywhere in a short line
     credit_start: re.Pattern[str]
     credit_inline: re.Pattern[str]
+    credit_label_alone: re.Pattern[str]  # "Image:" alone: the credit is on the next line
     credit_copyright: re.Pattern[str]
     credit_agency_end: re.Pattern[str]
     agency: re.Pattern[str]
@@ -201,6 +202,7 @@ def _compile() -> Rules:
             + r")(?:\s+credits?)?\s*(?::|by\b|von\b|de\b)\s*(?P<credit>\S.{0,160}?)\)?$",
             flags,
         ),
+        credit_label_alone=re.compile(r"^\(?(?P<label>" + label_alt + r")(?:\s+credits?)?\s*:\s*$", flags),
         credit_inline=re.compile(
             r"(?:^|[\s(\[|–—-])\(?(?P<label>"
             + label_alt
