@@ -20,7 +20,7 @@ def headline(ds: list[LineDecision]) -> str | None:
 def byline(ds: list[LineDecision]) -> Byline:
     authors: list[str] = []
     for d in ds:
-        if d.label == BYLINE:
+        if d.label in (BYLINE, DATELINE):  # a date line may carry the names beside the date
             for a in d.data.get("authors", []):
                 if a not in authors:
                     authors.append(a)

@@ -290,17 +290,18 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
 
 
 def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
-    """A "By" line alone takes the names on the next line (tagDiv's layout)."""
+    """A "By" line alone takes the names on the next line (tagDiv's layout), and more name lines below."""
     for k, d in enumerate(nb):
         if d.label == BYLINE and d.data.get("bare") and k + 1 < len(nb):
             x = nb[k + 1]
-            names = parse_names(x.text, stop, single_ok=True)
-            if names and (not x.label or x.label == BYLINE):
+            got = parse_names(x.text, stop, single_ok=True)
+            if got and (not x.label or x.label == BYLINE):
                 x.label, x.rule, x.data = (
                     BYLINE,
                     f"byline: names after the prefix on line {d.index + 1}",
-                    {"authors": names},
+                    {"authors": got},
                 )
+                names.more_name_lines(nb, k + 2, stop)
 
 
 def _weight(d: LineDecision) -> float:

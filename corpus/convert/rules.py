@@ -64,6 +64,7 @@ class Rules:
     ]  # first words of every anchored phrase: lines starting otherwise skip those rules
     title_case_langs: frozenset[str]
     particles: frozenset[str]
+    ui_words: frozenset[str]  # words of the button/menu tables: a line made of them is not a name
     month_numbers: dict[str, int]
     credit_kinds: dict[str, str]
     boiler_line: re.Pattern[str]
@@ -160,6 +161,12 @@ def _compile() -> Rules:
         starters=starters,
         title_case_langs=frozenset(k for k, v in langs.items() if v.get("title_case_headings")),
         particles=frozenset(common.get("name", {}).get("particles", [])),
+        ui_words=frozenset(
+            w.lower()
+            for phrase in cb.get("lines", []) + _gather(langs, "boilerplate", "lines")
+            for w in phrase.split()
+            if len(w) > 2 and w[0].isalpha()
+        ),
         month_numbers=months,
         credit_kinds=kinds,
         boiler_line=re.compile(

@@ -45,6 +45,9 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
         return False
     if t.endswith((".", ":", ",", ";", "。")) or t.startswith((":", "|", "-", "(")) or t[0].islower():
         return False
+    half = t.split()
+    if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
+        return False  # "Link kopieren Link kopieren": a button's label twice
     return not ((f.words <= 6 and RULES.byline.match(t)) or name_line(d, stop))
 
 

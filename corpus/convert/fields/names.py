@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, DATELINE
+from corpus.convert.fields.dates import find_date
+from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CREDIT, DATELINE
 from corpus.convert.rules import RULES
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ _HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)")
 _SEP_DASHES = re.compile(r"^[\s|–—-]+|[\s|–—,-]+$")
 # The name part ends at a date or time, a bullet or bar, or a spaced dash.
 _CUT = re.compile(r"\s+\d|\s*[|•·]\s*|\s+[-–—]\s+|\s*\(|\s*;")
+_SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
+_YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _HEADER_BEFORE = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER = 3  # …or this far below it, beside a date line
 _NAME_LINE_MAX_WORDS = 14
@@ -89,9 +92,51 @@ def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
     if not names:
         return []
     caps = sum(1 for t in part.split() if t[:1].isupper())
+    if part.isupper() or any(t.lower() in RULES.ui_words for t in part.split()):
+        return []  # "TARJETA CADUCADA", "Video Loading": shouting and buttons are not names
     if caps < 2 or " ".join(names).replace(",", "") != part.replace(",", "").strip():
         return []
     return names
+
+
+def more_name_lines(nb: list[LineDecision], k: int, stop: frozenset[str]) -> None:
+    """Name-only lines right after a byline are more authors ("By" / "Jane Roe" / "John Doe")."""
+    while k < len(nb) and nb[k].label in ("", BODY, BOILERPLATE) and "boilerplate." not in nb[k].rule:
+        got = name_line(nb[k], stop)
+        if not got:
+            return
+        nb[k].label, nb[k].rule, nb[k].data = (
+            BYLINE,
+            "byline: another name line below a byline",
+            {"authors": got},
+        )
+        k += 1
+
+
+def _dated(d: LineDecision) -> bool:
+    f = d.features
+    if d.label == DATELINE:
+        return True
+    return (
+        f is not None
+        and f.words <= 14
+        and (find_date(d.text) is not None or bool(_YEAR_OR_TIME.search(d.text)))
+    )
+
+
+def _names_in_dateline(d: LineDecision, stop: frozenset[str]) -> list[str]:
+    """ "Jane Roe 28.04.2023", "27. Januar 2026 • Jane Roe • 3 Minuten": the names beside the date."""
+    for seg in _SEGMENTS.split(d.text):
+        seg = seg.strip()
+        if not seg or seg[0].isdigit():
+            continue
+        got = parse_names(seg, stop, max_tokens=9)
+        part = name_part(seg)
+        if got and " ".join(got).replace(",", "") == part.replace(",", "").strip():
+            return got
+        if RULES.agency.fullmatch(part) if part else False:
+            return [part]
+    return []
 
 
 def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[str]) -> None:
@@ -100,17 +145,36 @@ def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[s
     hi = min(len(nb), start + _HEADER_AFTER + 1)
     for k in range(lo, hi):
         d = nb[k]
+        near_date = any(_dated(x) for x in nb[max(0, k - 2) : k + 3])
+        after_byline = k > 0 and nb[k - 1].label == BYLINE
+        if d.label == DATELINE and d.features is not None and d.features.words <= 14:
+            got = _names_in_dateline(d, stop)
+            if got:
+                d.data["authors"] = got
+                d.rule += "; byline beside the date"
+            continue
+        if (
+            d.label == CREDIT
+            and not d.data.get("caption")
+            and near_date
+            and d.features
+            and d.features.words <= 3
+        ):
+            part = d.text.strip()
+            if RULES.agency.fullmatch(part):  # "dpa" alone beside the date: the wire is the author
+                d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [part]}
+            continue
         if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule:
             continue
         if "text in the main run" in d.rule and (d.features is None or d.features.words > 10):
             continue
-        near_date = any(x.label == DATELINE for x in nb[max(0, k - 2) : k + 3])
-        if (k > start or top < 0) and not near_date:
+        if (k > start or top < 0) and not (near_date or after_byline):
             continue
-        names = lead_byline(d.text, stop) if d.features and d.features.words <= 20 else []
+        got = lead_byline(d.text, stop) if d.features and d.features.words <= 20 else []
         rule = "byline: names after a lead phrase"
-        if not names:
-            names = name_line(d, stop)
+        if not got:
+            got = name_line(d, stop)
             rule = "byline: name line in the article's header"
-        if names:
-            d.label, d.rule, d.data = BYLINE, rule, {"authors": names}
+        if got:
+            d.label, d.rule, d.data = BYLINE, rule, {"authors": got}
+            more_name_lines(nb, k + 1, stop)
