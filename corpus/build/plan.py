@@ -15,7 +15,7 @@ import numpy as np
 import pyarrow as pa
 
 from corpus.build.cache import Loc
-from corpus.build.checking import duplicate_id, duplicates, nbands
+from corpus.build.checking import LocNames, duplicate_id, duplicates, nbands
 from corpus.build.stats import Stats
 from corpus.check.rules import problem
 from corpus.config import Config
@@ -81,7 +81,20 @@ def _bands(column: pa.ChunkedArray, width: int) -> np.ndarray:
     )
 
 
-def plan_build(keys: pa.Table, problems: Mapping[str, list[dict[str, Any]]], cfg: Config) -> Plan:
+def _locations(t: pa.Table, rows: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Where rows lie in the cache, as columns: spill names, spill index per row, offsets, lengths."""
+    spill = _take(t, "spill", rows).combine_chunks().dictionary_encode()
+    return (
+        spill.dictionary.to_pylist(),
+        spill.indices.to_numpy().astype(np.int32),
+        _np(t, "offset")[rows],
+        _np(t, "length")[rows],
+    )
+
+
+def plan_build(
+    keys: pa.Table, problems: Mapping[str, list[dict[str, Any]]], cfg: Config, cache_dir: str
+) -> Plan:
     t = keys.sort_by([("id", "ascending"), ("rel", "ascending")])
     n = t.num_rows
     ids: list[str] = t.column("id").to_pylist()
@@ -101,10 +114,11 @@ def plan_build(keys: pa.Table, problems: Mapping[str, list[dict[str, Any]]], cfg
     if len(cand) > 1:
         dups = duplicates(
             _take(t, "rel", cand).to_pylist(),
-            _take(t, "path", cand).to_pylist(),
+            LocNames(*_locations(t, cand)),
             _take(t, "body_hash", cand).to_numpy(),
             _bands(_take(t, "bands", cand), nbands(cfg)),
             cfg,
+            cache_dir,
         )
         row_of = {ids[i]: i for i in cand.tolist()}
         for group in dups.exact_groups:
@@ -185,14 +199,10 @@ def _shards(split: str, t: pa.Table, rows: np.ndarray, shard_bytes: int, row_gro
         cuts[-1][-1] += 1
         shard_size += size
         group_size += size
-    spill = _take(t, "spill", rows).combine_chunks().dictionary_encode()
-    spill_idx = spill.indices.to_numpy().astype(np.int32)
-    offsets = _np(t, "offset")[rows]
-    lengths = _np(t, "length")[rows]
+    names, spill_idx, offsets, lengths = _locations(t, rows)
     out, start = [], 0
     for i, groups in enumerate(cuts):
         end = start + sum(groups)
-        names = spill.dictionary.to_pylist()
         out.append(
             Shard(
                 split,

@@ -45,7 +45,6 @@ KEY_SCHEMA = pa.schema(
         ("errors", pa.int32()),
         ("warnings", pa.int32()),
         ("cached", pa.bool_()),
-        ("path", pa.string()),  # to re-read a near-duplicate candidate
         ("body_hash", pa.int64()),
         ("bands", pa.binary()),  # uint64 LSH band keys
         ("size", pa.int64()),
@@ -95,7 +94,6 @@ def _row(ref: RawRef, rel: str, key: bytes, line: bytes, cached: bool) -> tuple[
         "errors": sum(p["severity"] == "error" for p in problems),
         "warnings": sum(p["severity"] == "warning" for p in problems),
         "cached": cached,
-        "path": str(ref.path),
         "body_hash": entry["body_hash"],
         "bands": bytes.fromhex(bands) if bands else None,
         "size": entry["size"],
