@@ -54,7 +54,7 @@ def convert_ref(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
 
 
 def convert_paths(
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     engine: Engine,
     *,
     default_root: Path | None = None,
@@ -100,7 +100,7 @@ def _no_progress(stage: str, done: int, total: int | None) -> None:
 
 
 def build(
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     engine: Engine,
     cfg: Config,
     *,
