@@ -7,8 +7,10 @@ are all published but kept in one split (see plan.py); `D202` therefore never re
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,7 +24,8 @@ from corpus.check.rules import apply_config, problem
 from corpus.check.run import check_file
 from corpus.config import Config
 from corpus.convert import CONVERTER_VERSION
-from corpus.rawio import RawRef
+from corpus.fsio import UrlRef
+from corpus.rawio import RawDoc, RawRef
 from corpus.record import SCHEMA_VERSION
 
 CHECKS_VERSION = "check-1"
@@ -57,9 +60,26 @@ def nbands(cfg: Config) -> int:
     return sketch.lsh_shape(cfg.near_duplicate_threshold)[0]
 
 
-def check_one(ref: RawRef, cfg: Config) -> Checked:
-    """validate's per-file checks: raw, sidecar, conversion, schema, content; plus duplicate keys."""
-    res = check_file(ref, cfg)
+def check_one(ref: RawRef, cfg: Config, doc: RawDoc | None = None) -> Checked:
+    """validate's per-file checks: raw, sidecar, conversion, schema, content; plus duplicate keys.
+
+    check_file reads local files itself; a file read through fsspec (`doc` of a UrlRef) is checked from a
+    local copy of its bytes and parsed sidecar, so remote corpora get the very same checks.
+    """
+    if isinstance(ref, UrlRef) and doc is None:
+        return Checked(None)  # unreadable through fsspec: the read error itself is the reason
+    if isinstance(ref, UrlRef) and doc is not None:
+        with tempfile.TemporaryDirectory(prefix="corpus-check-") as tmp:
+            local = RawRef(Path(tmp), Path(tmp) / ref.path.name)
+            local.path.write_bytes(doc.data)
+            if doc.meta is not None:
+                local.meta_path.write_bytes(orjson.dumps(doc.meta))
+            res = check_file(local, cfg)
+            res.record = (
+                replace(res.record, source=replace(res.record.source, file=ref.rel)) if res.record else None
+            )
+    else:
+        res = check_file(ref, cfg)
     bands = np.asarray(res.bands, np.uint64).tobytes() if res.bands is not None else None
     record = res.record.to_dict() if res.record is not None else None
     return Checked(record, res.problems, res.body_hash, bands)
