@@ -111,7 +111,7 @@ def duplicates(
     rels: list[str], where: LocNames, body_hash: np.ndarray, bands: np.ndarray, cfg: Config, cache_dir: str
 ) -> Duplicates:
     """validate's duplicate detection; candidates are confirmed from the cached bodies, not re-converted."""
-    table = KeyTable(rels, where, body_hash.astype(np.int64), bands.astype(np.uint64))
+    table = KeyTable(rels, where, np.asarray(body_hash, np.int64), np.asarray(bands, np.uint64))
     with SpillReader(cache_dir) as spills:
 
         def load_words(name: str) -> list[str] | None:

@@ -18,6 +18,7 @@ from corpus.check.problem import Problem
 from corpus.config import Config
 from corpus.fsio import read_any
 from corpus.rawio import RawReadError, RawRef
+from corpus.split import bucket
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +38,9 @@ KEY_SCHEMA = pa.schema(
     [
         ("id", pa.string()),
         ("rel", pa.string()),
+        ("bucket", pa.float64()),  # split.bucket(id): the split needs no per-id hashing in pass 2
         ("key16", pa.binary(16)),  # null: the file could not be read
-        ("spill", pa.string()),
+        ("spill", pa.dictionary(pa.int32(), pa.string())),  # one value per batch
         ("offset", pa.int64()),
         ("length", pa.int64()),
         ("has_record", pa.bool_()),
@@ -149,4 +151,6 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
             line = next(it)
             r["spill"], r["offset"], r["length"] = name, offset, len(line)
             offset += len(line)
+    for r in rows:
+        r["bucket"] = bucket(r["id"])
     return ScanResult(pa.RecordBatch.from_pylist(rows, schema=KEY_SCHEMA), problems)
