@@ -315,12 +315,15 @@ def build(
     raise typer.Exit(1 if result.rejected or not result.published else 0)
 
 
-def _print_rejects(rejects: list[dict[str, object]]) -> None:
-    for r in rejects:
+def _print_rejects(rejects: list[dict[str, object]], shown: int = 20) -> None:
+    """The first rejected files with their reasons; all of them are in OUT/rejects.jsonl."""
+    for r in rejects[:shown]:
         problems = r["problems"]
         assert isinstance(problems, list)
         reasons = "; ".join(f"{p['code']} {p['message']}" for p in problems)
         typer.echo(f"rejected: {r['file']}: {reasons}", err=True)
+    if len(rejects) > shown:
+        typer.echo(f"rejected: ... and {len(rejects) - shown} more, listed in rejects.jsonl", err=True)
 
 
 @app.command()
