@@ -22,9 +22,10 @@ _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w'’.-]*$")
 _HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)")
 _SEP_DASHES = re.compile(r"^[\s|–—-]+|[\s|–—,-]+$")
 # The name part ends at a date or time, a bullet or bar, or a spaced dash.
-_CUT = re.compile(r"\s+\d|\s*[|•·]\s*|\s+[-–—]\s+|\s*\(|\s*;")
+_CUT = re.compile(r"\s+\d|(?<=[^\W\d_])\d|\s*[|•·]\s*|\s+[-–—]\s+|\s*\(|\s*;")
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
+_LEADING_CONNECTOR = re.compile(r"^(?:[,;&]\s*|(?:and|und|y|et)\s+)")
 _HEADER_BEFORE = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER = 3  # …or this far below it, beside a date line
 _NAME_LINE_MAX_WORDS = 14
@@ -85,7 +86,7 @@ def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
     f = d.features
     if f is None or not (2 <= f.words <= _NAME_LINE_MAX_WORDS) or d.text.endswith("."):
         return []
-    part = name_part(d.text)
+    part = name_part(_LEADING_CONNECTOR.sub("", d.text))
     if not part:
         return []
     names = parse_names(part, stop, max_tokens=9)
@@ -99,18 +100,18 @@ def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
     return names
 
 
-def more_name_lines(nb: list[LineDecision], k: int, stop: frozenset[str]) -> None:
-    """Name-only lines right after a byline are more authors ("By" / "Jane Roe" / "John Doe")."""
-    while k < len(nb) and nb[k].label in ("", BODY, BOILERPLATE) and "boilerplate." not in nb[k].rule:
+def more_name_lines(nb: list[LineDecision], k: int, stop: frozenset[str], step: int = 1) -> None:
+    """Name-only lines next to a byline are more authors ("By" / "Jane Roe" / ", John Doe")."""
+    while 0 <= k < len(nb) and nb[k].label in ("", BODY, BOILERPLATE) and "boilerplate." not in nb[k].rule:
         got = name_line(nb[k], stop)
         if not got:
             return
         nb[k].label, nb[k].rule, nb[k].data = (
             BYLINE,
-            "byline: another name line below a byline",
+            "byline: another name line beside a byline",
             {"authors": got},
         )
-        k += 1
+        k += step
 
 
 def _dated(d: LineDecision) -> bool:
@@ -178,3 +179,5 @@ def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[s
         if got:
             d.label, d.rule, d.data = BYLINE, rule, {"authors": got}
             more_name_lines(nb, k + 1, stop)
+            if k - 1 > top:
+                more_name_lines(nb, k - 1, stop, step=-1)
