@@ -45,6 +45,11 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
         return False
     if t.endswith((".", ":", ",", ";", "。")) or t.startswith((":", "|", "-", "(")) or t[0].islower():
         return False
+    if t.count("|") >= 2:
+        return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
+    low = [w.lower() for w in t.split()]
+    if sum(1 for w in low if w in RULES.ui_words) * 2 >= len(low):
+        return False  # mostly button words
     half = t.split()
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
