@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 WINDOW = 40  # non-blank lines above the first paragraph that may hold the title
 MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
 THRESHOLD = 1.5
+ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SPACE = re.compile(r"\s+")
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
@@ -106,7 +107,7 @@ def score(
     assert f is not None
     s = 0.0
     if (f.words >= 4 or f.chars >= 25) and _echoed(keys[k], k, keys, counts):
-        s += 3.0
+        s += ECHO
     nxt = nb[k + 1] if k + 1 < len(nb) else None
     if nxt is not None:
         nf = nxt.features
