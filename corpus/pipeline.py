@@ -178,7 +178,7 @@ def build(
     return result
 
 
-def _count_raw(paths: list[Path]) -> int:
+def _count_raw(paths: list[Path | str]) -> int:
     """How many raw files discover() will yield, for the progress bar (cheap: no Path objects)."""
     n = 0
     for given in paths:

@@ -114,7 +114,9 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
         for ref, prior in zip(job.refs, job.prior, strict=True):
             rel = ref.rel  # a property that walks the path: once per file
             try:
-                doc = read_any(ref, ctx.cfg.max_bytes)  # local files through rawio's rules, URLs through fsspec
+                doc = read_any(
+                    ref, ctx.cfg.max_bytes
+                )  # local files through rawio's rules, URLs through fsspec
             except RawReadError as e:
                 # validate's own words for why (R0xx, with the configured severities), else the read error
                 found = [p.to_dict() for p in check_one(ref, ctx.cfg).problems if p.severity == "error"]
