@@ -91,6 +91,7 @@ class Rules:
     date_iso: re.Pattern[str]
     date_num: re.Pattern[str]
     weekday: re.Pattern[str]
+    relative_time: re.Pattern[str]  # "5 hours ago", "vor 2 Stunden": a date line without a date
     bio: re.Pattern[str]
     bio_header: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -237,6 +238,10 @@ def _compile() -> Rules:
         ),
         date_iso=re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
         date_num=re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
+        relative_time=re.compile(
+            r"\b\d+\s*(?:" + _alt([u for d in langs.values() for u in d.get("time_units", [])]) + r")\b",
+            flags,
+        ),
         weekday=re.compile(r"^(?:" + _alt(weekdays) + r")\b", flags),
         bio=re.compile(
             r"^(?P<name>"

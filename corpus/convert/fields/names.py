@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
-from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CREDIT, DATELINE
+from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE
 from corpus.convert.rules import RULES
 
 if TYPE_CHECKING:
@@ -50,7 +50,10 @@ def name_part(text: str) -> str:
         text = text[: m.start()]
     text = RULES.roles.sub("", text)
     text = RULES.name_trailers.sub("", text)
-    return text.strip()
+    words = text.split()
+    while words and words[-1].lower().rstrip(".,") in RULES.month_numbers:
+        words.pop()  # "Jane Roe Apr. 28": the month begins the date
+    return " ".join(words)
 
 
 def parse_names(
@@ -118,15 +121,17 @@ def _dated(d: LineDecision) -> bool:
     f = d.features
     if d.label == DATELINE:
         return True
-    return (
-        f is not None
-        and f.words <= 14
-        and (find_date(d.text) is not None or bool(_YEAR_OR_TIME.search(d.text)))
-    )
+    if f is None or f.words > 14:
+        return False
+    t = d.text
+    return find_date(t) is not None or bool(_YEAR_OR_TIME.search(t) or RULES.relative_time.search(t))
 
 
 def _names_in_dateline(d: LineDecision, stop: frozenset[str]) -> list[str]:
     """ "Jane Roe 28.04.2023", "27. Januar 2026 • Jane Roe • 3 Minuten": the names beside the date."""
+    lead = lead_byline(d.text, stop)
+    if lead:
+        return lead
     for seg in _SEGMENTS.split(d.text):
         seg = seg.strip()
         if not seg or seg[0].isdigit():
@@ -138,6 +143,18 @@ def _names_in_dateline(d: LineDecision, stop: frozenset[str]) -> list[str]:
         if RULES.agency.fullmatch(part) if part else False:
             return [part]
     return []
+
+
+def _uncaption(nb: list[LineDecision], credit: LineDecision) -> None:
+    """The line taken as the caption of a credit that turned out to be a byline goes back to the text."""
+    cap = credit.data.get("caption")
+    for x in nb:
+        if x.label == CAPTION and x.text == cap:
+            good = x.content in ("good", "medium")
+            x.label, x.rule = (
+                (BODY, "text (its credit beside it is a byline)") if good else (BOILERPLATE, "short line")
+            )
+            return
 
 
 def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[str]) -> None:
@@ -154,15 +171,10 @@ def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[s
                 d.data["authors"] = got
                 d.rule += "; byline beside the date"
             continue
-        if (
-            d.label == CREDIT
-            and not d.data.get("caption")
-            and near_date
-            and d.features
-            and d.features.words <= 3
-        ):
+        if d.label == CREDIT and d.rule == "credit.agency line" and near_date:
             part = d.text.strip()
             if RULES.agency.fullmatch(part):  # "dpa" alone beside the date: the wire is the author
+                _uncaption(nb, d)
                 d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [part]}
             continue
         if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule:
