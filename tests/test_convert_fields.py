@@ -168,7 +168,9 @@ def test_credit_at_the_end_of_a_caption(lang: str, block: str, credit: str, capt
 
 
 def test_credit_label_alone_takes_the_next_line() -> None:
-    text = article("en", middle=["The mayor looks at the plans for the new bridge (\nImage:\nGetty Images/Stock)"])
+    text = article(
+        "en", middle=["The mayor looks at the plans for the new bridge (\nImage:\nGetty Images/Stock)"]
+    )
     rec = convert(text)
     assert [(c.credit, c.caption) for c in rec.credits] == [
         ("Getty Images/Stock", "The mayor looks at the plans for the new bridge")
@@ -177,7 +179,11 @@ def test_credit_label_alone_takes_the_next_line() -> None:
 
 
 def test_bare_photographer_agency_line_after_a_caption() -> None:
-    rec = convert(article("de", top=["Die Bürgermeisterin zeigt die Pläne für die neue Brücke.", "Lichtbild/Max Muster"]))
+    rec = convert(
+        article(
+            "de", top=["Die Bürgermeisterin zeigt die Pläne für die neue Brücke.", "Lichtbild/Max Muster"]
+        )
+    )
     assert [(c.credit, c.caption) for c in rec.credits] == [
         ("Lichtbild/Max Muster", "Die Bürgermeisterin zeigt die Pläne für die neue Brücke.")
     ]
