@@ -117,7 +117,9 @@ def _compile() -> Rules:
         for label in _gather(langs, "credit", kind):
             kinds[label.lower()] = kind
     label_alt = _alt(list(kinds))
-    agencies = common.get("credit", {}).get("agencies", [])
+    agencies = list(common.get("credit", {}).get("agencies", []))
+    # "IMAGO", "Imago", "imago": the agency's name in any of the cases publishers print it (short ones stay exact)
+    agencies += [v for a in agencies if len(a) >= 4 for v in (a.upper(), a.capitalize(), a.lower())]
     agency_alt = _alt(agencies)
     marks_alt = _alt(common.get("credit", {}).get("copyright_marks", ["©"]))
 

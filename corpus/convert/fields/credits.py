@@ -53,8 +53,8 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         break  # the first short tail decides
     # no sentence mark: "CAPTION Jane Roe/AP", "CAPTION Jane Roe/Getty Images Europe", "CAPTION / Jane Roe"
     words = text.split()
-    if len(words) < 6:
-        return None
+    if len(words) < 6 or all(_cap(w) for w in words):
+        return None  # a line of credit words only is a bare credit, paired with its caption elsewhere
     slash = next((i for i in range(len(words) - 1, len(words) - 5, -1) if "/" in words[i]), -1)
     if slash < 0 or not all(_cap(w) for w in words[slash + 1 :]):
         return None
@@ -78,7 +78,7 @@ def _cap(w: str) -> bool:
 
 def slash_credit(text: str, words: int) -> bool:
     """A bare "Photographer/Agency" line: a few capitalised tokens around a slash."""
-    if words > 6 or "/" not in text or "://" in text:
+    if words > 8 or "/" not in text or "://" in text:
         return False
     toks = text.replace("/", " ").split()
     if not all(_cap(t) for t in toks):
