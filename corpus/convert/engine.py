@@ -79,7 +79,11 @@ def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, di
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= 60:
         m = RULES.credit_inline.search(text) if ":" in text else None
-        if m and len(caption := text[: m.start()].strip(" ([|–—-")) >= 8:
+        if (
+            m
+            and len(caption := text[: m.start()].strip(" ([|–—-")) >= 8
+            and credits.inline_ok(m.group("label"), caption)
+        ):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             return (
                 CREDIT,

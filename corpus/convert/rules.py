@@ -67,6 +67,9 @@ class Rules:
     ui_words: frozenset[str]  # words of the button/menu tables: a line made of them is not a name
     month_numbers: dict[str, int]
     credit_kinds: dict[str, str]
+    credit_weak: frozenset[
+        str
+    ]  # labels that also cite a text's source ("Quelle"): inline only after a short caption
     boiler_line: re.Pattern[str]
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
@@ -172,6 +175,7 @@ def _compile() -> Rules:
         ),
         month_numbers=months,
         credit_kinds=kinds,
+        credit_weak=frozenset(w.lower() for w in _gather(langs, "credit", "weak")),
         boiler_line=re.compile(
             r"^(?:" + _alt(cb.get("lines", []) + _gather(langs, "boilerplate", "lines")) + r")\s*[:.!]?$",
             flags,

@@ -124,3 +124,11 @@ _YEAR = re.compile(r"^(?:19|20)\d\d\b")
 def footer(credit: str) -> bool:
     """ "© 2024 Publisher": a site's copyright footer, not a picture's credit."""
     return bool(_YEAR.match(credit.strip()))
+
+
+_WEAK_CAPTION_MAX_WORDS = 20
+
+
+def inline_ok(label: str, caption: str) -> bool:
+    """ "Quelle:", "Fuente:" also end a paragraph citing its source: after a long text they are no credit."""
+    return label.lower() not in RULES.credit_weak or len(caption.split()) <= _WEAK_CAPTION_MAX_WORDS
