@@ -67,6 +67,13 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
     return bool(find_date(d.text) or RULES.byline.match(d.text) or name_line(d, stop))
 
 
+def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
+    f = d.features if d is not None else None
+    if d is None or f is None:
+        return False
+    return f.words <= 6 and not f.ends_sentence and d.label not in _HEADER and not _header_like(d, stop)
+
+
 def _dek(d: LineDecision) -> bool:
     """A standfirst or the first paragraph: running text right below the title."""
     f = d.features
@@ -106,7 +113,7 @@ def score(
     f = d.features
     assert f is not None
     s = 0.0
-    if (f.words >= 4 or f.chars >= 25) and _echoed(keys[k], k, keys, counts):
+    if (f.words >= 5 or f.chars >= 40) and _echoed(keys[k], k, keys, counts):
         s += ECHO
     nxt = nb[k + 1] if k + 1 < len(nb) else None
     if nxt is not None:
@@ -130,6 +137,8 @@ def score(
             s -= 1.5  # titles do not follow running text
         if _eligible(prev, stop) and 4 <= pf.words < f.words and f.words >= 12:
             s -= 2.0  # the standfirst below a shorter title
+    if _menu_item(prev, stop) and _menu_item(nxt, stop):
+        s -= 2.0  # inside a run of short lines: a menu, repeated on the page as menus are
     if 4 <= f.words <= 25:
         s += 0.5
     s -= 0.04 * max(0, start - k - 1)
