@@ -403,7 +403,7 @@ def _body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
 
 def _first_sentence(nb: list[LineDecision], start: int, e: int) -> int:
     """A title glued to its breadcrumb can be long enough to count as text: the article starts at a sentence."""
-    for k in range(start, min(e + 1, start + 6)):
+    for k in range(start, min(e + 1, start + 12)):
         f = nb[k].features
         if nb[k].label == BODY and f is not None and f.ends_sentence:
             return k

@@ -44,7 +44,7 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
     t = d.text
     if not (MIN_WORDS <= f.words <= MAX_WORDS) or f.chars > MAX_CHARS or f.has_url:
         return False
-    if t.endswith((".", ":", ",", ";", "。")) or t.startswith((":", "|", "-", "(")) or t[0].islower():
+    if t.endswith((".", ":", ",", ";", "。", "…")) or t.startswith((":", "|", "-", "(")) or t[0].islower():
         return False
     if t.count("|") >= 2:
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
