@@ -44,6 +44,8 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     """(caption, credit) when the line is a caption with an unlabelled credit at its end."""
     if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url or "©" in text:
         return None
+    if "/" not in text and not text[-1].isupper() and not RULES.agency.search(text, len(text) - 40):
+        return None  # every credit shape below needs a slash, an agency or a capital at the end
     for m in _SENTENCE_END.finditer(text):
         tail = text[m.end() :].strip()
         if len(tail.split()) > _TAIL_MAX_WORDS:
@@ -99,7 +101,7 @@ def photo_by(text: str) -> tuple[str, str, str] | None:
 def label_lines(nb: list[LineDecision]) -> None:
     """A credit label alone on its line ("Image:", "Foto:") takes the next short line as its credit."""
     for k, d in enumerate(nb[:-1]):
-        if d.label not in ("", BOILERPLATE, CREDIT) or len(d.text) > 30:
+        if len(d.text) > 30 or not d.text.endswith(":") or d.label not in ("", BOILERPLATE, CREDIT):
             continue
         m = RULES.credit_label_alone.match(d.text)
         x = nb[k + 1]

@@ -26,13 +26,12 @@ WINDOW = 40  # non-blank lines above the first paragraph that may hold the title
 MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
 THRESHOLD = 1.5
 ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
-_SPACE = re.compile(r"\s+")
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
 
 
 def _key(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().lower()
+    return text.lower()  # lines arrive with their spaces already unified (decode.normalise)
 
 
 def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:

@@ -89,7 +89,18 @@ def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
     f = d.features
     if f is None or not (2 <= f.words <= _NAME_LINE_MAX_WORDS) or d.text.endswith("."):
         return []
-    part = name_part(_LEADING_CONNECTOR.sub("", d.text))
+    if "name_line" in d.data:
+        return list(d.data["name_line"])
+    got = _name_line(d.text, stop)
+    d.data["name_line"] = got
+    return list(got)
+
+
+def _name_line(text: str, stop: frozenset[str]) -> list[str]:
+    head = text.split(None, 3)[:3]
+    if sum(1 for t in head if t[:1].isupper()) < 2 and not text.startswith((",", "&")):
+        return []  # a name line opens with capitalised words
+    part = name_part(_LEADING_CONNECTOR.sub("", text))
     if not part:
         return []
     names = parse_names(part, stop, max_tokens=9)
