@@ -26,6 +26,7 @@ from corpus.engines import Engine
 from corpus.rawio import RAW_SUFFIX, RawRef
 
 INDEX_VERSION = 1
+_COLUMNS = ("body_hash", "bands", "size", "mtime_ns")
 
 
 class Joined(Sequence[str]):
@@ -164,6 +165,7 @@ def refresh_index(cfg: Config, root: Path, engine: Engine) -> tuple[KeyTable, li
             keyless[rel] = [size, mtime]  # unreadable or empty last time and unchanged: no keys still
         else:
             todo.append(RawRef(root, root / rel))
+    del known
     nbands = sketch.lsh_shape(cfg.near_duplicate_threshold)[0]
 
     def checked() -> Iterator[FileResult]:
@@ -174,17 +176,17 @@ def refresh_index(cfg: Config, root: Path, engine: Engine) -> tuple[KeyTable, li
             yield res
 
     fresh = KeyTable.from_results(checked(), nbands)
-    kept = subset(saved, np.array(keep, np.int64), root) if saved is not None else KeyTable.empty(nbands)
-    rels = kept.rels + fresh.rels
-    table = KeyTable(
-        rels,
-        Joined(root, rels),
-        *(
-            np.concatenate([getattr(kept, c), getattr(fresh, c)])
-            for c in ("body_hash", "bands", "size", "mtime_ns")
-        ),
-    )
-    if todo or saved is None or len(keep) != len(saved) or keyless != keyless_before:
+    if saved is not None and not len(fresh) and len(keep) == len(saved):
+        table, changed = saved, False  # nothing changed (the common case): no copy of a million rows
+    else:
+        changed = True
+        kept = subset(saved, np.array(keep, np.int64), root) if saved is not None else KeyTable.empty(nbands)
+        del saved
+        rels = kept.rels + fresh.rels
+        cols = [np.concatenate([getattr(kept, c), getattr(fresh, c)]) for c in _COLUMNS]
+        del kept
+        table = KeyTable(rels, Joined(root, rels), *cols)
+    if changed or keyless != keyless_before:
         save_index(table, cfg, root, keyless)
     return table, all_rels
 

@@ -204,9 +204,11 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
         real = (Path(os.path.realpath(r.path.parent)) / r.path.name for r in refs)  # the link itself stays
         inside = (os.path.relpath(p, root) for p in real if p.is_relative_to(root))
         named = {Path(p).as_posix() for p in inside}  # rels under the root, compared as strings (fast)
-        old = subset(
-            index, np.array([i for i, rel in enumerate(index.rels) if rel not in named], np.int64), root
-        )
+        stale = [i for i, rel in enumerate(index.rels) if rel in named] if named else []
+        old = index
+        if stale:  # the named files' own old versions must not count as "the rest of the corpus"
+            old = subset(index, np.setdiff1d(np.arange(len(index)), np.array(stale, np.int64)), root)
+        del index
         named_ids = {r.id.casefold() for r in results if r.id is not None}
         for rel in all_rels:
             key = id_of(rel).casefold()
