@@ -2,7 +2,7 @@
 
 Submission mode judges a few new files against a corpus of up to millions: rebuilding every key each
 time would cost a full conversion, so keys are kept as .npy columns plus a JSON list of paths and
-refreshed incrementally (only files whose size or mtime changed are read again).
+refreshed incrementally (only new files and files whose size changed are read again).
 """
 
 from __future__ import annotations
@@ -159,9 +159,13 @@ def refresh_index(cfg: Config, root: Path, engine: Engine) -> tuple[KeyTable, li
     for rel, size, mtime in _walk(root):
         all_rels.append(rel)
         i = known.get(rel)
-        if saved is not None and i is not None and size == saved.size[i] and mtime == saved.mtime_ns[i]:
+        # The size, not the mtime, says a file changed: a fresh clone in CI gives every file a new
+        # mtime, and rebuilding a million keys for that would defeat the cache. An edit that keeps
+        # the size exactly is caught by the next whole-corpus run (duplicates are confirmed on the
+        # current text anyway, so a stale key can only miss a pair, never invent one).
+        if saved is not None and i is not None and size == saved.size[i]:
             keep.append(i)
-        elif keyless_before.get(rel) == [size, mtime]:
+        elif keyless_before.get(rel, [None])[0] == size:
             keyless[rel] = [size, mtime]  # unreadable or empty last time and unchanged: no keys still
         else:
             todo.append(RawRef(root, root / rel))

@@ -44,8 +44,9 @@ class Outcome:
 
 def shown_path(path: str | Path) -> str:
     """Relative to the working directory when inside it (what CI annotations need), else absolute."""
-    rel = os.path.relpath(path)
-    return printable(Path(path).as_posix() if rel.startswith("..") else Path(rel).as_posix())
+    p = os.path.abspath(path)
+    cwd = os.getcwd() + os.sep
+    return printable(Path(p[len(cwd) :] if p.startswith(cwd) else p).as_posix())
 
 
 def validate(paths: list[Path] | None, cfg: Config, engine: Engine) -> Outcome:
@@ -201,7 +202,11 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
     if raw_root.is_dir():
         index, all_rels = refresh_index(cfg, raw_root, engine)
         root = raw_root.resolve()
-        real = (Path(os.path.realpath(r.path.parent)) / r.path.name for r in refs)  # the link itself stays
+        parents: dict[Path, Path] = {}  # realpath once per folder, not once per file
+        real = (
+            parents.setdefault(r.path.parent, Path(os.path.realpath(r.path.parent))) / r.path.name
+            for r in refs
+        )
         inside = (os.path.relpath(p, root) for p in real if p.is_relative_to(root))
         named = {Path(p).as_posix() for p in inside}  # rels under the root, compared as strings (fast)
         stale = [i for i, rel in enumerate(index.rels) if rel in named] if named else []
