@@ -200,3 +200,16 @@ def test_running_text_ending_with_a_sentence_keeps_its_slash_words() -> None:
     rec = convert(article("en", middle=[line]))
     assert rec.credits == []
     assert line in rec.body
+
+
+def test_role_lines_and_buttons_beside_a_byline_are_not_authors() -> None:
+    lines = ["Von Erika Muster", "Leitender Wirtschaftsredakteur", "3. März 2024"]
+    rec = convert(article("de", top=[TITLE["de"], DEK["de"], *lines]))
+    assert rec.byline.authors == ["Erika Muster"]
+    rec = convert(article("en", top=[TITLE["en"], DEK["en"], "Manage Account", "March 3, 2024"]))
+    assert rec.byline.authors == []
+
+
+def test_a_prefixed_byline_beats_a_name_line_taken_for_its_place() -> None:
+    top = ["Jane Roe", "March 3, 2024", TITLE["en"], DEK["en"], "By John Doe"]
+    assert convert(article("en", top=top)).byline.authors == ["John Doe"]

@@ -64,7 +64,8 @@ class Rules:
     ]  # first words of every anchored phrase: lines starting otherwise skip those rules
     title_case_langs: frozenset[str]
     particles: frozenset[str]
-    ui_words: frozenset[str]  # words of the button/menu tables: a line made of them is not a name
+    ui_words: frozenset[str]  # words of the button/menu tables and name.non_name_words: never in a name
+    role_suffixes: tuple[str, ...]  # lower-case roles: "Wirtschaftsredakteur" ends with one, so it is no name
     month_numbers: dict[str, int]
     credit_kinds: dict[str, str]
     credit_weak: frozenset[
@@ -172,7 +173,9 @@ def _compile() -> Rules:
             for phrase in cb.get("lines", []) + _gather(langs, "boilerplate", "lines")
             for w in phrase.split()
             if len(w) > 2 and w[0].isalpha()
-        ),
+        )
+        | frozenset(w.lower() for w in common.get("name", {}).get("non_name_words", [])),
+        role_suffixes=tuple(sorted({r.lower() for r in _gather(langs, "byline", "roles") if len(r) >= 6})),
         month_numbers=months,
         credit_kinds=kinds,
         credit_weak=frozenset(w.lower() for w in _gather(langs, "credit", "weak")),
