@@ -213,3 +213,21 @@ def test_role_lines_and_buttons_beside_a_byline_are_not_authors() -> None:
 def test_a_prefixed_byline_beats_a_name_line_taken_for_its_place() -> None:
     top = ["Jane Roe", "March 3, 2024", TITLE["en"], DEK["en"], "By John Doe"]
     assert convert(article("en", top=top)).byline.authors == ["John Doe"]
+
+
+def test_label_glued_to_the_caption_end_is_a_credit() -> None:
+    line = "The mayor looks at the plans for the new bridgeCredit: Jane Roe/PA"
+    rec = convert(article("en", top=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Jane Roe/PA", "The mayor looks at the plans for the new bridge")
+    ]
+
+
+def test_label_word_opening_a_caption_is_not_a_credit() -> None:
+    # "Foto de familia" is a family photo, not a photo by "familia"
+    text = article(
+        "es", top=["Foto de familia de los vecinos del barrio junto al puente viejo", "EFE/ Ana Pérez"]
+    )
+    assert [(c.credit, c.caption) for c in convert(text).credits] == [
+        ("EFE/ Ana Pérez", "Foto de familia de los vecinos del barrio junto al puente viejo")
+    ]

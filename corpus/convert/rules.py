@@ -86,6 +86,7 @@ class Rules:
     byline_lead: re.Pattern[str]  # "Kolumne von", "Analysis by": names follow, anywhere in a short line
     credit_start: re.Pattern[str]
     credit_inline: re.Pattern[str]
+    credit_glued: re.Pattern[str]  # "…World CupCredit: PA": a capitalised label glued to the caption's end
     credit_label_alone: re.Pattern[str]  # "Image:" alone: the credit is on the next line
     credit_copyright: re.Pattern[str]
     credit_agency_end: re.Pattern[str]
@@ -218,6 +219,11 @@ def _compile() -> Rules:
             + label_alt
             + r")(?:\s+credits?)?\s*(?::|by\b|von\b|de\b)\s*(?P<credit>\S.{0,160}?)\)?$",
             flags,
+        ),
+        credit_glued=re.compile(
+            r"(?<=[a-zß-ÿ.!?)\]])(?P<label>"
+            + _alt([k[:1].upper() + k[1:] for k in kinds])
+            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)[)\]]?$"
         ),
         credit_label_alone=re.compile(r"^\(?(?P<label>" + label_alt + r")(?:\s+credits?)?\s*:\s*$", flags),
         credit_inline=re.compile(
