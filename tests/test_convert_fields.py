@@ -44,7 +44,7 @@ def test_standfirst_without_a_period_is_not_the_headline() -> None:
 
 def test_no_headline_without_evidence() -> None:
     # a title-shaped line with nothing of an article's header below it (no standfirst, byline or date)
-    rec = convert(article("en", top=["Weather and traffic today", "Menu", "Search"]))
+    rec = convert(article("en", top=["Weather and traffic today", "Politics", "Sport", "Culture"]))
     assert rec.headline is None
     assert convert(article("en", top=["Local news"])).headline is None
 
@@ -231,3 +231,16 @@ def test_label_word_opening_a_caption_is_not_a_credit() -> None:
     assert [(c.credit, c.caption) for c in convert(text).credits] == [
         ("EFE/ Ana Pérez", "Foto de familia de los vecinos del barrio junto al puente viejo")
     ]
+
+
+def test_share_buttons_and_a_place_line_between_title_and_text() -> None:
+    top = ["Region", TITLE["de"], "Facebook", "WhatsApp", "3. März 2024"]
+    assert convert(article("de", top=top)).headline == TITLE["de"]
+    top = ["Lokales", "Brückenstreit", TITLE["de"], "Berlin.", DEK["de"]]
+    assert convert(article("de", top=top)).headline == TITLE["de"]
+
+
+def test_a_title_like_question_below_a_kicker_is_the_title_not_its_standfirst() -> None:
+    question = "Wie sicher ist die alte Brücke über den Fluss wirklich?"
+    top = ["Brücke in Gefahr", question, DEK["de"]]
+    assert convert(article("de", top=top)).headline == question
