@@ -80,7 +80,7 @@ def _dek(d: LineDecision) -> bool:
         return False
     if f.words < 15 and d.text.endswith(("?", "!")):
         return False
-    return f.ends_sentence or f.stop_ratio >= 0.2
+    return f.ends_sentence or f.stop_ratio >= 0.2 or f.words >= 25
 
 
 def _next_content(nb: list[LineDecision], k: int) -> LineDecision | None:
