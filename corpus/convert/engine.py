@@ -78,7 +78,7 @@ def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, di
             shape = _DIGITS.sub("0", text[: d[1].start()]).strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= 60:
-        m = RULES.credit_inline.search(text) if ":" in text else None
+        m = (RULES.credit_inline.search(text) or RULES.credit_glued.search(text)) if ":" in text else None
         if (
             m
             and len(caption := text[: m.start()].strip(" ([|–—-")) >= 8
@@ -148,7 +148,7 @@ def _anchored(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, d
             return RELATED, f"related.label: {m.group('label')!r}", {"rel": "related", "title": title}
     if f.words <= 25:
         m = RULES.credit_start.match(text)
-        if m:
+        if m and (":" in text[m.end("label") : m.start("credit")] or m.group("credit")[:1].isupper()):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             return (
                 CREDIT,
