@@ -203,16 +203,21 @@ def _anchored(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, d
 
 def _content(f: Features) -> str:
     """Pass 2: good = running text, medium = a short sentence, short = anything else."""
-    if f.has_url and f.words < 15:
+    w = f.words
+    if f.has_url and w < 15:
         return "short"
+    if w >= 25 or (w >= _GOOD_WORDS and f.ends_sentence):
+        return "good"  # long enough that the words need no counting
+    if w < _MEDIUM_WORDS:
+        return "short"
+    if w < 8:
+        return "medium" if f.ends_sentence else "short"
     titled = f.title_ratio >= _TITLE_CASE
-    if f.words >= _GOOD_WORDS and (
-        f.ends_sentence or (f.stop_ratio >= _GOOD_STOP and not titled) or f.words >= 25
-    ):
+    if w >= _GOOD_WORDS and f.stop_ratio >= _GOOD_STOP and not titled:
         return "good"
-    if f.words >= _MEDIUM_WORDS and f.ends_sentence:
+    if f.ends_sentence:
         return "medium"
-    if f.words >= 8 and f.stop_ratio >= 0.3 and not titled:
+    if f.stop_ratio >= 0.3 and not titled:
         return "medium"
     return "short"
 
