@@ -15,7 +15,9 @@ The passes, in order (each one linear in the number of lines):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from corpus.convert.features import Features, all_features
@@ -114,11 +116,54 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
-def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, dict[str, Any]] | None:
-    """Pass 1: the rule tables. Returns (label, rule, data) or None."""
-    anchored = first_word(text) in RULES.starters  # most lines start with no table phrase: skip those rules
-    if anchored:
-        hit = _anchored(text, f, stop)
+def _inline_credit_possible(text: str) -> bool:
+    """The word before the line's last colon is a credit label's last word: only then try the regex."""
+    i = text.rfind(":")
+    if i < 0:
+        return False
+    head = text[:i].rstrip()
+    return head[head.rfind(" ") + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS
+
+
+_LABEL_TAILS = frozenset(k.split()[-1] for k in RULES.credit_kinds) | {"credit", "credits"}
+
+
+def _keyword_lines(lines: list[str], feats: list[Features | None]) -> dict[int, str]:
+    """Lines holding a boilerplate keyword. One search per keyword over the lower-cased short lines joined
+    (a per-line loop over every keyword cost more than all other rules together; long lines are skipped,
+    the rule only applies to lines of at most keyword_max_words words)."""
+    idx = [i for i, f in enumerate(feats) if f is not None and f.words <= RULES.keyword_max_words]
+    full = "\n".join(lines[i] for i in idx)
+    low = full.lower()
+    out: dict[int, str] = {}
+    if len(low) != len(full):  # lower() changed lengths (e.g. "İ"): offsets would not map back
+        for i in idx:
+            ll = lines[i].lower()
+            kw = next((k for k in RULES.boiler_keywords if k in ll), None)
+            if kw:
+                out[i] = kw
+        return out
+    starts: list[int] | None = None
+    for kw in RULES.boiler_keywords:
+        pos = low.find(kw)
+        while pos >= 0:
+            if starts is None:
+                starts = list(accumulate((len(lines[i]) + 1 for i in idx[:-1]), initial=0))
+            out.setdefault(idx[bisect_right(starts, pos) - 1], kw)
+            pos = low.find(kw, pos + len(kw))
+    return out
+
+
+def _pattern(
+    text: str, f: Features, stop: frozenset[str], keyword: str | None = None
+) -> tuple[str, str, dict[str, Any]] | None:
+    """Pass 1: the rule tables. Returns (label, rule, data) or None. `keyword`: the boilerplate keyword
+    the line holds, if any (found for the whole text at once by _keyword_lines)."""
+    if f.words > 60:  # a paragraph: of all the rules only the bio one can apply
+        return _bio(text)
+    fams = RULES.starter_families.get(first_word(text))  # most lines start with no table phrase
+    if fams:
+        hit = _anchored(text, f, stop, fams)
         if hit:
             return hit
     if f.words <= 10:
@@ -127,7 +172,7 @@ def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, di
             shape = _DIGITS.sub("0", text[: d[1].start()]).strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= 60:
-        m = RULES.credit_inline.search(text) if ":" in text else None
+        m = RULES.credit_inline.search(text) if _inline_credit_possible(text) else None
         if m and len(caption := text[: m.start()].strip(" ([|–—-")) >= 8:
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             return (
@@ -153,31 +198,37 @@ def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, di
                 "caption": m2.group("caption").strip(),
             }
             return CREDIT, "credit.copyright", credit
-    if f.words <= RULES.keyword_max_words:
-        low = text.lower()
-        for kw in RULES.boiler_keywords:
-            if kw in low:
-                return BOILERPLATE, f"boilerplate.keyword: {kw!r}", {}
-    if f.words >= 10 and text[0].isupper():
-        m = RULES.bio.match(text)
-        if m:
-            return BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}
+    if keyword:
+        return BOILERPLATE, f"boilerplate.keyword: {keyword!r}", {}
+    if f.words >= 10:
+        return _bio(text)
     return None
 
 
-def _anchored(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, dict[str, Any]] | None:
-    """Rules whose phrase opens the line (related, credit labels, bylines, boilerplate phrases)."""
-    m = RULES.prevnext.match(text)
+def _bio(text: str) -> tuple[str, str, dict[str, Any]] | None:
+    m = RULES.bio.match(text) if text[0].isupper() else None
+    return (BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}) if m else None
+
+
+_ALL_FAMILIES = frozenset({"prevnext", "related", "credit", "byline", "boiler_line", "boiler_start"})
+
+
+def _anchored(
+    text: str, f: Features, stop: frozenset[str], fams: frozenset[str] = _ALL_FAMILIES
+) -> tuple[str, str, dict[str, Any]] | None:
+    """Rules whose phrase opens the line (related, credit labels, bylines, boilerplate phrases).
+    `fams`: the rule families with a phrase that starts with the line's first word; only those are tried."""
+    m = RULES.prevnext.match(text) if "prevnext" in fams else None
     if m and (not m.group("title") or f.words <= 30):
         rel = "previous" if m.group("previous") else "next"
         return RELATED, f"related.{rel}: {m.group(rel)!r}", {"rel": rel, "title": m.group("title").strip()}
-    if f.words <= 30:
+    if f.words <= 30 and "related" in fams:
         m = RULES.related_label.match(text)
         if m:
             title = (m.group("title") or "").strip()
             return RELATED, f"related.label: {m.group('label')!r}", {"rel": "related", "title": title}
     if f.words <= 25:
-        m = RULES.credit_start.match(text)
+        m = RULES.credit_start.match(text) if "credit" in fams else None
         if m:
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             return (
@@ -185,16 +236,16 @@ def _anchored(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, d
                 f"credit.label: {m.group('label')!r}",
                 {"kind": kind, "credit": m.group("credit").strip()},
             )
-        m = RULES.byline.match(text)
+        m = RULES.byline.match(text) if "byline" in fams else None
         if m:
             names = parse_names(m.group("names"), stop)
             if names:
                 return BYLINE, f"byline.prefix: {m.group('prefix')!r}", {"authors": names}
-        if RULES.byline_bare.match(text):
+        if "byline" in fams and RULES.byline_bare.match(text):
             return BYLINE, "byline.prefix alone (names on the next line)", {"authors": [], "bare": True}
-    if RULES.boiler_line.match(text):
+    if "boiler_line" in fams and RULES.boiler_line.match(text):
         return BOILERPLATE, "boilerplate.line", {}
-    if f.words <= 40 and not text.startswith("©"):
+    if f.words <= 40 and "boiler_start" in fams and not text.startswith("©"):
         m = RULES.boiler_start.match(text)
         if m:
             return BOILERPLATE, f"boilerplate.start: {m.group(0)!r}", {}
@@ -245,6 +296,7 @@ def _max_run(weights: list[float]) -> tuple[int, int]:
 def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     stop = RULES.stopwords.get(lang or "", frozenset())
     feats = all_features(lines, stop)
+    keywords = _keyword_lines(lines, feats)
     ds: list[LineDecision] = []
     for i, (text, f) in enumerate(zip(lines, feats, strict=True)):
         if f is None:
@@ -252,7 +304,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
             continue
         d = LineDecision(i, text, "", "", f)
         d.content = _content(f)
-        hit = _pattern(text, f, stop)
+        hit = _pattern(text, f, stop, keywords.get(i))
         if hit:
             d.label, d.rule, d.data = hit
         ds.append(d)

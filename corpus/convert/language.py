@@ -19,6 +19,7 @@ from corpus.convert.rules import RULES
 _SAMPLE_CHARS = 400
 _MIN_CHARS = 40
 _MIN_TOKENS = 20
+_MAX_TOKENS = 80
 _STOP_SHARE = 0.3  # jusText calls a paragraph good at 0.32 stopwords in its own language
 _STOP_MARGIN = 2.0
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -39,7 +40,7 @@ def sample(lines: list[str]) -> str:
 
 def by_stopwords(text: str) -> str | None:
     """The stopword list that clearly covers the text, or None when none does."""
-    tokens = _TOKEN.findall(text.lower())
+    tokens = _TOKEN.findall(text.lower())[:_MAX_TOKENS]
     if len(tokens) < _MIN_TOKENS:
         return None
     shares = sorted(

@@ -62,6 +62,9 @@ class Rules:
     starters: frozenset[
         str
     ]  # first words of every anchored phrase: lines starting otherwise skip those rules
+    # first word -> the anchored rule families with a phrase starting with it ("prevnext", "related",
+    # "credit", "byline", "boiler_line", "boiler_start"): a line tries only those regexes
+    starter_families: dict[str, frozenset[str]]
     title_case_langs: frozenset[str]
     particles: frozenset[str]
     month_numbers: dict[str, int]
@@ -138,21 +141,25 @@ def _compile() -> Rules:
     bio_headers = _gather(langs, "bio", "headers")
     name_tok = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+"
 
-    anchored = (
-        prefixes
-        + prev
-        + nxt
-        + rel_labels
-        + list(kinds)
-        + cb.get("lines", [])
-        + cb.get("starts", [])
-        + _gather(langs, "boilerplate", "lines")
-        + _gather(langs, "boilerplate", "starts")
-    )
-    starters = frozenset(first_word(p) for p in anchored if p.strip())
+    families: dict[str, list[str]] = {
+        "prevnext": prev + nxt,
+        "related": rel_labels,
+        "credit": list(kinds),
+        "byline": prefixes,
+        "boiler_line": cb.get("lines", []) + _gather(langs, "boilerplate", "lines"),
+        "boiler_start": cb.get("starts", []) + _gather(langs, "boilerplate", "starts"),
+    }
+    by_word: dict[str, set[str]] = {}
+    for fam, phrases in families.items():
+        for p in phrases:
+            if p.strip():
+                by_word.setdefault(first_word(p), set()).add(fam)
+    starter_families = {w: frozenset(fams) for w, fams in by_word.items()}
+    starters = frozenset(starter_families)
     return Rules(
         stopwords=stop,
         starters=starters,
+        starter_families=starter_families,
         title_case_langs=frozenset(k for k, v in langs.items() if v.get("title_case_headings")),
         particles=frozenset(common.get("name", {}).get("particles", [])),
         month_numbers=months,
