@@ -37,10 +37,10 @@ BODY, RELATED, BOILERPLATE, BIO = "body", "related", "boilerplate", "bio"
 # Content classes (pass 2).
 _GOOD_WORDS = 12
 _MEDIUM_WORDS = 5
-_GOOD_STOP = 0.25
+_LONG_WORDS = 25  # a line this long is running text even without a final stop
 _TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
 # Weights of pass 4: text counts by its length, furniture counts against.
-_W_SHORT = -25.0
+_W_SHORT = -80.0
 _W_FURNITURE = -30.0
 _W_META = -5.0
 _HEADLINE_WINDOW = 14
@@ -253,24 +253,18 @@ def _anchored(
 
 
 def _content(f: Features) -> str:
-    """Pass 2: good = running text, medium = a short sentence, short = anything else."""
+    """Pass 2: good = running text, medium = a short sentence, short = anything else.
+
+    A line under _LONG_WORDS words that does not end like a sentence is short whatever its words: that is
+    how titles read (teaser lists, kickers, menus); a real subheading is won back by the context pass."""
     w = f.words
     if f.has_url and w < 15:
         return "short"
-    if w >= 25 or (w >= _GOOD_WORDS and f.ends_sentence):
+    if w >= _LONG_WORDS or (w >= _GOOD_WORDS and f.ends_sentence):
         return "good"  # long enough that the words need no counting
-    if w < _MEDIUM_WORDS:
+    if w < _MEDIUM_WORDS or not f.ends_sentence:
         return "short"
-    if w < 8:
-        return "medium" if f.ends_sentence else "short"
-    titled = f.title_ratio >= _TITLE_CASE
-    if w >= _GOOD_WORDS and f.stop_ratio >= _GOOD_STOP and not titled:
-        return "good"
-    if f.ends_sentence:
-        return "medium"
-    if f.stop_ratio >= 0.3 and not titled:
-        return "medium"
-    return "short"
+    return "medium"
 
 
 def _is_bare_credit(text: str, f: Features) -> bool:
