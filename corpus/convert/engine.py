@@ -47,6 +47,8 @@ _HEADLINE_WINDOW = 14
 _NEXT_ARTICLE_AFTER = 4
 _HEADLINE_MAX_WORDS = 30
 _SUBHEAD_MAX_WORDS = 16
+_REPEAT_MAX_WORDS = 8
+_REPEAT_MIN = 3
 _INLINE_LINK_MIN_WORDS = 6
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*$")
 _DIGITS = re.compile(r"\d+")
@@ -152,6 +154,16 @@ def _keyword_lines(lines: list[str], feats: list[Features | None]) -> dict[int, 
             out.setdefault(idx[bisect_right(starts, pos) - 1], kw)
             pos = low.find(kw, pos + len(kw))
     return out
+
+
+def _repeated_lines(lines: list[str], feats: list[Features | None]) -> dict[str, int]:
+    """Short lines that recur in one text ("Article content", a section name above each teaser) are page
+    furniture, whatever they say: the in-document form of CCNet's repeated-line filter."""
+    seen: dict[str, int] = {}
+    for line, f in zip(lines, feats, strict=True):
+        if f is not None and f.words <= _REPEAT_MAX_WORDS and not f.ends_sentence:
+            seen[line] = seen.get(line, 0) + 1
+    return {line: n for line, n in seen.items() if n >= _REPEAT_MIN}
 
 
 def _pattern(
@@ -291,6 +303,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     stop = RULES.stopwords.get(lang or "", frozenset())
     feats = all_features(lines, stop)
     keywords = _keyword_lines(lines, feats)
+    repeated = _repeated_lines(lines, feats)
     ds: list[LineDecision] = []
     for i, (text, f) in enumerate(zip(lines, feats, strict=True)):
         if f is None:
@@ -301,6 +314,8 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
         hit = _pattern(text, f, stop, keywords.get(i))
         if hit:
             d.label, d.rule, d.data = hit
+        elif text in repeated:
+            d.label, d.rule = BOILERPLATE, f"boilerplate.repeated: {repeated[text]} times in the text"
         ds.append(d)
     nonblank = [d for d in ds if d.features is not None]
     _pair_credits(nonblank)
