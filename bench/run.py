@@ -1,11 +1,16 @@
 """One benchmark run: generate (or reuse) a corpus of N articles, then time the floor, `corpus convert`,
-the peer, `corpus validate` and `corpus build --workers 2` on it, each as a fresh child process.
+the peer, `corpus validate`, `corpus build --workers 2` and a submission check on it, each as a fresh
+child process.
 
     python -m bench.run --n 20000
 
 Wall time and peak RSS are measured per step; peak RSS is the largest sum of RSS over the child and all its
-descendants (sampled every 50 ms), so worker processes count. The machine is shared, so every step is also
-reported as a ratio to the floor measured in the same run. Results go to stdout and bench/results-N.md.
+descendants (sampled every 50 ms), so worker processes count. The machine is shared and its load changes
+from minute to minute, so the floor is run again right before every step and each step's ratio is to
+that adjacent floor. Results go to stdout and bench/results-N.md.
+
+The submission step validates NEW articles (`--new`, default 10,000, generated with another seed) against
+the corpus, as a pull request would: the corpus's index was persisted by the `validate` step before it.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ class Result:
     wall: float
     peak_rss: int  # bytes, summed over the process tree
     note: str = ""
+    floor: float | None = None  # wall time of the floor run right before this step
+    items: int = 0  # articles the step handled (for articles/s)
 
 
 def _tree_rss(proc: psutil.Process) -> int:
@@ -86,22 +93,28 @@ def _help(sub: str) -> str:
     return p.stdout
 
 
-def steps(corpus: Path, work: Path, workers: int) -> list[tuple[str, list[str]]]:
+def floor_cmd(corpus: Path, work: Path) -> list[str]:
+    return [sys.executable, "-m", "bench.floor", str(corpus), "--out", str(work / "floor.parquet")]
+
+
+def steps(corpus: Path, work: Path, workers: int, new: Path | None) -> list[tuple[str, list[str]]]:
     py = sys.executable
     records = work / "records.jsonl"
     worker_opt = ["--workers", str(workers)]
-    validate = [py, "-m", "corpus", "validate", str(corpus)]
+    validate = [py, "-m", "corpus", "validate", "--format", "json"]
     if "--workers" in _help("validate"):
         validate += worker_opt
     build = [py, "-m", "corpus", "build", str(corpus), "--out", str(work / "dist"), *worker_opt]
-    return [
-        ("floor", [py, "-m", "bench.floor", str(corpus), "--out", str(work / "floor.parquet")]),
+    out = [
         ("convert", [py, "-m", "corpus", "convert", str(corpus), "-o", str(records), *worker_opt]),
         ("peer (jsonschema)", [py, "-m", "bench.peer", str(records)]),
-        ("validate", validate),
+        ("validate", [*validate, str(corpus)]),
         ("build (cold)", build),
         ("build (warm cache)", build),
     ]
+    if new is not None:
+        out.append(("submission", [*validate, str(new)]))
+    return out
 
 
 def _short(argv: list[str], corpus: Path, work: Path) -> str:
@@ -109,20 +122,23 @@ def _short(argv: list[str], corpus: Path, work: Path) -> str:
     return s.replace(str(corpus), "CORPUS").replace(str(work), "WORK")
 
 
-def table(results: list[Result], n: int, corpus: Path, work: Path) -> str:
-    floor = next((r.wall for r in results if r.name == "floor"), None)
+def table(results: list[Result], corpus: Path, work: Path, new: Path | None) -> str:
     lines = [
-        "| step | wall s | articles/s | peak RSS MB | × floor | exit | command |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| step | articles | wall s | articles/s | peak RSS MB | floor before, s | × floor | exit | command |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
-        cmd = f"`{_short(r.argv, corpus, work)}`"
+        cmd = _short(r.argv, corpus, work)
+        if new is not None:
+            cmd = cmd.replace(str(new), "NEW")
         if r.note:
-            lines.append(f"| {r.name} | – | – | – | – | {r.code} | {cmd} ({r.note}) |")
+            lines.append(f"| {r.name} | {r.items:,} | – | – | – | – | – | {r.code} | `{cmd}` ({r.note}) |")
             continue
-        ratio = f"{r.wall / floor:.1f}" if floor else "–"
+        floor = f"{r.floor:.1f}" if r.floor else "–"
+        ratio = f"{r.wall / r.floor:.1f}" if r.floor else "1.0"
         lines.append(
-            f"| {r.name} | {r.wall:.1f} | {n / r.wall:,.0f} | {r.peak_rss / 2**20:,.0f} | {ratio} | {r.code} | {cmd} |"
+            f"| {r.name} | {r.items:,} | {r.wall:.1f} | {r.items / r.wall:,.0f} | {r.peak_rss / 2**20:,.0f} "
+            f"| {floor} | {ratio} | {r.code} | `{cmd}` |"
         )
     return "\n".join(lines)
 
@@ -149,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, help="scratch folder for outputs (default /tmp/bench-work-N)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--new", type=int, default=10_000, help="submitted articles to validate (0: skip)")
     ap.add_argument("--only", help="comma-separated step names to run (default: all)")
     ap.add_argument("--results", type=Path, help="Markdown file to write (default bench/results-N.md)")
     a = ap.parse_args(argv)
@@ -160,18 +177,33 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"corpus: {corpus} ({manifest['counts']}), ready in {time.perf_counter() - t0:.1f} s", file=sys.stderr
     )
+    new = None
+    if a.new:
+        new = corpus.parent / f"{corpus.name}-new-{a.new}"
+        generate(a.new, new, seed=a.seed + 1000, workers=os.cpu_count() or 1)
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
+    # one configuration for every step: the corpus is the raw folder submissions are judged against
+    (work / "corpus.toml").write_text(f'raw_dir = "{corpus}"\ncache_dir = "{work / ".corpus-cache"}"\n')
 
     only = set(a.only.split(",")) if a.only else None
     results: list[Result] = []
-    for name, cmd in steps(corpus, work, a.workers):
+
+    def run_step(name: str, cmd: list[str], items: int) -> Result:
+        r = measure(name, cmd, work, work / f"{name.split()[0]}.stderr")
+        r.items = items
+        print(f"{name}: {r.wall:.1f} s, {r.peak_rss / 2**20:.0f} MB, exit {r.code} {r.note}", file=sys.stderr)
+        return r
+
+    results.append(run_step("floor", floor_cmd(corpus, work), a.n))
+    for name, cmd in steps(corpus, work, a.workers, new):
         if only and name.split()[0] not in only and name not in only:
             continue
-        r = measure(name, cmd, work, work / f"{name.split()[0]}.stderr")
+        floor = run_step("floor", floor_cmd(corpus, work), a.n).wall
+        r = run_step(name, cmd, a.new if name == "submission" else a.n)
+        r.floor = floor
         results.append(r)
-        print(f"{name}: {r.wall:.1f} s, {r.peak_rss / 2**20:.0f} MB, exit {r.code} {r.note}", file=sys.stderr)
 
     counts = manifest["counts"]
     md = "\n".join(
@@ -179,9 +211,11 @@ def main(argv: list[str] | None = None) -> int:
             f"## Benchmark: {a.n:,} articles",
             "",
             f"Command: `python -m bench.run --n {a.n}`. Machine: {machine()}.",
-            f"Corpus: {counts} (seed {a.seed}); CORPUS = {corpus}, WORK = {work}.",
+            f"Corpus: {counts} (seed {a.seed}); CORPUS = {corpus}, WORK = {work}"
+            + (f", NEW = {new} ({a.new:,} articles, seed {a.seed + 1000})." if new else "."),
+            "The floor is run again right before each step; × floor is the step's wall time over that run's.",
             "",
-            table(results, a.n, corpus, work),
+            table(results, corpus, work, new),
             "",
         ]
     )

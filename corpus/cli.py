@@ -216,13 +216,48 @@ def validate(
 OutOpt = Annotated[
     Path | None, typer.Option("--out", "-o", help="Output folder (default: the configured out_dir, dist/).")
 ]
+SourcesArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Raw .txt files or folders, local or fsspec URLs such as s3://bucket/raw (default: raw/).",
+        show_default=False,
+    ),
+]
+BuildOutOpt = Annotated[
+    str | None,
+    typer.Option("--out", "-o", help="Output folder or fsspec URL (default: the configured out_dir, dist/)."),
+]
+EngineOpt = Annotated[
+    str,
+    typer.Option("--engine", help="local (process pool, --workers) or dask (a Dask distributed cluster)."),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start a local cluster of --workers).",
+    ),
+]
+
+
+def _sources(paths: list[str] | None, cfg: Config) -> list[Path | str]:
+    """URLs as given (fsspec reads them); local paths checked like every other command's."""
+    from corpus.fsio import is_url
+
+    local = [Path(p) for p in paths or [] if not is_url(p)]
+    if local or not paths:
+        _paths(local, cfg)
+    return [p if is_url(p) else Path(p) for p in paths] if paths else [Path(cfg.raw_dir)]
 
 
 @app.command()
 def build(
-    paths: PathsArg = None,
-    out: OutOpt = None,
+    paths: SourcesArg = None,
+    out: BuildOutOpt = None,
     workers: WorkersOpt = None,
+    engine_kind: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1, publish nothing) if any raw file is rejected.")
     ] = False,
@@ -237,20 +272,26 @@ def build(
     """
     from corpus.build.cache import CacheBusy
     from corpus.cli_progress import progress_reporter
+    from corpus.engines import EngineError, make_engine
+    from corpus.fsio import output_dir
     from corpus.pipeline import BuildFailed
     from corpus.pipeline import build as run_build
 
     cfg = _config()
-    chosen = _paths(paths, cfg)
-    target = out or Path(cfg.out_dir)
-    engine = local_engine(workers, 1)  # build maps whole batches of files, one per task
+    chosen = _sources(paths, cfg)
+    target = out or cfg.out_dir
+    try:  # build maps whole batches of files, one per task: engine batch size 1
+        engine = make_engine(engine_kind, workers=workers, batch_size=1, scheduler=scheduler)
+    except EngineError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
     try:
-        with progress_reporter() as progress:
+        with progress_reporter() as progress, output_dir(target) as local_out:
             result = run_build(
                 chosen,
                 engine,
                 cfg,
-                out=target,
+                out=local_out,
                 cache_dir=cache_dir or Path(cfg.cache_dir),
                 strict=strict,
                 default_root=Path(cfg.raw_dir),

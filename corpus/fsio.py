@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,18 +149,35 @@ def upload_tree(local_dir: Path, url: str) -> list[str]:
 
     Object stores have no atomic rename, so the build still happens in a local temporary folder and
     only a complete folder is uploaded; readers should trust a folder once its manifest is there.
+    Files under the URL that the new folder does not have (an older build's shards) are removed after.
     """
     fs, root = fsspec.core.url_to_fs(url)
     root = root.rstrip("/")
     files = sorted(p for p in local_dir.rglob("*") if p.is_file())
     files.sort(key=lambda p: p.relative_to(local_dir).as_posix() == LAST_UPLOADED)
-    written = []
+    old = set(fs.find(root)) if fs.isdir(root) else set()
+    written, keep = [], set()
     for p in files:
         target = f"{root}/{p.relative_to(local_dir).as_posix()}"
         fs.makedirs(target.rsplit("/", 1)[0], exist_ok=True)
         fs.put_file(str(p), target)
+        keep.add(target)
         written.append(fs.unstrip_protocol(target))
+    for stale in sorted(old - keep):
+        fs.rm_file(stale)
     return written
+
+
+@contextmanager
+def output_dir(target: PathLike) -> Iterator[Path]:
+    """A local folder to build into: the target itself, or for a URL a temporary one uploaded on success."""
+    if not is_url(target):
+        yield local_path(target)
+        return
+    with tempfile.TemporaryDirectory(prefix="corpus-out-") as tmp:
+        local = Path(tmp) / "out"
+        yield local
+        upload_tree(local, os.fspath(target))
 
 
 __all__ = [
@@ -168,6 +187,7 @@ __all__ = [
     "discover_url",
     "is_url",
     "local_path",
+    "output_dir",
     "read_any",
     "read_url",
     "upload_tree",

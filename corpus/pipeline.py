@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from corpus.check.problem import Problem
 from corpus.config import Config
 from corpus.convert import ConvertError, convert_doc
 from corpus.engines import Engine
-from corpus.fsio import discover_any, read_any
-from corpus.rawio import DEFAULT_MAX_BYTES, RawReadError, RawRef
+from corpus.fsio import discover_any, discover_url, is_url, local_path, read_any
+from corpus.rawio import DEFAULT_MAX_BYTES, RAW_SUFFIX, RawReadError, RawRef
 from corpus.record import Record
 
 
@@ -51,7 +54,7 @@ def convert_ref(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
 
 
 def convert_paths(
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     engine: Engine,
     *,
     default_root: Path | None = None,
@@ -97,7 +100,7 @@ def _no_progress(stage: str, done: int, total: int | None) -> None:
 
 
 def build(
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     engine: Engine,
     cfg: Config,
     *,
@@ -114,15 +117,14 @@ def build(
     from corpus.build.cache import PriorIndex, locked, save_index
     from corpus.build.checking import fingerprint
     from corpus.build.plan import plan_build
-    from corpus.build.scan import BatchJob, FileKeys, ScanContext, scan_batch
+    from corpus.build.scan import KEY_SCHEMA, BatchJob, ScanContext, scan_batch
     from corpus.publish.parquet import write_shard
     from corpus.publish.swap import staged
 
     paths = list(paths)
-    settings = {"shingle_words": cfg.shingle_words, "body_min_words": cfg.body_min_words}
     cache = str(cache_dir)
-    ctx = ScanContext(cache, cfg.max_bytes, fingerprint(settings), settings)
-    total = sum(1 for _ in discover_any(paths, default_root))
+    ctx = ScanContext(cache, cfg, fingerprint(cfg))
+    total = _count_raw(paths)
 
     with locked(cache):
         # pass 1: per batch of files, in parallel; only small keys come back
@@ -131,19 +133,23 @@ def build(
             BatchJob(batch, prior.lookup([r.rel for r in batch]))
             for batch in _batched(discover_any(paths, default_root), cfg.batch_size)
         )
-        keys: list[FileKeys] = []
+        batches: list[pa.RecordBatch] = []
+        problems: dict[str, list[dict[str, Any]]] = {}
+        done = 0
         progress("convert + check", 0, total)
-        for batch_keys in engine.map(partial(scan_batch, ctx=ctx), jobs):
-            keys.extend(batch_keys)
-            progress("convert + check", len(keys), total)
+        for res in engine.map(partial(scan_batch, ctx=ctx), jobs):
+            batches.append(res.keys)
+            problems.update(res.problems)
+            done += res.keys.num_rows
+            progress("convert + check", done, total)
         del prior
-        save_index(cache, ((k.rel, k.key, k.loc) for k in keys if k.key is not None and k.loc is not None))
+        keys = pa.Table.from_batches(batches, schema=KEY_SCHEMA)
+        del batches
+        save_index(cache, keys)
 
         # pass 2: global reductions over the keys
-        plan = plan_build(
-            keys, cfg.splits, cfg.near_duplicate_threshold, cfg.shard_bytes, cfg.row_group_bytes
-        )
-        del keys
+        plan = plan_build(keys, problems, cfg)
+        del keys, problems
         result = BuildResult(
             out=out,
             raw_files=plan.raw_files,
@@ -172,6 +178,21 @@ def build(
     return result
 
 
+def _count_raw(paths: list[Path | str]) -> int:
+    """How many raw files discover() will yield, for the progress bar (cheap: no Path objects)."""
+    n = 0
+    for given in paths:
+        if is_url(given):
+            n += sum(1 for _ in discover_url(os.fspath(given)))
+            continue
+        p = local_path(given)
+        if p.is_dir() and not p.is_symlink():
+            n += sum(f.endswith(RAW_SUFFIX) for _, _, files in os.walk(p) for f in files)
+        else:
+            n += 1
+    return n
+
+
 def _batched(items: Iterable[RawRef], size: int) -> Iterator[list[RawRef]]:
     it = iter(items)
     while batch := list(itertools.islice(it, size)):
@@ -192,11 +213,11 @@ def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cac
         for r in plan.rejects:
             fh.write(orjson.dumps(r) + b"\n")
     write_histogram(plan.stats, tmp / "body_lengths.png")
-    first = next((s for s in plan.shards if s.entries), None)
+    first = next((s for s in plan.shards if s.rows), None)
     example = None
     if first:
         with SpillReader(cache_dir) as spills:
-            example = orjson.loads(spills.read(first.entries[0]))["record"]
+            example = orjson.loads(spills.read(next(first.locs())))["record"]
     meta = CardMeta(
         pretty_name=cfg.pretty_name or "News articles",
         license=cfg.license or "other",

@@ -85,7 +85,7 @@ def add_bad_files(raw: Path) -> dict[str, str]:
     write_article(raw, "bad_sidecar", article_text(901), None)
     (raw / "bad_sidecar.meta.json").write_text("{not json", encoding="utf-8")
     write_article(raw, "bad_language", article_text(902), {"language": "English"})
-    return {"bad_empty.txt": "R100", "bad_sidecar.txt": "R020", "bad_language.txt": "R023"}
+    return {"bad_empty.txt": "R004", "bad_sidecar.txt": "R020", "bad_language.txt": "R023"}
 
 
 def run_build(raw: Path, out: Path, cache: Path, cfg: Config | None = None, **kw: object) -> BuildResult:

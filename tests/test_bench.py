@@ -74,7 +74,9 @@ def test_run_on_a_tiny_corpus(tmp_path: Path) -> None:
         "--results",
         str(results),
     ]
-    assert run.main([*argv, "--only", "floor,convert,peer"]) == 0
+    assert run.main([*argv, "--new", "20", "--only", "convert,peer,submission"]) == 0
     md = results.read_text()
-    assert "| floor |" in md and "| convert |" in md and "| peer (jsonschema) |" in md
+    assert (
+        "| floor |" in md and "| convert |" in md and "| peer (jsonschema) |" in md and "| submission |" in md
+    )
     assert (tmp_path / "w" / "records.jsonl").stat().st_size > 0

@@ -129,7 +129,7 @@ def test_exact_duplicates_published_once(tmp_path: Path) -> None:
     assert result.published == 4 and result.raw_files == 6
     dups = {r["file"]: r["problems"][0] for r in result.rejects}
     assert set(dups) == {"art0002_again.txt", "copy_b.txt"}
-    assert all(p["code"] == "D001" and "art0002" in p["message"] for p in dups.values())
+    assert all(p["code"] == "D201" and "art0002" in p["message"] for p in dups.values())
 
 
 def test_seed_alone_builds_and_loads(tmp_path: Path) -> None:

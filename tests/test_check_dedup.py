@@ -139,11 +139,33 @@ def test_index_is_persisted_and_refreshed_incrementally(tmp_path: Path) -> None:
             return super().map(fn, items)
 
     (raw / "a1.txt").unlink()
+    (raw / "broken.txt").write_bytes(b"\xff")
+    refresh_index(cfg, raw, InProcess())  # broken files have no keys, but are remembered as checked
     (raw / "b.txt").write_text("Another story.\n\n" + "A fresh line about the harbour today. " * 20)
-    table2, _ = refresh_index(cfg, raw, Counting())
+    table2, rels2 = refresh_index(cfg, raw, Counting())
     assert sorted(table2.rels) == ["a0.txt", "a2.txt", "b.txt"]
+    assert sorted(rels2) == ["a0.txt", "a2.txt", "b.txt", "broken.txt"]
     assert [r.rel for r in calls] == ["b.txt"]  # type: ignore[attr-defined]
     assert str(table2.paths[0]).startswith(str(raw.resolve()))
     assert (
         load_index(Config(raw_dir=str(raw), cache_dir=str(tmp_path / "cache"), shingle_words=4), raw) is None
     )
+
+
+def test_key_builder_streams_rows_across_chunks() -> None:
+    from types import SimpleNamespace
+
+    from corpus.check.dedup import KeyBuilder
+
+    b = KeyBuilder(nbands=3, chunk=2)
+    for i in range(5):
+        bands = np.full(3, i, np.uint64)
+        b.add(
+            SimpleNamespace(
+                rel=f"r{i}.txt", path=f"/p/r{i}.txt", body_hash=i, bands=bands, size=i, mtime_ns=i
+            )
+        )
+    b.add(SimpleNamespace(rel="none.txt", path="/p/none.txt", body_hash=None, bands=None, size=0, mtime_ns=0))
+    t = b.table()
+    assert t.rels == [f"r{i}.txt" for i in range(5)] and t.ids == [f"r{i}" for i in range(5)]
+    assert t.body_hash.tolist() == [0, 1, 2, 3, 4] and t.bands[:, 0].tolist() == [0, 1, 2, 3, 4]

@@ -67,6 +67,7 @@ def test_hostile_files_each_get_an_error_and_nothing_crashes(project: Path, tmp_
     (raw / "link.txt").symlink_to(outside)
     (raw / "loop.txt").symlink_to(raw / "loop.txt")
     write(raw, "sub/good0.txt", article(14))  # same id as raw/good0.txt
+    write(raw, "sub/GOOD2.txt", article(16))  # collides with good2.txt on case-insensitive file systems
     write(raw, "zz_copy.txt", article(1))  # exact duplicate of good1: the id sorting later is reported
     write(raw, "zz_copy.meta.json", '{"url": "https://x.test", "colour": "red"}')
     write(raw, "broken.txt", article(15))
@@ -84,6 +85,7 @@ def test_hostile_files_each_get_an_error_and_nothing_crashes(project: Path, tmp_
         "link.txt": "R010",
         "loop.txt": "R010",
         "sub/good0.txt": "R030",
+        "sub/GOOD2.txt": "R030",
         "zz_copy.txt": "D201",
         "broken.txt": "R020",
         "orphan.meta.json": "R022",
@@ -257,3 +259,45 @@ def test_subprocess_run_with_two_workers(project: Path) -> None:
     assert done.returncode == 1 and "Traceback" not in done.stderr
     doc = json.loads(done.stdout)
     assert doc["summary"]["files"] == 5 and problems(doc, "raw/bad.txt") == ["R003"]
+
+
+def test_bad_file_names_are_reported_not_crashed_on(project: Path) -> None:
+    raw = project / "raw"
+    (raw / "with space.txt").write_text(article(60), encoding="utf-8")
+    with open(os.path.join(os.fsencode(raw), b"\xffname.txt"), "wb") as fh:
+        fh.write(article(61).encode())
+    code, doc = as_json()
+    assert code == 1
+    assert "R013" in problems(doc, "raw/with space.txt")
+    [bad] = [f for f in doc["files"] if f["path"].startswith("raw/\ufffd")]
+    assert [p["code"] for p in bad["problems"]] == ["R013"]
+
+
+def test_a_crashing_converter_becomes_a_problem(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import corpus.check.run as run_mod
+
+    def boom(doc: object) -> object:
+        raise RecursionError("deep")
+
+    monkeypatch.setattr(run_mod, "convert_doc", boom)
+    code, doc = as_json()
+    assert code == 1 and problems(doc, "raw/good0.txt") == ["R100"]
+    assert "RecursionError" in doc["files"][0]["problems"][0]["message"]
+
+
+def test_rules_listing(project: Path) -> None:
+    code, out, _ = run("--rules")
+    assert code == 0 and "C101  body-too-short" in out and "D202  near-duplicate" in out
+
+
+def test_a_named_file_reached_through_a_linked_folder_is_outside_the_root(
+    project: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "x.txt").write_text(article(70), encoding="utf-8")
+    (project / "raw" / "linked").symlink_to(elsewhere)
+    code, doc = as_json("raw/linked/x.txt")
+    assert code == 1 and problems(doc, "raw/linked/x.txt") == ["R011"]
+    code, doc = as_json()  # a whole-corpus run reports the linked folder itself
+    assert code == 1 and problems(doc, "raw/linked") == ["R010"]

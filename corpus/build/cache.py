@@ -24,8 +24,10 @@ from typing import IO, Any
 import numpy as np
 import orjson
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+BASE = "build"  # beside validate's dedup-index in the same cache folder
 INDEX = "index.parquet"
 SPILLS = "spill"
 
@@ -65,7 +67,7 @@ def rel_hash(rel: str) -> int:
 
 
 def spill_dir(cache_dir: str) -> Path:
-    return Path(cache_dir) / SPILLS
+    return Path(cache_dir) / BASE / SPILLS
 
 
 def spill_name(keys: Iterable[bytes]) -> str:
@@ -137,7 +139,7 @@ class PriorIndex:
 
     @classmethod
     def load(cls, cache_dir: str) -> PriorIndex:
-        path = Path(cache_dir) / INDEX
+        path = Path(cache_dir) / BASE / INDEX
         try:
             return cls(pq.read_table(path))
         except (FileNotFoundError, pa.ArrowInvalid, OSError):
@@ -158,34 +160,24 @@ class PriorIndex:
         return out
 
 
-def save_index(cache_dir: str, rows: Iterable[tuple[str, bytes, Loc]]) -> None:
-    """Replace the index with `rows` (rel, key, loc) and delete spills nothing points to any more."""
-    rels: list[int] = []
-    keys: list[bytes] = []
-    spills: list[str] = []
-    offsets: list[int] = []
-    lengths: list[int] = []
-    for rel, key, loc in rows:
-        rels.append(rel_hash(rel))
-        keys.append(key[:16])
-        spills.append(loc.spill)
-        offsets.append(loc.offset)
-        lengths.append(loc.length)
+def save_index(cache_dir: str, keys: pa.Table) -> None:
+    """Replace the index with the cached rows of `keys` (scan.KEY_SCHEMA) and delete unreferenced spills."""
+    rows = keys.filter(pc.is_valid(keys.column("key16")))
     table = pa.table(
         {
-            "rel_hash": pa.array(rels, pa.uint64()),
-            "key16": pa.array(keys, pa.binary(16)),
-            "spill": pa.array(spills, pa.string()),
-            "offset": pa.array(offsets, pa.int64()),
-            "length": pa.array(lengths, pa.int64()),
+            "rel_hash": pa.array([rel_hash(r) for r in rows.column("rel").to_pylist()], pa.uint64()),
+            "key16": rows.column("key16"),
+            "spill": rows.column("spill"),
+            "offset": rows.column("offset"),
+            "length": rows.column("length"),
         }
     )
-    path = Path(cache_dir) / INDEX
+    path = Path(cache_dir) / BASE / INDEX
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     pq.write_table(table, tmp, compression="zstd")
     os.replace(tmp, path)
-    live = set(spills)
+    live = set(pc.unique(rows.column("spill")).to_pylist())
     for f in spill_dir(cache_dir).glob("*"):
         if f.name not in live:
             f.unlink(missing_ok=True)
@@ -194,8 +186,8 @@ def save_index(cache_dir: str, rows: Iterable[tuple[str, bytes, Loc]]) -> None:
 @contextlib.contextmanager
 def locked(cache_dir: str) -> Iterator[None]:
     """One build per cache at a time: a second would delete spills the first still needs."""
-    Path(cache_dir).mkdir(parents=True, exist_ok=True)
-    with open(Path(cache_dir) / ".lock", "wb") as fh:
+    (Path(cache_dir) / BASE).mkdir(parents=True, exist_ok=True)
+    with open(Path(cache_dir) / BASE / ".lock", "wb") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -1,123 +1,83 @@
-"""The seam between build and the checks: one raw document in, a record and its problems out.
+"""The seam between build and corpus.check: the same per-file checks and duplicate detection as validate.
 
-Until corpus.check grows its full run (check_file + dedup), this applies the checks that exist:
-conversion, the JSON Schema, an empty body; plus a body hash (exact duplicates) and a MinHash
-signature (near duplicates). Swap the body of `check_doc` for the checker's when it lands.
+Build adds one policy on top: exact duplicates are published once (the smallest id), near duplicates
+are all published but kept in one split (see plan.py); `D202` therefore never rejects an article here.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
 
+from corpus.check import sketch
+from corpus.check.dedup import KeyTable, find_duplicates
 from corpus.check.problem import Problem
-from corpus.convert import CONVERTER_VERSION, ConvertError, convert_doc
-from corpus.rawio import RawDoc
+from corpus.check.rules import apply_config, problem
+from corpus.check.run import check_file, words_from_file
+from corpus.config import Config
+from corpus.convert import CONVERTER_VERSION
+from corpus.rawio import RawRef
 from corpus.record import SCHEMA_VERSION
-from corpus.schema import fast_validator
 
-CHECKS_VERSION = "build-fallback-2"
-NUM_PERM = 64  # 64 x uint32 = 256 bytes of signature per article kept in memory during a build
-_WORD = re.compile(r"\w+")
+CHECKS_VERSION = "check-1"
+# config keys that do not change a file's record or problems (so they keep the cache valid)
+_NOT_CHECKS = {"raw_dir", "out_dir", "cache_dir", "source", "batch_size", "description", "url", "hub_repo"}
+_NOT_CHECKS |= {"tags", "task_categories", "shard_bytes", "row_group_bytes", "splits", "pretty_name"}
 
 
 @dataclass(slots=True)
 class Checked:
     record: dict[str, Any] | None
     problems: list[Problem] = field(default_factory=list)
-    body_hash: str | None = None
-    signature: bytes | None = None
+    body_hash: int | None = None  # exact-duplicate key (signed 64-bit)
+    bands: bytes | None = None  # near-duplicate LSH band keys, uint64 bytes
 
 
-def fingerprint(settings: dict[str, Any]) -> str:
-    """What a cached result depends on besides the raw bytes: versions and the check settings."""
+@dataclass(slots=True)
+class Duplicates:
+    problems: dict[str, list[dict[str, Any]]]  # rel -> D2xx problems (config applied)
+    exact_groups: list[list[str]]  # ids with the same normalised body
+    clusters: list[list[str]]  # ids that must share a split (exact and near)
+
+
+def fingerprint(cfg: Config) -> str:
+    """What a cached result depends on besides the raw file: versions and every check setting."""
+    settings = {f.name: getattr(cfg, f.name) for f in fields(cfg) if f.name not in _NOT_CHECKS}
     parts = [CONVERTER_VERSION, SCHEMA_VERSION, CHECKS_VERSION, repr(sorted(settings.items()))]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
-def body_hash(body: str) -> str:
-    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()[:32]
+def nbands(cfg: Config) -> int:
+    return sketch.lsh_shape(cfg.near_duplicate_threshold)[0]
 
 
-_RNG = np.random.default_rng(20_240_601)
-_A = _RNG.integers(1, 2**63, NUM_PERM, dtype=np.uint64) | np.uint64(1)  # odd multipliers
-_B = _RNG.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
+def check_one(ref: RawRef, cfg: Config) -> Checked:
+    """validate's per-file checks: raw, sidecar, conversion, schema, content; plus duplicate keys."""
+    res = check_file(ref, cfg)
+    bands = np.asarray(res.bands, np.uint64).tobytes() if res.bands is not None else None
+    record = res.record.to_dict() if res.record is not None else None
+    return Checked(record, res.problems, res.body_hash, bands)
 
 
-def signature(body: str, shingle_words: int) -> bytes | None:
-    """MinHash of word shingles: crc32 per shingle, 64 multiply-shift hashes in numpy (~0.3 ms/article)."""
-    words = _WORD.findall(body.lower())
-    k = min(shingle_words, len(words))
-    if k == 0:
-        return None
-    shingles = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
-    x = np.fromiter((zlib.crc32(s.encode()) for s in shingles), dtype=np.uint64, count=len(shingles))
-    hashed = (x[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
-    return hashed.min(axis=0).astype(np.uint32).tobytes()
+def duplicate_id(id: str, first: str) -> dict[str, Any]:
+    """validate's R030; always an error in a build: a dataset cannot hold two records with one id."""
+    return dict(problem("R030", f"id {id!r} is also used by {first}").to_dict(), severity="error")
 
 
-def similarity(a: bytes, b: bytes) -> float:
-    """Estimated Jaccard similarity of two signatures."""
-    x, y = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
-    return float(np.mean(x == y))
-
-
-def check_doc(doc: RawDoc, settings: dict[str, Any]) -> Checked:
-    try:
-        record = convert_doc(doc).to_dict()
-    except ConvertError as e:
-        return Checked(None, [Problem("R100", "not-convertible", "error", f"{doc.ref.path}: {e}")])
-    problems = [
-        Problem(
-            "S001",
-            "schema",
-            "error",
-            f"{doc.ref.path}: {err.message}",
-            pointer="/" + "/".join(str(p) for p in err.instance_path),
-        )
-        for err in fast_validator().iter_errors(record)
-    ]
-    if not record["body"].strip():
-        problems.append(Problem("C001", "empty-body", "error", f"{doc.ref.path}: no article body was found"))
-    body = record["body"]
-    return Checked(record, problems, body_hash(body), signature(body, int(settings["shingle_words"])))
-
-
-def near_duplicate_clusters(items: list[tuple[str, bytes]], threshold: float) -> list[list[str]]:
-    """Groups (size >= 2, sorted ids) of articles whose signatures are at least `threshold` similar.
-
-    LSH with 16 bands of 4 rows (candidate probability > 0.999 at 0.8 similarity), every candidate pair
-    confirmed against the threshold, clusters by union-find (transitive).
-    """
-    bands, rows = NUM_PERM // 4, 4
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    sigs = dict(items)
-    for b in range(bands):
-        buckets: dict[bytes, list[str]] = {}
-        for id_, sig in items:
-            buckets.setdefault(sig[b * rows * 4 : (b + 1) * rows * 4], []).append(id_)
-        for members in buckets.values():
-            for i, a in enumerate(members):
-                for other in members[i + 1 :]:
-                    ra, rb = find(a), find(other)
-                    if ra != rb and similarity(sigs[a], sigs[other]) >= threshold:
-                        parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = {}
-    for id_ in parent:
-        groups.setdefault(find(id_), []).append(id_)
-    for root in list(groups):
-        if root not in groups[root]:
-            groups[root].append(root)
-    return sorted(sorted(set(g)) for g in groups.values() if len(set(g)) > 1)
+def duplicates(
+    rels: list[str], paths: list[str], body_hash: np.ndarray, bands: np.ndarray, cfg: Config
+) -> Duplicates:
+    """validate's duplicate detection over the published candidates (candidates confirmed by re-reading)."""
+    table = KeyTable(rels, paths, body_hash.astype(np.int64), bands.astype(np.uint64))
+    found = find_duplicates(
+        table,
+        None,
+        threshold=cfg.near_duplicate_threshold,
+        shingle_words=cfg.shingle_words,
+        load_words=words_from_file(cfg.max_bytes),
+    )
+    problems = {rel: [p.to_dict() for p in apply_config(rel, ps, cfg)] for rel, ps in found.problems.items()}
+    return Duplicates(problems, found.exact_groups, found.clusters)

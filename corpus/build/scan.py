@@ -1,7 +1,7 @@
 """Pass 1: per batch of raw files, read -> convert -> check, spill the records; return only small keys.
 
 `scan_batch` is picklable and touches nothing but its raw files and the cache, so the local process
-pool and a Dask cluster run it alike; the driver never holds a record, only FileKeys.
+pool and a Dask cluster run it alike; the driver never holds a record, only the key columns.
 """
 
 from __future__ import annotations
@@ -10,19 +10,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
+import pyarrow as pa
 
-from corpus.build.cache import Loc, Prior, SpillReader, entry_key, spill_name, write_spill
-from corpus.build.checking import check_doc
+from corpus.build.cache import Prior, SpillReader, entry_key, spill_name, write_spill
+from corpus.build.checking import check_one
 from corpus.check.problem import Problem
-from corpus.rawio import RawReadError, RawRef, read_raw
+from corpus.config import Config
+from corpus.fsio import read_any
+from corpus.rawio import RawReadError, RawRef
 
 
 @dataclass(frozen=True, slots=True)
 class ScanContext:
     cache_dir: str
-    max_bytes: int
+    cfg: Config
     fingerprint: str
-    settings: dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,27 +33,40 @@ class BatchJob:
     prior: list[Prior | None]  # what the cache index knew about each ref
 
 
+KEY_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("rel", pa.string()),
+        ("key16", pa.binary(16)),  # null: the file could not be read
+        ("spill", pa.string()),
+        ("offset", pa.int64()),
+        ("length", pa.int64()),
+        ("has_record", pa.bool_()),
+        ("errors", pa.int32()),
+        ("warnings", pa.int32()),
+        ("cached", pa.bool_()),
+        ("path", pa.string()),  # to re-read a near-duplicate candidate
+        ("body_hash", pa.int64()),
+        ("bands", pa.binary()),  # uint64 LSH band keys
+        ("size", pa.int64()),
+        ("word_count", pa.int64()),
+        ("language", pa.string()),
+        ("publisher", pa.string()),
+    ]
+)
+
+
 @dataclass(slots=True)
-class FileKeys:
-    """What the global passes need to know about one raw file (a few hundred bytes)."""
+class ScanResult:
+    """Keys of one batch as columns (~400 bytes a file, signature included), plus the problems found.
 
-    id: str
-    rel: str
-    key: bytes | None = None  # cache key; None when the file could not be read
-    loc: Loc | None = None  # where its entry lies in the cache
-    has_record: bool = False
-    cached: bool = False
-    problems: list[dict[str, Any]] = field(default_factory=list)
-    body_hash: str | None = None
-    signature: bytes | None = None
-    size: int = 0  # bytes of the record as JSON: sizes shards and row groups
-    word_count: int = 0
-    language: str | None = None
-    publisher: str | None = None
+    Columns, not objects: a million files' keys fit in a few hundred MB and concatenate with Arrow.
+    """
 
-    @property
-    def ok(self) -> bool:
-        return self.has_record and not any(p["severity"] == "error" for p in self.problems)
+    keys: pa.RecordBatch
+    problems: dict[str, list[dict[str, Any]]] = field(
+        default_factory=dict
+    )  # rel -> errors, rejected files only
 
 
 def _entry(doc_key: bytes, checked: Any) -> bytes:
@@ -60,45 +75,57 @@ def _entry(doc_key: bytes, checked: Any) -> bytes:
         "key": doc_key.hex(),
         "problems": [p.to_dict() for p in checked.problems],
         "body_hash": checked.body_hash,
-        "signature": checked.signature.hex() if checked.signature else None,
+        "bands": checked.bands.hex() if checked.bands else None,
         "size": len(orjson.dumps(rec)) if rec is not None else 0,
         "record": rec,
     }
     return orjson.dumps(entry) + b"\n"
 
 
-def _keys(ref: RawRef, key: bytes, line: bytes, cached: bool) -> FileKeys:
+def _row(ref: RawRef, rel: str, key: bytes, line: bytes, cached: bool) -> tuple[dict[str, Any], list[Any]]:
     entry = orjson.loads(line)
     rec = entry["record"]
-    sig = entry["signature"]
-    return FileKeys(
-        id=ref.id,
-        rel=ref.rel,
-        key=key,
-        has_record=rec is not None,
-        cached=cached,
-        problems=entry["problems"],
-        body_hash=entry["body_hash"],
-        signature=bytes.fromhex(sig) if sig else None,
-        size=entry["size"],
-        word_count=rec["word_count"] if rec else 0,
-        language=rec["language"] if rec else None,
-        publisher=rec["source"]["publisher"] if rec else None,
-    )
+    bands = entry["bands"]
+    problems = entry["problems"]
+    row = {
+        "id": ref.id,
+        "rel": rel,
+        "key16": key[:16],
+        "has_record": rec is not None,
+        "errors": sum(p["severity"] == "error" for p in problems),
+        "warnings": sum(p["severity"] == "warning" for p in problems),
+        "cached": cached,
+        "path": str(ref.path),
+        "body_hash": entry["body_hash"],
+        "bands": bytes.fromhex(bands) if bands else None,
+        "size": entry["size"],
+        "word_count": rec["word_count"] if rec else 0,
+        "language": rec["language"] if rec else None,
+        "publisher": rec["source"]["publisher"] if rec else None,
+    }
+    return row, problems
 
 
-def scan_batch(job: BatchJob, ctx: ScanContext) -> list[FileKeys]:
-    out: list[FileKeys] = []
+def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
+    rows: list[dict[str, Any]] = []
+    problems: dict[str, list[dict[str, Any]]] = {}
     lines: list[bytes] = []
     with SpillReader(ctx.cache_dir) as old:
         for ref, prior in zip(job.refs, job.prior, strict=True):
+            rel = ref.rel  # a property that walks the path: once per file
             try:
-                doc = read_raw(ref, ctx.max_bytes)
+                doc = read_any(
+                    ref, ctx.cfg.max_bytes
+                )  # local files through rawio's rules, URLs through fsspec
             except RawReadError as e:
-                problem = Problem(e.code, "unreadable", "error", e.message, hint=e.hint)
-                out.append(FileKeys(ref.id, ref.rel, problems=[problem.to_dict()]))
+                # validate's own words for why (R0xx, with the configured severities), else the read error
+                found = [p.to_dict() for p in check_one(ref, ctx.cfg).problems if p.severity == "error"]
+                problems[rel] = found or [
+                    Problem(e.code, "unreadable", "error", e.message, hint=e.hint).to_dict()
+                ]
+                rows.append({"id": ref.id, "rel": rel, "has_record": False, "errors": 1, "warnings": 0})
                 continue
-            key = entry_key(ctx.fingerprint, ref.id, ref.rel, doc.sha256, doc.meta)
+            key = entry_key(ctx.fingerprint, ref.id, rel, doc.sha256, doc.meta)
             line = None
             if prior is not None and prior.key16 == key[:16]:
                 try:
@@ -109,13 +136,19 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> list[FileKeys]:
                     line = None
             cached = line is not None
             if line is None:
-                line = _entry(key, check_doc(doc, ctx.settings))
-            out.append(_keys(ref, key, line, cached))
+                line = _entry(key, check_one(ref, ctx.cfg))
+            row, found = _row(ref, rel, key, line, cached)
+            if row["errors"]:
+                problems[rel] = [p for p in found if p["severity"] == "error"]
+            rows.append(row)
             lines.append(line)
-    name = spill_name(k.key for k in out if k.key is not None)
+    name = spill_name(r["key16"] for r in rows if "key16" in r)
     write_spill(ctx.cache_dir, name, lines)
     offset = 0
-    for k, line in zip((k for k in out if k.key is not None), lines, strict=True):
-        k.loc = Loc(name, offset, len(line))
-        offset += len(line)
-    return out
+    it = iter(lines)
+    for r in rows:
+        if "key16" in r:
+            line = next(it)
+            r["spill"], r["offset"], r["length"] = name, offset, len(line)
+            offset += len(line)
+    return ScanResult(pa.RecordBatch.from_pylist(rows, schema=KEY_SCHEMA), problems)

@@ -19,11 +19,13 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|(^|\s)@\w{2,}")
 _URLISH = re.compile(r"https?://|www\.|\d")
 _WORD = re.compile(r"\w+")
+BOILERPLATE_MAX_CHARS = 400  # page furniture comes in short paragraphs; long ones are prose
 
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    boilerplate: tuple[tuple[str, re.Pattern[str]], ...]
+    starts: re.Pattern[str]  # anchored patterns as one alternation of named groups, tried at position 0
+    anywhere: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]  # (name, needles, pattern)
     generic: frozenset[str]
     particles: frozenset[str]
     max_words: int
@@ -32,9 +34,17 @@ class _Tables:
 @cache
 def _tables() -> _Tables:
     data = tomllib.loads(Path(__file__).with_name("content.toml").read_text(encoding="utf-8"))
-    a = data["authors"]
+    a, bp = data["authors"], data["boilerplate"]
     return _Tables(
-        tuple((k, re.compile(v, re.IGNORECASE)) for k, v in data["boilerplate"].items()),
+        re.compile(
+            "|".join(f"(?P<{k.replace('-', '_')}>{v['start']})" for k, v in bp.items() if "start" in v),
+            re.IGNORECASE,
+        ),
+        tuple(
+            (k, tuple(v["needles"]), re.compile(v["anywhere"], re.I))
+            for k, v in bp.items()
+            if "anywhere" in v
+        ),
         frozenset(a["generic"]),
         frozenset(a["particles"]),
         int(a["max_words"]),
@@ -93,19 +103,26 @@ def _body(record: Record, cfg: Config, raw_text: str | None) -> list[Problem]:
         )
     for para in record.body.split("\n\n"):
         para = para.strip()
-        for name, pattern in _tables().boilerplate:
-            if pattern.search(para):
-                shown = para if len(para) <= 60 else para[:57] + "..."
-                out.append(
-                    problem(
-                        "C110",
-                        f"{name} left in the body: {shown!r}",
-                        line=_line_of(raw_text, para),
-                        pointer="/body",
-                    )
-                )
-                break
+        if len(para) > BOILERPLATE_MAX_CHARS:
+            continue
+        name = _boilerplate(para)
+        if name:
+            shown = para if len(para) <= 60 else para[:57] + "..."
+            line = _line_of(raw_text, para)
+            out.append(problem("C110", f"{name} left in the body: {shown!r}", line=line, pointer="/body"))
     return out
+
+
+def _boilerplate(para: str) -> str | None:
+    t = _tables()
+    m = t.starts.match(para)
+    if m:
+        return (m.lastgroup or "boilerplate").replace("_", "-")
+    low = para.lower()
+    for name, needles, pattern in t.anywhere:
+        if any(n in low for n in needles) and pattern.search(para):
+            return name
+    return None
 
 
 def _headline(record: Record, cfg: Config, raw_text: str | None) -> list[Problem]:

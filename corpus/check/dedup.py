@@ -48,17 +48,53 @@ class KeyTable:
     @classmethod
     def from_results(cls, results: Iterable[object], nbands: int) -> KeyTable:
         """Rows for results with keys (FileResult-like: rel, path, body_hash, bands, size, mtime_ns)."""
-        rows = [r for r in results if getattr(r, "body_hash", None) is not None]
-        if not rows:
-            return cls.empty(nbands)
-        return cls(
-            [r.rel for r in rows],  # type: ignore[attr-defined]
-            [r.path for r in rows],  # type: ignore[attr-defined]
-            np.array([r.body_hash for r in rows], np.int64),  # type: ignore[attr-defined]
-            np.stack([r.bands for r in rows]).astype(np.uint64),  # type: ignore[attr-defined]
-            np.array([r.size for r in rows], np.int64),  # type: ignore[attr-defined]
-            np.array([r.mtime_ns for r in rows], np.int64),  # type: ignore[attr-defined]
+        b = KeyBuilder(nbands, chunk=1024)
+        for r in results:
+            b.add(r)
+        return b.table()
+
+
+class KeyBuilder:
+    """Collects keys as results stream in, in numpy chunks: a million rows stay ~200 MB, not ~1 GB of objects."""
+
+    def __init__(self, nbands: int, chunk: int = 65_536) -> None:
+        self.nbands, self.chunk = nbands, chunk
+        self.rels: list[str] = []
+        self.paths: list[str] = []
+        self._cols: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        self._new()
+
+    def _new(self) -> None:
+        c = self.chunk
+        self._cur = (
+            np.zeros(c, np.int64),
+            np.zeros((c, self.nbands), np.uint64),
+            np.zeros(c, np.int64),
+            np.zeros(c, np.int64),
         )
+        self._cols.append(self._cur)
+        self._fill = 0
+
+    def add(self, res: object) -> None:
+        """Add a FileResult-like row if it has keys (files without a body take no part)."""
+        h = getattr(res, "body_hash", None)
+        if h is None:
+            return
+        if self._fill == self.chunk:
+            self._new()
+        i = self._fill
+        self._cur[0][i] = h
+        self._cur[1][i] = res.bands  # type: ignore[attr-defined]
+        self._cur[2][i] = res.size  # type: ignore[attr-defined]
+        self._cur[3][i] = res.mtime_ns  # type: ignore[attr-defined]
+        self._fill += 1
+        self.rels.append(res.rel)  # type: ignore[attr-defined]
+        self.paths.append(res.path)  # type: ignore[attr-defined]
+
+    def table(self) -> KeyTable:
+        n = len(self.rels)
+        cols = [np.concatenate([c[k] for c in self._cols])[:n] for k in range(4)]
+        return KeyTable(self.rels, self.paths, cols[0], cols[1], cols[2], cols[3])
 
 
 def id_of(rel: str) -> str:
@@ -175,7 +211,7 @@ def _confirm(
 # --- union-find -------------------------------------------------------------------------------------
 
 
-def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+def _components(edges: list[tuple[int, int]]) -> list[list[int]]:
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -217,7 +253,11 @@ def find_duplicates(
     """
     old = old if old is not None else KeyTable.empty(new.bands.shape[1] if new.bands.ndim == 2 else 0)
     n_new = len(new)
-    ids_new, ids_old = new.ids, old.ids
+    ids_new = new.ids
+
+    def old_id(i: int) -> str:  # computed only for rows in a pair: the old side may hold millions
+        return id_of(old.rels[i])
+
     problems: dict[str, list[Problem]] = {}
     best_new: dict[int, tuple[str, float]] = {}  # new row -> (other id, jaccard), other among new rows
     best_old: dict[int, tuple[str, float]] = {}  # ... other in the rest of the corpus (preferred)
@@ -232,7 +272,7 @@ def find_duplicates(
         pos = np.searchsorted(col, new.body_hash)
         for q in np.flatnonzero((pos < len(col)) & (col[np.minimum(pos, len(col) - 1)] == new.body_hash)):
             o = int(order[pos[q]])
-            exact_of[int(q)] = ids_old[o]
+            exact_of[int(q)] = old_id(o)
             exact_edges.append((int(q), n_new + o))
     for grp in exact_self(new.body_hash):
         members = sorted(grp.tolist(), key=lambda i: (ids_new[i], new.rels[i]))
@@ -262,11 +302,13 @@ def find_duplicates(
                 for a, b, j in _confirm(cross, new.paths, old.paths, sh, threshold):
                     near_edges.append((a, n_new + b))
                     if j > best_old.get(a, ("", -1.0))[1]:
-                        best_old[a] = (ids_old[b], j)
+                        best_old[a] = (old_id(b), j)
     for row, (other, j) in sorted((best_new | best_old).items()):
         problems.setdefault(new.rels[row], []).append(problem("D202", _near_msg(other, j)))
 
-    all_ids = ids_new + ids_old
-    exact_groups = [[all_ids[i] for i in g] for g in _components(n_new + len(old), exact_edges)]
-    clusters = [[all_ids[i] for i in g] for g in _components(n_new + len(old), exact_edges + near_edges)]
+    def any_id(i: int) -> str:
+        return ids_new[i] if i < n_new else old_id(i - n_new)
+
+    exact_groups = [[any_id(i) for i in g] for g in _components(exact_edges)]
+    clusters = [[any_id(i) for i in g] for g in _components(exact_edges + near_edges)]
     return Duplicates(problems, exact_groups, clusters)

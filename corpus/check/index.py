@@ -7,10 +7,11 @@ refreshed incrementally (only files whose size or mtime changed are read again).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
-from collections.abc import Sequence
-from functools import partial
+from collections.abc import Iterator, Sequence
+from functools import cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -18,11 +19,11 @@ import orjson
 
 from corpus.check import sketch
 from corpus.check.dedup import KeyTable
-from corpus.check.run import check_file
+from corpus.check.run import FileResult, check_file
 from corpus.config import Config
 from corpus.convert import CONVERTER_VERSION
 from corpus.engines import Engine
-from corpus.rawio import RawRef, discover
+from corpus.rawio import RAW_SUFFIX, RawRef
 
 INDEX_VERSION = 1
 
@@ -46,6 +47,19 @@ def index_dir(cfg: Config) -> Path:
     return Path(cfg.cache_dir) / "dedup-index"
 
 
+@cache
+def converter_fingerprint() -> str:
+    """Version plus a hash of the converter's code and tables: a changed rule means changed bodies."""
+    import corpus.convert as conv
+
+    h = hashlib.sha256(CONVERTER_VERSION.encode())
+    base = Path(conv.__file__).parent
+    for f in sorted(base.rglob("*")):
+        if f.is_file() and f.suffix in (".py", ".toml", ".txt", ".json"):
+            h.update(f.relative_to(base).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _meta(cfg: Config, root: Path) -> dict[str, object]:
     bands, rows = sketch.lsh_shape(cfg.near_duplicate_threshold)
     return {
@@ -57,7 +71,7 @@ def _meta(cfg: Config, root: Path) -> dict[str, object]:
         "seed": sketch.SEED,
         "bands": bands,
         "rows": rows,
-        "converter": CONVERTER_VERSION,
+        "converter": converter_fingerprint(),
         "max_bytes": cfg.max_bytes,
     }
 
@@ -70,7 +84,7 @@ def load_index(cfg: Config, root: Path) -> KeyTable | None:
             return None
         rels = orjson.loads((d / "rels.json").read_bytes())
         cols = {n: np.load(d / f"{n}.npy") for n in ("body_hash", "bands", "size", "mtime_ns")}
-    except (OSError, ValueError):
+    except (OSError, ValueError, EOFError):
         return None
     if not all(len(c) == len(rels) for c in cols.values()):
         return None
@@ -79,7 +93,15 @@ def load_index(cfg: Config, root: Path) -> KeyTable | None:
     )
 
 
-def save_index(table: KeyTable, cfg: Config, root: Path) -> None:
+def _load_keyless(cfg: Config) -> dict[str, list[int]]:
+    try:
+        data = orjson.loads((index_dir(cfg) / "keyless.json").read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_index(table: KeyTable, cfg: Config, root: Path, keyless: dict[str, list[int]] | None = None) -> None:
     """Write to a temporary folder and swap it in, so a killed run never leaves half an index."""
     d = index_dir(cfg)
     tmp = d.with_name(d.name + f".tmp{os.getpid()}")
@@ -88,6 +110,7 @@ def save_index(table: KeyTable, cfg: Config, root: Path) -> None:
         tmp.mkdir(parents=True)
         (tmp / "meta.json").write_bytes(orjson.dumps(_meta(cfg, root)))
         (tmp / "rels.json").write_bytes(orjson.dumps(table.rels))
+        (tmp / "keyless.json").write_bytes(orjson.dumps(keyless or {}))
         for name in ("body_hash", "bands", "size", "mtime_ns"):
             np.save(tmp / f"{name}.npy", getattr(table, name))
         old = d.with_name(d.name + f".old{os.getpid()}")
@@ -95,33 +118,62 @@ def save_index(table: KeyTable, cfg: Config, root: Path) -> None:
             d.rename(old)
         tmp.rename(d)
         shutil.rmtree(old, ignore_errors=True)
-    except OSError:
+    except (OSError, TypeError):
         shutil.rmtree(tmp, ignore_errors=True)  # a read-only cache only costs speed next time
+
+
+def _walk(root: Path) -> Iterator[tuple[str, int, int]]:
+    """(rel, size, mtime_ns) of every raw file under root, links included but never followed.
+
+    Plain strings and scandir, not pathlib: a million files walk in seconds, not tens of seconds.
+    """
+    stack = [("", str(root))]
+    while stack:
+        prefix, folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for e in entries:
+            if e.is_dir(follow_symlinks=False):
+                stack.append((prefix + e.name + "/", e.path))
+            elif e.name.endswith(RAW_SUFFIX):
+                try:
+                    st = e.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                yield prefix + e.name, st.st_size, st.st_mtime_ns
 
 
 def refresh_index(cfg: Config, root: Path, engine: Engine) -> tuple[KeyTable, list[str]]:
     """The up-to-date index of every file under root, and every raw file's rel (for id clashes)."""
     root = root.resolve()
-    refs = list(discover([root]))
     saved = load_index(cfg, root)
     known = {r: i for i, r in enumerate(saved.rels)} if saved is not None else {}
+    keyless_before = _load_keyless(cfg) if saved is not None else {}
+    keyless: dict[str, list[int]] = {}
     keep: list[int] = []
     todo: list[RawRef] = []
-    for ref in refs:
-        i = known.get(ref.rel)
-        if saved is not None and i is not None:
-            try:
-                st = os.lstat(ref.path)
-            except OSError:
-                continue
-            if st.st_size == saved.size[i] and st.st_mtime_ns == saved.mtime_ns[i]:
-                keep.append(i)
-                continue
-        todo.append(ref)
+    all_rels: list[str] = []
+    for rel, size, mtime in _walk(root):
+        all_rels.append(rel)
+        i = known.get(rel)
+        if saved is not None and i is not None and size == saved.size[i] and mtime == saved.mtime_ns[i]:
+            keep.append(i)
+        elif keyless_before.get(rel) == [size, mtime]:
+            keyless[rel] = [size, mtime]  # unreadable or empty last time and unchanged: no keys still
+        else:
+            todo.append(RawRef(root, root / rel))
     nbands = sketch.lsh_shape(cfg.near_duplicate_threshold)[0]
-    fresh = KeyTable.from_results(
-        (_keys_only(r) for r in engine.map(partial(check_file, cfg=cfg), todo)), nbands
-    )
+
+    def checked() -> Iterator[FileResult]:
+        for res in engine.map(partial(check_file, cfg=cfg), todo):
+            if res.body_hash is None:
+                keyless[res.rel] = [res.size, res.mtime_ns]
+            res.record, res.problems = None, []
+            yield res
+
+    fresh = KeyTable.from_results(checked(), nbands)
     kept = subset(saved, np.array(keep, np.int64), root) if saved is not None else KeyTable.empty(nbands)
     rels = kept.rels + fresh.rels
     table = KeyTable(
@@ -132,9 +184,9 @@ def refresh_index(cfg: Config, root: Path, engine: Engine) -> tuple[KeyTable, li
             for c in ("body_hash", "bands", "size", "mtime_ns")
         ),
     )
-    if todo or saved is None or len(keep) != len(saved):
-        save_index(table, cfg, root)
-    return table, [r.rel for r in refs]
+    if todo or saved is None or len(keep) != len(saved) or keyless != keyless_before:
+        save_index(table, cfg, root, keyless)
+    return table, all_rels
 
 
 def subset(table: KeyTable, idx: np.ndarray, root: Path) -> KeyTable:
@@ -143,9 +195,3 @@ def subset(table: KeyTable, idx: np.ndarray, root: Path) -> KeyTable:
     return KeyTable(
         rels, Joined(root, rels), table.body_hash[idx], table.bands[idx], table.size[idx], table.mtime_ns[idx]
     )
-
-
-def _keys_only(res):  # type: ignore[no-untyped-def]
-    res.record = None
-    res.problems = []
-    return res

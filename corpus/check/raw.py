@@ -26,6 +26,9 @@ _HIDDEN = re.compile(r"[\u2061-\u2064\u180e\u115f\u1160\u3164\uffa0\U000e0000-\U
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
 _IN_WORD = re.compile(r"(?<=\w)[\u200b\u2060\ufeff]+(?=\w)")
 # ZWJ/ZWNJ (needed by Persian, Indic scripts and emoji) and the soft hyphen are left alone.
+_ANY = re.compile(
+    "|".join(p.pattern for p in (_CONTROL, _BIDI, _HIDDEN, _INVISIBLE)) + "|\r"
+)  # one pass over clean text (the common case) instead of one per check
 _BINARY_SHARE = 0.05  # more control characters than this and it is not text at all
 
 
@@ -66,6 +69,8 @@ def check_bytes(data: bytes) -> tuple[str | None, list[Problem]]:
     if not text.strip():
         what = "empty" if not text else "whitespace only"
         return text, [problem("R004", f"the file is {what}")]
+    if not _ANY.search(text):
+        return text, problems
     ctrl = _scan(text, _CONTROL)
     if ctrl:
         i, n, ch = ctrl

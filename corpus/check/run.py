@@ -6,8 +6,10 @@ It never raises for bad data: every failure becomes a Problem.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,16 +58,33 @@ def _stat(ref: RawRef) -> tuple[int, int]:
 def check_file(ref: RawRef, cfg: Config) -> FileResult:
     size, mtime = _stat(ref)
     res = FileResult(str(ref.path), ref.rel, ref.id, None, size=size, mtime_ns=mtime)
-    res.problems = apply_config(ref.rel, _check(ref, cfg, res), cfg)
+    try:
+        found = _check(ref, cfg, res)
+    except Exception as e:  # a safety net: one file's surprise must not stop the run or print a traceback
+        res.record, res.body_hash, res.bands = None, None, None
+        found = [problem("R101", f"checking failed: {type(e).__name__}: {printable(str(e))}")]
+    res.problems = apply_config(printable(ref.rel), found, cfg)
     return res
+
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+
+
+def printable(s: str) -> str:
+    """File names are bytes to the OS: undecodable ones show with U+FFFD instead of crashing a report."""
+    return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _check(ref: RawRef, cfg: Config, res: FileResult) -> list[Problem]:
     try:
         data = read_bytes_limited(ref.path, ref.root, cfg.max_bytes)
     except RawReadError as e:
-        return [problem(e.code, e.message.replace(str(ref.path) + ": ", ""), hint=e.hint)]
+        return [problem(e.code, _link_detail(ref, e.message.replace(str(ref.path) + ": ", "")), hint=e.hint)]
     text, problems = check_bytes(data)
+    if printable(ref.rel) != ref.rel:
+        return [*problems, problem("R013", f"the path {printable(ref.rel)!r} is not valid UTF-8")]
+    if not _ID.fullmatch(ref.id):
+        problems.append(problem("R013", f"the file name gives the id {ref.id!r}, which is not a valid id"))
     if text is None or any(p.code in ("R003", "R004") for p in problems):
         return problems
     meta, side = check_sidecar(ref)
@@ -85,6 +104,21 @@ def _check(ref: RawRef, cfg: Config, res: FileResult) -> list[Problem]:
         res.body_hash = sketch.body_hash(ws)
         res.bands = sketch.band_keys(ws, cfg.shingle_words, cfg.near_duplicate_threshold)
     return problems
+
+
+def _link_detail(ref: RawRef, message: str) -> str:
+    """Say where a refused link points (read from the link itself; the target is never touched)."""
+    try:
+        target = os.readlink(ref.path)
+    except OSError:
+        return message
+    try:
+        os.stat(ref.path)
+    except OSError as e:
+        return (
+            f"{message} (to {printable(target)}; {'a link loop' if e.errno == errno.ELOOP else 'dangling'})"
+        )
+    return f"{message} (to {printable(target)})"
 
 
 def body_words(ref: RawRef, max_bytes: int) -> list[str] | None:

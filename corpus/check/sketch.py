@@ -39,6 +39,12 @@ def shingles(ws: list[str], k: int) -> set[str]:
     return {" ".join(ws[i : i + k]) for i in range(len(ws) - k + 1)}
 
 
+def _shingle_list(ws: list[str], k: int) -> list[str]:
+    if len(ws) <= k:
+        return [" ".join(ws)]
+    return [" ".join(ws[i : i + k]) for i in range(len(ws) - k + 1)]
+
+
 def jaccard(a: set[str], b: set[str]) -> float:
     if not a and not b:
         return 1.0
@@ -65,7 +71,7 @@ def band_keys(ws: list[str], k: int, threshold: float) -> np.ndarray:
     """uint64 key per LSH band; two documents are candidates when any band key is equal."""
     bands, rows = lsh_shape(threshold)
     m = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
-    m.update(list(shingles(ws, k)))
+    m.update(_shingle_list(ws, k))  # repeats do not change a minimum: no set needed
     sig = np.asarray(m.digest(), dtype=np.uint64)[: bands * rows].reshape(bands, rows)
     key = np.arange(1, bands + 1, dtype=np.uint64) * _MIX  # salt: equal values in different bands differ
     for j in range(rows):

@@ -16,12 +16,12 @@ from pathlib import Path
 import numpy as np
 
 from corpus.check import sketch
-from corpus.check.dedup import KeyTable, find_duplicates, id_of
+from corpus.check.dedup import Duplicates, KeyBuilder, KeyTable, find_duplicates, id_of
 from corpus.check.index import refresh_index, save_index, subset
 from corpus.check.problem import Problem
 from corpus.check.raw import scan_extras
 from corpus.check.rules import apply_config, problem
-from corpus.check.run import FileResult, check_file, words_from_file
+from corpus.check.run import FileResult, check_file, printable, words_from_file
 from corpus.config import Config
 from corpus.engines import Engine
 from corpus.rawio import META_SUFFIX, RAW_SUFFIX, RawRef, discover
@@ -45,7 +45,7 @@ class Outcome:
 def shown_path(path: str | Path) -> str:
     """Relative to the working directory when inside it (what CI annotations need), else absolute."""
     rel = os.path.relpath(path)
-    return Path(path).as_posix() if rel.startswith("..") else Path(rel).as_posix()
+    return printable(Path(path).as_posix() if rel.startswith("..") else Path(rel).as_posix())
 
 
 def validate(paths: list[Path] | None, cfg: Config, engine: Engine) -> Outcome:
@@ -64,10 +64,26 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def _check_all(refs: Iterable[RawRef], cfg: Config, engine: Engine) -> list[FileResult]:
+BODY_CACHE_CHARS = (
+    80_000_000  # bodies (~10k articles) kept to confirm near-duplicate candidates without re-reading
+)
+
+
+def _check_all(
+    refs: Iterable[RawRef], cfg: Config, engine: Engine, keys: KeyBuilder, bodies: dict[str, str]
+) -> list[FileResult]:
+    """Check every file, streaming its keys into `keys` and keeping only what the report needs.
+
+    Bodies are kept up to a budget so candidate pairs need not be converted again for confirmation.
+    """
     out = []
+    kept = 0
     for res in engine.map(partial(check_file, cfg=cfg), refs):
-        res.record = None  # the report needs problems and keys only; keeps memory flat
+        keys.add(res)
+        if res.record is not None and kept < BODY_CACHE_CHARS:
+            bodies[res.path] = res.record.body
+            kept += len(res.record.body)
+        res.record, res.bands = None, None
         out.append(res)
     return out
 
@@ -78,59 +94,80 @@ def _extras(found: list[tuple[Path, Path, Problem]], cfg: Config) -> list[FileRe
         rel = os.path.relpath(path, root)
         name = path.name
         ident = name[: -len(META_SUFFIX)] if name.endswith(META_SUFFIX) else None
-        reports.append(FileReport(shown_path(path), ident, apply_config(rel, [p], cfg)))
+        reports.append(FileReport(shown_path(path), _id(ident), apply_config(printable(rel), [p], cfg)))
     return reports
 
 
 def _duplicate_ids(results: list[FileResult], cfg: Config, others: dict[str, str] | None = None) -> None:
-    """The same id twice: later files (by path) are reported, naming the first; `others` are old files."""
+    """The same id twice: later files (by path) are reported, naming the first; `others` are old files.
+
+    Ids are compared case-folded: `A.txt` and `a.txt` collide on macOS and Windows checkouts.
+    """
     first: dict[str, str] = dict(others or {})
     for res in sorted(results, key=lambda r: r.path):
         if res.id is None:
             continue
-        if res.id in first:
-            msg = f"id {res.id!r} is also used by {first[res.id]}"
+        key = res.id.casefold()
+        if key in first:
+            msg = f"id {printable(res.id)!r} is also used by {first[key]}"
             res.problems += apply_config(res.rel, [problem("R030", msg)], cfg)
         else:
-            first[res.id] = shown_path(res.path)
+            first[key] = shown_path(res.path)
 
 
 def _nbands(cfg: Config) -> int:
     return sketch.lsh_shape(cfg.near_duplicate_threshold)[0]
 
 
-def _add_duplicates(results: list[FileResult], old: KeyTable | None, cfg: Config) -> None:
-    table = KeyTable.from_results(results, _nbands(cfg))
-    dups = find_duplicates(
+def duplicates(
+    table: KeyTable, old: KeyTable | None, cfg: Config, bodies: dict[str, str] | None = None
+) -> Duplicates:
+    """Exact and near duplicates of `table`'s rows (among themselves and against `old`), with clusters.
+
+    `bodies` (path -> body) spares re-reading candidates; others are re-read and re-converted.
+    """
+    from_file = words_from_file(cfg.max_bytes)
+    known = bodies or {}
+
+    def load_words(path: str) -> list[str] | None:
+        body = known.get(path)
+        return sketch.words(body) if body is not None else from_file(path)
+
+    return find_duplicates(
         table,
         old,
         threshold=cfg.near_duplicate_threshold,
         shingle_words=cfg.shingle_words,
-        load_words=words_from_file(cfg.max_bytes),
+        load_words=load_words,
     )
+
+
+def _add_duplicates(results: list[FileResult], dups: Duplicates, cfg: Config) -> None:
     for res in results:
         found = dups.problems.get(res.rel)
         if found:
             res.problems += apply_config(res.rel, found, cfg)
 
 
+def _id(ident: str | None) -> str | None:
+    return None if ident is None else printable(ident)
+
+
 def _reports(results: list[FileResult], extras: list[FileReport]) -> Outcome:
-    files = [FileReport(shown_path(r.path), r.id, r.problems) for r in results] + extras
+    files = [FileReport(shown_path(r.path), _id(r.id), r.problems) for r in results] + extras
     return Outcome(sorted(files, key=lambda f: f.path))
 
 
 def _whole(roots: list[Path], cfg: Config, engine: Engine) -> Outcome:
-    results = _check_all(discover(roots), cfg, engine)
+    bodies: dict[str, str] = {}
+    keys = KeyBuilder(_nbands(cfg))
+    results = _check_all(discover(roots), cfg, engine, keys, bodies)
     _duplicate_ids(results, cfg)
-    _add_duplicates(results, None, cfg)
+    table = keys.table()
+    _add_duplicates(results, duplicates(table, None, cfg, bodies), cfg)
     if len(roots) == 1 and _same(roots[0], Path(cfg.raw_dir)):
-        root = roots[0].resolve()
-        table = KeyTable.from_results(results, _nbands(cfg))
-        save_index(
-            KeyTable(table.rels, table.paths, table.body_hash, table.bands, table.size, table.mtime_ns),
-            cfg,
-            root,
-        )
+        keyless = {r.rel: [r.size, r.mtime_ns] for r in results if r.body_hash is None}
+        save_index(table, cfg, roots[0].resolve(), keyless)
     return _reports(results, _extras(scan_extras(roots), cfg))
 
 
@@ -155,20 +192,26 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
     raw_paths, orphans = _split_named(paths)
     raw_root = Path(cfg.raw_dir)
     refs = list(discover(raw_paths, default_root=raw_root))
-    results = _check_all(refs, cfg, engine)
+    bodies: dict[str, str] = {}
+    keys = KeyBuilder(_nbands(cfg))
+    results = _check_all(refs, cfg, engine, keys, bodies)
     extras = _extras(orphans + scan_extras([p for p in raw_paths if p.is_dir()]), cfg)
     old: KeyTable | None = None
     old_ids: dict[str, str] = {}
     if raw_root.is_dir():
         index, all_rels = refresh_index(cfg, raw_root, engine)
         root = raw_root.resolve()
-        named = {os.path.abspath(r.path) for r in refs}
-        keep = [i for i, rel in enumerate(index.rels) if os.path.abspath(root / rel) not in named]
-        old = subset(index, np.array(keep, np.int64), root)
-        named_ids = {r.id for r in results}
+        real = (Path(os.path.realpath(r.path.parent)) / r.path.name for r in refs)  # the link itself stays
+        inside = (os.path.relpath(p, root) for p in real if p.is_relative_to(root))
+        named = {Path(p).as_posix() for p in inside}  # rels under the root, compared as strings (fast)
+        old = subset(
+            index, np.array([i for i, rel in enumerate(index.rels) if rel not in named], np.int64), root
+        )
+        named_ids = {r.id.casefold() for r in results if r.id is not None}
         for rel in all_rels:
-            if id_of(rel) in named_ids and os.path.abspath(root / rel) not in named:
-                old_ids.setdefault(id_of(rel), shown_path(root / rel))
+            key = id_of(rel).casefold()
+            if key in named_ids and rel not in named:
+                old_ids.setdefault(key, shown_path(root / rel))
     _duplicate_ids(results, cfg, old_ids)
-    _add_duplicates(results, old, cfg)
+    _add_duplicates(results, duplicates(keys.table(), old, cfg, bodies), cfg)
     return _reports(results, extras)

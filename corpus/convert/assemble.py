@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from corpus.convert.engine import (
-    BIO,
-    BODY,
-    BYLINE,
-    CREDIT,
-    DATELINE,
-    HEADLINE,
-    RELATED,
-    LineDecision,
-    find_date,
-)
+from corpus.convert.engine import LineDecision, find_date
+from corpus.convert.labels import BIO, BODY, BYLINE, CREDIT, DATELINE, HEADLINE, RELATED
 from corpus.convert.rules import RULES
 from corpus.record import Byline, Credit, RelatedLink
 
@@ -29,7 +20,7 @@ def headline(ds: list[LineDecision]) -> str | None:
 def byline(ds: list[LineDecision]) -> Byline:
     authors: list[str] = []
     for d in ds:
-        if d.label == BYLINE:
+        if d.label in (BYLINE, DATELINE):  # a date line may carry the names beside the date
             for a in d.data.get("authors", []):
                 if a not in authors:
                     authors.append(a)

@@ -21,18 +21,21 @@ from itertools import accumulate
 from typing import Any
 
 from corpus.convert.features import Features, all_features
-from corpus.convert.rules import RULES, first_word
-
-# Labels a line can get (subheadings are body).
-BLANK, HEADLINE, BYLINE, DATELINE, CREDIT, CAPTION = (
-    "blank",
-    "headline",
-    "byline",
-    "dateline",
-    "credit",
-    "caption",
+from corpus.convert.fields import credits, headline, names
+from corpus.convert.fields.dates import find_date
+from corpus.convert.fields.names import parse_names
+from corpus.convert.labels import (
+    BIO,
+    BLANK,
+    BODY,
+    BOILERPLATE,
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    DATELINE,
+    RELATED,
 )
-BODY, RELATED, BOILERPLATE, BIO = "body", "related", "boilerplate", "bio"
+from corpus.convert.rules import RULES, first_word
 
 # Content classes (pass 2).
 _GOOD_WORDS = 12
@@ -50,10 +53,7 @@ _SUBHEAD_MAX_WORDS = 16
 _REPEAT_MAX_WORDS = 8
 _REPEAT_MIN = 3
 _INLINE_LINK_MIN_WORDS = 6
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*$")
 _DIGITS = re.compile(r"\d+")
-_HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)")
-_SEP_DASHES = re.compile(r"^[\s|–—-]+|[\s|–—,-]+$")
 
 
 @dataclass(slots=True)
@@ -67,55 +67,6 @@ class LineDecision:
     features: Features | None = None
     data: dict[str, Any] = field(default_factory=dict)
     content: str = ""  # good | medium | short (pass 2)
-
-
-def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
-    caps = 0
-    for t in tokens:
-        if t.lower() in RULES.particles:
-            continue
-        if not _NAME_TOKEN.match(t) or any(c.isdigit() for c in t) or t.lower() in stop:
-            return False
-        caps += 1
-    return caps >= 1
-
-
-def parse_names(
-    text: str, stop: frozenset[str], *, single_ok: bool = False, max_tokens: int = 5
-) -> list[str]:
-    """Split a byline's name part into names; anything that is not name-shaped is dropped."""
-    text = _HANDLE.sub("", text)
-    text = RULES.roles.sub("", text)
-    text = re.split(r"\s+[|–—]\s+|\s+-\s+|\s*\|\s*", text)[0]
-    names = []
-    for part in RULES.name_split.split(text):
-        part = _SEP_DASHES.sub("", part.strip())
-        tokens = part.split()
-        if not tokens or len(tokens) > max_tokens:
-            continue
-        if len(tokens) == 1 and not single_ok:
-            continue
-        if _words_ok_for_name(tokens, stop):
-            names.append(part)
-    if len(names) > 1 and not names[0].isupper():
-        names = [n for n in names if not n.isupper()]  # "Jane Roe, CITY DESK": the desk is not an author
-    return names
-
-
-def find_date(text: str) -> tuple[str, re.Match[str]] | None:
-    """The first date in the text as ISO (year-month-day), with its match."""
-    if "19" not in text and "20" not in text:
-        return None  # every pattern needs a year
-    for pat in (RULES.date_iso, RULES.date_dmy, RULES.date_mdy, RULES.date_num):
-        m = pat.search(text)
-        if not m:
-            continue
-        mm = m.group("m")
-        month = int(mm) if mm.isdigit() else RULES.month_numbers.get(mm.lower().rstrip("."), 0)
-        day, year = int(m.group("d")), int(m.group("y"))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}", m
-    return None
 
 
 def _inline_credit_possible(text: str) -> bool:
@@ -198,6 +149,21 @@ def _pattern(
                 CREDIT,
                 "credit.agency at end",
                 {"kind": "photo", "credit": m.group("credit").strip(), "caption": m.group("caption").strip()},
+            )
+        by = credits.photo_by(text)
+        if by:
+            kind = RULES.credit_kinds.get(by[0].lower(), "photo")
+            return CREDIT, f"credit.by: {by[0]!r} by", {"kind": kind, "credit": by[2], "caption": by[1]}
+        tr = credits.trailing(text, f) if not f.ends_sentence else None
+        if tr:
+            return (
+                CREDIT,
+                "credit.trailing: agency or Name/Agency after the caption",
+                {
+                    "kind": "photo",
+                    "credit": tr[1],
+                    "caption": tr[0],
+                },
             )
     if text[0].isdigit() and RULES.counter.match(text):
         return BOILERPLATE, "boilerplate.counter", {}
@@ -315,7 +281,10 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
         if hit:
             d.label, d.rule, d.data = hit
         elif text in repeated:
-            d.label, d.rule = BOILERPLATE, f"boilerplate.repeated: {repeated[text]} times in the text"
+            d.label, d.rule = (
+                BOILERPLATE,
+                f"repeated line: {repeated[text]} times in the text (furniture unless a field claims it)",
+            )
         ds.append(d)
     nonblank = [d for d in ds if d.features is not None]
     _pair_credits(nonblank)
@@ -330,10 +299,20 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
 
 def _pair_credits(nb: list[LineDecision]) -> None:
     """Pass 3: a credit and its caption are one item; structure tells which lines belong together."""
+    credits.label_lines(nb)
     for k, d in enumerate(nb):
         f = d.features
         assert f is not None
-        if not d.label and f.block_size == 1 and _is_bare_credit(d.text, f) and RULES.agency.search(d.text):
+        if "part_of" in d.data:
+            continue
+        prev = nb[k - 1] if k else None
+        after_text = (
+            prev is not None and not prev.label and (prev.features.words if prev.features else 0) >= 4
+        )
+        if not d.label and f.block_size == 1 and after_text and credits.slash_credit(d.text, f.words):
+            d.label, d.rule = CREDIT, "credit.bare Name/Agency line"
+            d.data = {"kind": "photo", "credit": d.text}
+        elif not d.label and f.block_size == 1 and _is_bare_credit(d.text, f) and RULES.agency.search(d.text):
             d.label, d.rule = CREDIT, "credit.agency line"
             d.data = {"kind": "photo", "credit": d.text}
         elif not d.label and f.block_size >= 2 and _is_bare_credit(d.text, f):
@@ -347,10 +326,13 @@ def _pair_credits(nb: list[LineDecision]) -> None:
                 d.data = {"kind": "photo", "credit": d.text}
         if d.label != CREDIT or d.data.get("caption"):
             continue
+        if d.rule == "credit.copyright" and credits.footer(d.data.get("credit", "")):
+            d.label, d.rule, d.data = BOILERPLATE, "copyright footer: a year, not a picture credit", {}
+            continue
         cap = _caption_for(nb, k)
         if cap is not None:
             cap.label, cap.rule = CAPTION, f"caption: beside the credit on line {d.index + 1}"
-            d.data["caption"] = cap.text
+            d.data["caption"] = cap.text.removesuffix("(").strip()
         elif d.rule == "credit.copyright":
             d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
 
@@ -377,17 +359,18 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
 
 
 def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
-    """A "By" line alone takes the names on the next line (tagDiv's layout)."""
+    """A "By" line alone takes the names on the next line (tagDiv's layout), and more name lines below."""
     for k, d in enumerate(nb):
         if d.label == BYLINE and d.data.get("bare") and k + 1 < len(nb):
             x = nb[k + 1]
-            names = parse_names(x.text, stop, single_ok=True)
-            if names and (not x.label or x.label == BYLINE):
+            got = parse_names(x.text, stop, single_ok=True)
+            if got and (not x.label or x.label == BYLINE):
                 x.label, x.rule, x.data = (
                     BYLINE,
                     f"byline: names after the prefix on line {d.index + 1}",
-                    {"authors": names},
+                    {"authors": got},
                 )
+                names.more_name_lines(nb, k + 2, stop)
 
 
 def _weight(d: LineDecision) -> float:
@@ -484,44 +467,10 @@ def _body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
 def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[str]) -> None:
     """The headline: the longest title-like line just above the article's first paragraph; never invented."""
     start = next((k for k in range(s, e + 1) if nb[k].label == BODY and nb[k].content == "good"), s)
-    lo = max(0, start - _HEADLINE_WINDOW)
-    best: LineDecision | None = None
-    best_words = 0
-    for k in range(lo, start):
-        d = nb[k]
-        f = d.features
-        assert f is not None
-        if d.label not in (BODY, BOILERPLATE) or "boilerplate." in d.rule or "copyright" in d.rule:
-            continue
-        if d.text.endswith(".") or f.has_url or not (3 <= f.words <= _HEADLINE_MAX_WORDS) or f.chars > 250:
-            continue
-        if f.words >= best_words:
-            best, best_words = d, f.words
-    if best is None:
-        return
-    best.label, best.rule = HEADLINE, "headline: longest title-like line above the first paragraph"
-    # name-only lines below the headline, before the text or beside a date line, are the byline
+    best = headline.choose(nb, start, stop)
     if any(d.label == BYLINE for d in nb[: start + 3]):
         return
-    top = nb.index(best)
-    for k in range(top + 1, min(len(nb), start + 5)):
-        d = nb[k]
-        f = d.features
-        assert f is not None
-        near_date = any(x.label == DATELINE for x in nb[max(0, k - 2) : k + 3])
-        if k > start and not near_date:
-            continue
-        if (
-            d.label in (BODY, BOILERPLATE)
-            and "text in the main run" not in d.rule
-            and "boilerplate." not in d.rule
-        ):
-            if not (2 <= f.words <= 10) or d.text.endswith("."):
-                continue
-            names = parse_names(d.text, stop, max_tokens=9)
-            caps = sum(1 for t in d.text.split() if t[:1].isupper())
-            if names and caps >= 2 and " ".join(names).replace(",", "") == d.text.replace(",", "").strip():
-                d.label, d.rule, d.data = BYLINE, "byline: name line below the headline", {"authors": names}
+    names.header_names(nb, start, nb.index(best) if best is not None else -1, stop)
 
 
 def _tail(nb: list[LineDecision], s: int, e: int) -> None:

@@ -67,6 +67,7 @@ class Rules:
     starter_families: dict[str, frozenset[str]]
     title_case_langs: frozenset[str]
     particles: frozenset[str]
+    ui_words: frozenset[str]  # words of the button/menu tables: a line made of them is not a name
     month_numbers: dict[str, int]
     credit_kinds: dict[str, str]
     boiler_line: re.Pattern[str]
@@ -80,8 +81,11 @@ class Rules:
     byline_bare: re.Pattern[str]
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
+    name_trailers: re.Pattern[str]  # words after a byline's names that end the name part
+    byline_lead: re.Pattern[str]  # "Kolumne von", "Analysis by": names follow, anywhere in a short line
     credit_start: re.Pattern[str]
     credit_inline: re.Pattern[str]
+    credit_label_alone: re.Pattern[str]  # "Image:" alone: the credit is on the next line
     credit_copyright: re.Pattern[str]
     credit_agency_end: re.Pattern[str]
     agency: re.Pattern[str]
@@ -122,6 +126,8 @@ def _compile() -> Rules:
     prefixes = _gather(langs, "byline", "prefixes")
     connectors = _gather(langs, "byline", "connectors")
     roles = _gather(langs, "byline", "roles")
+    trailers = _gather(langs, "byline", "trailers")
+    leads = _gather(langs, "byline", "leads")
     prefix_alt = "|".join(
         re.escape(p) for p in sorted(set(prefixes), key=lambda s: (-len(s), s))
     )  # case-sensitive: "By" is a byline, "by" a sentence
@@ -162,6 +168,12 @@ def _compile() -> Rules:
         starter_families=starter_families,
         title_case_langs=frozenset(k for k, v in langs.items() if v.get("title_case_headings")),
         particles=frozenset(common.get("name", {}).get("particles", [])),
+        ui_words=frozenset(
+            w.lower()
+            for phrase in cb.get("lines", []) + _gather(langs, "boilerplate", "lines")
+            for w in phrase.split()
+            if len(w) > 2 and w[0].isalpha()
+        ),
         month_numbers=months,
         credit_kinds=kinds,
         boiler_line=re.compile(
@@ -196,12 +208,15 @@ def _compile() -> Rules:
         byline_bare=re.compile(r"^(?:" + prefix_alt + r")\s*:?$"),
         name_split=re.compile(name_split),
         roles=re.compile(r"\s*(?:[,|–—-]\s*)?\b(?:" + _alt(roles) + r")\b.*$"),
+        name_trailers=re.compile(r"\s+(?:" + _alt(trailers) + r")\b.*$"),
+        byline_lead=re.compile(r"(?:^|\s)(?:" + _alt(leads) + r")\s+(?P<names>\S.*)$", flags),
         credit_start=re.compile(
             r"^\(?(?P<label>"
             + label_alt
             + r")(?:\s+credits?)?\s*(?::|by\b|von\b|de\b)\s*(?P<credit>\S.{0,160}?)\)?$",
             flags,
         ),
+        credit_label_alone=re.compile(r"^\(?(?P<label>" + label_alt + r")(?:\s+credits?)?\s*:\s*$", flags),
         credit_inline=re.compile(
             r"(?:^|[\s(\[|–—-])\(?(?P<label>"
             + label_alt

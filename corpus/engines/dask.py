@@ -50,7 +50,7 @@ class DaskEngine:
                 n_workers=workers,
                 processes=True,
                 threads_per_worker=1,
-                dashboard_address=None,
+                dashboard_address=":0",
                 silence_logs=40,  # logging.ERROR: worker chatter would drown the progress output
             )
             self._client = Client(self._cluster)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from corpus.engines.base import Engine
 from corpus.engines.local import local_engine
 
@@ -30,6 +32,6 @@ def make_engine(
     except ImportError:  # pragma: no cover - depends on the installation
         raise EngineError("--engine dask needs dask[distributed]: pip install 'corpus[dask]'") from None
     try:
-        return DaskEngine(scheduler, workers=workers or 2, batch_size=batch_size)
+        return DaskEngine(scheduler, workers=workers or os.cpu_count() or 1, batch_size=batch_size)
     except OSError as e:
         raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None

@@ -7,16 +7,18 @@ of its bytes, so a rebuild with other content changes `data_files` and with it t
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
+import pyarrow as pa
+import pyarrow.json as pj
 import pyarrow.parquet as pq
 
 from corpus.build.cache import SpillReader
 from corpus.build.plan import Shard
-from corpus.publish.arrow import schema_with_hf_metadata, to_table
+from corpus.publish.arrow import ARROW_SCHEMA, schema_with_hf_metadata
 
 WRITE_OPTIONS = {
     "compression": "zstd",
@@ -41,14 +43,12 @@ def write_shard(shard: Shard, cache_dir: str, out_dir: str) -> WrittenShard:
     data.mkdir(parents=True, exist_ok=True)
     tmp = data / f".{shard.stem}.parquet.tmp"
     schema = schema_with_hf_metadata()
-    rows = num_bytes = start = 0
+    rows = num_bytes = 0
     with pq.ParquetWriter(tmp, schema, **WRITE_OPTIONS) as writer, SpillReader(cache_dir) as spills:
+        locs = shard.locs()
         for size in shard.row_groups:
-            records = [
-                orjson.loads(spills.read(loc))["record"] for loc in shard.entries[start : start + size]
-            ]
-            start += size
-            table = to_table(records).replace_schema_metadata(schema.metadata)
+            lines = b"".join(spills.read(next(locs)) for _ in range(size))
+            table = records_table(lines).replace_schema_metadata(schema.metadata)
             writer.write_table(table, row_group_size=size)
             rows += table.num_rows
             num_bytes += table.nbytes
@@ -56,6 +56,21 @@ def write_shard(shard: Shard, cache_dir: str, out_dir: str) -> WrittenShard:
     name = f"data/{shard.stem}-{digest[:12]}.parquet"
     os.replace(tmp, Path(out_dir) / name)
     return WrittenShard(shard.split, name, rows, num_bytes, digest)
+
+
+_ENTRY_SCHEMA = pa.schema([("record", pa.struct(list(ARROW_SCHEMA)))])
+
+
+def records_table(lines: bytes) -> pa.Table:
+    """Cache entries (JSON Lines) -> Arrow table of their records, parsed in C++ with the explicit schema.
+
+    About 20x faster and lighter than orjson + Table.from_pylist; the cast restores the non-null fields.
+    """
+    parse = pj.ParseOptions(explicit_schema=_ENTRY_SCHEMA, unexpected_field_behavior="ignore")
+    read = pj.ReadOptions(use_threads=False, block_size=max(len(lines) + 1, 1 << 20))
+    entries = pj.read_json(io.BytesIO(lines), parse_options=parse, read_options=read)
+    records = entries.column("record").combine_chunks()
+    return pa.Table.from_struct_array(records).cast(ARROW_SCHEMA)
 
 
 def _sha256(path: Path) -> str:

@@ -1,0 +1,126 @@
+"""Picture credits that trail a caption without a label, and "Photo by NAME" credits.
+
+- "CAPTION. EFE/ Jane Roe", "CAPTION. JANE ROE / AFP", "CAPTION. AFP": after the caption's last sentence,
+  a short tail of capitalised tokens that holds an agency or a slash ("Photographer/Agency");
+- "CAPTION Jane Roe/AP" (no final period): the capitalised run ending in a "Name/Agency" token;
+- "CAPTION. Photo by Jane Roe / AFP via Getty Images": a credit label followed by "by".
+Running text ends with a sentence mark, so these rules only look at lines that do not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from corpus.convert.features import Features
+from corpus.convert.labels import BODY, BOILERPLATE, CREDIT
+from corpus.convert.rules import RULES
+
+if TYPE_CHECKING:
+    from corpus.convert.engine import LineDecision
+
+_SENTENCE_END = re.compile(r"[.!?»”\"')]\s+")
+_TAIL_MAX_WORDS = 8
+_CONNECT = frozenset({"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"})
+_BY = re.compile(
+    r"(?:^|(?<=[\s(\[]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+by\s+"
+    r"(?P<credit>[A-ZÀ-Þ].{1,100}?)[)\]]?$"
+)
+
+
+def _credit_shaped(tail: str) -> bool:
+    words = tail.split()
+    if not words or len(words) > _TAIL_MAX_WORDS or "©" in tail:
+        return False
+    for w in words:
+        if w.lower() in _CONNECT:
+            continue
+        if not (w[0].isupper() or w[0].isdigit() or w[0] in "(/"):
+            return False
+    return "/" in tail or bool(RULES.agency.search(tail)) or (tail.isupper() and len(tail) > 3)
+
+
+def trailing(text: str, f: Features) -> tuple[str, str] | None:
+    """(caption, credit) when the line is a caption with an unlabelled credit at its end."""
+    if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url or "©" in text:
+        return None
+    for m in _SENTENCE_END.finditer(text):
+        tail = text[m.end() :].strip()
+        if len(tail.split()) > _TAIL_MAX_WORDS:
+            continue
+        if _credit_shaped(tail) and m.start() >= 15:
+            return text[: m.start() + 1].strip(), tail
+        break  # the first short tail decides
+    # no sentence mark: "CAPTION Jane Roe/AP", "CAPTION Jane Roe/Getty Images Europe", "CAPTION / Jane Roe"
+    words = text.split()
+    if len(words) < 6:
+        return None
+    slash = next((i for i in range(len(words) - 1, len(words) - 5, -1) if "/" in words[i]), -1)
+    if slash < 0 or not all(_cap(w) for w in words[slash + 1 :]):
+        return None
+    if words[slash] == "/":
+        j = slash  # "CAPTION / Jane Roe": the credit is what follows the slash
+        credit = " ".join(words[slash + 1 :])
+        if not (1 <= len(words) - slash - 1 <= 4):
+            return None
+        return " ".join(words[:j]), credit
+    if not _cap(words[slash]):
+        return None
+    j = slash
+    while j > slash - 2 and _cap(words[j - 1]):
+        j -= 1
+    return " ".join(words[:j]), " ".join(words[j:])
+
+
+def _cap(w: str) -> bool:
+    return w[:1].isupper() or w.lower() in _CONNECT
+
+
+def slash_credit(text: str, words: int) -> bool:
+    """A bare "Photographer/Agency" line: a few capitalised tokens around a slash."""
+    if words > 6 or "/" not in text or "://" in text:
+        return False
+    toks = text.replace("/", " ").split()
+    if not all(_cap(t) for t in toks):
+        return False
+    return bool(RULES.agency.search(text)) or (len(toks) >= 3 and text.count("/") == 1)
+
+
+def photo_by(text: str) -> tuple[str, str, str] | None:
+    """(label, caption, credit) for "… Photo by Jane Roe/Agency"."""
+    if " by " not in text:
+        return None
+    m = _BY.search(text)
+    if not m or m.group("credit").endswith("."):
+        return None
+    return m.group("label"), text[: m.start()].strip(" ([|–—-"), m.group("credit").strip()
+
+
+def label_lines(nb: list[LineDecision]) -> None:
+    """A credit label alone on its line ("Image:", "Foto:") takes the next short line as its credit."""
+    for k, d in enumerate(nb[:-1]):
+        if d.label not in ("", BOILERPLATE, CREDIT) or len(d.text) > 30:
+            continue
+        m = RULES.credit_label_alone.match(d.text)
+        x = nb[k + 1]
+        xf = x.features
+        if not m or xf is None or xf.words > 12 or x.label not in ("", BOILERPLATE, BODY, CREDIT):
+            continue
+        if xf.ends_sentence and not x.text.endswith(")"):
+            continue
+        kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
+        d.label, d.rule = CREDIT, f"credit.label alone: {m.group('label')!r}; the credit is the next line"
+        d.data = {"kind": kind, "credit": x.text.removesuffix(")").strip()}
+        x.label, x.rule, x.data = (
+            CREDIT,
+            f"credit: text of the label on line {d.index + 1}",
+            {"part_of": d.index},
+        )
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d\b")
+
+
+def footer(credit: str) -> bool:
+    """ "© 2024 Publisher": a site's copyright footer, not a picture's credit."""
+    return bool(_YEAR.match(credit.strip()))

@@ -1,0 +1,149 @@
+"""The headline: a title-shaped line above the article that has evidence of being its title.
+
+Plain text gives no <h1>, so a line is chosen only on evidence, scored from what surrounds it:
+- it is repeated (a page dump prints the title twice: <title> and <h1>), or another line ends with it
+  (a breadcrumb glued to the title: "Home / World / TITLE") or starts with it ("TITLE | Site");
+- the lines after it are the article's header: a standfirst sentence, a byline, a date, a picture credit;
+- it does not follow running text, and it sits close to the first paragraph.
+With no line scoring above the threshold the headline is null: never invented. Kicker lines (one or two
+words, or ending with ":") and standfirsts (a longer line right below a shorter title) do not win.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from corpus.convert.fields.dates import find_date
+from corpus.convert.fields.names import name_line
+from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, HEADLINE
+from corpus.convert.rules import RULES
+
+if TYPE_CHECKING:
+    from corpus.convert.engine import LineDecision
+
+WINDOW = 40  # non-blank lines above the first paragraph that may hold the title
+MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
+THRESHOLD = 1.5
+_SPACE = re.compile(r"\s+")
+_SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
+_HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
+
+
+def _key(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
+    f = d.features
+    if f is None or d.label not in (BODY, BOILERPLATE, ""):
+        return False
+    if "boilerplate." in d.rule or "copyright" in d.rule or "related" in d.rule:
+        return False
+    t = d.text
+    if not (MIN_WORDS <= f.words <= MAX_WORDS) or f.chars > MAX_CHARS or f.has_url:
+        return False
+    if t.endswith((".", ":", ",", ";", "。")) or t.startswith((":", "|", "-", "(")) or t[0].islower():
+        return False
+    half = t.split()
+    if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
+        return False  # "Link kopieren Link kopieren": a button's label twice
+    return not ((f.words <= 6 and RULES.byline.match(t)) or name_line(d, stop))
+
+
+def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
+    """A byline, a date, a credit: the lines that follow a title."""
+    f = d.features
+    if d.label in _HEADER:
+        return True
+    if f is None or f.words > 14:
+        return False
+    return bool(find_date(d.text) or RULES.byline.match(d.text) or name_line(d, stop))
+
+
+def _dek(d: LineDecision) -> bool:
+    """A standfirst or the first paragraph: running text right below the title."""
+    f = d.features
+    if f is None or d.label not in (BODY, BOILERPLATE, ""):
+        return False
+    return f.words >= 8 and (f.ends_sentence or f.stop_ratio >= 0.2) and not d.text.endswith(":")
+
+
+def _repeats(nb: list[LineDecision]) -> tuple[dict[str, int], list[str]]:
+    counts: dict[str, int] = {}
+    keys = []
+    for d in nb:
+        k = _key(d.text)
+        keys.append(k)
+        counts[k] = counts.get(k, 0) + 1
+    return counts, keys
+
+
+def _echoed(key: str, k: int, keys: list[str], counts: dict[str, int]) -> bool:
+    """Repeated, or part of a longer line as its tail (breadcrumb) or head ("TITLE | Site")."""
+    if counts.get(key, 0) > 1:
+        return True
+    for j, other in enumerate(keys):
+        if j == k or len(other) <= len(key) or len(other) > len(key) + 80:
+            continue
+        if other.endswith(key) and not other[-len(key) - 1 :][:1].isalnum():
+            return True
+        if other.startswith(key) and _SITE_SEP.match(other[len(key) :]):
+            return True
+    return False
+
+
+def score(
+    nb: list[LineDecision], k: int, start: int, keys: list[str], counts: dict[str, int], stop: frozenset[str]
+) -> float:
+    d = nb[k]
+    f = d.features
+    assert f is not None
+    s = 0.0
+    if (f.words >= 4 or f.chars >= 25) and _echoed(keys[k], k, keys, counts):
+        s += 3.0
+    nxt = nb[k + 1] if k + 1 < len(nb) else None
+    if nxt is not None:
+        nf = nxt.features
+        assert nf is not None
+        if nxt.label in (CREDIT, CAPTION):
+            s += 1.0
+        elif _header_like(nxt, stop) or _dek(nxt):
+            s += 2.0
+        elif _eligible(nxt, stop) and nf.words >= 10 and nf.words > f.words:
+            s += 1.5  # a standfirst without a final period
+    # more header lines (date, byline) just below: a title's company
+    s += min(
+        1.0, 0.5 * sum(1 for x in nb[k + 2 : k + 5] if x.label in (BYLINE, DATELINE) or _header_like(x, stop))
+    )
+    prev = nb[k - 1] if k > 0 else None
+    if prev is not None:
+        pf = prev.features
+        assert pf is not None
+        if prev.label in (BODY, "") and prev.content == "good" and pf.ends_sentence:
+            s -= 1.5  # titles do not follow running text
+        if _eligible(prev, stop) and 4 <= pf.words < f.words and f.words >= 12:
+            s -= 2.0  # the standfirst below a shorter title
+    if 4 <= f.words <= 25:
+        s += 0.5
+    s -= 0.04 * max(0, start - k - 1)
+    return s
+
+
+def choose(nb: list[LineDecision], start: int, stop: frozenset[str]) -> LineDecision | None:
+    """The best-scoring title-shaped line in the window above nb[start], or None without evidence."""
+    counts, keys = _repeats(nb)
+    best: LineDecision | None = None
+    best_score = THRESHOLD
+    for k in range(max(0, start - WINDOW), min(start + 1, len(nb))):
+        if not _eligible(nb[k], stop):
+            continue
+        sc = score(nb, k, start, keys, counts, stop)
+        if sc > best_score:
+            best, best_score = nb[k], sc
+    if best is not None:
+        best.label, best.rule = (
+            HEADLINE,
+            f"headline: title-shaped line with evidence (score {best_score:.1f})",
+        )
+    return best

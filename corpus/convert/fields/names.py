@@ -1,0 +1,180 @@
+"""Author names: parsing a byline's name part, and finding name lines in the article's header.
+
+A byline rarely holds names alone: "Von Jane Roe 28.04.2023, 18:11 Uhr", "Jane Roe | Published 2 hours ago",
+"Jane Roe Political Correspondent", "Kolumne von Jane Roe - 12 Kommentare". The name part is what comes
+before the first date, separator, role or trailer word (rules/*.toml: byline.roles, byline.trailers);
+what is left must be name-shaped (capitalised tokens, particles allowed, no stopwords, no digits).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from corpus.convert.fields.dates import find_date
+from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CREDIT, DATELINE
+from corpus.convert.rules import RULES
+
+if TYPE_CHECKING:
+    from corpus.convert.engine import LineDecision
+
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w'’.-]*$")
+_HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)")
+_SEP_DASHES = re.compile(r"^[\s|–—-]+|[\s|–—,-]+$")
+# The name part ends at a date or time, a bullet or bar, or a spaced dash.
+_CUT = re.compile(r"\s+\d|\s*[|•·]\s*|\s+[-–—]\s+|\s*\(|\s*;")
+_SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
+_YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
+_HEADER_BEFORE = 10  # name lines this far above the first paragraph…
+_HEADER_AFTER = 3  # …or this far below it, beside a date line
+_NAME_LINE_MAX_WORDS = 14
+
+
+def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
+    caps = 0
+    for t in tokens:
+        if t.lower() in RULES.particles:
+            continue
+        if not _NAME_TOKEN.match(t) or any(c.isdigit() for c in t) or t.lower() in stop:
+            return False
+        caps += 1
+    return caps >= 1
+
+
+def name_part(text: str) -> str:
+    """The leading part of a byline that can hold names: before dates, bars, roles and trailer words."""
+    text = _HANDLE.sub("", text)
+    m = _CUT.search(text)
+    if m and m.start() > 0:
+        text = text[: m.start()]
+    text = RULES.roles.sub("", text)
+    text = RULES.name_trailers.sub("", text)
+    return text.strip()
+
+
+def parse_names(
+    text: str, stop: frozenset[str], *, single_ok: bool = False, max_tokens: int = 5
+) -> list[str]:
+    """Split a byline's name part into names; anything that is not name-shaped is dropped."""
+    text = name_part(text)
+    names = []
+    for part in RULES.name_split.split(text):
+        part = _SEP_DASHES.sub("", part.strip())
+        tokens = part.split()
+        if not tokens or len(tokens) > max_tokens:
+            continue
+        if len(tokens) == 1 and not single_ok:
+            continue
+        if _words_ok_for_name(tokens, stop):
+            names.append(part)
+    if len(names) > 1 and not names[0].isupper():
+        names = [n for n in names if not n.isupper()]  # "Jane Roe, CITY DESK": the desk is not an author
+    return names
+
+
+def lead_byline(text: str, stop: frozenset[str]) -> list[str]:
+    """Names after a lead phrase inside a short line: "Kolumne von Jane Roe - 28.04.2024"."""
+    m = RULES.byline_lead.search(text)
+    if not m:
+        return []
+    return parse_names(m.group("names"), stop)
+
+
+def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
+    """Names of a line that holds only names (and a date, role or trailer after them)."""
+    f = d.features
+    if f is None or not (2 <= f.words <= _NAME_LINE_MAX_WORDS) or d.text.endswith("."):
+        return []
+    part = name_part(d.text)
+    if not part:
+        return []
+    names = parse_names(part, stop, max_tokens=9)
+    if not names:
+        return []
+    caps = sum(1 for t in part.split() if t[:1].isupper())
+    if part.isupper() or any(t.lower() in RULES.ui_words for t in part.split()):
+        return []  # "TARJETA CADUCADA", "Video Loading": shouting and buttons are not names
+    if caps < 2 or " ".join(names).replace(",", "") != part.replace(",", "").strip():
+        return []
+    return names
+
+
+def more_name_lines(nb: list[LineDecision], k: int, stop: frozenset[str]) -> None:
+    """Name-only lines right after a byline are more authors ("By" / "Jane Roe" / "John Doe")."""
+    while k < len(nb) and nb[k].label in ("", BODY, BOILERPLATE) and "boilerplate." not in nb[k].rule:
+        got = name_line(nb[k], stop)
+        if not got:
+            return
+        nb[k].label, nb[k].rule, nb[k].data = (
+            BYLINE,
+            "byline: another name line below a byline",
+            {"authors": got},
+        )
+        k += 1
+
+
+def _dated(d: LineDecision) -> bool:
+    f = d.features
+    if d.label == DATELINE:
+        return True
+    return (
+        f is not None
+        and f.words <= 14
+        and (find_date(d.text) is not None or bool(_YEAR_OR_TIME.search(d.text)))
+    )
+
+
+def _names_in_dateline(d: LineDecision, stop: frozenset[str]) -> list[str]:
+    """ "Jane Roe 28.04.2023", "27. Januar 2026 • Jane Roe • 3 Minuten": the names beside the date."""
+    for seg in _SEGMENTS.split(d.text):
+        seg = seg.strip()
+        if not seg or seg[0].isdigit():
+            continue
+        got = parse_names(seg, stop, max_tokens=9)
+        part = name_part(seg)
+        if got and " ".join(got).replace(",", "") == part.replace(",", "").strip():
+            return got
+        if RULES.agency.fullmatch(part) if part else False:
+            return [part]
+    return []
+
+
+def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[str]) -> None:
+    """Name lines between the headline (nb[top], or a window) and the first paragraph are bylines."""
+    lo = top + 1 if top >= 0 else max(0, start - _HEADER_BEFORE)
+    hi = min(len(nb), start + _HEADER_AFTER + 1)
+    for k in range(lo, hi):
+        d = nb[k]
+        near_date = any(_dated(x) for x in nb[max(0, k - 2) : k + 3])
+        after_byline = k > 0 and nb[k - 1].label == BYLINE
+        if d.label == DATELINE and d.features is not None and d.features.words <= 14:
+            got = _names_in_dateline(d, stop)
+            if got:
+                d.data["authors"] = got
+                d.rule += "; byline beside the date"
+            continue
+        if (
+            d.label == CREDIT
+            and not d.data.get("caption")
+            and near_date
+            and d.features
+            and d.features.words <= 3
+        ):
+            part = d.text.strip()
+            if RULES.agency.fullmatch(part):  # "dpa" alone beside the date: the wire is the author
+                d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [part]}
+            continue
+        if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule:
+            continue
+        if "text in the main run" in d.rule and (d.features is None or d.features.words > 10):
+            continue
+        if (k > start or top < 0) and not (near_date or after_byline):
+            continue
+        got = lead_byline(d.text, stop) if d.features and d.features.words <= 20 else []
+        rule = "byline: names after a lead phrase"
+        if not got:
+            got = name_line(d, stop)
+            rule = "byline: name line in the article's header"
+        if got:
+            d.label, d.rule, d.data = BYLINE, rule, {"authors": got}
+            more_name_lines(nb, k + 1, stop)
