@@ -12,7 +12,7 @@ from pathlib import Path
 
 from corpus.convert import convert_bytes
 
-FLOORS = {"region": 0.90, "glued": 0.90, "page": 0.86}
+FLOORS = {"region": 0.92, "glued": 0.91, "page": 0.90}
 HEADLINE_FLOOR = 0.35
 CAPTION_RECALL_FLOOR = 0.40
 

@@ -1,0 +1,121 @@
+"""Body extraction and the converter's cheap paths, on small invented texts (no publisher text)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_convert_rules import PARAS
+
+from corpus.convert import convert_bytes, explain_bytes
+from corpus.convert.decode import normalise
+from corpus.convert.engine import _keyword_lines, _repeated_lines
+from corpus.convert.features import all_features, line_features
+from corpus.convert.language import by_stopwords, detect
+from corpus.convert.rules import RULES
+
+
+def body_of(text: str) -> list[str]:
+    rec = convert_bytes(text.encode(), id="t", file="t.txt")
+    return rec.body.split("\n\n") if rec.body else []
+
+
+def test_teaser_titles_after_the_article_are_not_body() -> None:
+    teasers = [
+        "Council approves new budget for the harbour and the old market hall",
+        "Local team wins the regional cup after a dramatic final in the rain",
+        "Why the bakery on the corner closes its doors after forty years",
+    ]
+    text = "\n\n".join(PARAS["en"] + teasers)
+    body = body_of(text)
+    assert body == PARAS["en"]
+
+
+def test_subheading_between_paragraphs_stays() -> None:
+    p = PARAS["en"]
+    text = "\n\n".join([p[0], p[1], "What happens next", p[2], p[3]])
+    assert "What happens next" in body_of(text)
+
+
+def test_long_line_without_final_stop_is_text() -> None:
+    p = PARAS["en"]
+    long_open = p[1].rstrip(".") + " and nobody knew when the bridge would open again for cars"
+    assert long_open in body_of("\n\n".join([p[0], long_open, p[2], p[3]]))
+
+
+def test_repeated_short_lines_are_furniture() -> None:
+    p = PARAS["en"]
+    text = "\n\n".join([p[0], "Story goes on", p[1], "Story goes on", p[2], "Story goes on", p[3]])
+    assert body_of(text) == p
+    rules = [d.rule for d in explain_bytes(text.encode()) if d.text == "Story goes on"]
+    assert len(rules) == 3 and all(r.startswith("repeated line") for r in rules)
+    lines = [
+        "a b",
+        "",
+        "a b",
+        "a b",
+        "Ends like a sentence.",
+        "Ends like a sentence.",
+        "Ends like a sentence.",
+    ]
+    assert _repeated_lines(lines, all_features(lines, frozenset())) == {"a b": 3}
+
+
+def test_keyword_lines_map_to_their_lines() -> None:
+    lines = ["First line here", "", "Sign up to our NEWSLETTER today", "plain", "We use Cookies."]
+    feats = all_features(lines, frozenset())
+    hits = _keyword_lines(lines, feats)
+    assert set(hits) == {2, 4}
+    # lower() that changes the length ("İ" -> "i̇") must not shift the mapping
+    lines2 = ["İstanbul İzmir", "our newsletter", "x"]
+    assert set(_keyword_lines(lines2, all_features(lines2, frozenset()))) == {1}
+    # a long paragraph that mentions a keyword is not matched by the keyword rule
+    long_line = " ".join(["word"] * (RULES.keyword_max_words + 5)) + " newsletter"
+    assert _keyword_lines([long_line], all_features([long_line], frozenset())) == {}
+
+
+def test_lazy_ratios_match_an_eager_count() -> None:
+    stop = RULES.stopwords["en"]
+    text = "The Quick brown Fox and the lazy Dog of London"
+    f = line_features(text, stop)
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    stops = [w for w in words if w.lower() in stop]
+    content = [w for w in words if w.lower() not in stop and len(w) > 1]
+    assert f.stop_ratio == pytest.approx(len(stops) / len(words))
+    assert f.title_ratio == pytest.approx(sum(w[0].isupper() for w in content) / len(content))
+    assert f.words == len(text.split())
+
+
+def test_normalise_spaces_controls_and_line_ends() -> None:
+    raw = "\ufeff Lead\u00a0 text\u2003here \r\nsoft\u00adhyphen\u200bzero\x07bell\rnext\u2028  last  "
+    assert normalise(raw) == ["Lead text here", "softhyphenzerobell", "next", "last"]
+    assert normalise("a\t\tb") == ["a b"]
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_language_by_stopwords(lang: str) -> None:
+    assert by_stopwords(" ".join(PARAS[lang])) == lang
+    assert detect(PARAS[lang]) == lang
+
+
+def test_language_falls_back_for_other_languages_and_is_none_for_little_text() -> None:
+    assert by_stopwords("Lorem ipsum dolor sit amet " * 10) is None
+    assert detect(["Kurz."]) is None
+    # a language without a stopword list still gets a code from py3langid
+    pl = [
+        "Rada miasta zdecydowała we wtorek o odbudowie starego mostu na rzece po latach sporów o koszty.",
+        "Mieszkańcy mówili, że długo czekali na tę decyzję i licznie przyszli na posiedzenie rady miasta.",
+    ]
+    assert detect(pl) == "pl"
+
+
+def test_anchored_rules_only_try_their_family() -> None:
+    fams = RULES.starter_families
+    assert "byline" in fams["by"] and "prevnext" in fams["previous"]
+    assert "prevnext" not in fams["by"]
+    text = "\n\n".join(
+        ["Share this article", PARAS["en"][0], "Previous article The council meets again", *PARAS["en"][1:]]
+    )
+    got = {d.text: d.label for d in explain_bytes(text.encode())}
+    assert got["Share this article"] == "boilerplate"
+    assert got["Previous article The council meets again"] == "related"
