@@ -31,6 +31,8 @@ _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
 
 
 def _key(text: str) -> str:
+    if "  " not in text and text.isprintable():  # lines come normalised: one plain space between words
+        return text.lower()
     return _SPACE.sub(" ", text).strip().lower()
 
 

@@ -9,6 +9,7 @@ what is left must be name-shaped (capitalised tokens, particles allowed, no stop
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
@@ -85,18 +86,24 @@ def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
     f = d.features
     if f is None or not (2 <= f.words <= _NAME_LINE_MAX_WORDS) or d.text.endswith("."):
         return []
-    part = name_part(d.text)
+    return list(_names_of_line(d.text, stop))
+
+
+@lru_cache(maxsize=4096)
+def _names_of_line(text: str, stop: frozenset[str]) -> tuple[str, ...]:
+    """name_line's work, cached: the headline and byline passes ask about the same lines many times."""
+    part = name_part(text)
     if not part:
-        return []
+        return ()
     names = parse_names(part, stop, max_tokens=9)
     if not names:
-        return []
+        return ()
     caps = sum(1 for t in part.split() if t[:1].isupper())
     if part.isupper() or any(t.lower() in RULES.ui_words for t in part.split()):
-        return []  # "TARJETA CADUCADA", "Video Loading": shouting and buttons are not names
+        return ()  # "TARJETA CADUCADA", "Video Loading": shouting and buttons are not names
     if caps < 2 or " ".join(names).replace(",", "") != part.replace(",", "").strip():
-        return []
-    return names
+        return ()
+    return tuple(names)
 
 
 def more_name_lines(nb: list[LineDecision], k: int, stop: frozenset[str]) -> None:
