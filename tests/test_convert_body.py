@@ -119,3 +119,32 @@ def test_anchored_rules_only_try_their_family() -> None:
     got = {d.text: d.label for d in explain_bytes(text.encode())}
     assert got["Share this article"] == "boilerplate"
     assert got["Previous article The council meets again"] == "related"
+
+
+TEASERS = [
+    (
+        "Harbour plans approved",
+        "The council backed a plan for the harbour that will take ten years to finish.",
+    ),
+    ("Cup final in the rain", "The local team won the regional cup after extra time in a very wet final."),
+    (
+        "Bakery closes its doors",
+        "After forty years the bakery on the corner will close at the end of the month.",
+    ),
+]
+
+
+def test_a_teaser_list_after_the_article_is_furniture() -> None:
+    teaser_lines = [line for pair in TEASERS for line in pair]
+    body = body_of("\n\n".join(PARAS["en"] + PARAS["en"] + ["More from the region", *teaser_lines]))
+    assert not any(summary in body for _, summary in TEASERS)
+    assert PARAS["en"][3] in body
+
+
+def test_a_list_that_is_most_of_the_text_stays() -> None:
+    # a list article (deals, Q&A): the title/summary pairs are the content, not teasers beside it
+    longer = [(t, f"{s} {PARAS['en'][1]}") for t, s in TEASERS]
+    text = "\n\n".join([PARAS["en"][0], *[line for pair in longer for line in pair]])
+    assert not any(d.rule.startswith("teaser") for d in explain_bytes(text.encode()))
+    body = body_of(text)
+    assert all(summary in body for _, summary in longer)

@@ -52,6 +52,8 @@ _HEADLINE_MAX_WORDS = 30
 _SUBHEAD_MAX_WORDS = 16
 _REPEAT_MAX_WORDS = 8
 _REPEAT_MIN = 3
+_TEASER_MIN = 3
+_TEASER_GAP = 3
 _INLINE_LINK_MIN_WORDS = 6
 _DIGITS = re.compile(r"\d+")
 
@@ -290,6 +292,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     _pair_credits(nonblank)
     _bare_bylines(nonblank, stop)
     _related_followers(nonblank)
+    _teaser_lists(nonblank)
     s, e = _main_run(nonblank)
     _tail(nonblank, s, e)
     _body(nonblank, s, e, lang)
@@ -371,6 +374,49 @@ def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
                     {"authors": got},
                 )
                 names.more_name_lines(nb, k + 2, stop)
+
+
+def _teaser_lists(nb: list[LineDecision]) -> None:
+    """Title, one text line, title, one text line, ...: a teaser list (or a comment thread: name and time,
+    one comment), however well its summaries read. An article's subheadings are followed by paragraphs,
+    rarely by a single line again and again. Runs of _TEASER_MIN such lines are furniture, unless they
+    hold most of the text: then the list is the article (a list of deals, a Q&A)."""
+    runs: list[list[LineDecision]] = []
+    run: list[LineDecision] = []  # the single text lines of the current alternation
+    n = len(nb)
+    for k, d in enumerate(nb):
+        if d.label or d.content == "short":
+            continue
+        # a title (an unlabelled short line) right above, and no text right below
+        single = k > 0 and not nb[k - 1].label and nb[k - 1].content == "short"
+        single = single and k + 1 < n and bool(nb[k + 1].label or nb[k + 1].content == "short")
+        if not (single and run and _title_between(run[-1], d)):
+            if len(run) >= _TEASER_MIN:
+                runs.append(run)
+            run = []
+        if single:
+            run.append(d)
+    if len(run) >= _TEASER_MIN:
+        runs.append(run)
+    if not runs:
+        return
+    in_runs = {x.index for r in runs for x in r}
+    listed = sum(x.features.chars for r in runs for x in r if x.features)
+    other = sum(
+        x.features.chars
+        for x in nb
+        if x.features and not x.label and x.content == "good" and x.index not in in_runs
+    )
+    if other < listed:
+        return
+    for r in runs:
+        for x in r:
+            x.label, x.rule = BOILERPLATE, f"teaser: one text line between title lines, {len(r)} in a row"
+
+
+def _title_between(a: LineDecision, b: LineDecision) -> bool:
+    """Between two single text lines of a teaser list: only a few title/furniture lines, no text."""
+    return 1 <= b.index - a.index - 1 <= 2 * _TEASER_GAP  # raw line numbers: blank lines count too
 
 
 def _weight(d: LineDecision) -> float:
