@@ -53,6 +53,7 @@ _SUBHEAD_MAX_WORDS = 16
 _REPEAT_MAX_WORDS = 8
 _REPEAT_MIN = 3
 _TEASER_MIN = 3
+_STANDFIRST_WINDOW = 8
 _TEASER_GAP = 3
 _INLINE_LINK_MIN_WORDS = 6
 _DIGITS = re.compile(r"\d+")
@@ -294,6 +295,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     _related_followers(nonblank)
     _teaser_lists(nonblank)
     s, e = _main_run(nonblank)
+    s = _standfirst(nonblank, s)
     _tail(nonblank, s, e)
     _body(nonblank, s, e, lang)
     _headline_and_names(nonblank, s, e, stop)
@@ -454,6 +456,23 @@ def _main_run(nb: list[LineDecision]) -> tuple[int, int]:
     while j > s and not (not nb[j].label and nb[j].content == "good"):
         j -= 1
     return s, j
+
+
+def _standfirst(nb: list[LineDecision], s: int) -> int:
+    """The main run's start, moved up to a standfirst: a text line just above the article's header
+    (byline, date, picture credit), which splits it from the body in most layouts."""
+    header = False
+    for k in range(s - 1, max(-1, s - 1 - _STANDFIRST_WINDOW), -1):
+        d = nb[k]
+        if d.label in (BYLINE, DATELINE, CREDIT, CAPTION):
+            header = True
+            continue
+        if d.label:
+            return s
+        if d.content == "short":
+            continue
+        return k if header and d.content == "good" else s
+    return s
 
 
 def _title_case_link(d: LineDecision, lang: str | None) -> bool:
