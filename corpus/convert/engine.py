@@ -57,6 +57,7 @@ _STANDFIRST_WINDOW = 8
 _TEASER_GAP = 3
 _INLINE_LINK_MIN_WORDS = 6
 _DIGITS = re.compile(r"\d+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(slots=True)
@@ -132,7 +133,7 @@ def _pattern(
         hit = _anchored(text, f, stop, fams)
         if hit:
             return hit
-    if f.words <= 10:
+    if f.words <= 10 and _YEAR.search(text):  # every date format has a four-digit year
         d = find_date(text)
         if d:
             shape = _DIGITS.sub("0", text[: d[1].start()]).strip()
@@ -146,7 +147,7 @@ def _pattern(
                 f"credit.inline: {m.group('label')!r}",
                 {"kind": kind, "credit": m.group("credit").strip(), "caption": caption},
             )
-        m = RULES.credit_agency_end.match(text) if text.endswith((")", "]")) else None
+        m = RULES.credit_agency_end.match(text) if _agency_at_end(text) else None
         if m:
             return (
                 CREDIT,
@@ -191,6 +192,20 @@ def _bio(text: str) -> tuple[str, str, dict[str, Any]] | None:
     return (BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}) if m else None
 
 
+def _agency_at_end(text: str) -> bool:
+    """credit_agency_end can only match a line that ends with a bracket and names an agency after its last
+    opening bracket (the credit holds no brackets): a cheap test before that costly regex."""
+    if not text.endswith((")", "]")):
+        return False
+    return bool(RULES.agency.search(text, max(text.rfind("("), text.rfind("["), 0)))
+
+
+def _whole_line_key(text: str) -> str:
+    """What boiler_line phrases are compared with: the line in lower case, without a final ":", "." or "!"."""
+    t = text[:-1] if text[-1:] in ":.!" else text
+    return t.rstrip().lower()
+
+
 _ALL_FAMILIES = frozenset({"prevnext", "related", "credit", "byline", "boiler_line", "boiler_start"})
 
 
@@ -224,12 +239,13 @@ def _anchored(
                 return BYLINE, f"byline.prefix: {m.group('prefix')!r}", {"authors": names}
         if "byline" in fams and RULES.byline_bare.match(text):
             return BYLINE, "byline.prefix alone (names on the next line)", {"authors": [], "bare": True}
-    if "boiler_line" in fams and RULES.boiler_line.match(text):
+    if "boiler_line" in fams and _whole_line_key(text) in RULES.boiler_line_set:
         return BOILERPLATE, "boilerplate.line", {}
     if f.words <= 40 and "boiler_start" in fams and not text.startswith("©"):
-        m = RULES.boiler_start.match(text)
-        if m:
-            return BOILERPLATE, f"boilerplate.start: {m.group(0)!r}", {}
+        low = text.lower()
+        for phrase in RULES.boiler_starts_by_word.get(first_word(text), ()):
+            if low.startswith(phrase):
+                return BOILERPLATE, f"boilerplate.start: {text[: len(phrase)]!r}", {}
     return None
 
 
