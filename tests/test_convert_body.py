@@ -148,3 +148,16 @@ def test_a_list_that_is_most_of_the_text_stays() -> None:
     assert not any(d.rule.startswith("teaser") for d in explain_bytes(text.encode()))
     body = body_of(text)
     assert all(summary in body for _, summary in longer)
+
+
+def test_a_glued_copy_of_the_whole_article_is_dropped() -> None:
+    p = PARAS["en"]
+    body = body_of("\n\n".join([*p, "Share this article", " ".join(p)]))
+    assert body == p
+
+
+def test_a_lead_made_of_a_few_body_sentences_stays() -> None:
+    p = PARAS["en"] + PARAS["es"] + PARAS["fr"]
+    lead = " ".join(p[:3]) + " More on that below, with every detail of the plan and what it means."
+    body = body_of("\n\n".join([lead, *p]))
+    assert lead in body

@@ -54,6 +54,10 @@ _REPEAT_MAX_WORDS = 8
 _REPEAT_MIN = 3
 _TEASER_MIN = 3
 _STANDFIRST_WINDOW = 8
+_DUP_PART_WORDS = 6
+_GLUED_COPY_WORDS = 60
+_GLUED_COPY_SHARE = 0.5
+_GLUED_COPY_PARTS = 3
 _TEASER_GAP = 3
 _INLINE_LINK_MIN_WORDS = 6
 _DIGITS = re.compile(r"\d+")
@@ -314,6 +318,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     s = _standfirst(nonblank, s)
     _tail(nonblank, s, e)
     _body(nonblank, s, e, lang)
+    _body_repeats(nonblank)
     _headline_and_names(nonblank, s, e, stop)
     return ds
 
@@ -543,6 +548,22 @@ def _body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
             BOILERPLATE,
             "short line" + (" in the main run" if inside else " outside the main run"),
         )
+
+
+def _body_repeats(nb: list[LineDecision]) -> None:
+    """A long line that holds most of the rest of the body is a glued copy of the article (a summary field
+    printed by a page dump). A lead made of a few of the body's sentences is not (it holds a small share);
+    exact repeats stay too: articles do repeat lines (recipes, lists, a quoted paragraph)."""
+    body = [d for d in nb if d.label == BODY and d.features is not None]
+    parts = [d for d in body if d.features and d.features.words >= _DUP_PART_WORDS]
+    total = sum(d.features.chars for d in parts if d.features)
+    for d in body:
+        f = d.features
+        if d.label != BODY or f is None or f.words < _GLUED_COPY_WORDS:
+            continue
+        inside = [x.features.chars for x in parts if x is not d and x.features and x.text in d.text]
+        if len(inside) >= _GLUED_COPY_PARTS and sum(inside) >= _GLUED_COPY_SHARE * (total - f.chars):
+            d.label, d.rule = BOILERPLATE, "glued copy of the rest of the body"
 
 
 def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[str]) -> None:
