@@ -49,6 +49,25 @@ def _paths(paths: list[Path] | None, cfg: Config) -> list[Path]:
     return chosen
 
 
+SourcesArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Raw .txt files or folders, local or fsspec URLs such as s3://bucket/raw (default: raw/).",
+        show_default=False,
+    ),
+]
+
+
+def _sources(paths: list[str] | None, cfg: Config) -> list[Path | str]:
+    """URLs as given (fsspec reads them); local paths checked like every other command's."""
+    from corpus.fsio import is_url
+
+    local = [Path(p) for p in paths or [] if not is_url(p)]
+    if local or not paths:
+        _paths(local, cfg)
+    return [p if is_url(p) else Path(p) for p in paths] if paths else [Path(cfg.raw_dir)]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"corpus {__version__}")
@@ -66,7 +85,7 @@ def _main(
 
 @app.command()
 def convert(
-    paths: PathsArg = None,
+    paths: SourcesArg = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="JSON Lines file to write (default: stdout).")
     ] = None,
@@ -80,7 +99,7 @@ def convert(
     from corpus.pipeline import convert_paths
 
     cfg = _config()
-    chosen = _paths(paths, cfg)
+    chosen = _sources(paths, cfg)
     engine = local_engine(workers, cfg.batch_size)
     failed = 0
     out = output.open("wb") if output else sys.stdout.buffer
@@ -216,13 +235,6 @@ def validate(
 OutOpt = Annotated[
     Path | None, typer.Option("--out", "-o", help="Output folder (default: the configured out_dir, dist/).")
 ]
-SourcesArg = Annotated[
-    list[str] | None,
-    typer.Argument(
-        help="Raw .txt files or folders, local or fsspec URLs such as s3://bucket/raw (default: raw/).",
-        show_default=False,
-    ),
-]
 BuildOutOpt = Annotated[
     str | None,
     typer.Option("--out", "-o", help="Output folder or fsspec URL (default: the configured out_dir, dist/)."),
@@ -239,16 +251,6 @@ SchedulerOpt = Annotated[
         help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start a local cluster of --workers).",
     ),
 ]
-
-
-def _sources(paths: list[str] | None, cfg: Config) -> list[Path | str]:
-    """URLs as given (fsspec reads them); local paths checked like every other command's."""
-    from corpus.fsio import is_url
-
-    local = [Path(p) for p in paths or [] if not is_url(p)]
-    if local or not paths:
-        _paths(local, cfg)
-    return [p if is_url(p) else Path(p) for p in paths] if paths else [Path(cfg.raw_dir)]
 
 
 @app.command()
@@ -279,6 +281,14 @@ def build(
 
     cfg = _config()
     chosen = _sources(paths, cfg)
+    if any(isinstance(p, str) for p in chosen):
+        # the pipeline reads URLs (corpus/fsio.py), but validate's per-file checks still read local paths
+        typer.echo(
+            "error: build cannot read raw files from URLs yet (the checks read local files); "
+            "copy them to a local folder, or use `corpus convert URL`",
+            err=True,
+        )
+        raise typer.Exit(2)
     target = out or cfg.out_dir
     try:  # build maps whole batches of files, one per task: engine batch size 1
         engine = make_engine(engine_kind, workers=workers, batch_size=1, scheduler=scheduler)
@@ -315,12 +325,15 @@ def build(
     raise typer.Exit(1 if result.rejected or not result.published else 0)
 
 
-def _print_rejects(rejects: list[dict[str, object]]) -> None:
-    for r in rejects:
+def _print_rejects(rejects: list[dict[str, object]], shown: int = 20) -> None:
+    """The first rejected files with their reasons; all of them are in OUT/rejects.jsonl."""
+    for r in rejects[:shown]:
         problems = r["problems"]
         assert isinstance(problems, list)
         reasons = "; ".join(f"{p['code']} {p['message']}" for p in problems)
         typer.echo(f"rejected: {r['file']}: {reasons}", err=True)
+    if len(rejects) > shown:
+        typer.echo(f"rejected: ... and {len(rejects) - shown} more, listed in rejects.jsonl", err=True)
 
 
 @app.command()

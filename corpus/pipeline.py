@@ -148,7 +148,7 @@ def build(
         save_index(cache, keys)
 
         # pass 2: global reductions over the keys
-        plan = plan_build(keys, problems, cfg)
+        plan = plan_build(keys, problems, cfg, cache)
         del keys, problems
         result = BuildResult(
             out=out,

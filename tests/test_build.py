@@ -164,3 +164,21 @@ def test_config_changes_card_and_ratios(tmp_path: Path) -> None:
     assert set(result.per_split) == {"train", "test"}
     card = (tmp_path / "dist" / "README.md").read_text()
     assert "pretty_name: Harbour News" in card and "license: cc-by-4.0" in card
+
+
+def test_killed_build_leftovers_are_cleaned(tmp_path: Path) -> None:
+    """A hard kill (no exception handler runs) can leave a temp folder or the previous output aside."""
+    raw = tmp_path / "raw"
+    make_corpus(raw, 3)
+    out = tmp_path / "dist"
+    run_build(raw, out, tmp_path / "cache")
+    before = _files(out)
+    # killed between the two renames: the previous output is aside and `dist` is missing
+    out.rename(tmp_path / ".dist.previous")
+    dead = tmp_path / ".dist.building-999999999-x"
+    dead.mkdir()
+    from corpus.publish.swap import recover
+
+    recover(out)
+    assert _files(out) == before and not dead.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "dist", "raw"]

@@ -231,6 +231,11 @@ def test_usage_errors_exit_2(project: Path) -> None:
     assert code == 2 and "no such file" in err
     r = CliRunner().invoke(app, ["validate", "--format", "yaml"])
     assert r.exit_code == 2
+    code, _, err = run("--changed-since", "HEAD", "raw/good0.txt")
+    assert code == 2 and "not both" in err
+    (project / "pyproject.toml").write_text('[tool.corpus]\nraw_dir = "nowhere"\n', encoding="utf-8")
+    code, _, err = run()
+    assert code == 2 and "raw folder not found" in err
 
 
 def test_config_tunes_rules_per_file(project: Path) -> None:

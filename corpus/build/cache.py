@@ -167,7 +167,7 @@ def save_index(cache_dir: str, keys: pa.Table) -> None:
         {
             "rel_hash": pa.array([rel_hash(r) for r in rows.column("rel").to_pylist()], pa.uint64()),
             "key16": rows.column("key16"),
-            "spill": rows.column("spill"),
+            "spill": rows.column("spill").cast(pa.string()),
             "offset": rows.column("offset"),
             "length": rows.column("length"),
         }

@@ -24,8 +24,8 @@ def byline(ds: list[LineDecision]) -> Byline:
             for a in d.data.get("authors", []):
                 if a not in authors:
                     authors.append(a)
-            if authors:
-                break  # the first byline is the article's; later ones belong to teasers
+        elif authors and d.label != "blank":
+            break  # the first run of byline lines is the article's; later ones belong to teasers
     bios = [d for d in ds if d.label == BIO]
     bio = "\n\n".join(d.text for d in bios) or None
     if not authors:

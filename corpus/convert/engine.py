@@ -144,7 +144,11 @@ def _pattern(
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= 60:
         m = RULES.credit_inline.search(text) if _inline_credit_possible(text) else None
-        if m and len(caption := text[: m.start()].strip(" ([|–—-")) >= 8:
+        if (
+            m
+            and len(caption := text[: m.start()].strip(" ([|–—-")) >= 8
+            and credits.inline_ok(m.group("label"), caption)
+        ):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             return (
                 CREDIT,
@@ -397,6 +401,8 @@ def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
                     {"authors": got},
                 )
                 names.more_name_lines(nb, k + 2, stop)
+        elif d.label == BYLINE and d.data.get("authors"):
+            names.more_name_lines(nb, k + 1, stop)  # "von Jane Roe" / ", John Doe"
 
 
 def _teaser_lists(nb: list[LineDecision]) -> None:
@@ -566,10 +572,19 @@ def _body_repeats(nb: list[LineDecision]) -> None:
             d.label, d.rule = BOILERPLATE, "glued copy of the rest of the body"
 
 
+def _first_sentence(nb: list[LineDecision], start: int, e: int) -> int:
+    """A title glued to its breadcrumb can be long enough to count as text: the article starts at a sentence."""
+    for k in range(start, min(e + 1, start + 12)):
+        f = nb[k].features
+        if nb[k].label == BODY and f is not None and f.ends_sentence:
+            return k
+    return start
+
+
 def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[str]) -> None:
     """The headline: the longest title-like line just above the article's first paragraph; never invented."""
     start = next((k for k in range(s, e + 1) if nb[k].label == BODY and nb[k].content == "good"), s)
-    best = headline.choose(nb, start, stop)
+    best = headline.choose(nb, _first_sentence(nb, start, e), stop)
     if any(d.label == BYLINE for d in nb[: start + 3]):
         return
     names.header_names(nb, start, nb.index(best) if best is not None else -1, stop)

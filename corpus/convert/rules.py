@@ -75,6 +75,9 @@ class Rules:
     ui_words: frozenset[str]  # words of the button/menu tables: a line made of them is not a name
     month_numbers: dict[str, int]
     credit_kinds: dict[str, str]
+    credit_weak: frozenset[
+        str
+    ]  # labels that also cite a text's source ("Quelle"): inline only after a short caption
     boiler_line: re.Pattern[str]
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
@@ -99,6 +102,7 @@ class Rules:
     date_iso: re.Pattern[str]
     date_num: re.Pattern[str]
     weekday: re.Pattern[str]
+    relative_time: re.Pattern[str]  # "5 hours ago", "vor 2 Stunden": a date line without a date
     bio: re.Pattern[str]
     bio_header: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -124,7 +128,9 @@ def _compile() -> Rules:
         for label in _gather(langs, "credit", kind):
             kinds[label.lower()] = kind
     label_alt = _alt(list(kinds))
-    agencies = common.get("credit", {}).get("agencies", [])
+    agencies = list(common.get("credit", {}).get("agencies", []))
+    # "IMAGO", "Imago", "imago": the agency's name in any of the cases publishers print it (short ones stay exact)
+    agencies += [v for a in agencies if len(a) >= 4 for v in (a.upper(), a.capitalize(), a.lower())]
     agency_alt = _alt(agencies)
     marks_alt = _alt(common.get("credit", {}).get("copyright_marks", ["©"]))
 
@@ -189,6 +195,7 @@ def _compile() -> Rules:
         ),
         month_numbers=months,
         credit_kinds=kinds,
+        credit_weak=frozenset(w.lower() for w in _gather(langs, "credit", "weak")),
         boiler_line=re.compile(
             r"^(?:" + _alt(cb.get("lines", []) + _gather(langs, "boilerplate", "lines")) + r")\s*[:.!]?$",
             flags,
@@ -257,6 +264,10 @@ def _compile() -> Rules:
         ),
         date_iso=re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
         date_num=re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
+        relative_time=re.compile(
+            r"\b\d+\s*(?:" + _alt([u for d in langs.values() for u in d.get("time_units", [])]) + r")\b",
+            flags,
+        ),
         weekday=re.compile(r"^(?:" + _alt(weekdays) + r")\b", flags),
         bio=re.compile(
             r"^(?P<name>"

@@ -44,6 +44,8 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     """(caption, credit) when the line is a caption with an unlabelled credit at its end."""
     if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url or "©" in text:
         return None
+    if "/" not in text and not text[-1].isupper() and not RULES.agency.search(text, len(text) - 40):
+        return None  # every credit shape below needs a slash, an agency or a capital at the end
     for m in _SENTENCE_END.finditer(text):
         tail = text[m.end() :].strip()
         if len(tail.split()) > _TAIL_MAX_WORDS:
@@ -53,8 +55,8 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         break  # the first short tail decides
     # no sentence mark: "CAPTION Jane Roe/AP", "CAPTION Jane Roe/Getty Images Europe", "CAPTION / Jane Roe"
     words = text.split()
-    if len(words) < 6:
-        return None
+    if len(words) < 6 or all(_cap(w) for w in words):
+        return None  # a line of credit words only is a bare credit, paired with its caption elsewhere
     slash = next((i for i in range(len(words) - 1, len(words) - 5, -1) if "/" in words[i]), -1)
     if slash < 0 or not all(_cap(w) for w in words[slash + 1 :]):
         return None
@@ -78,7 +80,7 @@ def _cap(w: str) -> bool:
 
 def slash_credit(text: str, words: int) -> bool:
     """A bare "Photographer/Agency" line: a few capitalised tokens around a slash."""
-    if words > 6 or "/" not in text or "://" in text:
+    if words > 8 or "/" not in text or "://" in text:
         return False
     toks = text.replace("/", " ").split()
     if not all(_cap(t) for t in toks):
@@ -99,7 +101,7 @@ def photo_by(text: str) -> tuple[str, str, str] | None:
 def label_lines(nb: list[LineDecision]) -> None:
     """A credit label alone on its line ("Image:", "Foto:") takes the next short line as its credit."""
     for k, d in enumerate(nb[:-1]):
-        if d.label not in ("", BOILERPLATE, CREDIT) or len(d.text) > 30:
+        if len(d.text) > 30 or not d.text.endswith(":") or d.label not in ("", BOILERPLATE, CREDIT):
             continue
         m = RULES.credit_label_alone.match(d.text)
         x = nb[k + 1]
@@ -124,3 +126,11 @@ _YEAR = re.compile(r"^(?:19|20)\d\d\b")
 def footer(credit: str) -> bool:
     """ "© 2024 Publisher": a site's copyright footer, not a picture's credit."""
     return bool(_YEAR.match(credit.strip()))
+
+
+_WEAK_CAPTION_MAX_WORDS = 20
+
+
+def inline_ok(label: str, caption: str) -> bool:
+    """ "Quelle:", "Fuente:" also end a paragraph citing its source: after a long text they are no credit."""
+    return label.lower() not in RULES.credit_weak or len(caption.split()) <= _WEAK_CAPTION_MAX_WORDS

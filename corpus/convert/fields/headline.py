@@ -25,15 +25,13 @@ if TYPE_CHECKING:
 WINDOW = 40  # non-blank lines above the first paragraph that may hold the title
 MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
 THRESHOLD = 1.5
-_SPACE = re.compile(r"\s+")
+ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
 
 
 def _key(text: str) -> str:
-    if "  " not in text and text.isprintable():  # lines come normalised: one plain space between words
-        return text.lower()
-    return _SPACE.sub(" ", text).strip().lower()
+    return text.lower()  # lines arrive with their spaces already unified (decode.normalise)
 
 
 def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
@@ -45,8 +43,13 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
     t = d.text
     if not (MIN_WORDS <= f.words <= MAX_WORDS) or f.chars > MAX_CHARS or f.has_url:
         return False
-    if t.endswith((".", ":", ",", ";", "。")) or t.startswith((":", "|", "-", "(")) or t[0].islower():
+    if t.endswith((".", ":", ",", ";", "。", "…")) or t.startswith((":", "|", "-", "(")) or t[0].islower():
         return False
+    if t.count("|") >= 2:
+        return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
+    low = [w.lower() for w in t.split()]
+    if sum(1 for w in low if w in RULES.ui_words) * 2 >= len(low):
+        return False  # mostly button words
     half = t.split()
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
@@ -61,6 +64,13 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
     if f is None or f.words > 14:
         return False
     return bool(find_date(d.text) or RULES.byline.match(d.text) or name_line(d, stop))
+
+
+def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
+    f = d.features if d is not None else None
+    if d is None or f is None:
+        return False
+    return f.words <= 6 and not f.ends_sentence and d.label not in _HEADER and not _header_like(d, stop)
 
 
 def _dek(d: LineDecision) -> bool:
@@ -102,8 +112,8 @@ def score(
     f = d.features
     assert f is not None
     s = 0.0
-    if (f.words >= 4 or f.chars >= 25) and _echoed(keys[k], k, keys, counts):
-        s += 3.0
+    if (f.words >= 5 or f.chars >= 40) and _echoed(keys[k], k, keys, counts):
+        s += ECHO
     nxt = nb[k + 1] if k + 1 < len(nb) else None
     if nxt is not None:
         nf = nxt.features
@@ -126,6 +136,8 @@ def score(
             s -= 1.5  # titles do not follow running text
         if _eligible(prev, stop) and 4 <= pf.words < f.words and f.words >= 12:
             s -= 2.0  # the standfirst below a shorter title
+    if _menu_item(prev, stop) and _menu_item(nxt, stop):
+        s -= 2.0  # inside a run of short lines: a menu, repeated on the page as menus are
     if 4 <= f.words <= 25:
         s += 0.5
     s -= 0.04 * max(0, start - k - 1)

@@ -1,0 +1,202 @@
+"""Field finders (corpus/convert/fields/): headline on evidence, byline names, credits beside captions.
+
+Every text here is invented; one small rule per test, in the languages the rule tables cover.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.convert.engine import parse_names
+from corpus.convert.fields.names import name_part
+from corpus.convert.rules import RULES
+from tests.test_convert_rules import article, convert, label_of
+
+TITLE = {
+    "en": "Council votes to rebuild the old bridge after years of debate",
+    "de": "Gemeinderat beschließt den Neubau der alten Brücke",
+    "es": "El ayuntamiento aprueba reconstruir el puente viejo",
+    "fr": "Le conseil vote la reconstruction du vieux pont",
+}
+DEK = {
+    "en": "The vote ends a long argument about the cost of the work and the safety of the people who cross it.",
+    "de": "Die Entscheidung beendet einen langen Streit über die Kosten und die Sicherheit der Brücke.",
+    "es": "La decisión pone fin a un largo debate sobre el coste de la obra y la seguridad del puente.",
+    "fr": "Le vote met fin à un long débat sur le coût des travaux et la sécurité du pont.",
+}
+
+
+# --- headline ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_headline_above_its_standfirst_is_found(lang: str) -> None:
+    rec = convert(article(lang, top=["Local", TITLE[lang], DEK[lang]]))
+    assert rec.headline == TITLE[lang]
+
+
+def test_standfirst_without_a_period_is_not_the_headline() -> None:
+    dek = "The vote ends a long argument about the cost of the work and the safety of those who cross it"
+    rec = convert(article("en", top=[TITLE["en"], dek, "By Jane Roe", "March 3, 2024"]))
+    assert rec.headline == TITLE["en"]
+    assert rec.byline.authors == ["Jane Roe"]
+
+
+def test_no_headline_without_evidence() -> None:
+    # a title-shaped line with nothing of an article's header below it (no standfirst, byline or date)
+    rec = convert(article("en", top=["Weather and traffic today", "Menu", "Search"]))
+    assert rec.headline is None
+    assert convert(article("en", top=["Local news"])).headline is None
+
+
+def test_headline_glued_to_its_breadcrumb_is_the_clean_line() -> None:
+    crumb = "Home / News / " + TITLE["en"]
+    rec = convert(article("en", top=[crumb, "News", TITLE["en"], "Jane Roe | Published 2 hours ago"]))
+    assert rec.headline == TITLE["en"]
+    assert rec.byline.authors == ["Jane Roe"]
+
+
+def test_a_button_label_twice_or_a_bar_of_links_is_not_a_headline() -> None:
+    for junk in ("Copy link Copy link", "Privacy | Terms | Contact us"):
+        rec = convert(article("en", top=[junk, DEK["en"]]))
+        assert rec.headline is None, junk
+
+
+# --- byline names --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "part"),
+    [
+        ("de", "Juliane Roth 28.04.2023, 18:11 Uhr", "Juliane Roth"),
+        ("en", "Jane Roe | Published 2 hours ago", "Jane Roe"),
+        ("en", "Jane Roe Political Correspondent", "Jane Roe Political"),
+        ("en", "Jane Roe Follow", "Jane Roe"),
+        ("en", "Jane Roe The Daily Example", "Jane Roe"),
+        ("es", "Ana Pérez - 4 de marzo de 2024", "Ana Pérez"),
+        ("fr", "Jean Dupont Publié le 3 mars", "Jean Dupont"),
+        ("en", "Jane Roe0", "Jane Roe"),
+    ],
+)
+def test_name_part_ends_at_dates_bars_roles_and_trailers(lang: str, text: str, part: str) -> None:
+    assert name_part(text) == part
+    assert parse_names(text, RULES.stopwords.get(lang, frozenset()))
+
+
+@pytest.mark.parametrize(
+    ("lang", "lines", "authors"),
+    [
+        ("de", ["Von Erika Muster 28.04.2023, 18:11 Uhr"], ["Erika Muster"]),
+        ("de", ["Kolumne von Erika Muster - 28.04.2024 um 08:52 Uhr"], ["Erika Muster"]),
+        ("en", ["by Jane Roe Apr. 28, 2023 1:15 pm"], ["Jane Roe"]),
+        ("en", ["Jane Roe", "March 3, 2024"], ["Jane Roe"]),
+        ("en", ["Jane Roe 5 hours ago"], ["Jane Roe"]),
+        ("de", ["3. März 2024 • Erika Muster • 3 Minuten"], ["Erika Muster"]),
+        ("en", ["By", "Jane Roe News Reporter", "John Doe", "March 3, 2024"], ["Jane Roe", "John Doe"]),
+        ("de", ["von Erika Muster", ", Max Beispiel", "3. März 2024"], ["Erika Muster", "Max Beispiel"]),
+        ("es", ["Por Ana Pérez", "3 de marzo de 2024"], ["Ana Pérez"]),
+        ("fr", ["Par Jean Dupont", "3 mars 2024"], ["Jean Dupont"]),
+    ],
+)
+def test_bylines_in_the_header(lang: str, lines: list[str], authors: list[str]) -> None:
+    rec = convert(article(lang, top=[TITLE[lang], DEK[lang], *lines]))
+    assert rec.byline.authors == authors
+    for line in lines:
+        assert line not in rec.body
+
+
+def test_agency_alone_beside_the_date_is_the_author() -> None:
+    rec = convert(article("de", top=[TITLE["de"], DEK["de"], "dpa", "28.04.2023, 18:11 Uhr"]))
+    assert rec.byline.authors == ["dpa"]
+
+
+def test_buttons_and_shouting_are_not_names() -> None:
+    rec = convert(article("en", top=[TITLE["en"], DEK["en"], "Video Loading", "March 3, 2024"]))
+    assert rec.byline.authors == []
+    rec = convert(article("es", top=[TITLE["es"], DEK["es"], "TARJETA CADUCADA", "3 de marzo de 2024"]))
+    assert rec.byline.authors == []
+
+
+# --- credits -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "block", "credit", "caption"),
+    [
+        (
+            "es",
+            "La alcaldesa muestra los planos del nuevo puente. EFE/ J.J. Pérez",
+            "EFE/ J.J. Pérez",
+            "La alcaldesa muestra los planos del nuevo puente.",
+        ),
+        (
+            "fr",
+            "La maire présente les plans du nouveau pont, à Lyon. JEAN DUPONT / AFP",
+            "JEAN DUPONT / AFP",
+            "La maire présente les plans du nouveau pont, à Lyon.",
+        ),
+        (
+            "en",
+            "The mayor looks at the plans for the new bridge at the river Jane Roe/AP",
+            "Jane Roe/AP",
+            "The mayor looks at the plans for the new bridge at the river",
+        ),
+        (
+            "de",
+            "Die Bürgermeisterin zeigt die Pläne für die neue Brücke / Max Muster",
+            "Max Muster",
+            "Die Bürgermeisterin zeigt die Pläne für die neue Brücke",
+        ),
+        (
+            "en",
+            "The mayor looks at the plans for the new bridge. Photo by Jane Roe / AFP via Getty Images",
+            "Jane Roe / AFP via Getty Images",
+            "The mayor looks at the plans for the new bridge.",
+        ),
+        (
+            "de",
+            "Die Bürgermeisterin zeigt die Pläne für die neue Brücke. Quelle: Max Muster/dpa",
+            "Max Muster/dpa",
+            "Die Bürgermeisterin zeigt die Pläne für die neue Brücke.",
+        ),
+    ],
+)
+def test_credit_at_the_end_of_a_caption(lang: str, block: str, credit: str, caption: str) -> None:
+    rec = convert(article(lang, top=[block]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [(credit, caption)]
+    assert caption not in rec.body
+
+
+def test_credit_label_alone_takes_the_next_line() -> None:
+    text = article(
+        "en", middle=["The mayor looks at the plans for the new bridge (\nImage:\nGetty Images/Stock)"]
+    )
+    rec = convert(text)
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Getty Images/Stock", "The mayor looks at the plans for the new bridge")
+    ]
+    assert "Getty" not in rec.body
+
+
+def test_bare_photographer_agency_line_after_a_caption() -> None:
+    rec = convert(
+        article(
+            "de", top=["Die Bürgermeisterin zeigt die Pläne für die neue Brücke.", "Lichtbild/Max Muster"]
+        )
+    )
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Lichtbild/Max Muster", "Die Bürgermeisterin zeigt die Pläne für die neue Brücke.")
+    ]
+
+
+def test_menu_with_a_slash_is_not_a_credit() -> None:
+    text = article("de", top=["Startseite", "TV/Radio", "Politik / Ausland / Europa"])
+    assert convert(text).credits == []
+    assert label_of(text, "TV/Radio")[0] != "credit"
+
+
+def test_running_text_ending_with_a_sentence_keeps_its_slash_words() -> None:
+    line = "The council said the plan was approved by the city and/or the region, as the law requires."
+    rec = convert(article("en", middle=[line]))
+    assert rec.credits == []
+    assert line in rec.body
