@@ -43,7 +43,7 @@ _MEDIUM_WORDS = 5
 _LONG_WORDS = 25  # a line this long is running text even without a final stop
 _TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
 # Weights of pass 4: text counts by its length, furniture counts against.
-_W_SHORT = -80.0
+_W_SHORT = -60.0
 _W_FURNITURE = -30.0
 _W_META = -5.0
 _HEADLINE_WINDOW = 14
