@@ -161,3 +161,17 @@ def test_a_lead_made_of_a_few_body_sentences_stays() -> None:
     lead = " ".join(p[:3]) + " More on that below, with every detail of the plan and what it means."
     body = body_of("\n\n".join([lead, *p]))
     assert lead in body
+
+
+def test_a_list_between_paragraphs_is_body() -> None:
+    p = PARAS["en"]
+    items = ["1. Check the bridge plans", "2. Count the cars in May", "3. Vote on the budget in June"]
+    body = body_of("\n\n".join([p[0], p[1], *items, p[2], p[3]]))
+    assert all(item in body for item in items)
+
+
+def test_short_title_lines_between_paragraphs_are_not_a_list() -> None:
+    p = PARAS["en"]
+    titles = ["Harbour plans approved", "Cup final in the rain", "Bakery closes its doors"]
+    body = body_of("\n\n".join([p[0], p[1], *titles, p[2], p[3]]))
+    assert not any(t in body for t in titles)

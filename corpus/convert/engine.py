@@ -54,6 +54,8 @@ _REPEAT_MAX_WORDS = 8
 _REPEAT_MIN = 3
 _TEASER_MIN = 3
 _STANDFIRST_WINDOW = 8
+_LIST_MIN_LINES = 3
+_LIST_ITEM_SHARE = 0.6
 _DUP_PART_WORDS = 6
 _GLUED_COPY_WORDS = 60
 _GLUED_COPY_SHARE = 0.5
@@ -550,10 +552,37 @@ def _body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
             else:
                 d.label, d.rule = BODY, "subheading: short line between paragraphs"
             continue
-        d.label, d.rule = (
-            BOILERPLATE,
-            "short line" + (" in the main run" if inside else " outside the main run"),
-        )
+        d.label, d.rule = BOILERPLATE, _SHORT_IN_RUN if inside else "short line outside the main run"
+    _lists_between_paragraphs(nb, s, e)
+
+
+_SHORT_IN_RUN = "short line in the main run"
+_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s)|\d")
+
+
+def _lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
+    """Short lines between body paragraphs that look like items (bullets, numbers, "Term: value", figures)
+    are the article's own list or table (jusText's re-labelling of short blocks between good ones)."""
+    k = s
+    while k <= e:
+        if nb[k].rule != _SHORT_IN_RUN:
+            k += 1
+            continue
+        j = k
+        while j + 1 <= e and nb[j + 1].rule == _SHORT_IN_RUN:
+            j += 1
+        run = nb[k : j + 1]
+        items = sum(1 for x in run if _LIST_ITEM.search(x.text))
+        if (
+            len(run) >= _LIST_MIN_LINES
+            and items >= _LIST_ITEM_SHARE * len(run)
+            and nb[k - 1].label == BODY
+            and j + 1 < len(nb)
+            and nb[j + 1].label == BODY
+        ):
+            for x in run:
+                x.label, x.rule = BODY, f"list item: {len(run)} item-like lines between paragraphs"
+        k = j + 1
 
 
 def _body_repeats(nb: list[LineDecision]) -> None:
