@@ -207,7 +207,8 @@ def _agency_at_end(text: str) -> bool:
     opening bracket (the credit holds no brackets): a cheap test before that costly regex."""
     if not text.endswith((")", "]")):
         return False
-    return bool(RULES.agency.search(text, max(text.rfind("("), text.rfind("["), 0)))
+    start = max(text.rfind("("), text.rfind("["), 0)
+    return _agency_named(text[start:])
 
 
 def _whole_line_key(text: str) -> str:
@@ -277,7 +278,17 @@ def _content(f: Features) -> str:
 def _is_bare_credit(text: str, f: Features) -> bool:
     if f.words > 10 or f.ends_sentence or f.chars > 100:
         return False
-    return bool(RULES.agency.search(text)) or ("/" in text and not f.has_url)
+    return _agency_named(text) or ("/" in text and not f.has_url)
+
+
+_AGENCY_TOKEN = re.compile(r"[^\s/(|),.;:]+")
+
+
+def _agency_named(text: str) -> bool:
+    """RULES.agency.search, after a cheap test: a token of the line must open an agency's name."""
+    if RULES.agency_first_words.isdisjoint(_AGENCY_TOKEN.findall(text)):
+        return False
+    return bool(RULES.agency.search(text))
 
 
 def _max_run(weights: list[float]) -> tuple[int, int]:

@@ -97,6 +97,7 @@ class Rules:
     credit_copyright: re.Pattern[str]
     credit_agency_end: re.Pattern[str]
     agency: re.Pattern[str]
+    agency_first_words: frozenset[str]  # first tokens of the agency names: a cheap test before `agency`
     date_dmy: re.Pattern[str]
     date_mdy: re.Pattern[str]
     date_iso: re.Pattern[str]
@@ -252,6 +253,7 @@ def _compile() -> Rules:
             + r")\b(?:\s*(?:Photo|Images?|Foto))?(?:\s*/[^()\[\]]{0,60})?)[)\]]$"
         ),
         agency=re.compile(r"(?:^|[\s/(|])(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
+        agency_first_words=frozenset(a.split()[0] for a in agencies if a.strip()),
         date_dmy=re.compile(
             r"\b(?P<d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
             + month_alt
