@@ -68,10 +68,19 @@ def convert_paths(
 
 
 class BuildFailed(Exception):
-    """`--strict` and some raw files were rejected: nothing was published."""
+    """Nothing was published: `--strict` and some raw files were rejected, or no article passed at all.
+
+    An empty dataset would not load (`datasets` needs a split with rows), so it never replaces a good one.
+    """
 
     def __init__(self, result: BuildResult) -> None:
-        super().__init__(f"{len(result.rejects)} raw file(s) rejected; nothing published (--strict)")
+        if result.raw_files == 0:
+            why = "no raw .txt files found; nothing published"
+        elif result.published == 0:
+            why = f"all {result.raw_files} raw file(s) rejected; nothing published"
+        else:
+            why = f"{len(result.rejects)} raw file(s) rejected; nothing published (--strict)"
+        super().__init__(why)
         self.result = result
 
 
@@ -164,7 +173,7 @@ def build(
             warnings=plan.warnings,
             files=[],
         )
-        if strict and plan.rejects:
+        if (strict and plan.rejects) or not plan.published:
             raise BuildFailed(result)
 
         # pass 3: stream records into shards, then the metadata files; swapped in only when all is written
