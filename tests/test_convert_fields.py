@@ -244,3 +244,8 @@ def test_a_title_like_question_below_a_kicker_is_the_title_not_its_standfirst() 
     question = "Wie sicher ist die alte Brücke über den Fluss wirklich?"
     top = ["Brücke in Gefahr", question, DEK["de"]]
     assert convert(article("de", top=top)).headline == question
+
+
+def test_a_wire_alone_near_the_date_below_the_lede_is_the_author() -> None:
+    top = [TITLE["de"], DEK["de"], "SID", "Nachrichtenagentur", "16:30"]
+    assert convert(article("de", top=top)).byline.authors == ["SID"]

@@ -191,6 +191,17 @@ def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[s
             continue
         if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule:
             continue
+        if (
+            near_date
+            and (k <= start or k <= start + _HEADER_AFTER)
+            and RULES.agency.fullmatch(d.text.strip())
+        ):
+            d.label, d.rule, d.data = (
+                BYLINE,
+                "byline: agency alone beside a date",
+                {"authors": [d.text.strip()]},
+            )
+            continue
         if "text in the main run" in d.rule and (d.features is None or d.features.words > 10):
             continue
         if (k > start or top < 0) and not (near_date or after_byline):
