@@ -249,3 +249,11 @@ def test_a_title_like_question_below_a_kicker_is_the_title_not_its_standfirst() 
 def test_a_wire_alone_near_the_date_below_the_lede_is_the_author() -> None:
     top = [TITLE["de"], DEK["de"], "SID", "Nachrichtenagentur", "16:30"]
     assert convert(article("de", top=top)).byline.authors == ["SID"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "authors"),
+    [("en", "By MND Staff", ["MND Staff"]), ("de", "Von Redaktion Politik", ["Redaktion Politik"])],
+)
+def test_a_desk_signing_the_article_is_its_author(lang: str, line: str, authors: list[str]) -> None:
+    assert convert(article(lang, top=[TITLE[lang], DEK[lang], line])).byline.authors == authors

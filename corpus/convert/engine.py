@@ -20,6 +20,7 @@ from typing import Any
 
 from corpus.convert.features import Features, all_features
 from corpus.convert.fields import credits, headline, names
+from corpus.convert.fields import names as fnames
 from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import parse_names
 from corpus.convert.labels import (
@@ -157,7 +158,7 @@ def _anchored(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, d
             )
         m = RULES.byline.match(text)
         if m:
-            names = parse_names(m.group("names"), stop)
+            names = parse_names(m.group("names"), stop) or fnames.desk(m.group("names"))
             if names:
                 return BYLINE, f"byline.prefix: {m.group('prefix')!r}", {"authors": names}
         if RULES.byline_bare.match(text):

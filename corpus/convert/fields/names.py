@@ -76,6 +76,15 @@ def parse_names(
     return names
 
 
+def desk(text: str) -> list[str]:
+    """ "By MND Staff", "Von Redaktion Politik": a desk signs the article; it is the author as printed."""
+    part = _CUT.split(_HANDLE.sub("", text), maxsplit=1)[0].strip()
+    words = part.split()
+    if not (1 <= len(words) <= 4) or not all(w[:1].isupper() for w in words):
+        return []
+    return [part] if any(w.lower() in RULES.desk_words for w in words) else []
+
+
 def lead_byline(text: str, stop: frozenset[str]) -> list[str]:
     """Names after a lead phrase inside a short line: "Kolumne von Jane Roe - 28.04.2024"."""
     m = RULES.byline_lead.search(text)
