@@ -15,7 +15,9 @@ The passes, in order (each one linear in the number of lines):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from corpus.convert.features import Features, all_features
@@ -39,18 +41,30 @@ from corpus.convert.rules import RULES, first_word
 # Content classes (pass 2).
 _GOOD_WORDS = 12
 _MEDIUM_WORDS = 5
-_GOOD_STOP = 0.25
+_LONG_WORDS = 25  # a line this long is running text even without a final stop
 _TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
 # Weights of pass 4: text counts by its length, furniture counts against.
-_W_SHORT = -25.0
+_W_SHORT = -60.0
 _W_FURNITURE = -30.0
 _W_META = -5.0
 _HEADLINE_WINDOW = 14
 _NEXT_ARTICLE_AFTER = 4
 _HEADLINE_MAX_WORDS = 30
 _SUBHEAD_MAX_WORDS = 16
+_REPEAT_MAX_WORDS = 8
+_REPEAT_MIN = 3
+_TEASER_MIN = 3
+_STANDFIRST_WINDOW = 8
+_LIST_MIN_LINES = 3
+_LIST_ITEM_SHARE = 0.6
+_DUP_PART_WORDS = 6
+_GLUED_COPY_WORDS = 60
+_GLUED_COPY_SHARE = 0.5
+_GLUED_COPY_PARTS = 3
+_TEASER_GAP = 3
 _INLINE_LINK_MIN_WORDS = 6
 _DIGITS = re.compile(r"\d+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(slots=True)
@@ -66,20 +80,75 @@ class LineDecision:
     content: str = ""  # good | medium | short (pass 2)
 
 
-def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, dict[str, Any]] | None:
-    """Pass 1: the rule tables. Returns (label, rule, data) or None."""
-    anchored = first_word(text) in RULES.starters  # most lines start with no table phrase: skip those rules
-    if anchored:
-        hit = _anchored(text, f, stop)
+def _inline_credit_possible(text: str) -> bool:
+    """The word before the line's last colon is a credit label's last word: only then try the regex."""
+    i = text.rfind(":")
+    if i < 0:
+        return False
+    head = text[:i].rstrip()
+    return head[head.rfind(" ") + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS
+
+
+_LABEL_TAILS = frozenset(k.split()[-1] for k in RULES.credit_kinds) | {"credit", "credits"}
+
+
+def _keyword_lines(lines: list[str], feats: list[Features | None]) -> dict[int, str]:
+    """Lines holding a boilerplate keyword. One search per keyword over the lower-cased short lines joined
+    (a per-line loop over every keyword cost more than all other rules together; long lines are skipped,
+    the rule only applies to lines of at most keyword_max_words words)."""
+    idx = [i for i, f in enumerate(feats) if f is not None and f.words <= RULES.keyword_max_words]
+    full = "\n".join(lines[i] for i in idx)
+    low = full.lower()
+    out: dict[int, str] = {}
+    if len(low) != len(full):  # lower() changed lengths (e.g. "İ"): offsets would not map back
+        for i in idx:
+            ll = lines[i].lower()
+            kw = next((k for k in RULES.boiler_keywords if k in ll), None)
+            if kw:
+                out[i] = kw
+        return out
+    starts: list[int] | None = None
+    for kw in RULES.boiler_keywords:
+        pos = low.find(kw)
+        while pos >= 0:
+            if starts is None:
+                starts = list(accumulate((len(lines[i]) + 1 for i in idx[:-1]), initial=0))
+            out.setdefault(idx[bisect_right(starts, pos) - 1], kw)
+            pos = low.find(kw, pos + len(kw))
+    return out
+
+
+def _repeated_lines(lines: list[str], feats: list[Features | None]) -> dict[str, int]:
+    """Short lines that recur in one text ("Article content", a section name above each teaser) are page
+    furniture, whatever they say: the in-document form of CCNet's repeated-line filter."""
+    seen: dict[str, int] = {}
+    for line, f in zip(lines, feats, strict=True):
+        if f is not None and f.words <= _REPEAT_MAX_WORDS and not f.ends_sentence:
+            seen[line] = seen.get(line, 0) + 1
+    return {line: n for line, n in seen.items() if n >= _REPEAT_MIN}
+
+
+def _pattern(
+    text: str, f: Features, stop: frozenset[str], keyword: str | None = None
+) -> tuple[str, str, dict[str, Any]] | None:
+    """Pass 1: the rule tables. Returns (label, rule, data) or None. `keyword`: the boilerplate keyword
+    the line holds, if any (found for the whole text at once by _keyword_lines)."""
+    if f.words > 60:  # a paragraph: of all the rules only the bio one can apply
+        return _bio(text)
+    fams = RULES.starter_families.get(first_word(text))  # most lines start with no table phrase
+    if fams:
+        hit = _anchored(text, f, stop, fams)
         if hit:
             return hit
-    if f.words <= 10:
+    if f.words <= 10 and _YEAR.search(text):  # every date format has a four-digit year
         d = find_date(text)
         if d:
             shape = _DIGITS.sub("0", text[: d[1].start()]).strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= 60:
-        m = (RULES.credit_inline.search(text) or RULES.credit_glued.search(text)) if ":" in text else None
+        m = RULES.credit_inline.search(text) if _inline_credit_possible(text) else None
+        if m is None and ":" in text:
+            m = RULES.credit_glued.search(text)
         if (
             m
             and len(caption := text[: m.start()].strip(" ([|–—-")) >= 8
@@ -91,7 +160,7 @@ def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, di
                 f"credit.inline: {m.group('label')!r}",
                 {"kind": kind, "credit": m.group("credit").strip(), "caption": caption},
             )
-        m = RULES.credit_agency_end.match(text) if text.endswith((")", "]")) else None
+        m = RULES.credit_agency_end.match(text) if _agency_at_end(text) else None
         if m:
             return (
                 CREDIT,
@@ -124,31 +193,52 @@ def _pattern(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, di
                 "caption": m2.group("caption").strip(),
             }
             return CREDIT, "credit.copyright", credit
-    if f.words <= RULES.keyword_max_words:
-        low = text.lower()
-        for kw in RULES.boiler_keywords:
-            if kw in low:
-                return BOILERPLATE, f"boilerplate.keyword: {kw!r}", {}
-    if f.words >= 10 and text[0].isupper():
-        m = RULES.bio.match(text)
-        if m:
-            return BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}
+    if keyword:
+        return BOILERPLATE, f"boilerplate.keyword: {keyword!r}", {}
+    if f.words >= 10:
+        return _bio(text)
     return None
 
 
-def _anchored(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, dict[str, Any]] | None:
-    """Rules whose phrase opens the line (related, credit labels, bylines, boilerplate phrases)."""
-    m = RULES.prevnext.match(text)
+def _bio(text: str) -> tuple[str, str, dict[str, Any]] | None:
+    m = RULES.bio.match(text) if text[0].isupper() else None
+    return (BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}) if m else None
+
+
+def _agency_at_end(text: str) -> bool:
+    """credit_agency_end can only match a line that ends with a bracket and names an agency after its last
+    opening bracket (the credit holds no brackets): a cheap test before that costly regex."""
+    if not text.endswith((")", "]")):
+        return False
+    start = max(text.rfind("("), text.rfind("["), 0)
+    return _agency_named(text[start:])
+
+
+def _whole_line_key(text: str) -> str:
+    """What boiler_line phrases are compared with: the line in lower case, without a final ":", "." or "!"."""
+    t = text[:-1] if text[-1:] in ":.!" else text
+    return t.rstrip().lower()
+
+
+_ALL_FAMILIES = frozenset({"prevnext", "related", "credit", "byline", "boiler_line", "boiler_start"})
+
+
+def _anchored(
+    text: str, f: Features, stop: frozenset[str], fams: frozenset[str] = _ALL_FAMILIES
+) -> tuple[str, str, dict[str, Any]] | None:
+    """Rules whose phrase opens the line (related, credit labels, bylines, boilerplate phrases).
+    `fams`: the rule families with a phrase that starts with the line's first word; only those are tried."""
+    m = RULES.prevnext.match(text) if "prevnext" in fams else None
     if m and (not m.group("title") or f.words <= 30):
         rel = "previous" if m.group("previous") else "next"
         return RELATED, f"related.{rel}: {m.group(rel)!r}", {"rel": rel, "title": m.group("title").strip()}
-    if f.words <= 30:
+    if f.words <= 30 and "related" in fams:
         m = RULES.related_label.match(text)
         if m:
             title = (m.group("title") or "").strip()
             return RELATED, f"related.label: {m.group('label')!r}", {"rel": "related", "title": title}
     if f.words <= 25:
-        m = RULES.credit_start.match(text)
+        m = RULES.credit_start.match(text) if "credit" in fams else None
         if m and (":" in text[m.end("label") : m.start("credit")] or m.group("credit")[:1].isupper()):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             return (
@@ -156,42 +246,52 @@ def _anchored(text: str, f: Features, stop: frozenset[str]) -> tuple[str, str, d
                 f"credit.label: {m.group('label')!r}",
                 {"kind": kind, "credit": m.group("credit").strip()},
             )
-        m = RULES.byline.match(text)
+        m = RULES.byline.match(text) if "byline" in fams else None
         if m:
             names = parse_names(m.group("names"), stop) or fnames.desk(m.group("names"))
             if names:
                 return BYLINE, f"byline.prefix: {m.group('prefix')!r}", {"authors": names}
-        if RULES.byline_bare.match(text):
+        if "byline" in fams and RULES.byline_bare.match(text):
             return BYLINE, "byline.prefix alone (names on the next line)", {"authors": [], "bare": True}
-    if RULES.boiler_line.match(text):
+    if "boiler_line" in fams and _whole_line_key(text) in RULES.boiler_line_set:
         return BOILERPLATE, "boilerplate.line", {}
-    if f.words <= 40 and not text.startswith("©"):
-        m = RULES.boiler_start.match(text)
-        if m:
-            return BOILERPLATE, f"boilerplate.start: {m.group(0)!r}", {}
+    if f.words <= 40 and "boiler_start" in fams and not text.startswith("©"):
+        low = text.lower()
+        for phrase in RULES.boiler_starts_by_word.get(first_word(text), ()):
+            if low.startswith(phrase):
+                return BOILERPLATE, f"boilerplate.start: {text[: len(phrase)]!r}", {}
     return None
 
 
 def _content(f: Features) -> str:
-    """Pass 2: good = running text, medium = a short sentence, short = anything else."""
-    if f.has_url and f.words < 15:
+    """Pass 2: good = running text, medium = a short sentence, short = anything else.
+
+    A line under _LONG_WORDS words that does not end like a sentence is short whatever its words: that is
+    how titles read (teaser lists, kickers, menus); a real subheading is won back by the context pass."""
+    w = f.words
+    if f.has_url and w < 15:
         return "short"
-    titled = f.title_ratio >= _TITLE_CASE
-    if f.words >= _GOOD_WORDS and (
-        f.ends_sentence or (f.stop_ratio >= _GOOD_STOP and not titled) or f.words >= 25
-    ):
-        return "good"
-    if f.words >= _MEDIUM_WORDS and f.ends_sentence:
-        return "medium"
-    if f.words >= 8 and f.stop_ratio >= 0.3 and not titled:
-        return "medium"
-    return "short"
+    if w >= _LONG_WORDS or (w >= _GOOD_WORDS and f.ends_sentence):
+        return "good"  # long enough that the words need no counting
+    if w < _MEDIUM_WORDS or not f.ends_sentence:
+        return "short"
+    return "medium"
 
 
 def _is_bare_credit(text: str, f: Features) -> bool:
     if f.words > 10 or f.ends_sentence or f.chars > 100:
         return False
-    return bool(RULES.agency.search(text)) or ("/" in text and not f.has_url)
+    return _agency_named(text) or ("/" in text and not f.has_url)
+
+
+_AGENCY_TOKEN = re.compile(r"[^\s/(|),.;:]+")
+
+
+def _agency_named(text: str) -> bool:
+    """RULES.agency.search, after a cheap test: a token of the line must open an agency's name."""
+    if RULES.agency_first_words.isdisjoint(_AGENCY_TOKEN.findall(text)):
+        return False
+    return bool(RULES.agency.search(text))
 
 
 def _max_run(weights: list[float]) -> tuple[int, int]:
@@ -211,6 +311,8 @@ def _max_run(weights: list[float]) -> tuple[int, int]:
 def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     stop = RULES.stopwords.get(lang or "", frozenset())
     feats = all_features(lines, stop)
+    keywords = _keyword_lines(lines, feats)
+    repeated = _repeated_lines(lines, feats)
     ds: list[LineDecision] = []
     for i, (text, f) in enumerate(zip(lines, feats, strict=True)):
         if f is None:
@@ -218,17 +320,25 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
             continue
         d = LineDecision(i, text, "", "", f)
         d.content = _content(f)
-        hit = _pattern(text, f, stop)
+        hit = _pattern(text, f, stop, keywords.get(i))
         if hit:
             d.label, d.rule, d.data = hit
+        elif text in repeated:
+            d.label, d.rule = (
+                BOILERPLATE,
+                f"repeated line: {repeated[text]} times in the text (furniture unless a field claims it)",
+            )
         ds.append(d)
     nonblank = [d for d in ds if d.features is not None]
     _pair_credits(nonblank)
     _bare_bylines(nonblank, stop)
     _related_followers(nonblank)
+    _teaser_lists(nonblank)
     s, e = _main_run(nonblank)
+    s = _standfirst(nonblank, s)
     _tail(nonblank, s, e)
     _body(nonblank, s, e, lang)
+    _body_repeats(nonblank)
     _headline_and_names(nonblank, s, e, stop)
     return ds
 
@@ -311,6 +421,49 @@ def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
             names.more_name_lines(nb, k + 1, stop)  # "von Jane Roe" / ", John Doe"
 
 
+def _teaser_lists(nb: list[LineDecision]) -> None:
+    """Title, one text line, title, one text line, ...: a teaser list (or a comment thread: name and time,
+    one comment), however well its summaries read. An article's subheadings are followed by paragraphs,
+    rarely by a single line again and again. Runs of _TEASER_MIN such lines are furniture, unless they
+    hold most of the text: then the list is the article (a list of deals, a Q&A)."""
+    runs: list[list[LineDecision]] = []
+    run: list[LineDecision] = []  # the single text lines of the current alternation
+    n = len(nb)
+    for k, d in enumerate(nb):
+        if d.label or d.content == "short":
+            continue
+        # a title (an unlabelled short line) right above, and no text right below
+        single = k > 0 and not nb[k - 1].label and nb[k - 1].content == "short"
+        single = single and k + 1 < n and bool(nb[k + 1].label or nb[k + 1].content == "short")
+        if not (single and run and _title_between(run[-1], d)):
+            if len(run) >= _TEASER_MIN:
+                runs.append(run)
+            run = []
+        if single:
+            run.append(d)
+    if len(run) >= _TEASER_MIN:
+        runs.append(run)
+    if not runs:
+        return
+    in_runs = {x.index for r in runs for x in r}
+    listed = sum(x.features.chars for r in runs for x in r if x.features)
+    other = sum(
+        x.features.chars
+        for x in nb
+        if x.features and not x.label and x.content == "good" and x.index not in in_runs
+    )
+    if other < listed:
+        return
+    for r in runs:
+        for x in r:
+            x.label, x.rule = BOILERPLATE, f"teaser: one text line between title lines, {len(r)} in a row"
+
+
+def _title_between(a: LineDecision, b: LineDecision) -> bool:
+    """Between two single text lines of a teaser list: only a few title/furniture lines, no text."""
+    return 1 <= b.index - a.index - 1 <= 2 * _TEASER_GAP  # raw line numbers: blank lines count too
+
+
 def _weight(d: LineDecision) -> float:
     f = d.features
     assert f is not None
@@ -346,6 +499,23 @@ def _main_run(nb: list[LineDecision]) -> tuple[int, int]:
     while j > s and not (not nb[j].label and nb[j].content == "good"):
         j -= 1
     return s, j
+
+
+def _standfirst(nb: list[LineDecision], s: int) -> int:
+    """The main run's start, moved up to a standfirst: a text line just above the article's header
+    (byline, date, picture credit), which splits it from the body in most layouts."""
+    header = False
+    for k in range(s - 1, max(-1, s - 1 - _STANDFIRST_WINDOW), -1):
+        d = nb[k]
+        if d.label in (BYLINE, DATELINE, CREDIT, CAPTION):
+            header = True
+            continue
+        if d.label:
+            return s
+        if d.content == "short":
+            continue
+        return k if header and d.content == "good" else s
+    return s
 
 
 def _title_case_link(d: LineDecision, lang: str | None) -> bool:
@@ -396,10 +566,53 @@ def _body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
             else:
                 d.label, d.rule = BODY, "subheading: short line between paragraphs"
             continue
-        d.label, d.rule = (
-            BOILERPLATE,
-            "short line" + (" in the main run" if inside else " outside the main run"),
-        )
+        d.label, d.rule = BOILERPLATE, _SHORT_IN_RUN if inside else "short line outside the main run"
+    _lists_between_paragraphs(nb, s, e)
+
+
+_SHORT_IN_RUN = "short line in the main run"
+_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s)|\d")
+
+
+def _lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
+    """Short lines between body paragraphs that look like items (bullets, numbers, "Term: value", figures)
+    are the article's own list or table (jusText's re-labelling of short blocks between good ones)."""
+    k = s
+    while k <= e:
+        if nb[k].rule != _SHORT_IN_RUN:
+            k += 1
+            continue
+        j = k
+        while j + 1 <= e and nb[j + 1].rule == _SHORT_IN_RUN:
+            j += 1
+        run = nb[k : j + 1]
+        items = sum(1 for x in run if _LIST_ITEM.search(x.text))
+        if (
+            len(run) >= _LIST_MIN_LINES
+            and items >= _LIST_ITEM_SHARE * len(run)
+            and nb[k - 1].label == BODY
+            and j + 1 < len(nb)
+            and nb[j + 1].label == BODY
+        ):
+            for x in run:
+                x.label, x.rule = BODY, f"list item: {len(run)} item-like lines between paragraphs"
+        k = j + 1
+
+
+def _body_repeats(nb: list[LineDecision]) -> None:
+    """A long line that holds most of the rest of the body is a glued copy of the article (a summary field
+    printed by a page dump). A lead made of a few of the body's sentences is not (it holds a small share);
+    exact repeats stay too: articles do repeat lines (recipes, lists, a quoted paragraph)."""
+    body = [d for d in nb if d.label == BODY and d.features is not None]
+    parts = [d for d in body if d.features and d.features.words >= _DUP_PART_WORDS]
+    total = sum(d.features.chars for d in parts if d.features)
+    for d in body:
+        f = d.features
+        if d.label != BODY or f is None or f.words < _GLUED_COPY_WORDS:
+            continue
+        inside = [x.features.chars for x in parts if x is not d and x.features and x.text in d.text]
+        if len(inside) >= _GLUED_COPY_PARTS and sum(inside) >= _GLUED_COPY_SHARE * (total - f.chars):
+            d.label, d.rule = BOILERPLATE, "glued copy of the rest of the body"
 
 
 def _first_sentence(nb: list[LineDecision], start: int, e: int) -> int:
