@@ -257,3 +257,8 @@ def test_a_wire_alone_near_the_date_below_the_lede_is_the_author() -> None:
 )
 def test_a_desk_signing_the_article_is_its_author(lang: str, line: str, authors: list[str]) -> None:
     assert convert(article(lang, top=[TITLE[lang], DEK[lang], line])).byline.authors == authors
+
+
+def test_a_publisher_signing_with_an_article_is_the_author() -> None:
+    top = [TITLE["fr"], DEK["fr"], "Donald Duck", "Wall Street", "Par Le Courrier", "Publié le 3 mars 2024"]
+    assert convert(article("fr", top=top)).byline.authors == ["Le Courrier"]

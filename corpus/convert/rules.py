@@ -90,6 +90,7 @@ class Rules:
     byline_bare: re.Pattern[str]
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
+    org_articles: frozenset[str]  # "The", "Les": a byline opening with one names a publisher
     desk_words: frozenset[str]  # "Staff", "Redaktion": a byline naming a desk, not a person
     name_trailers: re.Pattern[str]  # words after a byline's names that end the name part
     byline_lead: re.Pattern[str]  # "Kolumne von", "Analysis by": names follow, anywhere in a short line
@@ -234,6 +235,7 @@ def _compile() -> Rules:
         byline_bare=re.compile(r"^(?:" + prefix_alt + r")\s*:?$"),
         name_split=re.compile(name_split),
         roles=re.compile(r"\s*(?:[,|–—-]\s*)?\b(?:" + _alt(roles) + r")\b.*$"),
+        org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
         desk_words=frozenset(w.lower() for w in _gather(langs, "byline", "desks")),
         name_trailers=re.compile(r"\s+(?:" + _alt(trailers) + r")\b.*$"),
         byline_lead=re.compile(r"(?:^|\s)(?:" + _alt(leads) + r")\s+(?P<names>\S.*)$", flags),

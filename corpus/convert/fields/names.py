@@ -28,6 +28,7 @@ _YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _LEADING_CONNECTOR = re.compile(r"^(?:[,;&]\s*|(?:and|und|y|et)\s+)")
 _HEADER_BEFORE = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER = 3  # …or this far below it, beside a date line
+_BELOW_HEADLINE = 4  # name lines this close below the headline need no date beside them
 _NAME_LINE_MAX_WORDS = 14
 
 
@@ -82,7 +83,10 @@ def desk(text: str) -> list[str]:
     words = part.split()
     if not (1 <= len(words) <= 4) or not all(w[:1].isupper() for w in words):
         return []
-    return [part] if any(w.lower() in RULES.desk_words for w in words) else []
+    if any(w.lower() in RULES.desk_words for w in words):
+        return [part]
+    # "Par Les Echos", "By The Associated Press": an article opening the name is a publisher's
+    return [part] if len(words) >= 2 and words[0] in RULES.org_articles else []
 
 
 def lead_byline(text: str, stop: frozenset[str]) -> list[str]:
@@ -213,7 +217,7 @@ def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[s
             continue
         if "text in the main run" in d.rule and (d.features is None or d.features.words > 10):
             continue
-        if (k > start or top < 0) and not (near_date or after_byline):
+        if (k > start or top < 0 or k > top + _BELOW_HEADLINE) and not (near_date or after_byline):
             continue
         got = lead_byline(d.text, stop) if d.features and d.features.words <= 20 else []
         rule = "byline: names after a lead phrase"
