@@ -262,3 +262,29 @@ def test_a_desk_signing_the_article_is_its_author(lang: str, line: str, authors:
 def test_a_publisher_signing_with_an_article_is_the_author() -> None:
     top = [TITLE["fr"], DEK["fr"], "Donald Duck", "Wall Street", "Par Le Courrier", "Publié le 3 mars 2024"]
     assert convert(article("fr", top=top)).byline.authors == ["Le Courrier"]
+
+
+def test_agency_glued_to_the_captions_last_sentence() -> None:
+    line = "La alcaldesa muestra los planos del nuevo puente en Sevilla.EFE"
+    rec = convert(article("es", top=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("EFE", "La alcaldesa muestra los planos del nuevo puente en Sevilla.")
+    ]
+
+
+def test_credit_followed_by_more_label_parts() -> None:
+    line = "Die Bürgermeisterin trägt ein Kleid aus Leinen. Foto: Max Muster. Styling: Erika Beispiel"
+    rec = convert(article("de", top=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Max Muster", "Die Bürgermeisterin trägt ein Kleid aus Leinen.")
+    ]
+
+
+def test_a_bracket_line_between_caption_and_credit_label() -> None:
+    text = article(
+        "en", middle=["The mayor looks at the plans for the new bridge\n(\nImage:\nGetty Images/Stock)"]
+    )
+    rec = convert(text)
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Getty Images/Stock", "The mayor looks at the plans for the new bridge")
+    ]

@@ -81,12 +81,15 @@ class LineDecision:
 
 
 def _inline_credit_possible(text: str) -> bool:
-    """The word before the line's last colon is a credit label's last word: only then try the regex."""
-    i = text.rfind(":")
-    if i < 0:
-        return False
-    head = text[:i].rstrip()
-    return head[head.rfind(" ") + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS
+    """The word before one of the line's colons is a credit label's last word: only then try the regex
+    ("Foto: Jane Roe. Styling: John Doe" has the label before its first colon)."""
+    i = text.find(":")
+    while i >= 0:
+        head = text[:i].rstrip()
+        if head[head.rfind(" ") + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS:
+            return True
+        i = text.find(":", i + 1)
+    return False
 
 
 _LABEL_TAILS = frozenset(k.split()[-1] for k in RULES.credit_kinds) | {"credit", "credits"}
@@ -384,7 +387,8 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
     """The caption of the credit at nb[k]: its block neighbour, else the line just above it."""
     f = nb[k].features
     assert f is not None
-    for j in (k - 1, k + 1):
+    up = k - 2 if k > 1 and nb[k - 1].text in _BRACKETS else k - 1  # "CAPTION" / "(" / "Image:"
+    for j in (up, k + 1):
         if 0 <= j < len(nb):
             x = nb[j]
             xf = x.features
@@ -393,12 +397,17 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
                 return x
     if k > 0 and f.block_pos == 0:
         x = nb[k - 1]
+        if x.text in _BRACKETS and k > 1:
+            x = nb[k - 2]  # "CAPTION" / "(" / "Image:" / "Getty Images)": the bracket opened the credit
         xf = x.features
         assert xf is not None
         gap = nb[k].index - x.index
         if gap <= 2 and _free(x) and 3 <= xf.words <= 40 and not (xf.ends_sentence and xf.words > 25):
             return x
     return None
+
+
+_BRACKETS = frozenset({"(", "[", "|", "-", "–", "—"})
 
 
 def _free(d: LineDecision) -> bool:

@@ -113,6 +113,10 @@ class Rules:
     dateline: re.Pattern[str]
 
 
+# "Foto: Jane Roe. Styling: John Doe. Haare: …": further "Label: value" parts after the credit are not it
+_MORE_LABELS = r"(?:\.\s+[A-ZÀ-Þ][\w-]{1,20}(?:\s[\w-]{1,20})?:.*)?"
+
+
 def _compile() -> Rules:
     common, langs, stop = _load()
     cb = common.get("boilerplate", {})
@@ -248,13 +252,17 @@ def _compile() -> Rules:
         credit_glued=re.compile(
             r"(?<=[a-zß-ÿ.!?)\]])(?P<label>"
             + _alt([k[:1].upper() + k[1:] for k in kinds])
-            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)[)\]]?$"
+            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
+            + _MORE_LABELS
+            + r"[)\]]?$"
         ),
         credit_label_alone=re.compile(r"^\(?(?P<label>" + label_alt + r")(?:\s+credits?)?\s*:\s*$", flags),
         credit_inline=re.compile(
             r"(?:^|[\s(\[|–—-])\(?(?P<label>"
             + label_alt
-            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)[)\]]?$",
+            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
+            + _MORE_LABELS
+            + r"[)\]]?$",
             flags,
         ),
         credit_copyright=re.compile(
