@@ -607,6 +607,8 @@ def _body_repeats(nb: list[LineDecision]) -> None:
         f = d.features
         if d.label != BODY or f is None or f.words < _GLUED_COPY_WORDS:
             continue
+        if f.chars < _GLUED_COPY_SHARE * (total - f.chars):
+            continue  # too short to hold that much of the rest
         inside = [x.features.chars for x in parts if x is not d and x.features and x.text in d.text]
         if len(inside) >= _GLUED_COPY_PARTS and sum(inside) >= _GLUED_COPY_SHARE * (total - f.chars):
             d.label, d.rule = BOILERPLATE, "glued copy of the rest of the body"
