@@ -142,7 +142,8 @@ def _pattern(
     if f.words <= 10 and _YEAR.search(text):  # every date format has a four-digit year
         d = find_date(text)
         if d:
-            shape = _DIGITS.sub("0", text[: d[1].start()]).strip()
+            # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
+            shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= 60:
         m = RULES.credit_inline.search(text) if _inline_credit_possible(text) else None
