@@ -193,3 +193,13 @@ def test_comments_with_repeated_date_lines_end_the_article() -> None:
     body = body_of("\n\n".join(["November 19, 2019 at 5:00 am", *p, *comments]))
     assert body[: len(p)] == p
     assert "I fully agree with Bob." not in " ".join(body)
+
+
+def test_a_series_of_dates_of_one_shape_ends_the_article() -> None:
+    p = PARAS["en"]
+    comments = []
+    for who, t in (("Ann", "6:34"), ("Bob", "7:02"), ("Cy", "8:13"), ("Di", "9:00")):
+        comments += [f"{who} says:", f"November 19, 2019 at {t} am", f"{p[1]} I fully agree with {who}."]
+    body = " ".join(body_of("\n\n".join(["Published 19.11.2019", *p, *comments])))
+    assert p[3] in body
+    assert "I fully agree with Cy." not in body and "I fully agree with Di." not in body
