@@ -41,8 +41,9 @@ class Result:
     code: int
     wall: float
     peak_rss: int  # bytes, summed over the process tree
+    cpu: float = 0.0  # user + system seconds of the child and every descendant it waited for
     note: str = ""
-    floor: float | None = None  # wall time of the floor run right before this step
+    floor: Result | None = None  # the floor run right before this step
     items: int = 0  # articles the step handled (for articles/s)
 
 
@@ -82,7 +83,8 @@ def measure(name: str, argv: list[str], cwd: Path, log: Path) -> Result:
     elif child.returncode == 2:  # a usage error: the command does not take these options (yet)
         said = [ln.strip(" │╭╰─╮╯") for ln in tail.splitlines() if any(c.isalnum() for c in ln)]
         note = "usage error: " + (said[-1] if said else "")[:80]
-    return Result(name, argv, child.returncode, wall, peak, note)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Result(name, argv, child.returncode, wall, peak, cpu, note)
 
 
 def _help(sub: str) -> str:
@@ -124,21 +126,25 @@ def _short(argv: list[str], corpus: Path, work: Path) -> str:
 
 def table(results: list[Result], corpus: Path, work: Path, new: Path | None) -> str:
     lines = [
-        "| step | articles | wall s | articles/s | peak RSS MB | floor before, s | × floor | exit | command |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| step | articles | wall s | articles/s | peak RSS MB | CPU s | floor wall / CPU s | × floor wall | × floor CPU | exit | command |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
         cmd = _short(r.argv, corpus, work)
         if new is not None:
             cmd = cmd.replace(str(new), "NEW")
         if r.note:
-            lines.append(f"| {r.name} | {r.items:,} | – | – | – | – | – | {r.code} | `{cmd}` ({r.note}) |")
+            lines.append(
+                f"| {r.name} | {r.items:,} | – | – | – | – | – | – | – | {r.code} | `{cmd}` ({r.note}) |"
+            )
             continue
-        floor = f"{r.floor:.1f}" if r.floor else "–"
-        ratio = f"{r.wall / r.floor:.1f}" if r.floor else "1.0"
+        f = r.floor
+        floor = f"{f.wall:.1f} / {f.cpu:.1f}" if f else "–"
+        ratio = f"{r.wall / f.wall:.1f}" if f else "1.0"
+        cpu_ratio = f"{r.cpu / f.cpu:.1f}" if f and f.cpu else "1.0"
         lines.append(
             f"| {r.name} | {r.items:,} | {r.wall:.1f} | {r.items / r.wall:,.0f} | {r.peak_rss / 2**20:,.0f} "
-            f"| {floor} | {ratio} | {r.code} | `{cmd}` |"
+            f"| {r.cpu:.1f} | {floor} | {ratio} | {cpu_ratio} | {r.code} | `{cmd}` |"
         )
     return "\n".join(lines)
 
@@ -193,14 +199,17 @@ def main(argv: list[str] | None = None) -> int:
     def run_step(name: str, cmd: list[str], items: int) -> Result:
         r = measure(name, cmd, work, work / f"{name.split()[0]}.stderr")
         r.items = items
-        print(f"{name}: {r.wall:.1f} s, {r.peak_rss / 2**20:.0f} MB, exit {r.code} {r.note}", file=sys.stderr)
+        print(
+            f"{name}: {r.wall:.1f} s, CPU {r.cpu:.1f} s, {r.peak_rss / 2**20:.0f} MB, exit {r.code} {r.note}",
+            file=sys.stderr,
+        )
         return r
 
     results.append(run_step("floor", floor_cmd(corpus, work), a.n))
     for name, cmd in steps(corpus, work, a.workers, new):
         if only and name.split()[0] not in only and name not in only:
             continue
-        floor = run_step("floor", floor_cmd(corpus, work), a.n).wall
+        floor = run_step("floor", floor_cmd(corpus, work), a.n)
         r = run_step(name, cmd, a.new if name == "submission" else a.n)
         r.floor = floor
         results.append(r)
@@ -213,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
             f"Command: `python -m bench.run --n {a.n}`. Machine: {machine()}.",
             f"Corpus: {counts} (seed {a.seed}); CORPUS = {corpus}, WORK = {work}"
             + (f", NEW = {new} ({a.new:,} articles, seed {a.seed + 1000})." if new else "."),
-            "The floor is run again right before each step; × floor is the step's wall time over that run's.",
+            "The floor is run again right before each step; × floor wall (CPU) is the step's wall (CPU) time over"
+            " that floor run's. CPU time (user + system, all processes) is far less sensitive than wall time to"
+            " the other jobs sharing this machine.",
             "",
             table(results, corpus, work, new),
             "",

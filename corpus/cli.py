@@ -281,14 +281,6 @@ def build(
 
     cfg = _config()
     chosen = _sources(paths, cfg)
-    if any(isinstance(p, str) for p in chosen):
-        # the pipeline reads URLs (corpus/fsio.py), but validate's per-file checks still read local paths
-        typer.echo(
-            "error: build cannot read raw files from URLs yet (the checks read local files); "
-            "copy them to a local folder, or use `corpus convert URL`",
-            err=True,
-        )
-        raise typer.Exit(2)
     target = out or cfg.out_dir
     try:  # build maps whole batches of files, one per task: engine batch size 1
         engine = make_engine(engine_kind, workers=workers, batch_size=1, scheduler=scheduler)

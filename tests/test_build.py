@@ -11,7 +11,7 @@ from buildkit import add_bad_files, load, make_corpus, run_build, write_article
 
 from corpus.config import Config
 from corpus.engines import InProcess
-from corpus.pipeline import BuildFailed, convert_paths
+from corpus.pipeline import BuildFailed, build, convert_paths
 from corpus.publish.arrow import hf_features
 
 
@@ -182,3 +182,32 @@ def test_killed_build_leftovers_are_cleaned(tmp_path: Path) -> None:
     recover(out)
     assert _files(out) == before and not dead.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "dist", "raw"]
+
+
+def test_build_reads_raw_files_from_a_url(corpus20, tmp_path: Path) -> None:
+    """Raw files in an fsspec store (memory:// here, s3:// alike) get the same checks and the same output."""
+    import uuid
+
+    import fsspec
+
+    from corpus import fsio
+
+    raw, _, _ = corpus20
+    run_build(raw, tmp_path / "local", tmp_path / "cache-local")
+    src = f"memory://raw-{uuid.uuid4().hex}"
+    fsio.upload_tree(raw, src)
+    try:
+        result = build([src], InProcess(), Config(), out=tmp_path / "url", cache_dir=tmp_path / "cache-url")
+    finally:
+        fsspec.filesystem("memory").rm(src.removeprefix("memory://"), recursive=True)
+    local, remote = _files(tmp_path / "local"), _files(tmp_path / "url")
+    assert result.published == 20
+    assert sorted(remote) == sorted(local)
+    # the shards and card are identical; reject messages name the URL the file was read from
+    same = {k for k in local if k.startswith("data/") or k in ("README.md", "croissant.json")}
+    assert {k: remote[k] for k in same} == {k: local[k] for k in same}
+
+    def reasons(data: bytes) -> list[tuple[str, list[str]]]:
+        return [(r["file"], [p["code"] for p in r["problems"]]) for r in map(orjson.loads, data.splitlines())]
+
+    assert reasons(remote["rejects.jsonl"]) == reasons(local["rejects.jsonl"])

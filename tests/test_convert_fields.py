@@ -44,7 +44,7 @@ def test_standfirst_without_a_period_is_not_the_headline() -> None:
 
 def test_no_headline_without_evidence() -> None:
     # a title-shaped line with nothing of an article's header below it (no standfirst, byline or date)
-    rec = convert(article("en", top=["Weather and traffic today", "Menu", "Search"]))
+    rec = convert(article("en", top=["Weather and traffic today", "Politics", "Sport", "Culture"]))
     assert rec.headline is None
     assert convert(article("en", top=["Local news"])).headline is None
 
@@ -200,3 +200,47 @@ def test_running_text_ending_with_a_sentence_keeps_its_slash_words() -> None:
     rec = convert(article("en", middle=[line]))
     assert rec.credits == []
     assert line in rec.body
+
+
+def test_role_lines_and_buttons_beside_a_byline_are_not_authors() -> None:
+    lines = ["Von Erika Muster", "Leitender Wirtschaftsredakteur", "3. März 2024"]
+    rec = convert(article("de", top=[TITLE["de"], DEK["de"], *lines]))
+    assert rec.byline.authors == ["Erika Muster"]
+    rec = convert(article("en", top=[TITLE["en"], DEK["en"], "Manage Account", "March 3, 2024"]))
+    assert rec.byline.authors == []
+
+
+def test_a_prefixed_byline_beats_a_name_line_taken_for_its_place() -> None:
+    top = ["Jane Roe", "March 3, 2024", TITLE["en"], DEK["en"], "By John Doe"]
+    assert convert(article("en", top=top)).byline.authors == ["John Doe"]
+
+
+def test_label_glued_to_the_caption_end_is_a_credit() -> None:
+    line = "The mayor looks at the plans for the new bridgeCredit: Jane Roe/PA"
+    rec = convert(article("en", top=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Jane Roe/PA", "The mayor looks at the plans for the new bridge")
+    ]
+
+
+def test_label_word_opening_a_caption_is_not_a_credit() -> None:
+    # "Foto de familia" is a family photo, not a photo by "familia"
+    text = article(
+        "es", top=["Foto de familia de los vecinos del barrio junto al puente viejo", "EFE/ Ana Pérez"]
+    )
+    assert [(c.credit, c.caption) for c in convert(text).credits] == [
+        ("EFE/ Ana Pérez", "Foto de familia de los vecinos del barrio junto al puente viejo")
+    ]
+
+
+def test_share_buttons_and_a_place_line_between_title_and_text() -> None:
+    top = ["Region", TITLE["de"], "Facebook", "WhatsApp", "3. März 2024"]
+    assert convert(article("de", top=top)).headline == TITLE["de"]
+    top = ["Lokales", "Brückenstreit", TITLE["de"], "Berlin.", DEK["de"]]
+    assert convert(article("de", top=top)).headline == TITLE["de"]
+
+
+def test_a_title_like_question_below_a_kicker_is_the_title_not_its_standfirst() -> None:
+    question = "Wie sicher ist die alte Brücke über den Fluss wirklich?"
+    top = ["Brücke in Gefahr", question, DEK["de"]]
+    assert convert(article("de", top=top)).headline == question

@@ -148,6 +148,8 @@ def _pattern(
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= 60:
         m = RULES.credit_inline.search(text) if _inline_credit_possible(text) else None
+        if m is None and ":" in text:
+            m = RULES.credit_glued.search(text)
         if (
             m
             and len(caption := text[: m.start()].strip(" ([|–—-")) >= 8
@@ -238,7 +240,7 @@ def _anchored(
             return RELATED, f"related.label: {m.group('label')!r}", {"rel": "related", "title": title}
     if f.words <= 25:
         m = RULES.credit_start.match(text) if "credit" in fams else None
-        if m:
+        if m and (":" in text[m.end("label") : m.start("credit")] or m.group("credit")[:1].isupper()):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             return (
                 CREDIT,

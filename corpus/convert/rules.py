@@ -72,7 +72,8 @@ class Rules:
     boiler_starts_by_word: dict[str, tuple[str, ...]]
     title_case_langs: frozenset[str]
     particles: frozenset[str]
-    ui_words: frozenset[str]  # words of the button/menu tables: a line made of them is not a name
+    ui_words: frozenset[str]  # words of the button/menu tables and name.non_name_words: never in a name
+    role_suffixes: tuple[str, ...]  # lower-case roles: "Wirtschaftsredakteur" ends with one, so it is no name
     month_numbers: dict[str, int]
     credit_kinds: dict[str, str]
     credit_weak: frozenset[
@@ -93,6 +94,7 @@ class Rules:
     byline_lead: re.Pattern[str]  # "Kolumne von", "Analysis by": names follow, anywhere in a short line
     credit_start: re.Pattern[str]
     credit_inline: re.Pattern[str]
+    credit_glued: re.Pattern[str]  # "…World CupCredit: PA": a capitalised label glued to the caption's end
     credit_label_alone: re.Pattern[str]  # "Image:" alone: the credit is on the next line
     credit_copyright: re.Pattern[str]
     credit_agency_end: re.Pattern[str]
@@ -193,7 +195,9 @@ def _compile() -> Rules:
             for phrase in cb.get("lines", []) + _gather(langs, "boilerplate", "lines")
             for w in phrase.split()
             if len(w) > 2 and w[0].isalpha()
-        ),
+        )
+        | frozenset(w.lower() for w in common.get("name", {}).get("non_name_words", [])),
+        role_suffixes=tuple(sorted({r.lower() for r in _gather(langs, "byline", "roles") if len(r) >= 6})),
         month_numbers=months,
         credit_kinds=kinds,
         credit_weak=frozenset(w.lower() for w in _gather(langs, "credit", "weak")),
@@ -236,6 +240,11 @@ def _compile() -> Rules:
             + label_alt
             + r")(?:\s+credits?)?\s*(?::|by\b|von\b|de\b)\s*(?P<credit>\S.{0,160}?)\)?$",
             flags,
+        ),
+        credit_glued=re.compile(
+            r"(?<=[a-zß-ÿ.!?)\]])(?P<label>"
+            + _alt([k[:1].upper() + k[1:] for k in kinds])
+            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)[)\]]?$"
         ),
         credit_label_alone=re.compile(r"^\(?(?P<label>" + label_alt + r")(?:\s+credits?)?\s*:\s*$", flags),
         credit_inline=re.compile(

@@ -85,7 +85,7 @@ def slash_credit(text: str, words: int) -> bool:
     toks = text.replace("/", " ").split()
     if not all(_cap(t) for t in toks):
         return False
-    return bool(RULES.agency.search(text)) or (len(toks) >= 3 and text.count("/") == 1)
+    return bool(RULES.agency.search(text)) or (len(toks) >= 2 and text.count("/") == 1)
 
 
 def photo_by(text: str) -> tuple[str, str, str] | None:

@@ -74,11 +74,26 @@ def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
 
 
 def _dek(d: LineDecision) -> bool:
-    """A standfirst or the first paragraph: running text right below the title."""
+    """A standfirst or the first paragraph: running text right below the title (not a title-like question)."""
     f = d.features
-    if f is None or d.label not in (BODY, BOILERPLATE, ""):
+    if f is None or d.label not in (BODY, BOILERPLATE, "") or f.words < 8 or d.text.endswith(":"):
         return False
-    return f.words >= 8 and (f.ends_sentence or f.stop_ratio >= 0.2) and not d.text.endswith(":")
+    if f.words < 15 and d.text.endswith(("?", "!")):
+        return False
+    return f.ends_sentence or f.stop_ratio >= 0.2 or f.words >= 25
+
+
+def _next_content(nb: list[LineDecision], k: int) -> LineDecision | None:
+    """The line after nb[k], skipping share buttons and a lone place name ("Berlin.") opening the lede."""
+    for j in range(k + 1, min(len(nb), k + 8)):
+        d = nb[j]
+        f = d.features
+        if "boilerplate.line" in d.rule or "boilerplate.counter" in d.rule:
+            continue
+        if f is not None and f.words <= 2 and d.text.endswith(".") and j + 1 < len(nb):
+            continue
+        return d
+    return None
 
 
 def _repeats(nb: list[LineDecision]) -> tuple[dict[str, int], list[str]]:
@@ -114,7 +129,7 @@ def score(
     s = 0.0
     if (f.words >= 5 or f.chars >= 40) and _echoed(keys[k], k, keys, counts):
         s += ECHO
-    nxt = nb[k + 1] if k + 1 < len(nb) else None
+    nxt = _next_content(nb, k)
     if nxt is not None:
         nf = nxt.features
         assert nf is not None

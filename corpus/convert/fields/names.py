@@ -107,8 +107,9 @@ def _name_line(text: str, stop: frozenset[str]) -> list[str]:
     if not names:
         return []
     caps = sum(1 for t in part.split() if t[:1].isupper())
-    if part.isupper() or any(t.lower() in RULES.ui_words for t in part.split()):
-        return []  # "TARJETA CADUCADA", "Video Loading": shouting and buttons are not names
+    low = [t.lower() for t in part.split()]
+    if part.isupper() or any(t in RULES.ui_words or t.endswith(RULES.role_suffixes) for t in low):
+        return []  # "TARJETA CADUCADA", "Video Loading", "Leitender Wirtschaftsredakteur": not names
     if caps < 2 or " ".join(names).replace(",", "") != part.replace(",", "").strip():
         return []
     return names
