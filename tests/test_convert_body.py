@@ -175,3 +175,31 @@ def test_short_title_lines_between_paragraphs_are_not_a_list() -> None:
     titles = ["Harbour plans approved", "Cup final in the rain", "Bakery closes its doors"]
     body = body_of("\n\n".join([p[0], p[1], *titles, p[2], p[3]]))
     assert not any(t in body for t in titles)
+
+
+def test_an_embedded_date_of_another_shape_does_not_end_the_article() -> None:
+    p = PARAS["en"]
+    text = "\n\n".join(
+        ["By Jane Roe", "12.03.2024 | 10:15", *p, "Video: the old bridge", "01.02.2023 | 2:43 min", *p]
+    )
+    assert body_of(text) == p + p
+
+
+def test_comments_with_repeated_date_lines_end_the_article() -> None:
+    p = PARAS["en"]
+    comments = []
+    for who, t in (("Ann", "6:34"), ("Bob", "7:02"), ("Cy", "8:13")):
+        comments += [f"{who} says:", f"November 19, 2019 at {t} am", f"{p[1]} I fully agree with {who}."]
+    body = body_of("\n\n".join(["November 19, 2019 at 5:00 am", *p, *comments]))
+    assert body[: len(p)] == p
+    assert "I fully agree with Bob." not in " ".join(body)
+
+
+def test_a_series_of_dates_of_one_shape_ends_the_article() -> None:
+    p = PARAS["en"]
+    comments = []
+    for who, t in (("Ann", "6:34"), ("Bob", "7:02"), ("Cy", "8:13"), ("Di", "9:00")):
+        comments += [f"{who} says:", f"November 19, 2019 at {t} am", f"{p[1]} I fully agree with {who}."]
+    body = " ".join(body_of("\n\n".join(["Published 19.11.2019", *p, *comments])))
+    assert p[3] in body
+    assert "I fully agree with Cy." not in body and "I fully agree with Di." not in body

@@ -49,6 +49,7 @@ _W_FURNITURE = -30.0
 _W_META = -5.0
 _HEADLINE_WINDOW = 14
 _NEXT_ARTICLE_AFTER = 4
+_DATE_SERIES = 3  # date lines of one shape that make a series (comments), not an embed
 _HEADLINE_MAX_WORDS = 30
 _SUBHEAD_MAX_WORDS = 16
 _REPEAT_MAX_WORDS = 8
@@ -146,7 +147,8 @@ def _pattern(
     if f.words <= 10 and _YEAR.search(text):  # every date format has a four-digit year
         d = find_date(text)
         if d:
-            shape = _DIGITS.sub("0", text[: d[1].start()]).strip()
+            # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
+            shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= 60:
         m = RULES.credit_inline.search(text) if _inline_credit_possible(text) else None
@@ -493,19 +495,27 @@ def _main_run(nb: list[LineDecision]) -> tuple[int, int]:
     """The densest run; a date line after several paragraphs starts the next article of an endless page."""
     s, e = _max_run([_weight(d) for d in nb])
     good = 0
-    shapes: set[str] = set()
+    header: set[str] = set()  # shapes of the date lines above the article's first paragraph: its own
+    seen: dict[str, int] = {}  # shapes of date lines inside the run, and how often
     for k in range(0, e + 1):
         d = nb[k]
         if d.label == DATELINE:
             shape = d.data.get("shape", "")
-            if k > s and good >= _NEXT_ARTICLE_AFTER and shape in shapes:
+            if good == 0:
+                header.add(shape)
+            elif (
+                k > s
+                and good >= _NEXT_ARTICLE_AFTER
+                and (shape in header or seen.get(shape, 0) >= _DATE_SERIES - 1)
+            ):
                 break
-            shapes.add(shape)
+            seen[shape] = seen.get(shape, 0) + 1
         elif k >= s and not d.label and d.content == "good":
             good += 1
     else:
         return s, e
-    # a date line of the same shape as the article's own, after its text: the next article begins
+    # after the article's text, a date line of the same shape as its own (the next article of an endless
+    # page), or the third date line of one shape (a comment thread): the article ends before it
     j = k - 1
     while j > s and not (not nb[j].label and nb[j].content == "good"):
         j -= 1
@@ -621,6 +631,8 @@ def _body_repeats(nb: list[LineDecision]) -> None:
         f = d.features
         if d.label != BODY or f is None or f.words < _GLUED_COPY_WORDS:
             continue
+        if f.chars < _GLUED_COPY_SHARE * (total - f.chars):
+            continue  # too short to hold that much of the rest
         inside = [x.features.chars for x in parts if x is not d and x.features and x.text in d.text]
         if len(inside) >= _GLUED_COPY_PARTS and sum(inside) >= _GLUED_COPY_SHARE * (total - f.chars):
             d.label, d.rule = BOILERPLATE, "glued copy of the rest of the body"
