@@ -203,3 +203,10 @@ def test_a_series_of_dates_of_one_shape_ends_the_article() -> None:
     body = " ".join(body_of("\n\n".join(["Published 19.11.2019", *p, *comments])))
     assert p[3] in body
     assert "I fully agree with Cy." not in body and "I fully agree with Di." not in body
+
+
+def test_a_hard_wrapped_paragraph_is_scored_as_one() -> None:
+    p = PARAS["en"]
+    wrapped = "The mayor said the new bridge\nwould be wider than the old one,\nwith a lane for bicycles and a path for walkers."
+    body = body_of("\n\n".join([p[0], p[1], wrapped, p[2], p[3]]))
+    assert all(piece in body for piece in wrapped.split("\n"))

@@ -57,6 +57,40 @@ def content_class(f: Features) -> str:
     return "medium"
 
 
+def wrapped_paragraphs(nb: list[LineDecision]) -> None:
+    """A paragraph hard-wrapped over several lines of one block (a line that does not end a sentence, then a
+    line that opens in lower case) is scored as the whole paragraph: each piece gets the paragraph's class."""
+    k, n = 0, len(nb)
+    while k < n:
+        j = k
+        while j + 1 < n and _continues(nb[j], nb[j + 1]):
+            j += 1
+        if j > k:
+            part = nb[k : j + 1]
+            words = sum(x.features.words for x in part if x.features)
+            last = part[-1].features
+            ends = last is not None and last.ends_sentence
+            cls = (
+                "good"
+                if words >= _LONG_WORDS or (words >= _GOOD_WORDS and ends)
+                else "medium"
+                if ends
+                else ""
+            )
+            if cls:
+                for x in part:
+                    if x.content == "short" or (cls == "good" and x.content == "medium"):
+                        x.content = cls
+        k = j + 1
+
+
+def _continues(a: LineDecision, b: LineDecision) -> bool:
+    fa, fb = a.features, b.features
+    if fa is None or fb is None or fa.block != fb.block or fa.ends_sentence or a.label or b.label:
+        return False
+    return b.text[:1].islower() or a.text.endswith((",", ";", "-", "–"))
+
+
 def teaser_lists(nb: list[LineDecision]) -> None:
     """Title, one text line, title, one text line, ...: a teaser list (or a comment thread: name and time,
     one comment), however well its summaries read. An article's subheadings are followed by paragraphs,

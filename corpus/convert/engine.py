@@ -27,6 +27,7 @@ from corpus.convert.body import (
     standfirst,
     tail,
     teaser_lists,
+    wrapped_paragraphs,
 )
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features, all_features
@@ -212,6 +213,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     _pair_credits(nonblank)
     _bare_bylines(nonblank, stop)
     _related_followers(nonblank)
+    wrapped_paragraphs(nonblank)
     teaser_lists(nonblank)
     s, e = main_run(nonblank)
     s = standfirst(nonblank, s)
