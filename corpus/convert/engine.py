@@ -203,16 +203,14 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
         hit = _pattern(text, f, stop, keywords.get(i))
         if hit:
             d.label, d.rule, d.data = hit
-        elif text in repeated:
-            d.label, d.rule = (
-                BOILERPLATE,
-                f"repeated line: {repeated[text]} times in the text (furniture unless a field claims it)",
-            )
         ds.append(d)
     nonblank = [d for d in ds if d.features is not None]
     _pair_credits(nonblank)
     _bare_bylines(nonblank, stop)
     _related_followers(nonblank)
+    for d in nonblank:  # after the fields had their say: a byline's name may repeat in an author box
+        if not d.label and d.text in repeated:
+            d.label, d.rule = BOILERPLATE, f"repeated line: {repeated[d.text]} times in the text"
     wrapped_paragraphs(nonblank)
     teaser_lists(nonblank)
     s, e = main_run(nonblank)
