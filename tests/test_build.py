@@ -211,3 +211,20 @@ def test_build_reads_raw_files_from_a_url(corpus20, tmp_path: Path) -> None:
         return [(r["file"], [p["code"] for p in r["problems"]]) for r in map(orjson.loads, data.splitlines())]
 
     assert reasons(remote["rejects.jsonl"]) == reasons(local["rejects.jsonl"])
+
+
+def test_nothing_publishable_keeps_previous_output(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    make_corpus(raw, 3)
+    out = tmp_path / "dist"
+    run_build(raw, out, tmp_path / "cache")
+    before = _files(out)
+    bad = tmp_path / "bad"
+    add_bad_files(bad)
+    with pytest.raises(BuildFailed, match="all 3 raw file"):
+        run_build(bad, out, tmp_path / "cache")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(BuildFailed, match=r"no raw \.txt files"):
+        run_build(empty, out, tmp_path / "cache")
+    assert _files(out) == before

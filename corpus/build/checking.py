@@ -50,10 +50,21 @@ class Duplicates:
 
 
 def fingerprint(cfg: Config) -> str:
-    """What a cached result depends on besides the raw file: versions and every check setting."""
+    """What a cached result depends on besides the raw file: versions, the converter's and the checks'
+    code and tables (a changed rule changes records even before anyone bumps a version), every check setting.
+    """
     settings = {f.name: getattr(cfg, f.name) for f in fields(cfg) if f.name not in _NOT_CHECKS}
-    parts = [CONVERTER_VERSION, SCHEMA_VERSION, CHECKS_VERSION, repr(sorted(settings.items()))]
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+    h = hashlib.sha256("\0".join([CONVERTER_VERSION, SCHEMA_VERSION, CHECKS_VERSION]).encode())
+    h.update(repr(sorted(settings.items())).encode())
+    import corpus.check
+    import corpus.convert
+
+    for package in (corpus.convert, corpus.check):
+        base = Path(package.__file__).parent  # type: ignore[arg-type]
+        for f in sorted(base.rglob("*")):
+            if f.is_file() and f.suffix in (".py", ".toml", ".txt", ".json"):
+                h.update(f.relative_to(base).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def nbands(cfg: Config) -> int:

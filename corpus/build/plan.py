@@ -15,8 +15,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from corpus.build.bands import BandStore
 from corpus.build.cache import Loc
-from corpus.build.checking import LocNames, duplicate_id, duplicates, nbands
+from corpus.build.checking import LocNames, duplicate_id, duplicates
 from corpus.build.stats import Stats
 from corpus.check.rules import problem
 from corpus.config import Config
@@ -71,22 +72,6 @@ def _take(table: pa.Table, name: str, rows: np.ndarray) -> pa.ChunkedArray:
     return table.column(name).take(pa.array(rows, pa.int64()))
 
 
-def _bands(column: pa.ChunkedArray, width: int) -> np.ndarray:
-    """uint64[n, width] straight from a binary column's value buffer: no copy per row, no cast."""
-    arr = column.combine_chunks()
-    if arr.null_count:
-        raise ValueError("band keys missing for a candidate row")
-    offsets = np.frombuffer(arr.buffers()[1], np.int32)[arr.offset : arr.offset + len(arr) + 1]
-    if len(arr) and not (np.diff(offsets) == width * 8).all():
-        raise ValueError("band keys of different widths; clear the cache")
-    data = (
-        np.frombuffer(arr.buffers()[2], np.uint8)[offsets[0] : offsets[-1]]
-        if len(arr)
-        else np.zeros(0, np.uint8)
-    )
-    return data.view(np.uint64).reshape(len(arr), width)
-
-
 def _locations(t: pa.Table, rows: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
     """Where rows lie in the cache, as columns: spill names, spill index per row, offsets, lengths."""
     spill = _take(t, "spill", rows).cast(pa.string()).combine_chunks().dictionary_encode()
@@ -99,11 +84,16 @@ def _locations(t: pa.Table, rows: np.ndarray) -> tuple[list[str], np.ndarray, np
 
 
 def plan_build(
-    keys: pa.Table, problems: Mapping[str, list[dict[str, Any]]], cfg: Config, cache_dir: str
+    keys: pa.Table,
+    bands: BandStore,
+    problems: Mapping[str, list[dict[str, Any]]],
+    cfg: Config,
+    cache_dir: str,
 ) -> Plan:
+    """`keys` (scan.KEY_SCHEMA without `bands`) and `bands` are aligned row for row; `bands` is consumed."""
     # sort by id, without the band keys: the widest column is only taken for duplicate candidates
     order = pc.sort_indices(keys, [("id", "ascending"), ("rel", "ascending")])
-    narrow = keys.drop_columns(["bands", "key16"])
+    narrow = keys.drop_columns(["key16"])
     in_order = bool((order.to_numpy() == np.arange(len(order))).all())  # a flat folder: ids come sorted
     t = narrow if in_order else narrow.take(order)
     n = t.num_rows
@@ -129,7 +119,7 @@ def plan_build(
             _take(t, "rel", cand).to_pylist(),
             LocNames(*_locations(t, cand)),
             _take(t, "body_hash", cand).to_numpy(),
-            _bands(keys.column("bands").take(cand if in_order else order.take(pa.array(cand))), nbands(cfg)),
+            bands.compact(cand) if in_order else bands.rows[order.to_numpy()[cand]],
             cfg,
             cache_dir,
         )

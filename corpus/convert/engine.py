@@ -32,6 +32,7 @@ from corpus.convert.body import (
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features, all_features
 from corpus.convert.fields import credits, headline, names
+from corpus.convert.fields import names as fnames
 from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import parse_names
 from corpus.convert.labels import (
@@ -167,7 +168,7 @@ def _anchored(
             )
         m = RULES.byline.match(text) if "byline" in fams else None
         if m:
-            names = parse_names(m.group("names"), stop)
+            names = parse_names(m.group("names"), stop) or fnames.desk(m.group("names"))
             if names:
                 return BYLINE, f"byline.prefix: {m.group('prefix')!r}", {"authors": names}
         if "byline" in fams and RULES.byline_bare.match(text):
@@ -231,21 +232,18 @@ def _pair_credits(nb: list[LineDecision]) -> None:
         if "part_of" in d.data:
             continue
         prev = nb[k - 1] if k else None
-        after_text = (
-            prev is not None and not prev.label and (prev.features.words if prev.features else 0) >= 4
-        )
-        if not d.label and f.block_size == 1 and after_text and credits.slash_credit(d.text, f.words):
+        after_text = prev is not None and _free(prev) and (prev.features.words if prev.features else 0) >= 4
+        if _free(d) and f.block_size == 1 and after_text and credits.slash_credit(d.text, f.words):
             d.label, d.rule = CREDIT, "credit.bare Name/Agency line"
             d.data = {"kind": "photo", "credit": d.text}
-        elif not d.label and f.block_size == 1 and _is_bare_credit(d.text, f) and RULES.agency.search(d.text):
+        elif _free(d) and f.block_size == 1 and _is_bare_credit(d.text, f) and RULES.agency.search(d.text):
             d.label, d.rule = CREDIT, "credit.agency line"
             d.data = {"kind": "photo", "credit": d.text}
-        elif not d.label and f.block_size >= 2 and _is_bare_credit(d.text, f):
+        elif _free(d) and f.block_size >= 2 and _is_bare_credit(d.text, f):
             # a bare agency line in a block with a text line: that line is the caption
             nbr = [x for x in (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None) if x]
             if any(
-                x.features and x.features.block == f.block and not x.label and x.content != "short"
-                for x in nbr
+                x.features and x.features.block == f.block and _free(x) and x.content != "short" for x in nbr
             ):
                 d.label, d.rule = CREDIT, "credit.bare agency line beside a caption"
                 d.data = {"kind": "photo", "credit": d.text}
@@ -266,21 +264,32 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
     """The caption of the credit at nb[k]: its block neighbour, else the line just above it."""
     f = nb[k].features
     assert f is not None
-    for j in (k - 1, k + 1):
+    up = k - 2 if k > 1 and nb[k - 1].text in _BRACKETS else k - 1  # "CAPTION" / "(" / "Image:"
+    for j in (up, k + 1):
         if 0 <= j < len(nb):
             x = nb[j]
             xf = x.features
             assert xf is not None
-            if xf.block == f.block and not x.label and xf.words >= 3:
+            if xf.block == f.block and _free(x) and xf.words >= 3:
                 return x
     if k > 0 and f.block_pos == 0:
         x = nb[k - 1]
+        if x.text in _BRACKETS and k > 1:
+            x = nb[k - 2]  # "CAPTION" / "(" / "Image:" / "Getty Images)": the bracket opened the credit
         xf = x.features
         assert xf is not None
         gap = nb[k].index - x.index
-        if gap <= 2 and not x.label and 3 <= xf.words <= 40 and not (xf.ends_sentence and xf.words > 25):
+        if gap <= 2 and _free(x) and 3 <= xf.words <= 40 and not (xf.ends_sentence and xf.words > 25):
             return x
     return None
+
+
+_BRACKETS = frozenset({"(", "[", "|", "-", "–", "—"})
+
+
+def _free(d: LineDecision) -> bool:
+    """Unlabelled, or only marked as a repeated line: a field may still claim it."""
+    return not d.label or d.rule.startswith("repeated line")
 
 
 def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
@@ -289,7 +298,7 @@ def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
         if d.label == BYLINE and d.data.get("bare") and k + 1 < len(nb):
             x = nb[k + 1]
             got = parse_names(x.text, stop, single_ok=True)
-            if got and (not x.label or x.label == BYLINE):
+            if got and (_free(x) or x.label == BYLINE):
                 x.label, x.rule, x.data = (
                     BYLINE,
                     f"byline: names after the prefix on line {d.index + 1}",

@@ -17,12 +17,15 @@ _AGENCY_TOKEN = re.compile(r"[^\s/(|),.;:]+")
 
 
 def inline_credit_possible(text: str) -> bool:
-    """The word before the line's last colon is a credit label's last word: only then try the regex."""
-    i = text.rfind(":")
-    if i < 0:
-        return False
-    head = text[:i].rstrip()
-    return head[head.rfind(" ") + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS
+    """The word before one of the line's colons is a credit label's last word: only then try the regex
+    ("Foto: Jane Roe. Styling: John Doe" has the label before its first colon)."""
+    i = text.find(":")
+    while i >= 0:
+        head = text[:i].rstrip()
+        if head[head.rfind(" ") + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS:
+            return True
+        i = text.find(":", i + 1)
+    return False
 
 
 def keyword_lines(lines: list[str], feats: list[Features | None]) -> dict[int, str]:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 _SENTENCE_END = re.compile(r"[.!?»”\"')]\s+")
 _TAIL_MAX_WORDS = 8
+_GLUED_END = re.compile(r"(?<=[a-zß-ÿ0-9)])[.!?](?=[A-ZÀ-Þ][^.!?]{1,60}$)")
 _CONNECT = frozenset({"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"})
 _BY = re.compile(
     r"(?:^|(?<=[\s(\[]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+by\s+"
@@ -53,6 +54,9 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         if _credit_shaped(tail) and m.start() >= 15:
             return text[: m.start() + 1].strip(), tail
         break  # the first short tail decides
+    glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
+    if glued and _credit_shaped(text[glued.end() :]) and glued.start() >= 15:
+        return text[: glued.end()].strip(), text[glued.end() :].strip()
     # no sentence mark: "CAPTION Jane Roe/AP", "CAPTION Jane Roe/Getty Images Europe", "CAPTION / Jane Roe"
     words = text.split()
     if len(words) < 6 or all(_cap(w) for w in words):
