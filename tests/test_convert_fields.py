@@ -288,3 +288,17 @@ def test_a_bracket_line_between_caption_and_credit_label() -> None:
     assert [(c.credit, c.caption) for c in rec.credits] == [
         ("Getty Images/Stock", "The mayor looks at the plans for the new bridge")
     ]
+
+
+def test_a_name_in_brackets_after_the_captions_last_sentence_is_its_credit() -> None:
+    line = "The mayor walks across the old bridge on the morning of the vote. (Harbour Town Archive)"
+    rec = convert(article("en", middle=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Harbour Town Archive", "The mayor walks across the old bridge on the morning of the vote.")
+    ]
+    assert line not in rec.body
+
+
+def test_a_button_in_brackets_after_a_paragraph_is_no_credit() -> None:
+    line = "Why the council thinks the new bridge will last for a hundred years. (More)"
+    assert convert(article("en", middle=[line])).credits == []

@@ -172,6 +172,13 @@ def _pattern(
                 "credit.agency at end",
                 {"kind": "photo", "credit": m.group("credit").strip(), "caption": m.group("caption").strip()},
             )
+        br = credits.bracketed(text, f.words)
+        if br:
+            return (
+                CREDIT,
+                "credit.bracketed: a name in brackets after the caption's last sentence",
+                {"kind": "photo", "credit": br[1], "caption": br[0]},
+            )
         by = credits.photo_by(text)
         if by:
             kind = RULES.credit_kinds.get(by[0].lower(), "photo")
