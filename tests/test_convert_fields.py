@@ -302,3 +302,9 @@ def test_a_name_in_brackets_after_the_captions_last_sentence_is_its_credit() -> 
 def test_a_button_in_brackets_after_a_paragraph_is_no_credit() -> None:
     line = "Why the council thinks the new bridge will last for a hundred years. (More)"
     assert convert(article("en", middle=[line])).credits == []
+
+
+def test_a_russian_photo_label_marks_a_credit_and_takes_the_caption_above() -> None:
+    caption = "Мэр города осматривает старый мост перед голосованием"
+    rec = convert(article("en", middle=[caption, "Фото: Иван Петров"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [("Иван Петров", caption)]
