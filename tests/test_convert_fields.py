@@ -308,3 +308,8 @@ def test_a_russian_photo_label_marks_a_credit_and_takes_the_caption_above() -> N
     caption = "Мэр города осматривает старый мост перед голосованием"
     rec = convert(article("en", middle=[caption, "Фото: Иван Петров"]))
     assert [(c.credit, c.caption) for c in rec.credits] == [("Иван Петров", caption)]
+
+
+def test_a_byline_label_alone_takes_a_publisher_on_the_next_line() -> None:
+    top = [TITLE["en"], DEK["en"], "Author of the article:", "The Harbour Courier", "Published March 3, 2024"]
+    assert convert(article("en", top=top)).byline.authors == ["The Harbour Courier"]

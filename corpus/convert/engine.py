@@ -429,7 +429,7 @@ def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
     for k, d in enumerate(nb):
         if d.label == BYLINE and d.data.get("bare") and k + 1 < len(nb):
             x = nb[k + 1]
-            got = parse_names(x.text, stop, single_ok=True)
+            got = parse_names(x.text, stop, single_ok=True) or names.desk(x.text)
             if got and (_free(x) or x.label == BYLINE):
                 x.label, x.rule, x.data = (
                     BYLINE,
