@@ -313,3 +313,14 @@ def test_a_russian_photo_label_marks_a_credit_and_takes_the_caption_above() -> N
 def test_a_byline_label_alone_takes_a_publisher_on_the_next_line() -> None:
     top = [TITLE["en"], DEK["en"], "Author of the article:", "The Harbour Courier", "Published March 3, 2024"]
     assert convert(article("en", top=top)).byline.authors == ["The Harbour Courier"]
+
+
+def test_a_name_alone_below_the_last_paragraph_signs_the_article() -> None:
+    rec = convert(article("es", top=[TITLE["es"], DEK["es"]], bottom=["Lucía Ejemplo", "Volver a Noticias"]))
+    assert rec.byline.authors == ["Lucía Ejemplo"]
+
+
+def test_a_name_below_the_text_is_no_author_when_a_byline_signs_above() -> None:
+    top = [TITLE["en"], DEK["en"], "By Jane Roe"]
+    rec = convert(article("en", top=top, bottom=["John Example"]))
+    assert rec.byline.authors == ["Jane Roe"]

@@ -658,9 +658,31 @@ def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[
     """The headline: the longest title-like line just above the article's first paragraph; never invented."""
     start = next((k for k in range(s, e + 1) if nb[k].label == BODY and nb[k].content == "good"), s)
     best = headline.choose(nb, _first_sentence(nb, start, e), stop)
-    if any(d.label == BYLINE for d in nb[: start + 3]):
+    if not any(d.label == BYLINE for d in nb[: start + 3]):
+        names.header_names(nb, start, nb.index(best) if best is not None else -1, stop)
+    if not any(d.label == BYLINE and d.data.get("authors") for d in nb):
+        _signature(nb, e, stop)
+
+
+_SIGNATURE_MAX_WORDS = 4
+
+
+def _signature(nb: list[LineDecision], e: int, stop: frozenset[str]) -> None:
+    """With no byline above, a name alone right below the last paragraph signs the article."""
+    for d in nb[e + 1 : e + 3]:
+        if "boilerplate.line" in d.rule:
+            continue  # a button between the text and the name
+        f = d.features
+        if f is None or f.words > _SIGNATURE_MAX_WORDS or not (_free(d) or "short line" in d.rule):
+            return
+        got = names.name_line(d, stop)
+        if got:
+            d.label, d.rule, d.data = (
+                BYLINE,
+                "byline: a name alone below the last paragraph",
+                {"authors": got},
+            )
         return
-    names.header_names(nb, start, nb.index(best) if best is not None else -1, stop)
 
 
 def _tail(nb: list[LineDecision], s: int, e: int) -> None:
