@@ -288,3 +288,39 @@ def test_a_bracket_line_between_caption_and_credit_label() -> None:
     assert [(c.credit, c.caption) for c in rec.credits] == [
         ("Getty Images/Stock", "The mayor looks at the plans for the new bridge")
     ]
+
+
+def test_a_name_in_brackets_after_the_captions_last_sentence_is_its_credit() -> None:
+    line = "The mayor walks across the old bridge on the morning of the vote. (Harbour Town Archive)"
+    rec = convert(article("en", middle=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Harbour Town Archive", "The mayor walks across the old bridge on the morning of the vote.")
+    ]
+    assert line not in rec.body
+
+
+def test_a_button_in_brackets_after_a_paragraph_is_no_credit() -> None:
+    line = "Why the council thinks the new bridge will last for a hundred years. (More)"
+    assert convert(article("en", middle=[line])).credits == []
+
+
+def test_a_russian_photo_label_marks_a_credit_and_takes_the_caption_above() -> None:
+    caption = "Мэр города осматривает старый мост перед голосованием"
+    rec = convert(article("en", middle=[caption, "Фото: Иван Петров"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [("Иван Петров", caption)]
+
+
+def test_a_byline_label_alone_takes_a_publisher_on_the_next_line() -> None:
+    top = [TITLE["en"], DEK["en"], "Author of the article:", "The Harbour Courier", "Published March 3, 2024"]
+    assert convert(article("en", top=top)).byline.authors == ["The Harbour Courier"]
+
+
+def test_a_name_alone_below_the_last_paragraph_signs_the_article() -> None:
+    rec = convert(article("es", top=[TITLE["es"], DEK["es"]], bottom=["Lucía Ejemplo", "Volver a Noticias"]))
+    assert rec.byline.authors == ["Lucía Ejemplo"]
+
+
+def test_a_name_below_the_text_is_no_author_when_a_byline_signs_above() -> None:
+    top = [TITLE["en"], DEK["en"], "By Jane Roe"]
+    rec = convert(article("en", top=top, bottom=["John Example"]))
+    assert rec.byline.authors == ["Jane Roe"]

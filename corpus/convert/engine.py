@@ -102,6 +102,13 @@ def _pattern(
                 "credit.agency at end",
                 {"kind": "photo", "credit": m.group("credit").strip(), "caption": m.group("caption").strip()},
             )
+        br = credits.bracketed(text, f.words)
+        if br:
+            return (
+                CREDIT,
+                "credit.bracketed: a name in brackets after the caption's last sentence",
+                {"kind": "photo", "credit": br[1], "caption": br[0]},
+            )
         by = credits.photo_by(text)
         if by:
             kind = RULES.credit_kinds.get(by[0].lower(), "photo")
@@ -297,7 +304,7 @@ def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
     for k, d in enumerate(nb):
         if d.label == BYLINE and d.data.get("bare") and k + 1 < len(nb):
             x = nb[k + 1]
-            got = parse_names(x.text, stop, single_ok=True)
+            got = parse_names(x.text, stop, single_ok=True) or names.desk(x.text)
             if got and (_free(x) or x.label == BYLINE):
                 x.label, x.rule, x.data = (
                     BYLINE,
@@ -322,9 +329,31 @@ def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[
     """The headline: the longest title-like line just above the article's first paragraph; never invented."""
     start = next((k for k in range(s, e + 1) if nb[k].label == BODY and nb[k].content == "good"), s)
     best = headline.choose(nb, _first_sentence(nb, start, e), stop)
-    if any(d.label == BYLINE for d in nb[: start + 3]):
+    if not any(d.label == BYLINE for d in nb[: start + 3]):
+        names.header_names(nb, start, nb.index(best) if best is not None else -1, stop)
+    if not any(d.label == BYLINE and d.data.get("authors") for d in nb):
+        _signature(nb, e, stop)
+
+
+_SIGNATURE_MAX_WORDS = 4
+
+
+def _signature(nb: list[LineDecision], e: int, stop: frozenset[str]) -> None:
+    """With no byline above, a name alone right below the last paragraph signs the article."""
+    for d in nb[e + 1 : e + 3]:
+        if "boilerplate.line" in d.rule:
+            continue  # a button between the text and the name
+        f = d.features
+        if f is None or f.words > _SIGNATURE_MAX_WORDS or not (_free(d) or "short line" in d.rule):
+            return
+        got = names.name_line(d, stop)
+        if got:
+            d.label, d.rule, d.data = (
+                BYLINE,
+                "byline: a name alone below the last paragraph",
+                {"authors": got},
+            )
         return
-    names.header_names(nb, start, nb.index(best) if best is not None else -1, stop)
 
 
 def _related_followers(nb: list[LineDecision]) -> None:

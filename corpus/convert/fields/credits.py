@@ -92,6 +92,36 @@ def slash_credit(text: str, words: int) -> bool:
     return bool(RULES.agency.search(text)) or (len(toks) >= 2 and text.count("/") == 1)
 
 
+_BRACKET_END = re.compile(r"(?<=[.!?])\s*\((?P<credit>[^()]{2,60})\)$")
+_BRACKET_MAX_WORDS = 5
+_BRACKET_CAPTION_MIN_WORDS = 6
+
+
+def bracketed(text: str, words: int) -> tuple[str, str] | None:
+    """(caption, credit) for "A sentence describing a picture. (Jane Roe)": a capitalised name in brackets
+    after the last sentence. Running text cites in brackets before its final period; a button ("(More)") is
+    no name."""
+    if not text.endswith(")") or words < _BRACKET_CAPTION_MIN_WORDS + 1:
+        return None
+    m = _BRACKET_END.search(text)
+    if m is None:
+        return None
+    credit = m.group("credit").strip()
+    toks = credit.split()
+    if not toks or len(toks) > _BRACKET_MAX_WORDS or not toks[0][:1].isupper():
+        return None
+    if not all(_cap(t) or t in ("of", "by") for t in toks) or (len(toks) == 1 and t_ui(toks[0])):
+        return None
+    caption = text[: m.start()].strip()
+    if len(caption.split()) < _BRACKET_CAPTION_MIN_WORDS:
+        return None
+    return caption, credit
+
+
+def t_ui(word: str) -> bool:
+    return word.lower().strip(".") in RULES.ui_words
+
+
 def photo_by(text: str) -> tuple[str, str, str] | None:
     """(label, caption, credit) for "… Photo by Jane Roe/Agency"."""
     if " by " not in text:
