@@ -210,3 +210,13 @@ def test_a_hard_wrapped_paragraph_is_scored_as_one() -> None:
     wrapped = "The mayor said the new bridge\nwould be wider than the old one,\nwith a lane for bicycles and a path for walkers."
     body = body_of("\n\n".join([p[0], p[1], wrapped, p[2], p[3]]))
     assert all(piece in body for piece in wrapped.split("\n"))
+
+
+def test_a_comment_form_after_the_article_is_not_body() -> None:
+    form = [
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Notify me of follow-up comments by email.",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+    ]
+    body = body_of("\n\n".join(PARAS["en"] + form))
+    assert body == PARAS["en"]
