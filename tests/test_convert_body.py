@@ -220,3 +220,15 @@ def test_a_comment_form_after_the_article_is_not_body() -> None:
     ]
     body = body_of("\n\n".join(PARAS["en"] + form))
     assert body == PARAS["en"]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Korrespondentin Jana Beispiel ist bei der Zeitung für die Landespolitik zuständig und lebt in Erfurt.",
+        "Jana Beispiel schreibt seit 2021 frei für das Magazin, vor allem über Bildung und Stadtplanung.",
+    ],
+)
+def test_an_author_note_after_a_german_article_is_not_body(bio: str) -> None:
+    body = body_of("\n\n".join([*PARAS["de"], bio]))
+    assert body == PARAS["de"]
