@@ -232,3 +232,13 @@ def test_a_comment_form_after_the_article_is_not_body() -> None:
 def test_an_author_note_after_a_german_article_is_not_body(bio: str) -> None:
     body = body_of("\n\n".join([*PARAS["de"], bio]))
     assert body == PARAS["de"]
+
+
+def test_ad_slot_and_consent_notices_inside_the_article_are_not_body() -> None:
+    p = PARAS["en"]
+    notices = [
+        "This advertisement has not loaded yet, but your article continues below.",
+        "We apologize, but this video has failed to load. Try refreshing your browser.",
+    ]
+    body = body_of("\n\n".join([p[0], p[1], notices[0], p[2], notices[1], p[3]]))
+    assert body == p
