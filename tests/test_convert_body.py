@@ -242,3 +242,10 @@ def test_ad_slot_and_consent_notices_inside_the_article_are_not_body() -> None:
     ]
     body = body_of("\n\n".join([p[0], p[1], notices[0], p[2], notices[1], p[3]]))
     assert body == p
+
+
+def test_a_sentence_ending_in_a_colon_introduces_what_follows() -> None:
+    p = PARAS["en"]
+    lead_in = "After the vote the mayor stood up once more and read out the short statement from the council in full:"
+    body = body_of("\n\n".join([p[0], p[1], lead_in, p[2], p[3]]))
+    assert body == [p[0], p[1], lead_in, p[2], p[3]]
