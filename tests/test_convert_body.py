@@ -249,3 +249,12 @@ def test_a_sentence_ending_in_a_colon_introduces_what_follows() -> None:
     lead_in = "After the vote the mayor stood up once more and read out the short statement from the council in full:"
     body = body_of("\n\n".join([p[0], p[1], lead_in, p[2], p[3]]))
     assert body == [p[0], p[1], lead_in, p[2], p[3]]
+
+
+def test_an_end_credit_and_a_share_prompt_are_not_body() -> None:
+    tail = [
+        "Staff writers Jane Roe and John Doe in Springfield contributed to this report.",
+        "Like this story? Share it with a friend!",
+    ]
+    body = body_of("\n\n".join(PARAS["en"] + tail))
+    assert body == PARAS["en"]
