@@ -277,3 +277,23 @@ def test_a_few_numbered_link_titles_after_the_article_are_not_a_table() -> None:
 )
 def test_a_sentence_inside_closing_quotes_ends_like_a_sentence(line: str) -> None:
     assert line_features(line, frozenset()).ends_sentence
+
+
+def test_summaries_cut_at_a_length_limit_are_a_teaser_block() -> None:
+    cut = [
+        f"Story {n}: the council of the northern district has decided after a long and heated debate in the town"
+        " hall on Monday evening that the old stone bridge over the river will"
+        for n in range(1, 6)
+    ]
+    body = body_of("\n".join(cut) + "\n\n" + "\n\n".join(PARAS["en"]))
+    assert body == PARAS["en"]
+
+
+def test_a_text_without_any_final_stops_is_not_a_teaser_block() -> None:
+    paras = [p.rstrip(".") + " and more words to make it long enough for the rule here" for p in PARAS["en"]]
+    assert body_of("\n".join(paras)) != []
+
+
+@pytest.mark.parametrize("line", ["यह एक लंबा वाक्य है जो यहाँ समाप्त होता है।", "هل هذا سؤال؟", "یہ ایک جملہ ہے۔"])
+def test_stops_of_other_scripts_end_a_sentence(line: str) -> None:
+    assert line_features(line, frozenset()).ends_sentence

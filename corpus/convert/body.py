@@ -2,7 +2,8 @@
 
 content_class scores a line on its own (running text, a short sentence or a lead-in ending in ":", or a
 title-like short line);
-teaser_lists removes title / one-line summary alternations; main_run takes the densest contiguous run of text
+teaser_lists removes title / one-line summary alternations, cut_summaries blocks of summaries cut without a
+stop; main_run takes the densest contiguous run of text
 (maximum-sum segment of per-line weights) and ends it where a date line starts the next article or a comment
 thread; standfirst moves its start up to a lead above the article's header; label_body makes text in the run
 body and short lines between paragraphs subheadings, inline links or list items (a long list or table right
@@ -33,6 +34,8 @@ _DATE_SERIES = 3  # date lines of one shape that make a series (comments), not a
 _SUBHEAD_MAX_WORDS = 16
 _TEASER_MIN = 3
 _TEASER_GAP = 3
+_CUT_MIN = 4
+_CUT_WORDS = 15
 _STANDFIRST_WINDOW = 8
 _LIST_MIN_LINES = 3
 _LIST_ITEM_SHARE = 0.6
@@ -135,6 +138,28 @@ def teaser_lists(nb: list[LineDecision]) -> None:
     for r in runs:
         for x in r:
             x.label, x.rule = BOILERPLATE, f"teaser: one text line between title lines, {len(r)} in a row"
+
+
+def cut_summaries(nb: list[LineDecision]) -> None:
+    """_CUT_MIN or more text lines in a row, none ending like a sentence (and not one paragraph wrapped over
+    them): summaries cut at a length limit, a teaser block. An article's paragraphs end with a stop, if the
+    text uses stops at all (a text with no stopped lines is left alone)."""
+    if sum(1 for d in nb if d.features and d.features.words >= _CUT_WORDS and d.features.ends_sentence) < 2:
+        return
+    k, n = 0, len(nb)
+    while k < n:
+        j = k
+        while j < n and _cut_line(nb[j]) and not (j > k and _continues(nb[j - 1], nb[j])):
+            j += 1
+        if j - k >= _CUT_MIN:
+            for x in nb[k:j]:
+                x.label, x.rule = BOILERPLATE, f"teaser: {j - k} text lines in a row without a final stop"
+        k = max(j, k + 1)
+
+
+def _cut_line(d: LineDecision) -> bool:
+    f = d.features
+    return f is not None and not d.label and f.words >= _CUT_WORDS and not f.ends_sentence
 
 
 def _title_between(a: LineDecision, b: LineDecision) -> bool:
