@@ -244,3 +244,83 @@ def test_a_title_like_question_below_a_kicker_is_the_title_not_its_standfirst() 
     question = "Wie sicher ist die alte Brücke über den Fluss wirklich?"
     top = ["Brücke in Gefahr", question, DEK["de"]]
     assert convert(article("de", top=top)).headline == question
+
+
+def test_a_wire_alone_near_the_date_below_the_lede_is_the_author() -> None:
+    top = [TITLE["de"], DEK["de"], "SID", "Nachrichtenagentur", "16:30"]
+    assert convert(article("de", top=top)).byline.authors == ["SID"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "authors"),
+    [("en", "By MND Staff", ["MND Staff"]), ("de", "Von Redaktion Politik", ["Redaktion Politik"])],
+)
+def test_a_desk_signing_the_article_is_its_author(lang: str, line: str, authors: list[str]) -> None:
+    assert convert(article(lang, top=[TITLE[lang], DEK[lang], line])).byline.authors == authors
+
+
+def test_a_publisher_signing_with_an_article_is_the_author() -> None:
+    top = [TITLE["fr"], DEK["fr"], "Donald Duck", "Wall Street", "Par Le Courrier", "Publié le 3 mars 2024"]
+    assert convert(article("fr", top=top)).byline.authors == ["Le Courrier"]
+
+
+def test_agency_glued_to_the_captions_last_sentence() -> None:
+    line = "La alcaldesa muestra los planos del nuevo puente en Sevilla.EFE"
+    rec = convert(article("es", top=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("EFE", "La alcaldesa muestra los planos del nuevo puente en Sevilla.")
+    ]
+
+
+def test_credit_followed_by_more_label_parts() -> None:
+    line = "Die Bürgermeisterin trägt ein Kleid aus Leinen. Foto: Max Muster. Styling: Erika Beispiel"
+    rec = convert(article("de", top=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Max Muster", "Die Bürgermeisterin trägt ein Kleid aus Leinen.")
+    ]
+
+
+def test_a_bracket_line_between_caption_and_credit_label() -> None:
+    text = article(
+        "en", middle=["The mayor looks at the plans for the new bridge\n(\nImage:\nGetty Images/Stock)"]
+    )
+    rec = convert(text)
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Getty Images/Stock", "The mayor looks at the plans for the new bridge")
+    ]
+
+
+def test_a_name_in_brackets_after_the_captions_last_sentence_is_its_credit() -> None:
+    line = "The mayor walks across the old bridge on the morning of the vote. (Harbour Town Archive)"
+    rec = convert(article("en", middle=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Harbour Town Archive", "The mayor walks across the old bridge on the morning of the vote.")
+    ]
+    assert line not in rec.body
+
+
+def test_a_button_in_brackets_after_a_paragraph_is_no_credit() -> None:
+    line = "Why the council thinks the new bridge will last for a hundred years. (More)"
+    assert convert(article("en", middle=[line])).credits == []
+
+
+def test_a_russian_photo_label_marks_a_credit_and_takes_the_caption_above() -> None:
+    caption = "Мэр города осматривает старый мост перед голосованием"
+    rec = convert(article("en", middle=[caption, "Фото: Иван Петров"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [("Иван Петров", caption)]
+
+
+def test_a_byline_label_alone_takes_a_publisher_on_the_next_line() -> None:
+    top = [TITLE["en"], DEK["en"], "Author of the article:", "The Harbour Courier", "Published March 3, 2024"]
+    assert convert(article("en", top=top)).byline.authors == ["The Harbour Courier"]
+
+
+def test_a_name_alone_below_the_last_paragraph_signs_the_article() -> None:
+    rec = convert(article("es", top=[TITLE["es"], DEK["es"]], bottom=["Lucía Ejemplo", "Volver a Noticias"]))
+    assert rec.byline.authors == ["Lucía Ejemplo"]
+
+
+def test_a_name_below_the_text_is_no_author_when_a_byline_signs_above() -> None:
+    top = [TITLE["en"], DEK["en"], "By Jane Roe"]
+    rec = convert(article("en", top=top, bottom=["John Example"]))
+    assert rec.byline.authors == ["Jane Roe"]

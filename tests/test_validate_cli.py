@@ -306,3 +306,12 @@ def test_a_named_file_reached_through_a_linked_folder_is_outside_the_root(
     assert code == 1 and problems(doc, "raw/linked/x.txt") == ["R011"]
     code, doc = as_json()  # a whole-corpus run reports the linked folder itself
     assert code == 1 and problems(doc, "raw/linked") == ["R010"]
+
+
+def test_named_files_with_the_same_name_in_two_folders_are_kept_apart(project: Path) -> None:
+    write(project / "in1", "same.txt", article(1))  # duplicate of raw/good1.txt
+    write(project / "in2", "same.txt", article(80))
+    code, doc = as_json("in1/same.txt", "in2/same.txt")
+    assert code == 1
+    assert problems(doc, "in1/same.txt") == ["D201"]
+    assert problems(doc, "in2/same.txt") == ["R030"]  # the same id as in1/same.txt

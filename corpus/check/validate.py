@@ -145,7 +145,7 @@ def duplicates(
 
 def _add_duplicates(results: list[FileResult], dups: Duplicates, cfg: Config) -> None:
     for res in results:
-        found = dups.problems.get(res.rel)
+        found = dups.problems.get(res.path)
         if found:
             res.problems += apply_config(res.rel, found, cfg)
 

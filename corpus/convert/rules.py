@@ -90,6 +90,8 @@ class Rules:
     byline_bare: re.Pattern[str]
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
+    org_articles: frozenset[str]  # "The", "Les": a byline opening with one names a publisher
+    desk_words: frozenset[str]  # "Staff", "Redaktion": a byline naming a desk, not a person
     name_trailers: re.Pattern[str]  # words after a byline's names that end the name part
     byline_lead: re.Pattern[str]  # "Kolumne von", "Analysis by": names follow, anywhere in a short line
     credit_start: re.Pattern[str]
@@ -109,6 +111,10 @@ class Rules:
     bio: re.Pattern[str]
     bio_header: re.Pattern[str]
     dateline: re.Pattern[str]
+
+
+# "Foto: Jane Roe. Styling: John Doe. Haare: …": further "Label: value" parts after the credit are not it
+_MORE_LABELS = r"(?:\.\s+[A-ZÀ-Þ][\w-]{1,20}(?:\s[\w-]{1,20})?:.*)?"
 
 
 def _compile() -> Rules:
@@ -233,6 +239,8 @@ def _compile() -> Rules:
         byline_bare=re.compile(r"^(?:" + prefix_alt + r")\s*:?$"),
         name_split=re.compile(name_split),
         roles=re.compile(r"\s*(?:[,|–—-]\s*)?\b(?:" + _alt(roles) + r")\b.*$"),
+        org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
+        desk_words=frozenset(w.lower() for w in _gather(langs, "byline", "desks")),
         name_trailers=re.compile(r"\s+(?:" + _alt(trailers) + r")\b.*$"),
         byline_lead=re.compile(r"(?:^|\s)(?:" + _alt(leads) + r")\s+(?P<names>\S.*)$", flags),
         credit_start=re.compile(
@@ -244,13 +252,17 @@ def _compile() -> Rules:
         credit_glued=re.compile(
             r"(?<=[a-zß-ÿ.!?)\]])(?P<label>"
             + _alt([k[:1].upper() + k[1:] for k in kinds])
-            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)[)\]]?$"
+            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
+            + _MORE_LABELS
+            + r"[)\]]?$"
         ),
         credit_label_alone=re.compile(r"^\(?(?P<label>" + label_alt + r")(?:\s+credits?)?\s*:\s*$", flags),
         credit_inline=re.compile(
             r"(?:^|[\s(\[|–—-])\(?(?P<label>"
             + label_alt
-            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)[)\]]?$",
+            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
+            + _MORE_LABELS
+            + r"[)\]]?$",
             flags,
         ),
         credit_copyright=re.compile(

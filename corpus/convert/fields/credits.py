@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 _SENTENCE_END = re.compile(r"[.!?»”\"')]\s+")
 _TAIL_MAX_WORDS = 8
+_GLUED_END = re.compile(r"(?<=[a-zß-ÿ0-9)])[.!?](?=[A-ZÀ-Þ][^.!?]{1,60}$)")
 _CONNECT = frozenset({"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"})
 _BY = re.compile(
     r"(?:^|(?<=[\s(\[]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+by\s+"
@@ -53,6 +54,9 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         if _credit_shaped(tail) and m.start() >= 15:
             return text[: m.start() + 1].strip(), tail
         break  # the first short tail decides
+    glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
+    if glued and _credit_shaped(text[glued.end() :]) and glued.start() >= 15:
+        return text[: glued.end()].strip(), text[glued.end() :].strip()
     # no sentence mark: "CAPTION Jane Roe/AP", "CAPTION Jane Roe/Getty Images Europe", "CAPTION / Jane Roe"
     words = text.split()
     if len(words) < 6 or all(_cap(w) for w in words):
@@ -86,6 +90,36 @@ def slash_credit(text: str, words: int) -> bool:
     if not all(_cap(t) for t in toks):
         return False
     return bool(RULES.agency.search(text)) or (len(toks) >= 2 and text.count("/") == 1)
+
+
+_BRACKET_END = re.compile(r"(?<=[.!?])\s*\((?P<credit>[^()]{2,60})\)$")
+_BRACKET_MAX_WORDS = 5
+_BRACKET_CAPTION_MIN_WORDS = 6
+
+
+def bracketed(text: str, words: int) -> tuple[str, str] | None:
+    """(caption, credit) for "A sentence describing a picture. (Jane Roe)": a capitalised name in brackets
+    after the last sentence. Running text cites in brackets before its final period; a button ("(More)") is
+    no name."""
+    if not text.endswith(")") or words < _BRACKET_CAPTION_MIN_WORDS + 1:
+        return None
+    m = _BRACKET_END.search(text)
+    if m is None:
+        return None
+    credit = m.group("credit").strip()
+    toks = credit.split()
+    if not toks or len(toks) > _BRACKET_MAX_WORDS or not toks[0][:1].isupper():
+        return None
+    if not all(_cap(t) or t in ("of", "by") for t in toks) or (len(toks) == 1 and t_ui(toks[0])):
+        return None
+    caption = text[: m.start()].strip()
+    if len(caption.split()) < _BRACKET_CAPTION_MIN_WORDS:
+        return None
+    return caption, credit
+
+
+def t_ui(word: str) -> bool:
+    return word.lower().strip(".") in RULES.ui_words
 
 
 def photo_by(text: str) -> tuple[str, str, str] | None:

@@ -27,6 +27,7 @@ MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
 THRESHOLD = 1.5
 ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
+_ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
 
 
@@ -45,6 +46,8 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
         return False
     if t.endswith((".", ":", ",", ";", "。", "…")) or t.startswith((":", "|", "-", "(")) or t[0].islower():
         return False
+    if _ENDS_WITH_TIME.search(t):
+        return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
     if t.count("|") >= 2:
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
     low = [w.lower() for w in t.split()]

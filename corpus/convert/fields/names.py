@@ -28,6 +28,7 @@ _YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _LEADING_CONNECTOR = re.compile(r"^(?:[,;&]\s*|(?:and|und|y|et)\s+)")
 _HEADER_BEFORE = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER = 3  # …or this far below it, beside a date line
+_BELOW_HEADLINE = 4  # name lines this close below the headline need no date beside them
 _NAME_LINE_MAX_WORDS = 14
 
 
@@ -74,6 +75,18 @@ def parse_names(
     if len(names) > 1 and not names[0].isupper():
         names = [n for n in names if not n.isupper()]  # "Jane Roe, CITY DESK": the desk is not an author
     return names
+
+
+def desk(text: str) -> list[str]:
+    """ "By MND Staff", "Von Redaktion Politik": a desk signs the article; it is the author as printed."""
+    part = _CUT.split(_HANDLE.sub("", text), maxsplit=1)[0].strip()
+    words = part.split()
+    if not (1 <= len(words) <= 4) or not all(w[:1].isupper() for w in words):
+        return []
+    if any(w.lower() in RULES.desk_words for w in words):
+        return [part]
+    # "Par Les Echos", "By The Associated Press": an article opening the name is a publisher's
+    return [part] if len(words) >= 2 and words[0] in RULES.org_articles else []
 
 
 def lead_byline(text: str, stop: frozenset[str]) -> list[str]:
@@ -191,9 +204,20 @@ def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[s
             continue
         if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule:
             continue
+        if (
+            near_date
+            and (k <= start or k <= start + _HEADER_AFTER)
+            and RULES.agency.fullmatch(d.text.strip())
+        ):
+            d.label, d.rule, d.data = (
+                BYLINE,
+                "byline: agency alone beside a date",
+                {"authors": [d.text.strip()]},
+            )
+            continue
         if "text in the main run" in d.rule and (d.features is None or d.features.words > 10):
             continue
-        if (k > start or top < 0) and not (near_date or after_byline):
+        if (k > start or top < 0 or k > top + _BELOW_HEADLINE) and not (near_date or after_byline):
             continue
         got = lead_byline(d.text, stop) if d.features and d.features.words <= 20 else []
         rule = "byline: names after a lead phrase"
