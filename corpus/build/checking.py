@@ -115,7 +115,9 @@ class LocNames(Sequence[str]):
     def __getitem__(self, i):  # type: ignore[no-untyped-def]
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        return f"{self.spills[self.idx[i]]}:{self.offsets[i]}:{self.lengths[i]}"
+        return (
+            f"{i}:{self.spills[self.idx[i]]}:{self.offsets[i]}:{self.lengths[i]}"  # row:spill:offset:length
+        )
 
 
 def duplicates(
@@ -126,7 +128,7 @@ def duplicates(
     with SpillReader(cache_dir) as spills:
 
         def load_words(name: str) -> list[str] | None:
-            spill, offset, length = name.rsplit(":", 2)
+            _, spill, offset, length = name.split(":")
             record = orjson.loads(spills.read(Loc(spill, int(offset), int(length))))["record"]
             return sketch.words(record["body"]) if record else None
 
@@ -137,5 +139,8 @@ def duplicates(
             shingle_words=cfg.shingle_words,
             load_words=load_words,
         )
-    problems = {rel: [p.to_dict() for p in apply_config(rel, ps, cfg)] for rel, ps in found.problems.items()}
+    problems = {}  # dedup keys its problems by the 'path' it was given: here row:location
+    for where_key, ps in found.problems.items():
+        rel = rels[int(where_key.split(":", 1)[0])]
+        problems[rel] = [p.to_dict() for p in apply_config(rel, ps, cfg)]
     return Duplicates(problems, found.exact_groups, found.clusters)
