@@ -30,7 +30,10 @@ class RawRef:
 
     @property
     def rel(self) -> str:
-        return self.path.relative_to(self.root).as_posix()
+        try:
+            return self.path.relative_to(self.root).as_posix()
+        except ValueError:  # a named file outside its root: refused when read, but still named
+            return Path(os.path.relpath(self.path, self.root)).as_posix()
 
     @property
     def id(self) -> str:
@@ -83,10 +86,15 @@ def discover(paths: Iterable[Path], default_root: Path | None = None) -> Iterato
         else:
             absolute = Path(os.path.abspath(p))
             root = absolute.parent
+            inside_default = False
             if default_root is not None:
                 dr = Path(os.path.abspath(default_root))
                 if absolute.is_relative_to(dr):
-                    root = dr
+                    root, inside_default = dr, True
+            climbed = p.parts.index("..") if ".." in p.parts else 0
+            if climbed and not inside_default:
+                # "raw/../../etc/x" enters a folder and climbs out of it: judged against that folder (R011)
+                root = Path(os.path.abspath(Path(*p.parts[:climbed])))
             if absolute not in seen:
                 seen.add(absolute)
                 yield RawRef(root, absolute)
