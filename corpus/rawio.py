@@ -143,21 +143,25 @@ def read_bytes_limited(path: Path, root: Path, max_bytes: int) -> bytes:
     return data
 
 
+def parse_meta(data: bytes, where: str) -> dict[str, object]:
+    """A sidecar's bytes as a JSON object, or R020 naming `where` (a path or URL)."""
+    try:
+        meta = orjson.loads(data)
+    except orjson.JSONDecodeError as e:
+        raise RawReadError(
+            "R020", f"{where}: not valid JSON ({e})", "fix the JSON or delete the sidecar"
+        ) from None
+    if not isinstance(meta, dict):
+        raise RawReadError("R020", f"{where}: must be a JSON object", 'write {"url": ..., "publisher": ...}')
+    return meta
+
+
 def read_meta(ref: RawRef, max_bytes: int = 1024 * 1024) -> dict[str, object] | None:
     """Parse the optional `<id>.meta.json` sidecar; unknown keys are kept for `validate` to report."""
     mp = ref.meta_path
     if not os.path.lexists(mp):
         return None
-    data = read_bytes_limited(mp, ref.root, max_bytes)
-    try:
-        meta = orjson.loads(data)
-    except orjson.JSONDecodeError as e:
-        raise RawReadError(
-            "R020", f"{mp}: not valid JSON ({e})", "fix the JSON or delete the sidecar"
-        ) from None
-    if not isinstance(meta, dict):
-        raise RawReadError("R020", f"{mp}: must be a JSON object", 'write {"url": ..., "publisher": ...}')
-    return meta
+    return parse_meta(read_bytes_limited(mp, ref.root, max_bytes), str(mp))
 
 
 def read_raw(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDoc:
