@@ -139,8 +139,5 @@ def duplicates(
             shingle_words=cfg.shingle_words,
             load_words=load_words,
         )
-    problems = {}  # dedup keys its problems by the 'path' it was given: here row:location
-    for where_key, ps in found.problems.items():
-        rel = rels[int(where_key.split(":", 1)[0])]
-        problems[rel] = [p.to_dict() for p in apply_config(rel, ps, cfg)]
+    problems = {rel: [p.to_dict() for p in apply_config(rel, ps, cfg)] for rel, ps in found.problems.items()}
     return Duplicates(problems, found.exact_groups, found.clusters)
