@@ -324,3 +324,18 @@ def test_a_name_below_the_text_is_no_author_when_a_byline_signs_above() -> None:
     top = [TITLE["en"], DEK["en"], "By Jane Roe"]
     rec = convert(article("en", top=top, bottom=["John Example"]))
     assert rec.byline.authors == ["Jane Roe"]
+
+
+def test_a_line_in_capitals_is_a_kicker_not_the_headline() -> None:
+    rec = convert(article("en", top=["Local", "BRIDGE REBUILDING DEBATE", DEK["en"]]))
+    assert rec.headline is None
+
+
+def test_a_line_cut_after_a_conjunction_is_not_the_headline() -> None:
+    rec = convert(article("en", top=["Please try reloading the page, or", DEK["en"]]))
+    assert rec.headline is None
+
+
+def test_a_button_glued_to_the_title_is_left_out_when_the_title_stands_alone_elsewhere() -> None:
+    top = [TITLE["en"], "Menu", "Search", f"{TITLE['en']} Back to video", DEK["en"]]
+    assert convert(article("en", top=top)).headline == TITLE["en"]

@@ -48,6 +48,10 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
         return False
     if _ENDS_WITH_TIME.search(t):
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
+    if t.isupper():
+        return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
+    if t.rsplit(None, 1)[-1].lower() in RULES.title_never_last:
+        return False  # ends with "or", "und", "the": a sentence cut off, not a title
     if t.count("|") >= 2:
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
     low = [w.lower() for w in t.split()]
@@ -162,6 +166,23 @@ def score(
     return s
 
 
+def _button_tail(rest: str) -> bool:
+    words = [w.lower() for w in rest.split() if len(w) > 2]
+    return bool(words) and all(w in RULES.ui_words for w in words)
+
+
+def _unglued(nb: list[LineDecision], best: LineDecision) -> LineDecision:
+    """ "TITLE Back to video": a button glued to the title; another line of the page holding the title
+    alone is the headline."""
+    t = best.text
+    for d in nb:
+        if d is best or len(d.text) >= len(t) or not t.startswith(d.text):
+            continue
+        if d.features is not None and d.features.words >= MIN_WORDS and _button_tail(t[len(d.text) :]):
+            return d
+    return best
+
+
 def choose(nb: list[LineDecision], start: int, stop: frozenset[str]) -> LineDecision | None:
     """The best-scoring title-shaped line in the window above nb[start], or None without evidence."""
     counts, keys = _repeats(nb)
@@ -174,6 +195,7 @@ def choose(nb: list[LineDecision], start: int, stop: frozenset[str]) -> LineDeci
         if sc > best_score:
             best, best_score = nb[k], sc
     if best is not None:
+        best = _unglued(nb, best)
         best.label, best.rule = (
             HEADLINE,
             f"headline: title-shaped line with evidence (score {best_score:.1f})",
