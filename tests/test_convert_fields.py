@@ -339,3 +339,10 @@ def test_a_line_cut_after_a_conjunction_is_not_the_headline() -> None:
 def test_a_button_glued_to_the_title_is_left_out_when_the_title_stands_alone_elsewhere() -> None:
     top = [TITLE["en"], "Menu", "Search", f"{TITLE['en']} Back to video", DEK["en"]]
     assert convert(article("en", top=top)).headline == TITLE["en"]
+
+
+def test_a_box_of_share_buttons_ending_with_a_line_is_no_echo_of_a_title() -> None:
+    follow = "Where else you can follow us"
+    top = ["Facebook", "Twitter", follow, "Facebook Twitter Where else you can follow us"]
+    rec = convert(article("en", top=top))
+    assert rec.headline != follow

@@ -120,8 +120,9 @@ def _echoed(key: str, k: int, keys: list[str], counts: dict[str, int]) -> bool:
     for j, other in enumerate(keys):
         if j == k or len(other) <= len(key) or len(other) > len(key) + 80:
             continue
-        if other.endswith(key) and not other[-len(key) - 1 :][:1].isalnum():
-            return True
+        crumb = other.endswith(key) and not other[-len(key) - 1 :][:1].isalnum()
+        if crumb and not _button_tail(other[: -len(key)]):
+            return True  # a breadcrumb; "Facebook Twitter Follow us" is a box of buttons
         if other.startswith(key) and _SITE_SEP.match(other[len(key) :]):
             return True
     return False
