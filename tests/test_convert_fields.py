@@ -346,3 +346,11 @@ def test_a_box_of_share_buttons_ending_with_a_line_is_no_echo_of_a_title() -> No
     top = ["Facebook", "Twitter", follow, "Facebook Twitter Where else you can follow us"]
     rec = convert(article("en", top=top))
     assert rec.headline != follow
+
+
+def test_a_bracket_line_between_caption_and_credit_label_with_blank_lines_between() -> None:
+    middle = ["The mayor looks at the plans for the new bridge", "(", "Image:", "Getty Images/Stock)"]
+    rec = convert(article("en", middle=middle))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Getty Images/Stock", "The mayor looks at the plans for the new bridge")
+    ]
