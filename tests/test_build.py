@@ -228,3 +228,13 @@ def test_nothing_publishable_keeps_previous_output(tmp_path: Path) -> None:
     with pytest.raises(BuildFailed, match=r"no raw \.txt files"):
         run_build(empty, out, tmp_path / "cache")
     assert _files(out) == before
+
+
+def test_builds_sharing_a_cache_wait_for_each_other(tmp_path: Path) -> None:
+    from corpus.build.cache import CacheBusy, locked
+
+    cache = str(tmp_path / "cache")
+    with locked(cache), pytest.raises(CacheBusy), locked(cache, timeout=0.3):
+        pass
+    with locked(cache):  # released: free again
+        pass

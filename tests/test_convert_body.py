@@ -9,10 +9,10 @@ from test_convert_rules import PARAS
 
 from corpus.convert import convert_bytes, explain_bytes
 from corpus.convert.decode import normalise
-from corpus.convert.engine import _keyword_lines, _repeated_lines
 from corpus.convert.features import all_features, line_features
 from corpus.convert.language import by_stopwords, detect
 from corpus.convert.rules import RULES
+from corpus.convert.scan import keyword_lines, repeated_lines
 
 
 def body_of(text: str) -> list[str]:
@@ -58,20 +58,20 @@ def test_repeated_short_lines_are_furniture() -> None:
         "Ends like a sentence.",
         "Ends like a sentence.",
     ]
-    assert _repeated_lines(lines, all_features(lines, frozenset())) == {"a b": 3}
+    assert repeated_lines(lines, all_features(lines, frozenset())) == {"a b": 3}
 
 
 def test_keyword_lines_map_to_their_lines() -> None:
     lines = ["First line here", "", "Sign up to our NEWSLETTER today", "plain", "We use Cookies."]
     feats = all_features(lines, frozenset())
-    hits = _keyword_lines(lines, feats)
+    hits = keyword_lines(lines, feats)
     assert set(hits) == {2, 4}
     # lower() that changes the length ("İ" -> "i̇") must not shift the mapping
     lines2 = ["İstanbul İzmir", "our newsletter", "x"]
-    assert set(_keyword_lines(lines2, all_features(lines2, frozenset()))) == {1}
+    assert set(keyword_lines(lines2, all_features(lines2, frozenset()))) == {1}
     # a long paragraph that mentions a keyword is not matched by the keyword rule
     long_line = " ".join(["word"] * (RULES.keyword_max_words + 5)) + " newsletter"
-    assert _keyword_lines([long_line], all_features([long_line], frozenset())) == {}
+    assert keyword_lines([long_line], all_features([long_line], frozenset())) == {}
 
 
 def test_lazy_ratios_match_an_eager_count() -> None:
@@ -203,3 +203,10 @@ def test_a_series_of_dates_of_one_shape_ends_the_article() -> None:
     body = " ".join(body_of("\n\n".join(["Published 19.11.2019", *p, *comments])))
     assert p[3] in body
     assert "I fully agree with Cy." not in body and "I fully agree with Di." not in body
+
+
+def test_a_hard_wrapped_paragraph_is_scored_as_one() -> None:
+    p = PARAS["en"]
+    wrapped = "The mayor said the new bridge\nwould be wider than the old one,\nwith a lane for bicycles and a path for walkers."
+    body = body_of("\n\n".join([p[0], p[1], wrapped, p[2], p[3]]))
+    assert all(piece in body for piece in wrapped.split("\n"))

@@ -123,27 +123,31 @@ def plan_build(
             cfg,
             cache_dir,
         )
-        for group in dups.exact_groups:
-            keep, *copies = sorted(group)
-            for i, rel in zip(
-                _rows_of(id_col, copies, ok),
-                _take(t, "rel", _rows_of(id_col, copies, ok)).to_pylist(),
-                strict=True,
-            ):
-                reasons = [p for p in dups.problems.get(rel, []) if p["code"] == "D201"]
-                extra[i] = [dict(p, severity="error") for p in reasons] or [_exact(keep)]
-            ok[_rows_of(id_col, copies, ok)] = False
+        # exact copies: every id of a group but the smallest, found with one lookup over the id column
+        keep_of = {copy: min(g) for g in dups.exact_groups for copy in sorted(g)[1:]}
+        rows, which = _rows_in(id_col, list(keep_of), ok)
+        copies = list(keep_of)
+        for i, k, rel in zip(rows.tolist(), which.tolist(), _take(t, "rel", rows).to_pylist(), strict=True):
+            reasons = [p for p in dups.problems.get(rel, []) if p["code"] == "D201"]
+            extra[i] = [dict(p, severity="error") for p in reasons] or [_exact(keep_of[copies[k]])]
+        ok[rows] = False
         clusters = [sorted(c) for c in dups.clusters]
 
     # splits: each article's own bucket, or its cluster leader's (the cluster's smallest id)
     kept = np.flatnonzero(ok)
     buckets = _np(t, "bucket", 0.0).copy()
     near: list[list[str]] = []
-    for c in clusters:
-        rows = _rows_of(id_col, c, ok)
-        buckets[rows] = bucket(c[0])
-        if len(rows) > 1:
-            near.append(sorted(_take(t, "id", rows).to_pylist()))
+    if clusters:
+        members = [m for c in clusters for m in c]
+        cluster_of = np.repeat(np.arange(len(clusters)), [len(c) for c in clusters])
+        rows, which = _rows_in(id_col, members, ok)
+        leader_bucket = np.array([bucket(c[0]) for c in clusters])
+        buckets[rows] = leader_bucket[cluster_of[which]]
+        live = np.bincount(cluster_of[which], minlength=len(clusters))
+        published = {members[k] for k in which.tolist()}
+        near = [
+            [m for m in c if m in published] for c, n in zip(clusters, live.tolist(), strict=True) if n > 1
+        ]
     names = list(cfg.splits)
     split_code = split_codes(buckets[kept], cfg.splits)
     stats = Stats.from_columns(
@@ -181,10 +185,15 @@ def plan_build(
     )
 
 
-def _rows_of(ids: pa.ChunkedArray, wanted: list[str], ok: np.ndarray) -> np.ndarray:
-    """Rows (in the sorted table) of the given ids that are still published."""
-    found = pc.is_in(ids, value_set=pa.array(wanted, pa.string())).to_numpy(zero_copy_only=False)
-    return np.flatnonzero(found & ok)
+def _rows_in(ids: pa.ChunkedArray, wanted: list[str], ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows still published whose id is in `wanted`, and each one's index in `wanted`: one hash lookup
+    over the whole id column, however many groups are asked about."""
+    if not wanted:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    pos = pc.index_in(ids, value_set=pa.array(wanted, pa.string()))
+    found = pos.is_valid().to_numpy(zero_copy_only=False) & ok
+    rows = np.flatnonzero(found)
+    return rows, pos.fill_null(0).to_numpy()[rows].astype(np.int64)
 
 
 def _exact(original: str) -> dict[str, Any]:

@@ -40,16 +40,6 @@ class Stats:
     words_min: int | None = None
     words_max: int | None = None
 
-    def add(self, split: str, size: int, words: int, language: str | None, publisher: str | None) -> None:
-        self.per_split[split] += 1
-        self.bytes_per_split[split] += size
-        self.per_language[language or "unknown"] += 1
-        self.per_publisher[publisher or "unknown"] += 1
-        self.word_hist[word_bin(words)] += 1
-        self.words_total += words
-        self.words_min = words if self.words_min is None else min(self.words_min, words)
-        self.words_max = words if self.words_max is None else max(self.words_max, words)
-
     @classmethod
     def from_columns(
         cls,

@@ -10,16 +10,26 @@ The passes, in order (each one linear in the number of lines):
               the headline is the longest title-like line just above the run; name lines near it are bylines;
               a "NAME is a …" paragraph after the run is the author's bio.
 `corpus explain` prints exactly these decisions, so what it shows is what the converter did.
+Passes 2, 4 and 5 for the body live in body.py; document-level scans and rule gates in scan.py; the
+fields' own passes (headline, names, credits, dates) in fields/.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
-from itertools import accumulate
 from typing import Any
 
+from corpus.convert.body import (
+    body_repeats,
+    content_class,
+    label_body,
+    main_run,
+    standfirst,
+    tail,
+    teaser_lists,
+    wrapped_paragraphs,
+)
+from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features, all_features
 from corpus.convert.fields import credits, headline, names
 from corpus.convert.fields import names as fnames
@@ -37,106 +47,26 @@ from corpus.convert.labels import (
     RELATED,
 )
 from corpus.convert.rules import RULES, first_word
+from corpus.convert.scan import (
+    agency_at_end,
+    agency_named,
+    inline_credit_possible,
+    keyword_lines,
+    repeated_lines,
+    whole_line_key,
+)
 
-# Content classes (pass 2).
-_GOOD_WORDS = 12
-_MEDIUM_WORDS = 5
-_LONG_WORDS = 25  # a line this long is running text even without a final stop
-_TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
-# Weights of pass 4: text counts by its length, furniture counts against.
-_W_SHORT = -60.0
-_W_FURNITURE = -30.0
-_W_META = -5.0
-_HEADLINE_WINDOW = 14
-_NEXT_ARTICLE_AFTER = 4
-_DATE_SERIES = 3  # date lines of one shape that make a series (comments), not an embed
-_HEADLINE_MAX_WORDS = 30
-_SUBHEAD_MAX_WORDS = 16
-_REPEAT_MAX_WORDS = 8
-_REPEAT_MIN = 3
-_TEASER_MIN = 3
-_STANDFIRST_WINDOW = 8
-_LIST_MIN_LINES = 3
-_LIST_ITEM_SHARE = 0.6
-_DUP_PART_WORDS = 6
-_GLUED_COPY_WORDS = 60
-_GLUED_COPY_SHARE = 0.5
-_GLUED_COPY_PARTS = 3
-_TEASER_GAP = 3
-_INLINE_LINK_MIN_WORDS = 6
+__all__ = ["LineDecision", "classify", "find_date", "parse_names"]
+
 _DIGITS = re.compile(r"\d+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-@dataclass(slots=True)
-class LineDecision:
-    """One line's class and the evidence behind it: what `corpus explain` prints."""
-
-    index: int
-    text: str
-    label: str
-    rule: str
-    features: Features | None = None
-    data: dict[str, Any] = field(default_factory=dict)
-    content: str = ""  # good | medium | short (pass 2)
-
-
-def _inline_credit_possible(text: str) -> bool:
-    """The word before one of the line's colons is a credit label's last word: only then try the regex
-    ("Foto: Jane Roe. Styling: John Doe" has the label before its first colon)."""
-    i = text.find(":")
-    while i >= 0:
-        head = text[:i].rstrip()
-        if head[head.rfind(" ") + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS:
-            return True
-        i = text.find(":", i + 1)
-    return False
-
-
-_LABEL_TAILS = frozenset(k.split()[-1] for k in RULES.credit_kinds) | {"credit", "credits"}
-
-
-def _keyword_lines(lines: list[str], feats: list[Features | None]) -> dict[int, str]:
-    """Lines holding a boilerplate keyword. One search per keyword over the lower-cased short lines joined
-    (a per-line loop over every keyword cost more than all other rules together; long lines are skipped,
-    the rule only applies to lines of at most keyword_max_words words)."""
-    idx = [i for i, f in enumerate(feats) if f is not None and f.words <= RULES.keyword_max_words]
-    full = "\n".join(lines[i] for i in idx)
-    low = full.lower()
-    out: dict[int, str] = {}
-    if len(low) != len(full):  # lower() changed lengths (e.g. "İ"): offsets would not map back
-        for i in idx:
-            ll = lines[i].lower()
-            kw = next((k for k in RULES.boiler_keywords if k in ll), None)
-            if kw:
-                out[i] = kw
-        return out
-    starts: list[int] | None = None
-    for kw in RULES.boiler_keywords:
-        pos = low.find(kw)
-        while pos >= 0:
-            if starts is None:
-                starts = list(accumulate((len(lines[i]) + 1 for i in idx[:-1]), initial=0))
-            out.setdefault(idx[bisect_right(starts, pos) - 1], kw)
-            pos = low.find(kw, pos + len(kw))
-    return out
-
-
-def _repeated_lines(lines: list[str], feats: list[Features | None]) -> dict[str, int]:
-    """Short lines that recur in one text ("Article content", a section name above each teaser) are page
-    furniture, whatever they say: the in-document form of CCNet's repeated-line filter."""
-    seen: dict[str, int] = {}
-    for line, f in zip(lines, feats, strict=True):
-        if f is not None and f.words <= _REPEAT_MAX_WORDS and not f.ends_sentence:
-            seen[line] = seen.get(line, 0) + 1
-    return {line: n for line, n in seen.items() if n >= _REPEAT_MIN}
 
 
 def _pattern(
     text: str, f: Features, stop: frozenset[str], keyword: str | None = None
 ) -> tuple[str, str, dict[str, Any]] | None:
     """Pass 1: the rule tables. Returns (label, rule, data) or None. `keyword`: the boilerplate keyword
-    the line holds, if any (found for the whole text at once by _keyword_lines)."""
+    the line holds, if any (found for the whole text at once by keyword_lines)."""
     if f.words > 60:  # a paragraph: of all the rules only the bio one can apply
         return _bio(text)
     fams = RULES.starter_families.get(first_word(text))  # most lines start with no table phrase
@@ -151,7 +81,7 @@ def _pattern(
             shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= 60:
-        m = RULES.credit_inline.search(text) if _inline_credit_possible(text) else None
+        m = RULES.credit_inline.search(text) if inline_credit_possible(text) else None
         if m is None and ":" in text:
             m = RULES.credit_glued.search(text)
         if (
@@ -165,7 +95,7 @@ def _pattern(
                 f"credit.inline: {m.group('label')!r}",
                 {"kind": kind, "credit": m.group("credit").strip(), "caption": caption},
             )
-        m = RULES.credit_agency_end.match(text) if _agency_at_end(text) else None
+        m = RULES.credit_agency_end.match(text) if agency_at_end(text) else None
         if m:
             return (
                 CREDIT,
@@ -217,21 +147,6 @@ def _bio(text: str) -> tuple[str, str, dict[str, Any]] | None:
     return (BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}) if m else None
 
 
-def _agency_at_end(text: str) -> bool:
-    """credit_agency_end can only match a line that ends with a bracket and names an agency after its last
-    opening bracket (the credit holds no brackets): a cheap test before that costly regex."""
-    if not text.endswith((")", "]")):
-        return False
-    start = max(text.rfind("("), text.rfind("["), 0)
-    return _agency_named(text[start:])
-
-
-def _whole_line_key(text: str) -> str:
-    """What boiler_line phrases are compared with: the line in lower case, without a final ":", "." or "!"."""
-    t = text[:-1] if text[-1:] in ":.!" else text
-    return t.rstrip().lower()
-
-
 _ALL_FAMILIES = frozenset({"prevnext", "related", "credit", "byline", "boiler_line", "boiler_start"})
 
 
@@ -265,7 +180,7 @@ def _anchored(
                 return BYLINE, f"byline.prefix: {m.group('prefix')!r}", {"authors": names}
         if "byline" in fams and RULES.byline_bare.match(text):
             return BYLINE, "byline.prefix alone (names on the next line)", {"authors": [], "bare": True}
-    if "boiler_line" in fams and _whole_line_key(text) in RULES.boiler_line_set:
+    if "boiler_line" in fams and whole_line_key(text) in RULES.boiler_line_set:
         return BOILERPLATE, "boilerplate.line", {}
     if f.words <= 40 and "boiler_start" in fams and not text.startswith("©"):
         low = text.lower()
@@ -275,82 +190,42 @@ def _anchored(
     return None
 
 
-def _content(f: Features) -> str:
-    """Pass 2: good = running text, medium = a short sentence, short = anything else.
-
-    A line under _LONG_WORDS words that does not end like a sentence is short whatever its words: that is
-    how titles read (teaser lists, kickers, menus); a real subheading is won back by the context pass."""
-    w = f.words
-    if f.has_url and w < 15:
-        return "short"
-    if w >= _LONG_WORDS or (w >= _GOOD_WORDS and f.ends_sentence):
-        return "good"  # long enough that the words need no counting
-    if w < _MEDIUM_WORDS or not f.ends_sentence:
-        return "short"
-    return "medium"
-
-
 def _is_bare_credit(text: str, f: Features) -> bool:
     if f.words > 10 or f.ends_sentence or f.chars > 100:
         return False
-    return _agency_named(text) or ("/" in text and not f.has_url)
-
-
-_AGENCY_TOKEN = re.compile(r"[^\s/(|),.;:]+")
-
-
-def _agency_named(text: str) -> bool:
-    """RULES.agency.search, after a cheap test: a token of the line must open an agency's name."""
-    if RULES.agency_first_words.isdisjoint(_AGENCY_TOKEN.findall(text)):
-        return False
-    return bool(RULES.agency.search(text))
-
-
-def _max_run(weights: list[float]) -> tuple[int, int]:
-    """Maximum-sum contiguous segment (Kadane): the densest run of text."""
-    best, best_s, best_e = 0.0, 0, -1
-    cur, cur_s = 0.0, 0
-    for i, w in enumerate(weights):
-        if cur <= 0:
-            cur, cur_s = w, i
-        else:
-            cur += w
-        if cur > best:
-            best, best_s, best_e = cur, cur_s, i
-    return best_s, best_e
+    return agency_named(text) or ("/" in text and not f.has_url)
 
 
 def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     stop = RULES.stopwords.get(lang or "", frozenset())
     feats = all_features(lines, stop)
-    keywords = _keyword_lines(lines, feats)
-    repeated = _repeated_lines(lines, feats)
+    keywords = keyword_lines(lines, feats)
+    repeated = repeated_lines(lines, feats)
     ds: list[LineDecision] = []
     for i, (text, f) in enumerate(zip(lines, feats, strict=True)):
         if f is None:
             ds.append(LineDecision(i, text, BLANK, "empty line"))
             continue
         d = LineDecision(i, text, "", "", f)
-        d.content = _content(f)
+        d.content = content_class(f)
         hit = _pattern(text, f, stop, keywords.get(i))
         if hit:
             d.label, d.rule, d.data = hit
-        elif text in repeated:
-            d.label, d.rule = (
-                BOILERPLATE,
-                f"repeated line: {repeated[text]} times in the text (furniture unless a field claims it)",
-            )
         ds.append(d)
     nonblank = [d for d in ds if d.features is not None]
     _pair_credits(nonblank)
     _bare_bylines(nonblank, stop)
     _related_followers(nonblank)
-    _teaser_lists(nonblank)
-    s, e = _main_run(nonblank)
-    s = _standfirst(nonblank, s)
-    _tail(nonblank, s, e)
-    _body(nonblank, s, e, lang)
-    _body_repeats(nonblank)
+    for d in nonblank:  # after the fields had their say: a byline's name may repeat in an author box
+        if not d.label and d.text in repeated:
+            d.label, d.rule = BOILERPLATE, f"repeated line: {repeated[d.text]} times in the text"
+    wrapped_paragraphs(nonblank)
+    teaser_lists(nonblank)
+    s, e = main_run(nonblank)
+    s = standfirst(nonblank, s)
+    tail(nonblank, s, e)
+    label_body(nonblank, s, e, lang)
+    body_repeats(nonblank)
     _headline_and_names(nonblank, s, e, stop)
     return ds
 
@@ -444,210 +319,6 @@ def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
             names.more_name_lines(nb, k + 1, stop)  # "von Jane Roe" / ", John Doe"
 
 
-def _teaser_lists(nb: list[LineDecision]) -> None:
-    """Title, one text line, title, one text line, ...: a teaser list (or a comment thread: name and time,
-    one comment), however well its summaries read. An article's subheadings are followed by paragraphs,
-    rarely by a single line again and again. Runs of _TEASER_MIN such lines are furniture, unless they
-    hold most of the text: then the list is the article (a list of deals, a Q&A)."""
-    runs: list[list[LineDecision]] = []
-    run: list[LineDecision] = []  # the single text lines of the current alternation
-    n = len(nb)
-    for k, d in enumerate(nb):
-        if d.label or d.content == "short":
-            continue
-        # a title (an unlabelled short line) right above, and no text right below
-        single = k > 0 and not nb[k - 1].label and nb[k - 1].content == "short"
-        single = single and k + 1 < n and bool(nb[k + 1].label or nb[k + 1].content == "short")
-        if not (single and run and _title_between(run[-1], d)):
-            if len(run) >= _TEASER_MIN:
-                runs.append(run)
-            run = []
-        if single:
-            run.append(d)
-    if len(run) >= _TEASER_MIN:
-        runs.append(run)
-    if not runs:
-        return
-    in_runs = {x.index for r in runs for x in r}
-    listed = sum(x.features.chars for r in runs for x in r if x.features)
-    other = sum(
-        x.features.chars
-        for x in nb
-        if x.features and not x.label and x.content == "good" and x.index not in in_runs
-    )
-    if other < listed:
-        return
-    for r in runs:
-        for x in r:
-            x.label, x.rule = BOILERPLATE, f"teaser: one text line between title lines, {len(r)} in a row"
-
-
-def _title_between(a: LineDecision, b: LineDecision) -> bool:
-    """Between two single text lines of a teaser list: only a few title/furniture lines, no text."""
-    return 1 <= b.index - a.index - 1 <= 2 * _TEASER_GAP  # raw line numbers: blank lines count too
-
-
-def _weight(d: LineDecision) -> float:
-    f = d.features
-    assert f is not None
-    if d.label in (BOILERPLATE, RELATED):
-        return _W_FURNITURE
-    if d.label:
-        return _W_META
-    if d.content == "good":
-        return float(f.chars)
-    if d.content == "medium":
-        return f.chars * 0.5
-    return _W_SHORT
-
-
-def _main_run(nb: list[LineDecision]) -> tuple[int, int]:
-    """The densest run; a date line after several paragraphs starts the next article of an endless page."""
-    s, e = _max_run([_weight(d) for d in nb])
-    good = 0
-    header: set[str] = set()  # shapes of the date lines above the article's first paragraph: its own
-    seen: dict[str, int] = {}  # shapes of date lines inside the run, and how often
-    for k in range(0, e + 1):
-        d = nb[k]
-        if d.label == DATELINE:
-            shape = d.data.get("shape", "")
-            if good == 0:
-                header.add(shape)
-            elif (
-                k > s
-                and good >= _NEXT_ARTICLE_AFTER
-                and (shape in header or seen.get(shape, 0) >= _DATE_SERIES - 1)
-            ):
-                break
-            seen[shape] = seen.get(shape, 0) + 1
-        elif k >= s and not d.label and d.content == "good":
-            good += 1
-    else:
-        return s, e
-    # after the article's text, a date line of the same shape as its own (the next article of an endless
-    # page), or the third date line of one shape (a comment thread): the article ends before it
-    j = k - 1
-    while j > s and not (not nb[j].label and nb[j].content == "good"):
-        j -= 1
-    return s, j
-
-
-def _standfirst(nb: list[LineDecision], s: int) -> int:
-    """The main run's start, moved up to a standfirst: a text line just above the article's header
-    (byline, date, picture credit), which splits it from the body in most layouts."""
-    header = False
-    for k in range(s - 1, max(-1, s - 1 - _STANDFIRST_WINDOW), -1):
-        d = nb[k]
-        if d.label in (BYLINE, DATELINE, CREDIT, CAPTION):
-            header = True
-            continue
-        if d.label:
-            return s
-        if d.content == "short":
-            continue
-        return k if header and d.content == "good" else s
-    return s
-
-
-def _title_case_link(d: LineDecision, lang: str | None) -> bool:
-    f = d.features
-    assert f is not None
-    return (
-        (lang in RULES.title_case_langs)
-        and f.words >= _INLINE_LINK_MIN_WORDS
-        and f.title_ratio >= _TITLE_CASE
-    )
-
-
-def _body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
-    """Pass 4/5: text inside the main run is body; short lines between paragraphs are subheadings or links."""
-    for k, d in enumerate(nb):
-        if d.label:
-            continue
-        inside = s <= k <= e
-        if d.rule:
-            d.rule += "; "
-        if d.content in ("good", "medium"):
-            if inside:
-                d.label, d.rule = BODY, f"{d.content} text in the main run"
-            else:
-                d.label, d.rule = (
-                    BOILERPLATE,
-                    f"{d.content} text outside the main run (lines {nb[s].index + 1}-{nb[e].index + 1})"
-                    if e >= s
-                    else "no main run",
-                )
-            continue
-        f = d.features
-        assert f is not None
-        prev_body = k > 0 and nb[k - 1].label == BODY
-        nxt = nb[k + 1] if k + 1 < len(nb) else None
-        next_text = nxt is not None and not nxt.label and nxt.content in ("good", "medium")
-        if (
-            inside
-            and prev_body
-            and next_text
-            and f.words <= _SUBHEAD_MAX_WORDS
-            and f.block_size == 1
-            and not f.has_url
-        ):
-            if _title_case_link(d, lang):
-                d.label, d.rule = RELATED, "related.inline: Title Case line between paragraphs"
-                d.data = {"rel": "inline", "title": d.text}
-            else:
-                d.label, d.rule = BODY, "subheading: short line between paragraphs"
-            continue
-        d.label, d.rule = BOILERPLATE, _SHORT_IN_RUN if inside else "short line outside the main run"
-    _lists_between_paragraphs(nb, s, e)
-
-
-_SHORT_IN_RUN = "short line in the main run"
-_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s)|\d")
-
-
-def _lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
-    """Short lines between body paragraphs that look like items (bullets, numbers, "Term: value", figures)
-    are the article's own list or table (jusText's re-labelling of short blocks between good ones)."""
-    k = s
-    while k <= e:
-        if nb[k].rule != _SHORT_IN_RUN:
-            k += 1
-            continue
-        j = k
-        while j + 1 <= e and nb[j + 1].rule == _SHORT_IN_RUN:
-            j += 1
-        run = nb[k : j + 1]
-        items = sum(1 for x in run if _LIST_ITEM.search(x.text))
-        if (
-            len(run) >= _LIST_MIN_LINES
-            and items >= _LIST_ITEM_SHARE * len(run)
-            and nb[k - 1].label == BODY
-            and j + 1 < len(nb)
-            and nb[j + 1].label == BODY
-        ):
-            for x in run:
-                x.label, x.rule = BODY, f"list item: {len(run)} item-like lines between paragraphs"
-        k = j + 1
-
-
-def _body_repeats(nb: list[LineDecision]) -> None:
-    """A long line that holds most of the rest of the body is a glued copy of the article (a summary field
-    printed by a page dump). A lead made of a few of the body's sentences is not (it holds a small share);
-    exact repeats stay too: articles do repeat lines (recipes, lists, a quoted paragraph)."""
-    body = [d for d in nb if d.label == BODY and d.features is not None]
-    parts = [d for d in body if d.features and d.features.words >= _DUP_PART_WORDS]
-    total = sum(d.features.chars for d in parts if d.features)
-    for d in body:
-        f = d.features
-        if d.label != BODY or f is None or f.words < _GLUED_COPY_WORDS:
-            continue
-        if f.chars < _GLUED_COPY_SHARE * (total - f.chars):
-            continue  # too short to hold that much of the rest
-        inside = [x.features.chars for x in parts if x is not d and x.features and x.text in d.text]
-        if len(inside) >= _GLUED_COPY_PARTS and sum(inside) >= _GLUED_COPY_SHARE * (total - f.chars):
-            d.label, d.rule = BOILERPLATE, "glued copy of the rest of the body"
-
-
 def _first_sentence(nb: list[LineDecision], start: int, e: int) -> int:
     """A title glued to its breadcrumb can be long enough to count as text: the article starts at a sentence."""
     for k in range(start, min(e + 1, start + 12)):
@@ -686,17 +357,6 @@ def _signature(nb: list[LineDecision], e: int, stop: frozenset[str]) -> None:
                 {"authors": got},
             )
         return
-
-
-def _tail(nb: list[LineDecision], s: int, e: int) -> None:
-    """Bio candidates inside the article are just paragraphs; after it they are the bio."""
-    for k, d in enumerate(nb):
-        if (
-            d.label == BIO
-            and s <= k < e
-            and any(not x.label and x.content == "good" for x in nb[k + 1 : e + 1])
-        ):
-            d.label, d.rule = "", "bio-like sentence inside the article"
 
 
 def _related_followers(nb: list[LineDecision]) -> None:
