@@ -354,3 +354,12 @@ def test_a_bracket_line_between_caption_and_credit_label_with_blank_lines_betwee
     assert [(c.credit, c.caption) for c in rec.credits] == [
         ("Getty Images/Stock", "The mayor looks at the plans for the new bridge")
     ]
+
+
+def test_a_title_quoting_someone_may_open_with_a_dash() -> None:
+    title = "- The bridge will outlast us all"
+    assert convert(article("en", top=[title, DEK["en"]])).headline == title
+
+
+def test_a_dashed_list_item_is_not_the_headline() -> None:
+    assert convert(article("en", top=["-the bridge will outlast us all", DEK["en"]])).headline is None

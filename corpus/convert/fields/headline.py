@@ -27,6 +27,7 @@ MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
 THRESHOLD = 1.5
 ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
+_QUOTE_DASH = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
 
@@ -44,8 +45,10 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
     t = d.text
     if not (MIN_WORDS <= f.words <= MAX_WORDS) or f.chars > MAX_CHARS or f.has_url:
         return False
-    if t.endswith((".", ":", ",", ";", "。", "…")) or t.startswith((":", "|", "-", "(")) or t[0].islower():
+    if t.endswith((".", ":", ",", ";", "。", "…")) or t.startswith((":", "|", "(")) or t[0].islower():
         return False
+    if t.startswith(("-", "–")) and not _QUOTE_DASH.match(t):
+        return False  # a list item; "- Fear will grow" is a quote (Nordic titles open quotes with a dash)
     if _ENDS_WITH_TIME.search(t):
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
     if t.isupper():
