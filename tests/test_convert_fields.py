@@ -363,3 +363,8 @@ def test_a_title_quoting_someone_may_open_with_a_dash() -> None:
 
 def test_a_dashed_list_item_is_not_the_headline() -> None:
     assert convert(article("en", top=["-the bridge will outlast us all", DEK["en"]])).headline is None
+
+
+def test_a_breadcrumb_from_home_still_echoes_the_title() -> None:
+    top = ["Home › " + TITLE["en"], "Menu", TITLE["en"], "March 3, 2024"]
+    assert convert(article("en", top=top)).headline == TITLE["en"]

@@ -27,6 +27,7 @@ MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
 THRESHOLD = 1.5
 ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
+_CRUMB_SEP = re.compile(r"[/›»>|]")
 _QUOTE_DASH = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
@@ -124,8 +125,8 @@ def _echoed(key: str, k: int, keys: list[str], counts: dict[str, int]) -> bool:
         if j == k or len(other) <= len(key) or len(other) > len(key) + 80:
             continue
         crumb = other.endswith(key) and not other[-len(key) - 1 :][:1].isalnum()
-        if crumb and not _button_tail(other[: -len(key)]):
-            return True  # a breadcrumb; "Facebook Twitter Follow us" is a box of buttons
+        if crumb and (_CRUMB_SEP.search(other[: -len(key)]) or not _button_tail(other[: -len(key)])):
+            return True  # "Home › TITLE", "World TITLE": a breadcrumb; "Facebook Twitter Follow us": buttons
         if other.startswith(key) and _SITE_SEP.match(other[len(key) :]):
             return True
     return False
