@@ -210,3 +210,51 @@ def test_a_hard_wrapped_paragraph_is_scored_as_one() -> None:
     wrapped = "The mayor said the new bridge\nwould be wider than the old one,\nwith a lane for bicycles and a path for walkers."
     body = body_of("\n\n".join([p[0], p[1], wrapped, p[2], p[3]]))
     assert all(piece in body for piece in wrapped.split("\n"))
+
+
+def test_a_comment_form_after_the_article_is_not_body() -> None:
+    form = [
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Notify me of follow-up comments by email.",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+    ]
+    body = body_of("\n\n".join(PARAS["en"] + form))
+    assert body == PARAS["en"]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Korrespondentin Jana Beispiel ist bei der Zeitung für die Landespolitik zuständig und lebt in Erfurt.",
+        "Jana Beispiel schreibt seit 2021 frei für das Magazin, vor allem über Bildung und Stadtplanung.",
+    ],
+)
+def test_an_author_note_after_a_german_article_is_not_body(bio: str) -> None:
+    body = body_of("\n\n".join([*PARAS["de"], bio]))
+    assert body == PARAS["de"]
+
+
+def test_ad_slot_and_consent_notices_inside_the_article_are_not_body() -> None:
+    p = PARAS["en"]
+    notices = [
+        "This advertisement has not loaded yet, but your article continues below.",
+        "We apologize, but this video has failed to load. Try refreshing your browser.",
+    ]
+    body = body_of("\n\n".join([p[0], p[1], notices[0], p[2], notices[1], p[3]]))
+    assert body == p
+
+
+def test_a_sentence_ending_in_a_colon_introduces_what_follows() -> None:
+    p = PARAS["en"]
+    lead_in = "After the vote the mayor stood up once more and read out the short statement from the council in full:"
+    body = body_of("\n\n".join([p[0], p[1], lead_in, p[2], p[3]]))
+    assert body == [p[0], p[1], lead_in, p[2], p[3]]
+
+
+def test_an_end_credit_and_a_share_prompt_are_not_body() -> None:
+    tail = [
+        "Staff writers Jane Roe and John Doe in Springfield contributed to this report.",
+        "Like this story? Share it with a friend!",
+    ]
+    body = body_of("\n\n".join(PARAS["en"] + tail))
+    assert body == PARAS["en"]

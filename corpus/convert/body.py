@@ -1,6 +1,7 @@
 """Body extraction: which lines are the article's running text (passes 2, 4 and 5 of engine.py).
 
-content_class scores a line on its own (running text, a short sentence, or a title-like short line);
+content_class scores a line on its own (running text, a short sentence or a lead-in ending in ":", or a
+title-like short line);
 teaser_lists removes title / one-line summary alternations; main_run takes the densest contiguous run of text
 (maximum-sum segment of per-line weights) and ends it where a date line starts the next article or a comment
 thread; standfirst moves its start up to a lead above the article's header; label_body makes text in the run
@@ -19,6 +20,7 @@ from corpus.convert.rules import RULES
 
 _GOOD_WORDS = 12
 _MEDIUM_WORDS = 5
+_LEAD_IN_WORDS = 6  # a line this long ending in ":" introduces a list or a quote
 _LONG_WORDS = 25  # a line this long is running text even without a final stop
 _TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
 # Weights of pass 4: text counts by its length, furniture counts against.
@@ -52,6 +54,8 @@ def content_class(f: Features) -> str:
         return "short"
     if w >= _LONG_WORDS or (w >= _GOOD_WORDS and f.ends_sentence):
         return "good"  # long enough that the words need no counting
+    if w >= _LEAD_IN_WORDS and f.text.endswith(":"):
+        return "medium"  # a sentence that introduces what follows (a list, a quote)
     if w < _MEDIUM_WORDS or not f.ends_sentence:
         return "short"
     return "medium"
