@@ -368,3 +368,10 @@ def test_a_dashed_list_item_is_not_the_headline() -> None:
 def test_a_breadcrumb_from_home_still_echoes_the_title() -> None:
     top = ["Home › " + TITLE["en"], "Menu", TITLE["en"], "March 3, 2024"]
     assert convert(article("en", top=top)).headline == TITLE["en"]
+
+
+def test_a_wire_named_as_the_source_beside_the_date_is_the_author() -> None:
+    top = [TITLE["de"], "3. März 2024, 10:00 Uhr", "Quelle: dpa Politik"]
+    rec = convert(article("de", top=top))
+    assert rec.byline.authors == ["dpa"]
+    assert rec.credits == []
