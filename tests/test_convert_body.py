@@ -258,3 +258,22 @@ def test_an_end_credit_and_a_share_prompt_are_not_body() -> None:
     ]
     body = body_of("\n\n".join(PARAS["en"] + tail))
     assert body == PARAS["en"]
+
+
+def test_a_table_after_the_last_paragraph_is_body() -> None:
+    rows = [f"{n} – Springfield, Town Hall, {n + 10} May" for n in range(1, 9)]
+    body = body_of("\n\n".join([*PARAS["en"], "The tour dates", "\n".join(rows), "Share this article"]))
+    assert body == [*PARAS["en"], "The tour dates", *rows]
+
+
+def test_a_few_numbered_link_titles_after_the_article_are_not_a_table() -> None:
+    links = ["12 Bridges Worth a Detour", "7 Markets to Visit in Spring", "10 Quiet Towns by the Sea"]
+    body = body_of("\n\n".join([*PARAS["en"], "\n".join(links)]))
+    assert body == PARAS["en"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Er sagte: „Wir fangen morgen an.“", "„Sie rief: ‚Komm her!‘“", 'He said: "We start tomorrow."']
+)
+def test_a_sentence_inside_closing_quotes_ends_like_a_sentence(line: str) -> None:
+    assert line_features(line, frozenset()).ends_sentence

@@ -5,7 +5,8 @@ title-like short line);
 teaser_lists removes title / one-line summary alternations; main_run takes the densest contiguous run of text
 (maximum-sum segment of per-line weights) and ends it where a date line starts the next article or a comment
 thread; standfirst moves its start up to a lead above the article's header; label_body makes text in the run
-body and short lines between paragraphs subheadings, inline links or list items; body_repeats drops a glued
+body and short lines between paragraphs subheadings, inline links or list items (a long list or table right
+after the last paragraph too); body_repeats drops a glued
 copy of the whole text; tail keeps bio-like sentences inside the article as text.
 """
 
@@ -35,12 +36,15 @@ _TEASER_GAP = 3
 _STANDFIRST_WINDOW = 8
 _LIST_MIN_LINES = 3
 _LIST_ITEM_SHARE = 0.6
+_TABLE_MIN_LINES = 6
 _DUP_PART_WORDS = 6
 _GLUED_COPY_WORDS = 60
 _GLUED_COPY_SHARE = 0.5
 _GLUED_COPY_PARTS = 3
 _INLINE_LINK_MIN_WORDS = 6
 _SHORT_IN_RUN = "short line in the main run"
+_SHORT_OUTSIDE = "short line outside the main run"
+_TABLE_ROW = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s)|\d")
 _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s)|\d")
 
 
@@ -262,8 +266,9 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             else:
                 d.label, d.rule = BODY, "subheading: short line between paragraphs"
             continue
-        d.label, d.rule = BOILERPLATE, _SHORT_IN_RUN if inside else "short line outside the main run"
+        d.label, d.rule = BOILERPLATE, _SHORT_IN_RUN if inside else _SHORT_OUTSIDE
     _lists_between_paragraphs(nb, s, e)
+    _list_after_run(nb, e)
 
 
 def _lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
@@ -289,6 +294,25 @@ def _lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
             for x in run:
                 x.label, x.rule = BODY, f"list item: {len(run)} item-like lines between paragraphs"
         k = j + 1
+
+
+def _list_after_run(nb: list[LineDecision], e: int) -> None:
+    """A table or list right after the last paragraph (standings, dates, results), maybe under one heading,
+    is the article's: _TABLE_MIN_LINES+ lines (fewer are a few links' titles), most of them item-shaped, up to the next furniture."""
+    if e < 0 or nb[e].label != BODY:
+        return
+    k = e + 1
+    if k < len(nb) and nb[k].rule == _SHORT_OUTSIDE and not _TABLE_ROW.search(nb[k].text):
+        k += 1  # its heading
+    j = k
+    while j < len(nb) and nb[j].rule == _SHORT_OUTSIDE:
+        j += 1
+    run = nb[k:j]
+    items = sum(1 for x in run if _TABLE_ROW.search(x.text))
+    if len(run) < _TABLE_MIN_LINES or items < _LIST_ITEM_SHARE * len(run):
+        return
+    for x in nb[e + 1 : j]:
+        x.label, x.rule = BODY, f"list after the article: {len(run)} item-like lines"
 
 
 def body_repeats(nb: list[LineDecision]) -> None:
