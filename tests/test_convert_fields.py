@@ -324,3 +324,54 @@ def test_a_name_below_the_text_is_no_author_when_a_byline_signs_above() -> None:
     top = [TITLE["en"], DEK["en"], "By Jane Roe"]
     rec = convert(article("en", top=top, bottom=["John Example"]))
     assert rec.byline.authors == ["Jane Roe"]
+
+
+def test_a_line_in_capitals_is_a_kicker_not_the_headline() -> None:
+    rec = convert(article("en", top=["Local", "BRIDGE REBUILDING DEBATE", DEK["en"]]))
+    assert rec.headline is None
+
+
+def test_a_line_cut_after_a_conjunction_is_not_the_headline() -> None:
+    rec = convert(article("en", top=["Please try reloading the page, or", DEK["en"]]))
+    assert rec.headline is None
+
+
+def test_a_button_glued_to_the_title_is_left_out_when_the_title_stands_alone_elsewhere() -> None:
+    top = [TITLE["en"], "Menu", "Search", f"{TITLE['en']} Back to video", DEK["en"]]
+    assert convert(article("en", top=top)).headline == TITLE["en"]
+
+
+def test_a_box_of_share_buttons_ending_with_a_line_is_no_echo_of_a_title() -> None:
+    follow = "Where else you can follow us"
+    top = ["Facebook", "Twitter", follow, "Facebook Twitter Where else you can follow us"]
+    rec = convert(article("en", top=top))
+    assert rec.headline != follow
+
+
+def test_a_bracket_line_between_caption_and_credit_label_with_blank_lines_between() -> None:
+    middle = ["The mayor looks at the plans for the new bridge", "(", "Image:", "Getty Images/Stock)"]
+    rec = convert(article("en", middle=middle))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Getty Images/Stock", "The mayor looks at the plans for the new bridge")
+    ]
+
+
+def test_a_title_quoting_someone_may_open_with_a_dash() -> None:
+    title = "- The bridge will outlast us all"
+    assert convert(article("en", top=[title, DEK["en"]])).headline == title
+
+
+def test_a_dashed_list_item_is_not_the_headline() -> None:
+    assert convert(article("en", top=["-the bridge will outlast us all", DEK["en"]])).headline is None
+
+
+def test_a_breadcrumb_from_home_still_echoes_the_title() -> None:
+    top = ["Home › " + TITLE["en"], "Menu", TITLE["en"], "March 3, 2024"]
+    assert convert(article("en", top=top)).headline == TITLE["en"]
+
+
+def test_a_wire_named_as_the_source_beside_the_date_is_the_author() -> None:
+    top = [TITLE["de"], "3. März 2024, 10:00 Uhr", "Quelle: dpa Politik"]
+    rec = convert(article("de", top=top))
+    assert rec.byline.authors == ["dpa"]
+    assert rec.credits == []

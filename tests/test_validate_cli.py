@@ -315,3 +315,14 @@ def test_named_files_with_the_same_name_in_two_folders_are_kept_apart(project: P
     assert code == 1
     assert problems(doc, "in1/same.txt") == ["D201"]
     assert problems(doc, "in2/same.txt") == ["R030"]  # the same id as in1/same.txt
+
+
+def test_pre_commit_hook_definition() -> None:
+    import re
+
+    import yaml
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "corpus-validate" and hook["entry"] == "corpus validate"
+    assert re.search(hook["files"], "raw/a/b.txt") and re.search(hook["files"], "raw/b.meta.json")
+    assert not re.search(hook["files"], "README.md")

@@ -115,7 +115,9 @@ class LocNames(Sequence[str]):
     def __getitem__(self, i):  # type: ignore[no-untyped-def]
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        return f"{self.spills[self.idx[i]]}:{self.offsets[i]}:{self.lengths[i]}"
+        return (
+            f"{i}:{self.spills[self.idx[i]]}:{self.offsets[i]}:{self.lengths[i]}"  # row:spill:offset:length
+        )
 
 
 def duplicates(
@@ -126,7 +128,7 @@ def duplicates(
     with SpillReader(cache_dir) as spills:
 
         def load_words(name: str) -> list[str] | None:
-            spill, offset, length = name.rsplit(":", 2)
+            _, spill, offset, length = name.split(":")
             record = orjson.loads(spills.read(Loc(spill, int(offset), int(length))))["record"]
             return sketch.words(record["body"]) if record else None
 

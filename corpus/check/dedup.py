@@ -104,8 +104,8 @@ def id_of(rel: str) -> str:
 
 @dataclass(slots=True)
 class Duplicates:
-    """Problems for the judged files (by path: rels of named files from two folders may clash) and
-    groups of ids for the build."""
+    """Problems for the judged files (by the table's rel, which the caller keeps unique) and groups of
+    ids for the build."""
 
     problems: dict[str, list[Problem]]
     exact_groups: list[list[str]]
@@ -288,7 +288,7 @@ def find_duplicates(
             exact_edges.append((members[0], m))
             exact_of.setdefault(m, ids_new[members[0]])
     for row, other in exact_of.items():
-        problems.setdefault(new.paths[row], []).append(
+        problems.setdefault(new.rels[row], []).append(
             problem("D201", f"exact duplicate of {other} (same normalised body)")
         )
 
@@ -312,7 +312,7 @@ def find_duplicates(
                     if j > best_old.get(a, ("", -1.0))[1]:
                         best_old[a] = (old_id(b), j)
     for row, (other, j) in sorted((best_new | best_old).items()):
-        problems.setdefault(new.paths[row], []).append(problem("D202", _near_msg(other, j)))
+        problems.setdefault(new.rels[row], []).append(problem("D202", _near_msg(other, j)))
 
     def any_id(i: int) -> str:
         return ids_new[i] if i < n_new else old_id(i - n_new)

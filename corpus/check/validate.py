@@ -143,9 +143,9 @@ def duplicates(
     )
 
 
-def _add_duplicates(results: list[FileResult], dups: Duplicates, cfg: Config) -> None:
+def _add_duplicates(results: list[FileResult], dups: Duplicates, cfg: Config, by_rel: bool = True) -> None:
     for res in results:
-        found = dups.problems.get(res.path)
+        found = dups.problems.get(res.rel if by_rel else res.path)
         if found:
             res.problems += apply_config(res.rel, found, cfg)
 
@@ -220,5 +220,7 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
             if key in named_ids and rel not in named:
                 old_ids.setdefault(key, shown_path(root / rel))
     _duplicate_ids(results, cfg, old_ids)
-    _add_duplicates(results, duplicates(keys.table(), old, cfg, bodies), cfg)
+    new = keys.table()
+    new.rels = list(new.paths)  # named files from two folders may share a rel; their paths differ
+    _add_duplicates(results, duplicates(new, old, cfg, bodies), cfg, by_rel=False)
     return _reports(results, extras)

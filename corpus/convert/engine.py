@@ -284,17 +284,20 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
                 return x
     if k > 0 and f.block_pos == 0:
         x = nb[k - 1]
+        max_gap = _CAPTION_GAP
         if x.text in _BRACKETS and k > 1:
             x = nb[k - 2]  # "CAPTION" / "(" / "Image:" / "Getty Images)": the bracket opened the credit
+            max_gap += _CAPTION_GAP  # the bracket's own line and its blank line
         xf = x.features
         assert xf is not None
         gap = nb[k].index - x.index
-        if gap <= 2 and _free(x) and 3 <= xf.words <= 40 and not (xf.ends_sentence and xf.words > 25):
+        if gap <= max_gap and _free(x) and 3 <= xf.words <= 40 and not (xf.ends_sentence and xf.words > 25):
             return x
     return None
 
 
 _BRACKETS = frozenset({"(", "[", "|", "-", "–", "—"})
+_CAPTION_GAP = 2  # a caption sits on the line above its credit, or one blank line above
 
 
 def _free(d: LineDecision) -> bool:

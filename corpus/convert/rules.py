@@ -73,6 +73,9 @@ class Rules:
     title_case_langs: frozenset[str]
     particles: frozenset[str]
     ui_words: frozenset[str]  # words of the button/menu tables and name.non_name_words: never in a name
+    title_never_last: frozenset[
+        str
+    ]  # conjunctions and articles: a line ending with one is cut text, no title
     role_suffixes: tuple[str, ...]  # lower-case roles: "Wirtschaftsredakteur" ends with one, so it is no name
     month_numbers: dict[str, int]
     credit_kinds: dict[str, str]
@@ -203,6 +206,11 @@ def _compile() -> Rules:
             if len(w) > 2 and w[0].isalpha()
         )
         | frozenset(w.lower() for w in common.get("name", {}).get("non_name_words", [])),
+        title_never_last=frozenset(
+            w.lower()
+            for w in common.get("headline", {}).get("never_last", [])
+            + _gather(langs, "headline", "never_last")
+        ),
         role_suffixes=tuple(sorted({r.lower() for r in _gather(langs, "byline", "roles") if len(r) >= 6})),
         month_numbers=months,
         credit_kinds=kinds,

@@ -27,6 +27,8 @@ MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
 THRESHOLD = 1.5
 ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
+_CRUMB_SEP = re.compile(r"[/›»>|]")
+_QUOTE_DASH = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
 
@@ -44,10 +46,16 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
     t = d.text
     if not (MIN_WORDS <= f.words <= MAX_WORDS) or f.chars > MAX_CHARS or f.has_url:
         return False
-    if t.endswith((".", ":", ",", ";", "。", "…")) or t.startswith((":", "|", "-", "(")) or t[0].islower():
+    if t.endswith((".", ":", ",", ";", "。", "…")) or t.startswith((":", "|", "(")) or t[0].islower():
         return False
+    if t.startswith(("-", "–")) and not _QUOTE_DASH.match(t):
+        return False  # a list item; "- Fear will grow" is a quote (Nordic titles open quotes with a dash)
     if _ENDS_WITH_TIME.search(t):
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
+    if t.isupper():
+        return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
+    if t.rsplit(None, 1)[-1].lower() in RULES.title_never_last:
+        return False  # ends with "or", "und", "the": a sentence cut off, not a title
     if t.count("|") >= 2:
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
     low = [w.lower() for w in t.split()]
@@ -116,8 +124,9 @@ def _echoed(key: str, k: int, keys: list[str], counts: dict[str, int]) -> bool:
     for j, other in enumerate(keys):
         if j == k or len(other) <= len(key) or len(other) > len(key) + 80:
             continue
-        if other.endswith(key) and not other[-len(key) - 1 :][:1].isalnum():
-            return True
+        crumb = other.endswith(key) and not other[-len(key) - 1 :][:1].isalnum()
+        if crumb and (_CRUMB_SEP.search(other[: -len(key)]) or not _button_tail(other[: -len(key)])):
+            return True  # "Home › TITLE", "World TITLE": a breadcrumb; "Facebook Twitter Follow us": buttons
         if other.startswith(key) and _SITE_SEP.match(other[len(key) :]):
             return True
     return False
@@ -162,6 +171,23 @@ def score(
     return s
 
 
+def _button_tail(rest: str) -> bool:
+    words = [w.lower() for w in rest.split() if len(w) > 2]
+    return bool(words) and all(w in RULES.ui_words for w in words)
+
+
+def _unglued(nb: list[LineDecision], best: LineDecision) -> LineDecision:
+    """ "TITLE Back to video": a button glued to the title; another line of the page holding the title
+    alone is the headline."""
+    t = best.text
+    for d in nb:
+        if d is best or len(d.text) >= len(t) or not t.startswith(d.text):
+            continue
+        if d.features is not None and d.features.words >= MIN_WORDS and _button_tail(t[len(d.text) :]):
+            return d
+    return best
+
+
 def choose(nb: list[LineDecision], start: int, stop: frozenset[str]) -> LineDecision | None:
     """The best-scoring title-shaped line in the window above nb[start], or None without evidence."""
     counts, keys = _repeats(nb)
@@ -174,6 +200,7 @@ def choose(nb: list[LineDecision], start: int, stop: frozenset[str]) -> LineDeci
         if sc > best_score:
             best, best_score = nb[k], sc
     if best is not None:
+        best = _unglued(nb, best)
         best.label, best.rule = (
             HEADLINE,
             f"headline: title-shaped line with evidence (score {best_score:.1f})",

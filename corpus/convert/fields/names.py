@@ -182,6 +182,15 @@ def _uncaption(nb: list[LineDecision], credit: LineDecision) -> None:
             return
 
 
+def _source_wire(d: LineDecision) -> str | None:
+    """The agency opening a weak credit label's text ("Quelle: dpa Sport" -> "dpa")."""
+    label = d.rule.partition("credit.label: ")[2].strip("'").lower()
+    if label not in RULES.credit_weak:
+        return None
+    m = RULES.agency.match(str(d.data.get("credit", "")))
+    return m.group(0).strip() if m else None
+
+
 def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[str]) -> None:
     """Name lines between the headline (nb[top], or a window) and the first paragraph are bylines."""
     lo = top + 1 if top >= 0 else max(0, start - _HEADER_BEFORE)
@@ -195,6 +204,14 @@ def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[s
             if got:
                 d.data["authors"] = got
                 d.rule += "; byline beside the date"
+            continue
+        wire = _source_wire(d) if d.label == CREDIT and near_date and not d.data.get("caption") else None
+        if wire:  # "Quelle: dpa" under the title: the wire wrote the article, no picture is credited
+            d.label, d.rule, d.data = (
+                BYLINE,
+                "byline: a wire named as the source beside a date",
+                {"authors": [wire]},
+            )
             continue
         if d.label == CREDIT and d.rule == "credit.agency line" and near_date:
             part = d.text.strip()
