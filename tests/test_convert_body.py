@@ -297,3 +297,13 @@ def test_a_text_without_any_final_stops_is_not_a_teaser_block() -> None:
 @pytest.mark.parametrize("line", ["यह एक लंबा वाक्य है जो यहाँ समाप्त होता है।", "هل هذا سؤال؟", "یہ ایک جملہ ہے۔"])
 def test_stops_of_other_scripts_end_a_sentence(line: str) -> None:
     assert line_features(line, frozenset()).ends_sentence
+
+
+def test_cut_summaries_each_under_its_title_are_a_teaser_block() -> None:
+    items = [
+        f"Council news number {n}\nThe council of the northern district has decided after a long and heated debate"
+        " in the town hall on Monday evening that the old stone bridge over the river will"
+        for n in range(1, 10)
+    ]
+    body = body_of("\n\n".join(items + PARAS["en"]))
+    assert body == PARAS["en"]

@@ -142,19 +142,30 @@ def teaser_lists(nb: list[LineDecision]) -> None:
 
 def cut_summaries(nb: list[LineDecision]) -> None:
     """_CUT_MIN or more text lines in a row, none ending like a sentence (and not one paragraph wrapped over
-    them): summaries cut at a length limit, a teaser block. An article's paragraphs end with a stop, if the
-    text uses stops at all (a text with no stopped lines is left alone)."""
+    them), maybe each under its title line: summaries cut at a length limit, a teaser block. An article's
+    paragraphs end with a stop, if the text uses stops at all (a text with no stopped lines is left alone)."""
     if sum(1 for d in nb if d.features and d.features.words >= _CUT_WORDS and d.features.ends_sentence) < 2:
         return
-    k, n = 0, len(nb)
-    while k < n:
-        j = k
-        while j < n and _cut_line(nb[j]) and not (j > k and _continues(nb[j - 1], nb[j])):
-            j += 1
-        if j - k >= _CUT_MIN:
-            for x in nb[k:j]:
-                x.label, x.rule = BOILERPLATE, f"teaser: {j - k} text lines in a row without a final stop"
-        k = max(j, k + 1)
+    group: list[LineDecision] = []
+    last = -2  # position of the group's last cut line
+    for k, d in enumerate(nb):
+        if not _cut_line(d):
+            continue
+        gap = nb[last + 1 : k]
+        joined = k == last + 1 and not _continues(nb[last], d)
+        titled = len(gap) == 1 and not gap[0].label and gap[0].content == "short"
+        if not (group and (joined or titled)):
+            _drop_cut(group)
+            group = []
+        group.append(d)
+        last = k
+    _drop_cut(group)
+
+
+def _drop_cut(group: list[LineDecision]) -> None:
+    if len(group) >= _CUT_MIN:
+        for x in group:
+            x.label, x.rule = BOILERPLATE, f"teaser: {len(group)} text lines without a final stop in a row"
 
 
 def _cut_line(d: LineDecision) -> bool:
