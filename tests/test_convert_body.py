@@ -307,3 +307,13 @@ def test_cut_summaries_each_under_its_title_are_a_teaser_block() -> None:
     ]
     body = body_of("\n\n".join(items + PARAS["en"]))
     assert body == PARAS["en"]
+
+
+def test_text_below_the_previous_and_next_links_is_not_the_article() -> None:
+    comment = (
+        "I tried this at home last weekend and it worked really well for our family, thank you so much for"
+        " sharing it with everyone here, we will certainly do it again next summer with the neighbours."
+    )
+    nav = ["Previous article", "Why the market hall closes early in winter", "Next article", "A new bus line"]
+    body = body_of("\n\n".join([*PARAS["en"], *nav, comment]))
+    assert body == PARAS["en"]

@@ -1,14 +1,13 @@
 """Body extraction: which lines are the article's running text (passes 2, 4 and 5 of engine.py).
 
 content_class scores a line on its own (running text, a short sentence or a lead-in ending in ":", or a
-title-like short line);
-teaser_lists removes title / one-line summary alternations, cut_summaries blocks of summaries cut without a
-stop; main_run takes the densest contiguous run of text
-(maximum-sum segment of per-line weights) and ends it where a date line starts the next article or a comment
-thread; standfirst moves its start up to a lead above the article's header; label_body makes text in the run
-body and short lines between paragraphs subheadings, inline links or list items (a long list or table right
-after the last paragraph too); body_repeats drops a glued
-copy of the whole text; tail keeps bio-like sentences inside the article as text.
+title-like short line); teaser_lists removes title / one-line summary alternations, cut_summaries blocks of
+summaries cut without a stop; main_run takes the densest contiguous run of text (maximum-sum segment of
+per-line weights) and ends it at previous / next links, or where a date line starts the next article or a
+comment thread; standfirst moves its start up to a lead above the article's header; label_body makes text in
+the run body and short lines between paragraphs subheadings, inline links or list items (a long list or table
+right after the last paragraph too); body_repeats drops a glued copy of the whole text; tail keeps bio-like
+sentences inside the article as text.
 """
 
 from __future__ import annotations
@@ -30,6 +29,7 @@ _W_SHORT = -60.0
 _W_FURNITURE = -30.0
 _W_META = -5.0
 _NEXT_ARTICLE_AFTER = 4
+_PAGER = frozenset({"previous", "next"})
 _DATE_SERIES = 3  # date lines of one shape that make a series (comments), not an embed
 _SUBHEAD_MAX_WORDS = 16
 _TEASER_MIN = 3
@@ -225,6 +225,8 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
             ):
                 break
             seen[shape] = seen.get(shape, 0) + 1
+        elif d.label == RELATED and d.data.get("rel") in _PAGER and k > s and good >= _NEXT_ARTICLE_AFTER:
+            break  # previous / next article links come after the article: below them, comments or another one
         elif k >= s and not d.label and d.content == "good":
             good += 1
     else:
