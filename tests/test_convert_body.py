@@ -317,3 +317,12 @@ def test_text_below_the_previous_and_next_links_is_not_the_article() -> None:
     nav = ["Previous article", "Why the market hall closes early in winter", "Next article", "A new bus line"]
     body = body_of("\n\n".join([*PARAS["en"], *nav, comment]))
     assert body == PARAS["en"]
+
+
+def test_a_comment_count_after_the_article_starts_the_comment_thread() -> None:
+    comment = (
+        "I tried this at home last weekend and it worked really well for our family, thank you so much for"
+        " sharing it with everyone here, we will certainly do it again next summer with the neighbours."
+    )
+    body = body_of("\n\n".join([*PARAS["en"], "2 comments", comment]))
+    assert body == PARAS["en"]

@@ -3,7 +3,8 @@
 content_class scores a line on its own (running text, a short sentence or a lead-in ending in ":", or a
 title-like short line); teaser_lists removes title / one-line summary alternations, cut_summaries blocks of
 summaries cut without a stop; main_run takes the densest contiguous run of text (maximum-sum segment of
-per-line weights) and ends it at previous / next links, or where a date line starts the next article or a
+per-line weights) and ends it at previous / next links or a comment count, or where a date line starts the
+next article or a
 comment thread; standfirst moves its start up to a lead above the article's header; label_body makes text in
 the run body and short lines between paragraphs subheadings, inline links or list items (a long list or table
 right after the last paragraph too); body_repeats drops a glued copy of the whole text; tail keeps bio-like
@@ -30,6 +31,7 @@ _W_FURNITURE = -30.0
 _W_META = -5.0
 _NEXT_ARTICLE_AFTER = 4
 _PAGER = frozenset({"previous", "next"})
+_COMMENTS = re.compile(r"(?i)comment|kommentar|comentario|repl|antwort|respuesta|réponse")
 _DATE_SERIES = 3  # date lines of one shape that make a series (comments), not an embed
 _SUBHEAD_MAX_WORDS = 16
 _TEASER_MIN = 3
@@ -227,6 +229,13 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
             seen[shape] = seen.get(shape, 0) + 1
         elif d.label == RELATED and d.data.get("rel") in _PAGER and k > s and good >= _NEXT_ARTICLE_AFTER:
             break  # previous / next article links come after the article: below them, comments or another one
+        elif (
+            d.rule == "boilerplate.counter"
+            and k > s
+            and good >= _NEXT_ARTICLE_AFTER
+            and _COMMENTS.search(d.text)
+        ):
+            break  # "12 comments" after the article's text: the comment thread follows
         elif k >= s and not d.label and d.content == "good":
             good += 1
     else:
