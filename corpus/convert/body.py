@@ -4,11 +4,10 @@ content_class scores a line on its own (running text, a short sentence or a lead
 title-like short line); teaser_lists removes title / one-line summary alternations, cut_summaries blocks of
 summaries cut without a stop; main_run takes the densest contiguous run of text (maximum-sum segment of
 per-line weights) and ends it at previous / next links or a comment count, or where a date line starts the
-next article or a
-comment thread; standfirst moves its start up to a lead above the article's header; label_body makes text in
-the run body and short lines between paragraphs subheadings, inline links or list items (a long list or table
-right after the last paragraph too); body_repeats drops a glued copy of the whole text; tail keeps bio-like
-sentences inside the article as text.
+next article or a comment thread; standfirst moves its start up to a lead above the article's header;
+label_body makes text in the run body and short lines between paragraphs subheadings, inline links or list
+items (a long list or table right after the last paragraph too); body_repeats drops a glued copy of the whole
+text; tail keeps bio-like sentences inside the article as text.
 """
 
 from __future__ import annotations
