@@ -225,12 +225,15 @@ def part3(corpus: int, subs: int, workers: int) -> None:
     from corpus.check.index import _walk, save_index
     from corpus.config import Config
 
+    keep = os.environ.get("BENCH_KEEP")  # reuse/keep the prepared corpus in this folder
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
-        project = Path(tmp)
+        project = Path(keep or tmp)
+        ready = (project / "raw").is_dir()
+        project.mkdir(exist_ok=True)
         (project / "pyproject.toml").write_text('[tool.corpus]\nlanguages = []\ncache_dir = ".cache"\n')
         raw = project / "raw"
         t = time.perf_counter()
-        for d in range(0, corpus, 1000):
+        for d in range(0, 0 if ready else corpus, 1000):
             sub = raw / f"d{d // 1000:04d}"
             sub.mkdir(parents=True)
             for i in range(d, min(d + 1000, corpus)):
@@ -249,7 +252,8 @@ def part3(corpus: int, subs: int, workers: int) -> None:
         )
         save_index(table, Config(cache_dir=str(project / ".cache")), raw.resolve())
         del table, rows, rels
-        make_corpus(project / "new", subs, seed=2, prefix="n")
+        if not ready:
+            make_corpus(project / "new", subs, seed=2, prefix="n")
         print(
             f"prepared a {corpus:,}-file corpus with its index and {subs:,} submissions in {time.perf_counter() - t:.0f} s"
         )

@@ -281,14 +281,6 @@ def build(
 
     cfg = _config()
     chosen = _sources(paths, cfg)
-    if any(isinstance(p, str) for p in chosen):
-        # the pipeline reads URLs (corpus/fsio.py), but validate's per-file checks still read local paths
-        typer.echo(
-            "error: build cannot read raw files from URLs yet (the checks read local files); "
-            "copy them to a local folder, or use `corpus convert URL`",
-            err=True,
-        )
-        raise typer.Exit(2)
     target = out or cfg.out_dir
     try:  # build maps whole batches of files, one per task: engine batch size 1
         engine = make_engine(engine_kind, workers=workers, batch_size=1, scheduler=scheduler)
@@ -325,12 +317,15 @@ def build(
     raise typer.Exit(1 if result.rejected or not result.published else 0)
 
 
-def _print_rejects(rejects: list[dict[str, object]]) -> None:
-    for r in rejects:
+def _print_rejects(rejects: list[dict[str, object]], shown: int = 20) -> None:
+    """The first rejected files with their reasons; all of them are in OUT/rejects.jsonl."""
+    for r in rejects[:shown]:
         problems = r["problems"]
         assert isinstance(problems, list)
         reasons = "; ".join(f"{p['code']} {p['message']}" for p in problems)
         typer.echo(f"rejected: {r['file']}: {reasons}", err=True)
+    if len(rejects) > shown:
+        typer.echo(f"rejected: ... and {len(rejects) - shown} more, listed in rejects.jsonl", err=True)
 
 
 @app.command()

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import fsspec
-import orjson
 
 from corpus.rawio import (
     DEFAULT_MAX_BYTES,
@@ -26,6 +25,7 @@ from corpus.rawio import (
     RawReadError,
     RawRef,
     discover,
+    parse_meta,
     read_raw,
 )
 
@@ -125,18 +125,7 @@ def read_url(ref: UrlRef, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDoc:
     meta: dict[str, object] | None = None
     if fs.exists(meta_path):
         murl = f"{ref.protocol}://{meta_path}"
-        raw = _read_limited(fs, meta_path, murl, 1024 * 1024)
-        try:
-            parsed = orjson.loads(raw)
-        except orjson.JSONDecodeError as e:
-            raise RawReadError(
-                "R020", f"{murl}: not valid JSON ({e})", "fix the JSON or delete the sidecar"
-            ) from None
-        if not isinstance(parsed, dict):
-            raise RawReadError(
-                "R020", f"{murl}: must be a JSON object", 'write {"url": ..., "publisher": ...}'
-            )
-        meta = parsed
+        meta = parse_meta(_read_limited(fs, meta_path, murl, 1024 * 1024), murl)
     return RawDoc(ref=ref, data=data, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
 
 

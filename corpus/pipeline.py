@@ -68,10 +68,19 @@ def convert_paths(
 
 
 class BuildFailed(Exception):
-    """`--strict` and some raw files were rejected: nothing was published."""
+    """Nothing was published: `--strict` and some raw files were rejected, or no article passed at all.
+
+    An empty dataset would not load (`datasets` needs a split with rows), so it never replaces a good one.
+    """
 
     def __init__(self, result: BuildResult) -> None:
-        super().__init__(f"{len(result.rejects)} raw file(s) rejected; nothing published (--strict)")
+        if result.raw_files == 0:
+            why = "no raw .txt files found; nothing published"
+        elif result.published == 0:
+            why = f"all {result.raw_files} raw file(s) rejected; nothing published"
+        else:
+            why = f"{len(result.rejects)} raw file(s) rejected; nothing published (--strict)"
+        super().__init__(why)
         self.result = result
 
 
@@ -114,8 +123,9 @@ def build(
 
     `engine.map` gets one item per batch of `cfg.batch_size` raw files (give it an engine batch size of 1).
     """
+    from corpus.build.bands import BandStore
     from corpus.build.cache import PriorIndex, locked, save_index
-    from corpus.build.checking import fingerprint
+    from corpus.build.checking import fingerprint, nbands
     from corpus.build.plan import plan_build
     from corpus.build.scan import KEY_SCHEMA, BatchJob, ScanContext, scan_batch
     from corpus.publish.parquet import write_shard
@@ -134,21 +144,23 @@ def build(
             for batch in _batched(discover_any(paths, default_root), cfg.batch_size)
         )
         batches: list[pa.RecordBatch] = []
+        bands = BandStore(nbands(cfg), total)
         problems: dict[str, list[dict[str, Any]]] = {}
         done = 0
         progress("convert + check", 0, total)
         for res in engine.map(partial(scan_batch, ctx=ctx), jobs):
-            batches.append(res.keys)
+            bands.add(res.keys.column("bands"))
+            batches.append(res.keys.drop_columns(["bands"]))
             problems.update(res.problems)
             done += res.keys.num_rows
             progress("convert + check", done, total)
         del prior
-        keys = pa.Table.from_batches(batches, schema=KEY_SCHEMA)
+        keys = pa.Table.from_batches(batches, schema=KEY_SCHEMA.remove(KEY_SCHEMA.get_field_index("bands")))
         del batches
         save_index(cache, keys)
 
         # pass 2: global reductions over the keys
-        plan = plan_build(keys, problems, cfg)
+        plan = plan_build(keys, bands, problems, cfg, cache)
         del keys, problems
         result = BuildResult(
             out=out,
@@ -161,7 +173,7 @@ def build(
             warnings=plan.warnings,
             files=[],
         )
-        if strict and plan.rejects:
+        if (strict and plan.rejects) or not plan.published:
             raise BuildFailed(result)
 
         # pass 3: stream records into shards, then the metadata files; swapped in only when all is written

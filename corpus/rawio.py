@@ -30,7 +30,10 @@ class RawRef:
 
     @property
     def rel(self) -> str:
-        return self.path.relative_to(self.root).as_posix()
+        try:
+            return self.path.relative_to(self.root).as_posix()
+        except ValueError:  # a named file outside its root: refused when read, but still named
+            return Path(os.path.relpath(self.path, self.root)).as_posix()
 
     @property
     def id(self) -> str:
@@ -83,10 +86,15 @@ def discover(paths: Iterable[Path], default_root: Path | None = None) -> Iterato
         else:
             absolute = Path(os.path.abspath(p))
             root = absolute.parent
+            inside_default = False
             if default_root is not None:
                 dr = Path(os.path.abspath(default_root))
                 if absolute.is_relative_to(dr):
-                    root = dr
+                    root, inside_default = dr, True
+            climbed = p.parts.index("..") if ".." in p.parts else 0
+            if climbed and not inside_default:
+                # "raw/../../etc/x" enters a folder and climbs out of it: judged against that folder (R011)
+                root = Path(os.path.abspath(Path(*p.parts[:climbed])))
             if absolute not in seen:
                 seen.add(absolute)
                 yield RawRef(root, absolute)
@@ -135,21 +143,25 @@ def read_bytes_limited(path: Path, root: Path, max_bytes: int) -> bytes:
     return data
 
 
+def parse_meta(data: bytes, where: str) -> dict[str, object]:
+    """A sidecar's bytes as a JSON object, or R020 naming `where` (a path or URL)."""
+    try:
+        meta = orjson.loads(data)
+    except orjson.JSONDecodeError as e:
+        raise RawReadError(
+            "R020", f"{where}: not valid JSON ({e})", "fix the JSON or delete the sidecar"
+        ) from None
+    if not isinstance(meta, dict):
+        raise RawReadError("R020", f"{where}: must be a JSON object", 'write {"url": ..., "publisher": ...}')
+    return meta
+
+
 def read_meta(ref: RawRef, max_bytes: int = 1024 * 1024) -> dict[str, object] | None:
     """Parse the optional `<id>.meta.json` sidecar; unknown keys are kept for `validate` to report."""
     mp = ref.meta_path
     if not os.path.lexists(mp):
         return None
-    data = read_bytes_limited(mp, ref.root, max_bytes)
-    try:
-        meta = orjson.loads(data)
-    except orjson.JSONDecodeError as e:
-        raise RawReadError(
-            "R020", f"{mp}: not valid JSON ({e})", "fix the JSON or delete the sidecar"
-        ) from None
-    if not isinstance(meta, dict):
-        raise RawReadError("R020", f"{mp}: must be a JSON object", 'write {"url": ..., "publisher": ...}')
-    return meta
+    return parse_meta(read_bytes_limited(mp, ref.root, max_bytes), str(mp))
 
 
 def read_raw(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDoc:

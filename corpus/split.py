@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 
+import numpy as np
+
 DEFAULT_RATIOS: dict[str, float] = {"train": 0.8, "validation": 0.1, "test": 0.1}
 _SCALE = float(1 << 64)
 
@@ -27,6 +29,15 @@ def split_of(id: str, ratios: Mapping[str, float] = DEFAULT_RATIOS) -> str:
         if x < acc:
             return name
     return names[-1]  # rounding: ratios sum to 1 within float error
+
+
+def split_codes(buckets: np.ndarray, ratios: Mapping[str, float] = DEFAULT_RATIOS) -> np.ndarray:
+    """Vectorised split_of over precomputed buckets: index into `list(ratios)` for each bucket."""
+    names = list(ratios)
+    live = [i for i, name in enumerate(names) if ratios[name] > 0]
+    cum = np.cumsum([ratios[names[i]] for i in live])  # the same sums, in the same order, as split_of
+    pos = np.minimum(np.searchsorted(cum, buckets, side="right"), len(live) - 1)
+    return np.asarray(live, np.int32)[pos]
 
 
 def assign(

@@ -11,7 +11,7 @@ from buildkit import add_bad_files, load, make_corpus, run_build, write_article
 
 from corpus.config import Config
 from corpus.engines import InProcess
-from corpus.pipeline import BuildFailed, convert_paths
+from corpus.pipeline import BuildFailed, build, convert_paths
 from corpus.publish.arrow import hf_features
 
 
@@ -164,3 +164,77 @@ def test_config_changes_card_and_ratios(tmp_path: Path) -> None:
     assert set(result.per_split) == {"train", "test"}
     card = (tmp_path / "dist" / "README.md").read_text()
     assert "pretty_name: Harbour News" in card and "license: cc-by-4.0" in card
+
+
+def test_killed_build_leftovers_are_cleaned(tmp_path: Path) -> None:
+    """A hard kill (no exception handler runs) can leave a temp folder or the previous output aside."""
+    raw = tmp_path / "raw"
+    make_corpus(raw, 3)
+    out = tmp_path / "dist"
+    run_build(raw, out, tmp_path / "cache")
+    before = _files(out)
+    # killed between the two renames: the previous output is aside and `dist` is missing
+    out.rename(tmp_path / ".dist.previous")
+    dead = tmp_path / ".dist.building-999999999-x"
+    dead.mkdir()
+    from corpus.publish.swap import recover
+
+    recover(out)
+    assert _files(out) == before and not dead.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "dist", "raw"]
+
+
+def test_build_reads_raw_files_from_a_url(corpus20, tmp_path: Path) -> None:
+    """Raw files in an fsspec store (memory:// here, s3:// alike) get the same checks and the same output."""
+    import uuid
+
+    import fsspec
+
+    from corpus import fsio
+
+    raw, _, _ = corpus20
+    run_build(raw, tmp_path / "local", tmp_path / "cache-local")
+    src = f"memory://raw-{uuid.uuid4().hex}"
+    fsio.upload_tree(raw, src)
+    try:
+        result = build([src], InProcess(), Config(), out=tmp_path / "url", cache_dir=tmp_path / "cache-url")
+    finally:
+        fsspec.filesystem("memory").rm(src.removeprefix("memory://"), recursive=True)
+    local, remote = _files(tmp_path / "local"), _files(tmp_path / "url")
+    assert result.published == 20
+    assert sorted(remote) == sorted(local)
+    # the shards and card are identical; reject messages name the URL the file was read from
+    same = {k for k in local if k.startswith("data/") or k in ("README.md", "croissant.json")}
+    assert {k: remote[k] for k in same} == {k: local[k] for k in same}
+
+    def reasons(data: bytes) -> list[tuple[str, list[str]]]:
+        return [(r["file"], [p["code"] for p in r["problems"]]) for r in map(orjson.loads, data.splitlines())]
+
+    assert reasons(remote["rejects.jsonl"]) == reasons(local["rejects.jsonl"])
+
+
+def test_nothing_publishable_keeps_previous_output(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    make_corpus(raw, 3)
+    out = tmp_path / "dist"
+    run_build(raw, out, tmp_path / "cache")
+    before = _files(out)
+    bad = tmp_path / "bad"
+    add_bad_files(bad)
+    with pytest.raises(BuildFailed, match="all 3 raw file"):
+        run_build(bad, out, tmp_path / "cache")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(BuildFailed, match=r"no raw \.txt files"):
+        run_build(empty, out, tmp_path / "cache")
+    assert _files(out) == before
+
+
+def test_builds_sharing_a_cache_wait_for_each_other(tmp_path: Path) -> None:
+    from corpus.build.cache import CacheBusy, locked
+
+    cache = str(tmp_path / "cache")
+    with locked(cache), pytest.raises(CacheBusy), locked(cache, timeout=0.3):
+        pass
+    with locked(cache):  # released: free again
+        pass

@@ -89,8 +89,10 @@ def test_dask_build_to_a_url_and_convert_from_one(
     assert runner.invoke(app, ["convert", str(raw), "-o", "local.jsonl", "--workers", "1"]).exit_code == 1
     remote_records = (tmp_path / "remote.jsonl").read_bytes()
     assert remote_records and remote_records == (tmp_path / "local.jsonl").read_bytes()
-    r = runner.invoke(app, ["build", src])
-    assert r.exit_code == 2 and "cannot read raw files from URLs yet" in r.output
+    r = runner.invoke(app, ["build", src, "--out", "from-url", "--workers", "1"])
+    assert r.exit_code == 1 and "published" in r.output  # the bad files are rejected, the rest published
+    shards = {k: v for k, v in _files(tmp_path / "from-url").items() if k.startswith("data/")}
+    assert shards == {k: v for k, v in local_build.items() if k.startswith("data/")}
     fs.rm(src.removeprefix("memory://"), recursive=True)
 
 

@@ -57,3 +57,29 @@ def test_near_duplicate_pair_shares_a_split(tmp_path: Path) -> None:
     splits = _splits_of(tmp_path / "dist", tmp_path / "hf")
     leader = min(first, second)
     assert splits[first] == splits[second] == split_of(leader)
+
+
+def test_stats_are_a_mergeable_aggregate() -> None:
+    """Partial statistics of any partition merge to the statistics of the whole (what a Dask reduce needs)."""
+    import numpy as np
+    import pyarrow as pa
+
+    from corpus.build.stats import Stats
+
+    rng = np.random.default_rng(1)
+    n = 500
+    codes = rng.integers(0, 3, n)
+    sizes = rng.integers(100, 9000, n)
+    words = rng.integers(0, 12000, n)
+    langs = pa.chunked_array([pa.array(rng.choice(["en", "de", None], n).tolist())])
+    pubs = pa.chunked_array([pa.array(rng.choice(["A", "B", "C", None], n).tolist())])
+    names = ["train", "validation", "test"]
+
+    def part(sl: slice) -> Stats:
+        return Stats.from_columns(codes[sl], names, sizes[sl], words[sl], langs[sl], pubs[sl])
+
+    whole = part(slice(0, n))
+    merged = part(slice(0, 123)).merge(part(slice(123, 400))).merge(part(slice(400, n)))
+    assert merged == whole
+    assert whole.total == n and sum(whole.word_hist) == n
+    assert whole.per_language["unknown"] == sum(x is None for x in langs.to_pylist())

@@ -231,6 +231,11 @@ def test_usage_errors_exit_2(project: Path) -> None:
     assert code == 2 and "no such file" in err
     r = CliRunner().invoke(app, ["validate", "--format", "yaml"])
     assert r.exit_code == 2
+    code, _, err = run("--changed-since", "HEAD", "raw/good0.txt")
+    assert code == 2 and "not both" in err
+    (project / "pyproject.toml").write_text('[tool.corpus]\nraw_dir = "nowhere"\n', encoding="utf-8")
+    code, _, err = run()
+    assert code == 2 and "raw folder not found" in err
 
 
 def test_config_tunes_rules_per_file(project: Path) -> None:
@@ -301,3 +306,23 @@ def test_a_named_file_reached_through_a_linked_folder_is_outside_the_root(
     assert code == 1 and problems(doc, "raw/linked/x.txt") == ["R011"]
     code, doc = as_json()  # a whole-corpus run reports the linked folder itself
     assert code == 1 and problems(doc, "raw/linked") == ["R010"]
+
+
+def test_named_files_with_the_same_name_in_two_folders_are_kept_apart(project: Path) -> None:
+    write(project / "in1", "same.txt", article(1))  # duplicate of raw/good1.txt
+    write(project / "in2", "same.txt", article(80))
+    code, doc = as_json("in1/same.txt", "in2/same.txt")
+    assert code == 1
+    assert problems(doc, "in1/same.txt") == ["D201"]
+    assert problems(doc, "in2/same.txt") == ["R030"]  # the same id as in1/same.txt
+
+
+def test_pre_commit_hook_definition() -> None:
+    import re
+
+    import yaml
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "corpus-validate" and hook["entry"] == "corpus validate"
+    assert re.search(hook["files"], "raw/a/b.txt") and re.search(hook["files"], "raw/b.meta.json")
+    assert not re.search(hook["files"], "README.md")

@@ -1,8 +1,12 @@
-"""`corpus build` as passes over streams (see pipeline.build):
+"""`corpus build` as passes over streams (composed by pipeline.build):
 
-1. scan.py   per raw file: read, convert, check, cache the record; keep only small keys (FileKeys)
-2. plan.py   global reductions over the keys: duplicate clusters, splits, rejects, shard plan (stats.py)
-3. publish/  stream cached records into per-split Parquet shards, then card, croissant, manifest
+1. scan.py      per batch of raw files, on the engine: read, check (checking.py = validate's checks),
+                spill the records to the cache (cache.py); return only key columns (scan.KEY_SCHEMA)
+2. plan.py      global reductions over the keys: rejects, duplicates, splits (corpus/split.py),
+                statistics (stats.py, a mergeable aggregate), shard plan
+3. publish/     per shard, on the engine: stream cached records into Parquet; then card, croissant,
+                manifest, and the atomic swap
 
-Every step is a pure function of its inputs (plus the cache), so any engine (process pool, Dask) can run it.
+Pass 1 and 3 functions are picklable and touch only files (raw, cache, output), so the process pool and
+Dask run them alike; the driver holds keys (a few hundred bytes a file), never the records.
 """

@@ -16,6 +16,7 @@ import fcntl
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,7 +168,7 @@ def save_index(cache_dir: str, keys: pa.Table) -> None:
         {
             "rel_hash": pa.array([rel_hash(r) for r in rows.column("rel").to_pylist()], pa.uint64()),
             "key16": rows.column("key16"),
-            "spill": rows.column("spill"),
+            "spill": rows.column("spill").cast(pa.string()),
             "offset": rows.column("offset"),
             "length": rows.column("length"),
         }
@@ -184,16 +185,26 @@ def save_index(cache_dir: str, keys: pa.Table) -> None:
 
 
 @contextlib.contextmanager
-def locked(cache_dir: str) -> Iterator[None]:
-    """One build per cache at a time: a second would delete spills the first still needs."""
+def locked(cache_dir: str, timeout: float = 3600.0) -> Iterator[None]:
+    """One build per cache at a time (a second would delete spills the first still needs): wait for it.
+
+    Builds started together (CI jobs, parallel tests sharing a working directory) run one after the other;
+    only a build still waiting after `timeout` seconds gives up.
+    """
     (Path(cache_dir) / BASE).mkdir(parents=True, exist_ok=True)
     with open(Path(cache_dir) / BASE / ".lock", "wb") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise CacheBusy(
-                f"{cache_dir}: another build is using this cache; wait or pass --cache-dir"
-            ) from None
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise CacheBusy(
+                        f"{cache_dir}: another build has held this cache for over {timeout:.0f} s; "
+                        "wait for it or pass --cache-dir"
+                    ) from None
+                time.sleep(0.2)
         try:
             yield
         finally:

@@ -7,19 +7,25 @@ are all published but kept in one split (see plan.py); `D202` therefore never re
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, fields
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 
+from corpus.build.cache import Loc, SpillReader
 from corpus.check import sketch
 from corpus.check.dedup import KeyTable, find_duplicates
 from corpus.check.problem import Problem
 from corpus.check.rules import apply_config, problem
-from corpus.check.run import check_file, words_from_file
+from corpus.check.run import check_file
 from corpus.config import Config
 from corpus.convert import CONVERTER_VERSION
-from corpus.rawio import RawRef
+from corpus.fsio import UrlRef
+from corpus.rawio import RawDoc, RawRef
 from corpus.record import SCHEMA_VERSION
 
 CHECKS_VERSION = "check-1"
@@ -44,19 +50,47 @@ class Duplicates:
 
 
 def fingerprint(cfg: Config) -> str:
-    """What a cached result depends on besides the raw file: versions and every check setting."""
+    """What a cached result depends on besides the raw file: versions, the converter's and the checks'
+    code and tables (a changed rule changes records even before anyone bumps a version), every check setting.
+    """
     settings = {f.name: getattr(cfg, f.name) for f in fields(cfg) if f.name not in _NOT_CHECKS}
-    parts = [CONVERTER_VERSION, SCHEMA_VERSION, CHECKS_VERSION, repr(sorted(settings.items()))]
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+    h = hashlib.sha256("\0".join([CONVERTER_VERSION, SCHEMA_VERSION, CHECKS_VERSION]).encode())
+    h.update(repr(sorted(settings.items())).encode())
+    import corpus.check
+    import corpus.convert
+
+    for package in (corpus.convert, corpus.check):
+        base = Path(package.__file__).parent  # type: ignore[arg-type]
+        for f in sorted(base.rglob("*")):
+            if f.is_file() and f.suffix in (".py", ".toml", ".txt", ".json"):
+                h.update(f.relative_to(base).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def nbands(cfg: Config) -> int:
     return sketch.lsh_shape(cfg.near_duplicate_threshold)[0]
 
 
-def check_one(ref: RawRef, cfg: Config) -> Checked:
-    """validate's per-file checks: raw, sidecar, conversion, schema, content; plus duplicate keys."""
-    res = check_file(ref, cfg)
+def check_one(ref: RawRef, cfg: Config, doc: RawDoc | None = None) -> Checked:
+    """validate's per-file checks: raw, sidecar, conversion, schema, content; plus duplicate keys.
+
+    check_file reads local files itself; a file read through fsspec (`doc` of a UrlRef) is checked from a
+    local copy of its bytes and parsed sidecar, so remote corpora get the very same checks.
+    """
+    if isinstance(ref, UrlRef) and doc is None:
+        return Checked(None)  # unreadable through fsspec: the read error itself is the reason
+    if isinstance(ref, UrlRef) and doc is not None:
+        with tempfile.TemporaryDirectory(prefix="corpus-check-") as tmp:
+            local = RawRef(Path(tmp), Path(tmp) / ref.path.name)
+            local.path.write_bytes(doc.data)
+            if doc.meta is not None:
+                local.meta_path.write_bytes(orjson.dumps(doc.meta))
+            res = check_file(local, cfg)
+            res.record = (
+                replace(res.record, source=replace(res.record.source, file=ref.rel)) if res.record else None
+            )
+    else:
+        res = check_file(ref, cfg)
     bands = np.asarray(res.bands, np.uint64).tobytes() if res.bands is not None else None
     record = res.record.to_dict() if res.record is not None else None
     return Checked(record, res.problems, res.body_hash, bands)
@@ -67,17 +101,43 @@ def duplicate_id(id: str, first: str) -> dict[str, Any]:
     return dict(problem("R030", f"id {id!r} is also used by {first}").to_dict(), severity="error")
 
 
+class LocNames(Sequence[str]):
+    """Cache locations as the 'paths' dedup hands back to its loader, made on access (no string per row)."""
+
+    def __init__(
+        self, spills: list[str], spill_idx: np.ndarray, offsets: np.ndarray, lengths: np.ndarray
+    ) -> None:
+        self.spills, self.idx, self.offsets, self.lengths = spills, spill_idx, offsets, lengths
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return (
+            f"{i}:{self.spills[self.idx[i]]}:{self.offsets[i]}:{self.lengths[i]}"  # row:spill:offset:length
+        )
+
+
 def duplicates(
-    rels: list[str], paths: list[str], body_hash: np.ndarray, bands: np.ndarray, cfg: Config
+    rels: list[str], where: LocNames, body_hash: np.ndarray, bands: np.ndarray, cfg: Config, cache_dir: str
 ) -> Duplicates:
-    """validate's duplicate detection over the published candidates (candidates confirmed by re-reading)."""
-    table = KeyTable(rels, paths, body_hash.astype(np.int64), bands.astype(np.uint64))
-    found = find_duplicates(
-        table,
-        None,
-        threshold=cfg.near_duplicate_threshold,
-        shingle_words=cfg.shingle_words,
-        load_words=words_from_file(cfg.max_bytes),
-    )
+    """validate's duplicate detection; candidates are confirmed from the cached bodies, not re-converted."""
+    table = KeyTable(rels, where, np.asarray(body_hash, np.int64), np.asarray(bands, np.uint64))
+    with SpillReader(cache_dir) as spills:
+
+        def load_words(name: str) -> list[str] | None:
+            _, spill, offset, length = name.split(":")
+            record = orjson.loads(spills.read(Loc(spill, int(offset), int(length))))["record"]
+            return sketch.words(record["body"]) if record else None
+
+        found = find_duplicates(
+            table,
+            None,
+            threshold=cfg.near_duplicate_threshold,
+            shingle_words=cfg.shingle_words,
+            load_words=load_words,
+        )
     problems = {rel: [p.to_dict() for p in apply_config(rel, ps, cfg)] for rel, ps in found.problems.items()}
     return Duplicates(problems, found.exact_groups, found.clusters)

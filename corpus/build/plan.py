@@ -13,13 +13,15 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from corpus.build.bands import BandStore
 from corpus.build.cache import Loc
-from corpus.build.checking import duplicate_id, duplicates, nbands
+from corpus.build.checking import LocNames, duplicate_id, duplicates
 from corpus.build.stats import Stats
 from corpus.check.rules import problem
 from corpus.config import Config
-from corpus.split import split_of
+from corpus.split import bucket, split_codes
 
 
 @dataclass(slots=True)
@@ -70,29 +72,43 @@ def _take(table: pa.Table, name: str, rows: np.ndarray) -> pa.ChunkedArray:
     return table.column(name).take(pa.array(rows, pa.int64()))
 
 
-def _bands(column: pa.ChunkedArray, width: int) -> np.ndarray:
-    """uint64[n, width] from a binary column, without a Python object per row."""
-    arr = column.combine_chunks().cast(pa.binary(width * 8))
-    raw = np.frombuffer(arr.buffers()[1], dtype=np.uint8)
+def _locations(t: pa.Table, rows: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Where rows lie in the cache, as columns: spill names, spill index per row, offsets, lengths."""
+    spill = _take(t, "spill", rows).cast(pa.string()).combine_chunks().dictionary_encode()
     return (
-        raw[arr.offset * width * 8 : (arr.offset + len(arr)) * width * 8]
-        .view(np.uint64)
-        .reshape(len(arr), width)
+        spill.dictionary.to_pylist(),
+        spill.indices.to_numpy().astype(np.int32),
+        _np(t, "offset")[rows],
+        _np(t, "length")[rows],
     )
 
 
-def plan_build(keys: pa.Table, problems: Mapping[str, list[dict[str, Any]]], cfg: Config) -> Plan:
-    t = keys.sort_by([("id", "ascending"), ("rel", "ascending")])
+def plan_build(
+    keys: pa.Table,
+    bands: BandStore,
+    problems: Mapping[str, list[dict[str, Any]]],
+    cfg: Config,
+    cache_dir: str,
+) -> Plan:
+    """`keys` (scan.KEY_SCHEMA without `bands`) and `bands` are aligned row for row; `bands` is consumed."""
+    # sort by id, without the band keys: the widest column is only taken for duplicate candidates
+    order = pc.sort_indices(keys, [("id", "ascending"), ("rel", "ascending")])
+    narrow = keys.drop_columns(["key16"])
+    in_order = bool((order.to_numpy() == np.arange(len(order))).all())  # a flat folder: ids come sorted
+    t = narrow if in_order else narrow.take(order)
     n = t.num_rows
-    ids: list[str] = t.column("id").to_pylist()
+    id_col = t.column("id")
     ok = _np(t, "has_record", False) & (_np(t, "errors") == 0)
     extra: dict[int, list[dict[str, Any]]] = {}
 
-    # one file per id: the first path (sorted) keeps it (validate's R030)
+    # one file per id: the first path (sorted) keeps it (validate's R030, always an error here)
     ok_rows = np.flatnonzero(ok)
-    for prev, i in zip(ok_rows[:-1].tolist(), ok_rows[1:].tolist(), strict=True):
-        if ids[i] == ids[prev]:
-            extra[i] = [duplicate_id(ids[i], t["rel"][prev].as_py())]  # one id, one record: never both
+    if len(ok_rows) > 1:
+        later, earlier = _take(t, "id", ok_rows[1:]), _take(t, "id", ok_rows[:-1])
+        same = pc.equal(later, earlier).to_numpy(zero_copy_only=False)
+        for j in np.flatnonzero(same).tolist():
+            i, prev = int(ok_rows[j + 1]), int(ok_rows[j])
+            extra[i] = [duplicate_id(id_col[i].as_py(), t["rel"][prev].as_py())]
             ok[i] = False
 
     # duplicates among the rest: exact copies are published once, near ones share a split
@@ -101,38 +117,42 @@ def plan_build(keys: pa.Table, problems: Mapping[str, list[dict[str, Any]]], cfg
     if len(cand) > 1:
         dups = duplicates(
             _take(t, "rel", cand).to_pylist(),
-            _take(t, "path", cand).to_pylist(),
+            LocNames(*_locations(t, cand)),
             _take(t, "body_hash", cand).to_numpy(),
-            _bands(_take(t, "bands", cand), nbands(cfg)),
+            bands.compact(cand) if in_order else bands.rows[order.to_numpy()[cand]],
             cfg,
+            cache_dir,
         )
-        row_of = {ids[i]: i for i in cand.tolist()}
-        for group in dups.exact_groups:
-            for copy in sorted(group)[1:]:
-                i = row_of[copy]
-                reasons = [p for p in dups.problems.get(t["rel"][i].as_py(), []) if p["code"] == "D201"]
-                extra[i] = [dict(p, severity="error") for p in reasons] or [
-                    _exact(t["rel"][i].as_py(), min(group))
-                ]
-                ok[i] = False
+        # exact copies: every id of a group but the smallest, found with one lookup over the id column
+        keep_of = {copy: min(g) for g in dups.exact_groups for copy in sorted(g)[1:]}
+        rows, which = _rows_in(id_col, list(keep_of), ok)
+        copies = list(keep_of)
+        for i, k, rel in zip(rows.tolist(), which.tolist(), _take(t, "rel", rows).to_pylist(), strict=True):
+            reasons = [p for p in dups.problems.get(rel, []) if p["code"] == "D201"]
+            extra[i] = [dict(p, severity="error") for p in reasons] or [_exact(keep_of[copies[k]])]
+        ok[rows] = False
         clusters = [sorted(c) for c in dups.clusters]
 
+    # splits: each article's own bucket, or its cluster leader's (the cluster's smallest id)
     kept = np.flatnonzero(ok)
-    published = {ids[i] for i in kept.tolist()} if clusters else set()
-    leader: dict[str, str] = {}
+    buckets = _np(t, "bucket", 0.0).copy()
     near: list[list[str]] = []
-    for c in clusters:
-        for member in c:
-            leader[member] = c[0]
-        live = [m for m in c if m in published]
-        if len(live) > 1:
-            near.append(live)
+    if clusters:
+        members = [m for c in clusters for m in c]
+        cluster_of = np.repeat(np.arange(len(clusters)), [len(c) for c in clusters])
+        rows, which = _rows_in(id_col, members, ok)
+        leader_bucket = np.array([bucket(c[0]) for c in clusters])
+        buckets[rows] = leader_bucket[cluster_of[which]]
+        live = np.bincount(cluster_of[which], minlength=len(clusters))
+        published = {members[k] for k in which.tolist()}
+        near = [
+            [m for m in c if m in published] for c, n in zip(clusters, live.tolist(), strict=True) if n > 1
+        ]
     names = list(cfg.splits)
-    split_code = np.array(
-        [names.index(split_of(leader.get(ids[i], ids[i]), cfg.splits)) for i in kept.tolist()], np.int32
-    )
+    split_code = split_codes(buckets[kept], cfg.splits)
     stats = Stats.from_columns(
-        [names[c] for c in split_code.tolist()],
+        split_code,
+        names,
         _np(t, "size")[kept],
         _np(t, "word_count")[kept],
         _take(t, "language", kept),
@@ -143,10 +163,14 @@ def plan_build(keys: pa.Table, problems: Mapping[str, list[dict[str, Any]]], cfg
         shards.extend(_shards(split, t, kept[split_code == code], cfg.shard_bytes, cfg.row_group_bytes))
 
     rejected = np.flatnonzero(~ok)
-    rels = _take(t, "rel", rejected).to_pylist()
     rejects = [
-        {"file": rel, "id": ids[i], "problems": list(problems.get(rel, [])) + extra.get(i, [])}
-        for i, rel in zip(rejected.tolist(), rels, strict=True)
+        {"file": rel, "id": id_, "problems": list(problems.get(rel, [])) + extra.get(i, [])}
+        for i, rel, id_ in zip(
+            rejected.tolist(),
+            _take(t, "rel", rejected).to_pylist(),
+            _take(t, "id", rejected).to_pylist(),
+            strict=True,
+        )
     ]
     rejects.sort(key=lambda r: r["file"])
     return Plan(
@@ -161,7 +185,18 @@ def plan_build(keys: pa.Table, problems: Mapping[str, list[dict[str, Any]]], cfg
     )
 
 
-def _exact(rel: str, original: str) -> dict[str, Any]:
+def _rows_in(ids: pa.ChunkedArray, wanted: list[str], ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows still published whose id is in `wanted`, and each one's index in `wanted`: one hash lookup
+    over the whole id column, however many groups are asked about."""
+    if not wanted:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    pos = pc.index_in(ids, value_set=pa.array(wanted, pa.string()))
+    found = pos.is_valid().to_numpy(zero_copy_only=False) & ok
+    rows = np.flatnonzero(found)
+    return rows, pos.fill_null(0).to_numpy()[rows].astype(np.int64)
+
+
+def _exact(original: str) -> dict[str, Any]:
     msg = f"exact duplicate of {original} (same normalised body); published once, as that id"
     return dict(problem("D201", msg).to_dict(), severity="error")
 
@@ -185,14 +220,10 @@ def _shards(split: str, t: pa.Table, rows: np.ndarray, shard_bytes: int, row_gro
         cuts[-1][-1] += 1
         shard_size += size
         group_size += size
-    spill = _take(t, "spill", rows).combine_chunks().dictionary_encode()
-    spill_idx = spill.indices.to_numpy().astype(np.int32)
-    offsets = _np(t, "offset")[rows]
-    lengths = _np(t, "length")[rows]
+    names, spill_idx, offsets, lengths = _locations(t, rows)
     out, start = [], 0
     for i, groups in enumerate(cuts):
         end = start + sum(groups)
-        names = spill.dictionary.to_pylist()
         out.append(
             Shard(
                 split,

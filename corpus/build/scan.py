@@ -18,6 +18,7 @@ from corpus.check.problem import Problem
 from corpus.config import Config
 from corpus.fsio import read_any
 from corpus.rawio import RawReadError, RawRef
+from corpus.split import bucket
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,15 +38,15 @@ KEY_SCHEMA = pa.schema(
     [
         ("id", pa.string()),
         ("rel", pa.string()),
+        ("bucket", pa.float64()),  # split.bucket(id): the split needs no per-id hashing in pass 2
         ("key16", pa.binary(16)),  # null: the file could not be read
-        ("spill", pa.string()),
+        ("spill", pa.dictionary(pa.int32(), pa.string())),  # one value per batch
         ("offset", pa.int64()),
         ("length", pa.int64()),
         ("has_record", pa.bool_()),
         ("errors", pa.int32()),
         ("warnings", pa.int32()),
         ("cached", pa.bool_()),
-        ("path", pa.string()),  # to re-read a near-duplicate candidate
         ("body_hash", pa.int64()),
         ("bands", pa.binary()),  # uint64 LSH band keys
         ("size", pa.int64()),
@@ -95,7 +96,6 @@ def _row(ref: RawRef, rel: str, key: bytes, line: bytes, cached: bool) -> tuple[
         "errors": sum(p["severity"] == "error" for p in problems),
         "warnings": sum(p["severity"] == "warning" for p in problems),
         "cached": cached,
-        "path": str(ref.path),
         "body_hash": entry["body_hash"],
         "bands": bytes.fromhex(bands) if bands else None,
         "size": entry["size"],
@@ -136,7 +136,7 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
                     line = None
             cached = line is not None
             if line is None:
-                line = _entry(key, check_one(ref, ctx.cfg))
+                line = _entry(key, check_one(ref, ctx.cfg, doc))
             row, found = _row(ref, rel, key, line, cached)
             if row["errors"]:
                 problems[rel] = [p for p in found if p["severity"] == "error"]
@@ -151,4 +151,6 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
             line = next(it)
             r["spill"], r["offset"], r["length"] = name, offset, len(line)
             offset += len(line)
+    for r in rows:
+        r["bucket"] = bucket(r["id"])
     return ScanResult(pa.RecordBatch.from_pylist(rows, schema=KEY_SCHEMA), problems)

@@ -2,7 +2,7 @@
 
 Submission mode judges a few new files against a corpus of up to millions: rebuilding every key each
 time would cost a full conversion, so keys are kept as .npy columns plus a JSON list of paths and
-refreshed incrementally (only files whose size or mtime changed are read again).
+refreshed incrementally (only new files and files whose size changed are read again).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from corpus.engines import Engine
 from corpus.rawio import RAW_SUFFIX, RawRef
 
 INDEX_VERSION = 1
+_COLUMNS = ("body_hash", "bands", "size", "mtime_ns")
 
 
 class Joined(Sequence[str]):
@@ -158,12 +159,17 @@ def refresh_index(cfg: Config, root: Path, engine: Engine) -> tuple[KeyTable, li
     for rel, size, mtime in _walk(root):
         all_rels.append(rel)
         i = known.get(rel)
-        if saved is not None and i is not None and size == saved.size[i] and mtime == saved.mtime_ns[i]:
+        # The size, not the mtime, says a file changed: a fresh clone in CI gives every file a new
+        # mtime, and rebuilding a million keys for that would defeat the cache. An edit that keeps
+        # the size exactly is caught by the next whole-corpus run (duplicates are confirmed on the
+        # current text anyway, so a stale key can only miss a pair, never invent one).
+        if saved is not None and i is not None and size == saved.size[i]:
             keep.append(i)
-        elif keyless_before.get(rel) == [size, mtime]:
+        elif keyless_before.get(rel, [None])[0] == size:
             keyless[rel] = [size, mtime]  # unreadable or empty last time and unchanged: no keys still
         else:
             todo.append(RawRef(root, root / rel))
+    del known
     nbands = sketch.lsh_shape(cfg.near_duplicate_threshold)[0]
 
     def checked() -> Iterator[FileResult]:
@@ -174,17 +180,17 @@ def refresh_index(cfg: Config, root: Path, engine: Engine) -> tuple[KeyTable, li
             yield res
 
     fresh = KeyTable.from_results(checked(), nbands)
-    kept = subset(saved, np.array(keep, np.int64), root) if saved is not None else KeyTable.empty(nbands)
-    rels = kept.rels + fresh.rels
-    table = KeyTable(
-        rels,
-        Joined(root, rels),
-        *(
-            np.concatenate([getattr(kept, c), getattr(fresh, c)])
-            for c in ("body_hash", "bands", "size", "mtime_ns")
-        ),
-    )
-    if todo or saved is None or len(keep) != len(saved) or keyless != keyless_before:
+    if saved is not None and not len(fresh) and len(keep) == len(saved):
+        table, changed = saved, False  # nothing changed (the common case): no copy of a million rows
+    else:
+        changed = True
+        kept = subset(saved, np.array(keep, np.int64), root) if saved is not None else KeyTable.empty(nbands)
+        del saved
+        rels = kept.rels + fresh.rels
+        cols = [np.concatenate([getattr(kept, c), getattr(fresh, c)]) for c in _COLUMNS]
+        del kept
+        table = KeyTable(rels, Joined(root, rels), *cols)
+    if changed or keyless != keyless_before:
         save_index(table, cfg, root, keyless)
     return table, all_rels
 

@@ -44,8 +44,9 @@ class Outcome:
 
 def shown_path(path: str | Path) -> str:
     """Relative to the working directory when inside it (what CI annotations need), else absolute."""
-    rel = os.path.relpath(path)
-    return printable(Path(path).as_posix() if rel.startswith("..") else Path(rel).as_posix())
+    p = os.path.abspath(path)
+    cwd = os.getcwd() + os.sep
+    return printable(Path(p[len(cwd) :] if p.startswith(cwd) else p).as_posix())
 
 
 def validate(paths: list[Path] | None, cfg: Config, engine: Engine) -> Outcome:
@@ -142,9 +143,9 @@ def duplicates(
     )
 
 
-def _add_duplicates(results: list[FileResult], dups: Duplicates, cfg: Config) -> None:
+def _add_duplicates(results: list[FileResult], dups: Duplicates, cfg: Config, by_rel: bool = True) -> None:
     for res in results:
-        found = dups.problems.get(res.rel)
+        found = dups.problems.get(res.rel if by_rel else res.path)
         if found:
             res.problems += apply_config(res.rel, found, cfg)
 
@@ -201,17 +202,25 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
     if raw_root.is_dir():
         index, all_rels = refresh_index(cfg, raw_root, engine)
         root = raw_root.resolve()
-        real = (Path(os.path.realpath(r.path.parent)) / r.path.name for r in refs)  # the link itself stays
+        parents: dict[Path, Path] = {}  # realpath once per folder, not once per file
+        real = (
+            parents.setdefault(r.path.parent, Path(os.path.realpath(r.path.parent))) / r.path.name
+            for r in refs
+        )
         inside = (os.path.relpath(p, root) for p in real if p.is_relative_to(root))
         named = {Path(p).as_posix() for p in inside}  # rels under the root, compared as strings (fast)
-        old = subset(
-            index, np.array([i for i, rel in enumerate(index.rels) if rel not in named], np.int64), root
-        )
+        stale = [i for i, rel in enumerate(index.rels) if rel in named] if named else []
+        old = index
+        if stale:  # the named files' own old versions must not count as "the rest of the corpus"
+            old = subset(index, np.setdiff1d(np.arange(len(index)), np.array(stale, np.int64)), root)
+        del index
         named_ids = {r.id.casefold() for r in results if r.id is not None}
         for rel in all_rels:
             key = id_of(rel).casefold()
             if key in named_ids and rel not in named:
                 old_ids.setdefault(key, shown_path(root / rel))
     _duplicate_ids(results, cfg, old_ids)
-    _add_duplicates(results, duplicates(keys.table(), old, cfg, bodies), cfg)
+    new = keys.table()
+    new.rels = list(new.paths)  # named files from two folders may share a rel; their paths differ
+    _add_duplicates(results, duplicates(new, old, cfg, bodies), cfg, by_rel=False)
     return _reports(results, extras)

@@ -17,15 +17,33 @@ def headline(ds: list[LineDecision]) -> str | None:
     return next((d.text for d in ds if d.label == HEADLINE), None)
 
 
-def byline(ds: list[LineDecision]) -> Byline:
-    authors: list[str] = []
+def _runs(ds: list[LineDecision]) -> list[list[LineDecision]]:
+    """Runs of adjacent lines that carry authors (byline lines, date lines with names beside the date)."""
+    runs: list[list[LineDecision]] = []
+    cur: list[LineDecision] = []
     for d in ds:
-        if d.label in (BYLINE, DATELINE):  # a date line may carry the names beside the date
-            for a in d.data.get("authors", []):
-                if a not in authors:
-                    authors.append(a)
-            if authors:
-                break  # the first byline is the article's; later ones belong to teasers
+        if d.label in (BYLINE, DATELINE) and (d.data.get("authors") or d.data.get("bare")):
+            cur.append(d)
+        elif d.label != "blank" and cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def byline(ds: list[LineDecision]) -> Byline:
+    # the first run of byline lines is the article's (later ones belong to teasers), unless it holds only name
+    # lines taken for their place and a later run has a prefix ("By", "Von") or a lead phrase
+    runs = _runs(ds)
+    chosen = runs[0] if runs else []
+    if chosen and _weak(chosen):
+        chosen = next((r for r in runs if not _weak(r)), chosen)
+    authors: list[str] = []
+    for d in chosen:
+        for a in d.data.get("authors", []):
+            if a not in authors:
+                authors.append(a)
     bios = [d for d in ds if d.label == BIO]
     bio = "\n\n".join(d.text for d in bios) or None
     if not authors:
@@ -35,6 +53,10 @@ def byline(ds: list[LineDecision]) -> Byline:
                 authors.append(str(name))
                 break
     return Byline(authors=authors, bio=bio)
+
+
+def _weak(run: list[LineDecision]) -> bool:
+    return all("name line" in d.rule or "agency alone" in d.rule for d in run if d.label == BYLINE)
 
 
 def credits(ds: list[LineDecision]) -> list[Credit]:

@@ -10,9 +10,12 @@ class ConvertError(Exception):
     """Raw input that cannot become a record; the message says what is wrong and what to do."""
 
 
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_DROP_RE = re.compile("[\ufeff\u00ad\u200b\u2060]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters dropped (BOM, soft hyphen, zero-width, ASCII controls but tab and newline), and spaces that
+# become a plain space. Most texts have none: one search over the text decides whether to rewrite it.
+_DROP = re.compile("[\ufeff\u00ad\u200b\u2060\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ANY_ODD = re.compile(_DROP.pattern[:-1] + _ODD_SPACE.pattern[1:])
+_RUN = re.compile("  +")
 
 
 def decode(data: bytes) -> str:
@@ -29,8 +32,13 @@ def decode(data: bytes) -> str:
 
 def normalise(text: str) -> list[str]:
     """NFC, unified line ends and spaces, control characters removed; words are never rewritten."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _DROP_RE.sub("", text)
-    text = _CONTROL.sub("", text)
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if _ANY_ODD.search(text):
+        text = _ODD_SPACE.sub(" ", _DROP.sub("", text))
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    if "  " in text:
+        text = _RUN.sub(" ", text)
+    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ").split("\n")

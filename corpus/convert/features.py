@@ -1,7 +1,10 @@
 """Per-line features: the measurements every rule and the smoothing step decide on.
 
-Computed once per line in one pass; nothing here looks at neighbours except the block structure
-(runs of non-blank lines), which scrapers use to keep a caption beside its credit.
+Cheap features (length, sentence end, URL, block structure) are computed for every line in one pass;
+the token-level ratios (stopword share, Title Case share) cost a walk over the words, so they are
+computed on first use: only lines of middling length need them (long lines are text whatever their
+words, one-word lines are furniture whatever their case). Nothing here looks at neighbours except the
+block structure (runs of non-blank lines), which scrapers use to keep a caption beside its credit.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Scripts written without spaces: their length is counted in characters, not words.
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
-_CLOSERS = "\"'”’»)]"
+_CLOSERS = "\"'”’»)]“‘›"  # “ and ‘ close German quotes („…“)
 _ENDS = frozenset(".!?;。！？")
 _URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
 
@@ -29,16 +32,44 @@ def ends_like_sentence(text: str) -> bool:
 class Features:
     """What one line looks like; `explain` prints these beside the decision."""
 
+    text: str
+    stopwords: frozenset[str]
     words: int  # whitespace tokens, or dense-script characters / 2
     chars: int
-    alpha_words: int
     ends_sentence: bool
-    stop_ratio: float  # share of tokens that are stopwords of the text's language
-    title_ratio: float  # share of content words that start with a capital
     has_url: bool
-    block: int  # index of the run of non-blank lines the line belongs to
-    block_size: int
-    block_pos: int
+    block: int = 0  # index of the run of non-blank lines the line belongs to
+    block_size: int = 1
+    block_pos: int = 0
+    _stop: float = -1.0
+    _title: float = -1.0
+
+    def _ratios(self) -> None:
+        stops = caps = content = 0
+        alpha = _WORD.findall(self.text)
+        sw = self.stopwords
+        for t in alpha:
+            if t.lower() in sw:
+                stops += 1
+            elif len(t) > 1:
+                content += 1
+                caps += t[0].isupper()
+        self._stop = stops / len(alpha) if alpha else 0.0
+        self._title = caps / content if content else 0.0
+
+    @property
+    def stop_ratio(self) -> float:
+        """Share of word tokens that are stopwords of the text's language (jusText's measure)."""
+        if self._stop < 0:
+            self._ratios()
+        return self._stop
+
+    @property
+    def title_ratio(self) -> float:
+        """Share of content words that start with a capital."""
+        if self._title < 0:
+            self._ratios()
+        return self._title
 
     def short(self) -> str:
         return (
@@ -48,31 +79,16 @@ class Features:
 
 
 def line_features(text: str, stopwords: frozenset[str]) -> Features:
-    tokens = text.split()
-    dense = len(_DENSE.findall(text)) if not text.isascii() else 0
-    words = max(len(tokens), dense // 2) if dense else len(tokens)
-    alpha = _WORD.findall(text)
-    stops = 0
-    caps = 0
-    content = 0
-    for t in alpha:
-        if t.lower() in stopwords:
-            stops += 1
-        elif len(t) > 1:
-            content += 1
-            caps += t[0].isupper()
-    stripped = text.rstrip()
+    words = text.count(" ") + 1  # lines are normalised: single spaces, stripped
+    if not text.isascii() and (dense := _DENSE.findall(text)):
+        words = max(words, len(dense) // 2)
     return Features(
-        words=words,
-        chars=len(text),
-        alpha_words=len(alpha),
-        ends_sentence=ends_like_sentence(stripped),
-        stop_ratio=stops / len(alpha) if alpha else 0.0,
-        title_ratio=caps / content if content else 0.0,
-        has_url=("://" in text or "www." in text or "@" in text) and bool(_URL.search(text)),
-        block=0,
-        block_size=1,
-        block_pos=0,
+        text,
+        stopwords,
+        words,
+        len(text),
+        ends_like_sentence(text),
+        ("://" in text or "www." in text or "@" in text) and bool(_URL.search(text)),
     )
 
 

@@ -62,11 +62,26 @@ class Rules:
     starters: frozenset[
         str
     ]  # first words of every anchored phrase: lines starting otherwise skip those rules
+    # first word -> the anchored rule families with a phrase starting with it ("prevnext", "related",
+    # "credit", "byline", "boiler_line", "boiler_start"): a line tries only those regexes
+    starter_families: dict[str, frozenset[str]]
+    # boiler_line / boiler_start as plain lookups: whole lines (lower case, a final ":.!" dropped) and, per
+    # first word, the lower-case phrases a line may start with (longest first). Same matches as the regexes,
+    # at a fraction of the cost of a 300-way alternation tried phrase by phrase.
+    boiler_line_set: frozenset[str]
+    boiler_starts_by_word: dict[str, tuple[str, ...]]
     title_case_langs: frozenset[str]
     particles: frozenset[str]
-    ui_words: frozenset[str]  # words of the button/menu tables: a line made of them is not a name
+    ui_words: frozenset[str]  # words of the button/menu tables and name.non_name_words: never in a name
+    title_never_last: frozenset[
+        str
+    ]  # conjunctions and articles: a line ending with one is cut text, no title
+    role_suffixes: tuple[str, ...]  # lower-case roles: "Wirtschaftsredakteur" ends with one, so it is no name
     month_numbers: dict[str, int]
     credit_kinds: dict[str, str]
+    credit_weak: frozenset[
+        str
+    ]  # labels that also cite a text's source ("Quelle"): inline only after a short caption
     boiler_line: re.Pattern[str]
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
@@ -78,22 +93,31 @@ class Rules:
     byline_bare: re.Pattern[str]
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
+    org_articles: frozenset[str]  # "The", "Les": a byline opening with one names a publisher
+    desk_words: frozenset[str]  # "Staff", "Redaktion": a byline naming a desk, not a person
     name_trailers: re.Pattern[str]  # words after a byline's names that end the name part
     byline_lead: re.Pattern[str]  # "Kolumne von", "Analysis by": names follow, anywhere in a short line
     credit_start: re.Pattern[str]
     credit_inline: re.Pattern[str]
+    credit_glued: re.Pattern[str]  # "…World CupCredit: PA": a capitalised label glued to the caption's end
     credit_label_alone: re.Pattern[str]  # "Image:" alone: the credit is on the next line
     credit_copyright: re.Pattern[str]
     credit_agency_end: re.Pattern[str]
     agency: re.Pattern[str]
+    agency_first_words: frozenset[str]  # first tokens of the agency names: a cheap test before `agency`
     date_dmy: re.Pattern[str]
     date_mdy: re.Pattern[str]
     date_iso: re.Pattern[str]
     date_num: re.Pattern[str]
     weekday: re.Pattern[str]
+    relative_time: re.Pattern[str]  # "5 hours ago", "vor 2 Stunden": a date line without a date
     bio: re.Pattern[str]
     bio_header: re.Pattern[str]
     dateline: re.Pattern[str]
+
+
+# "Foto: Jane Roe. Styling: John Doe. Haare: …": further "Label: value" parts after the credit are not it
+_MORE_LABELS = r"(?:\.\s+[A-ZÀ-Þ][\w-]{1,20}(?:\s[\w-]{1,20})?:.*)?"
 
 
 def _compile() -> Rules:
@@ -116,7 +140,9 @@ def _compile() -> Rules:
         for label in _gather(langs, "credit", kind):
             kinds[label.lower()] = kind
     label_alt = _alt(list(kinds))
-    agencies = common.get("credit", {}).get("agencies", [])
+    agencies = list(common.get("credit", {}).get("agencies", []))
+    # "IMAGO", "Imago", "imago": the agency's name in any of the cases publishers print it (short ones stay exact)
+    agencies += [v for a in agencies if len(a) >= 4 for v in (a.upper(), a.capitalize(), a.lower())]
     agency_alt = _alt(agencies)
     marks_alt = _alt(common.get("credit", {}).get("copyright_marks", ["©"]))
 
@@ -144,21 +170,33 @@ def _compile() -> Rules:
     bio_headers = _gather(langs, "bio", "headers")
     name_tok = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+"
 
-    anchored = (
-        prefixes
-        + prev
-        + nxt
-        + rel_labels
-        + list(kinds)
-        + cb.get("lines", [])
-        + cb.get("starts", [])
-        + _gather(langs, "boilerplate", "lines")
-        + _gather(langs, "boilerplate", "starts")
-    )
-    starters = frozenset(first_word(p) for p in anchored if p.strip())
+    families: dict[str, list[str]] = {
+        "prevnext": prev + nxt,
+        "related": rel_labels,
+        "credit": list(kinds),
+        "byline": prefixes,
+        "boiler_line": cb.get("lines", []) + _gather(langs, "boilerplate", "lines"),
+        "boiler_start": cb.get("starts", []) + _gather(langs, "boilerplate", "starts"),
+    }
+    by_word: dict[str, set[str]] = {}
+    for fam, phrases in families.items():
+        for p in phrases:
+            if p.strip():
+                by_word.setdefault(first_word(p), set()).add(fam)
+    starter_families = {w: frozenset(fams) for w, fams in by_word.items()}
+    starts_by_word: dict[str, list[str]] = {}
+    for p in families["boiler_start"]:
+        if p:
+            starts_by_word.setdefault(first_word(p), []).append(p.lower())
+    starters = frozenset(starter_families)
     return Rules(
         stopwords=stop,
         starters=starters,
+        starter_families=starter_families,
+        boiler_line_set=frozenset(p.lower() for p in families["boiler_line"] if p),
+        boiler_starts_by_word={
+            w: tuple(sorted(set(ps), key=lambda x: (-len(x), x))) for w, ps in starts_by_word.items()
+        },
         title_case_langs=frozenset(k for k, v in langs.items() if v.get("title_case_headings")),
         particles=frozenset(common.get("name", {}).get("particles", [])),
         ui_words=frozenset(
@@ -166,9 +204,17 @@ def _compile() -> Rules:
             for phrase in cb.get("lines", []) + _gather(langs, "boilerplate", "lines")
             for w in phrase.split()
             if len(w) > 2 and w[0].isalpha()
+        )
+        | frozenset(w.lower() for w in common.get("name", {}).get("non_name_words", [])),
+        title_never_last=frozenset(
+            w.lower()
+            for w in common.get("headline", {}).get("never_last", [])
+            + _gather(langs, "headline", "never_last")
         ),
+        role_suffixes=tuple(sorted({r.lower() for r in _gather(langs, "byline", "roles") if len(r) >= 6})),
         month_numbers=months,
         credit_kinds=kinds,
+        credit_weak=frozenset(w.lower() for w in _gather(langs, "credit", "weak")),
         boiler_line=re.compile(
             r"^(?:" + _alt(cb.get("lines", []) + _gather(langs, "boilerplate", "lines")) + r")\s*[:.!]?$",
             flags,
@@ -201,6 +247,8 @@ def _compile() -> Rules:
         byline_bare=re.compile(r"^(?:" + prefix_alt + r")\s*:?$"),
         name_split=re.compile(name_split),
         roles=re.compile(r"\s*(?:[,|–—-]\s*)?\b(?:" + _alt(roles) + r")\b.*$"),
+        org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
+        desk_words=frozenset(w.lower() for w in _gather(langs, "byline", "desks")),
         name_trailers=re.compile(r"\s+(?:" + _alt(trailers) + r")\b.*$"),
         byline_lead=re.compile(r"(?:^|\s)(?:" + _alt(leads) + r")\s+(?P<names>\S.*)$", flags),
         credit_start=re.compile(
@@ -209,11 +257,20 @@ def _compile() -> Rules:
             + r")(?:\s+credits?)?\s*(?::|by\b|von\b|de\b)\s*(?P<credit>\S.{0,160}?)\)?$",
             flags,
         ),
+        credit_glued=re.compile(
+            r"(?<=[a-zß-ÿ.!?)\]])(?P<label>"
+            + _alt([k[:1].upper() + k[1:] for k in kinds])
+            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
+            + _MORE_LABELS
+            + r"[)\]]?$"
+        ),
         credit_label_alone=re.compile(r"^\(?(?P<label>" + label_alt + r")(?:\s+credits?)?\s*:\s*$", flags),
         credit_inline=re.compile(
             r"(?:^|[\s(\[|–—-])\(?(?P<label>"
             + label_alt
-            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)[)\]]?$",
+            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
+            + _MORE_LABELS
+            + r"[)\]]?$",
             flags,
         ),
         credit_copyright=re.compile(
@@ -225,6 +282,7 @@ def _compile() -> Rules:
             + r")\b(?:\s*(?:Photo|Images?|Foto))?(?:\s*/[^()\[\]]{0,60})?)[)\]]$"
         ),
         agency=re.compile(r"(?:^|[\s/(|])(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
+        agency_first_words=frozenset(a.split()[0] for a in agencies if a.strip()),
         date_dmy=re.compile(
             r"\b(?P<d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
             + month_alt
@@ -237,6 +295,10 @@ def _compile() -> Rules:
         ),
         date_iso=re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
         date_num=re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
+        relative_time=re.compile(
+            r"\b\d+\s*(?:" + _alt([u for d in langs.values() for u in d.get("time_units", [])]) + r")\b",
+            flags,
+        ),
         weekday=re.compile(r"^(?:" + _alt(weekdays) + r")\b", flags),
         bio=re.compile(
             r"^(?P<name>"

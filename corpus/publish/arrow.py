@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import pyarrow as pa
@@ -62,7 +61,3 @@ def schema_with_hf_metadata() -> pa.Schema:
 
     meta = json.dumps({"info": {"features": hf_features().to_dict()}})
     return ARROW_SCHEMA.with_metadata({"huggingface": meta})
-
-
-def to_table(rows: Sequence[dict[str, Any]]) -> pa.Table:
-    return pa.Table.from_pylist(list(rows), schema=ARROW_SCHEMA)

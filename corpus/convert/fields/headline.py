@@ -25,13 +25,16 @@ if TYPE_CHECKING:
 WINDOW = 40  # non-blank lines above the first paragraph that may hold the title
 MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
 THRESHOLD = 1.5
-_SPACE = re.compile(r"\s+")
+ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
+_CRUMB_SEP = re.compile(r"[/›»>|]")
+_QUOTE_DASH = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
+_ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
 
 
 def _key(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().lower()
+    return text.lower()  # lines arrive with their spaces already unified (decode.normalise)
 
 
 def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
@@ -43,8 +46,21 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
     t = d.text
     if not (MIN_WORDS <= f.words <= MAX_WORDS) or f.chars > MAX_CHARS or f.has_url:
         return False
-    if t.endswith((".", ":", ",", ";", "。")) or t.startswith((":", "|", "-", "(")) or t[0].islower():
+    if t.endswith((".", ":", ",", ";", "。", "…")) or t.startswith((":", "|", "(")) or t[0].islower():
         return False
+    if t.startswith(("-", "–")) and not _QUOTE_DASH.match(t):
+        return False  # a list item; "- Fear will grow" is a quote (Nordic titles open quotes with a dash)
+    if _ENDS_WITH_TIME.search(t):
+        return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
+    if t.isupper():
+        return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
+    if t.rsplit(None, 1)[-1].lower() in RULES.title_never_last:
+        return False  # ends with "or", "und", "the": a sentence cut off, not a title
+    if t.count("|") >= 2:
+        return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
+    low = [w.lower() for w in t.split()]
+    if sum(1 for w in low if w in RULES.ui_words) * 2 >= len(low):
+        return False  # mostly button words
     half = t.split()
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
@@ -61,12 +77,34 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
     return bool(find_date(d.text) or RULES.byline.match(d.text) or name_line(d, stop))
 
 
-def _dek(d: LineDecision) -> bool:
-    """A standfirst or the first paragraph: running text right below the title."""
-    f = d.features
-    if f is None or d.label not in (BODY, BOILERPLATE, ""):
+def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
+    f = d.features if d is not None else None
+    if d is None or f is None:
         return False
-    return f.words >= 8 and (f.ends_sentence or f.stop_ratio >= 0.2) and not d.text.endswith(":")
+    return f.words <= 6 and not f.ends_sentence and d.label not in _HEADER and not _header_like(d, stop)
+
+
+def _dek(d: LineDecision) -> bool:
+    """A standfirst or the first paragraph: running text right below the title (not a title-like question)."""
+    f = d.features
+    if f is None or d.label not in (BODY, BOILERPLATE, "") or f.words < 8 or d.text.endswith(":"):
+        return False
+    if f.words < 15 and d.text.endswith(("?", "!")):
+        return False
+    return f.ends_sentence or f.stop_ratio >= 0.2 or f.words >= 25
+
+
+def _next_content(nb: list[LineDecision], k: int) -> LineDecision | None:
+    """The line after nb[k], skipping share buttons and a lone place name ("Berlin.") opening the lede."""
+    for j in range(k + 1, min(len(nb), k + 8)):
+        d = nb[j]
+        f = d.features
+        if "boilerplate.line" in d.rule or "boilerplate.counter" in d.rule:
+            continue
+        if f is not None and f.words <= 2 and d.text.endswith(".") and j + 1 < len(nb):
+            continue
+        return d
+    return None
 
 
 def _repeats(nb: list[LineDecision]) -> tuple[dict[str, int], list[str]]:
@@ -86,8 +124,9 @@ def _echoed(key: str, k: int, keys: list[str], counts: dict[str, int]) -> bool:
     for j, other in enumerate(keys):
         if j == k or len(other) <= len(key) or len(other) > len(key) + 80:
             continue
-        if other.endswith(key) and not other[-len(key) - 1 :][:1].isalnum():
-            return True
+        crumb = other.endswith(key) and not other[-len(key) - 1 :][:1].isalnum()
+        if crumb and (_CRUMB_SEP.search(other[: -len(key)]) or not _button_tail(other[: -len(key)])):
+            return True  # "Home › TITLE", "World TITLE": a breadcrumb; "Facebook Twitter Follow us": buttons
         if other.startswith(key) and _SITE_SEP.match(other[len(key) :]):
             return True
     return False
@@ -100,9 +139,9 @@ def score(
     f = d.features
     assert f is not None
     s = 0.0
-    if (f.words >= 4 or f.chars >= 25) and _echoed(keys[k], k, keys, counts):
-        s += 3.0
-    nxt = nb[k + 1] if k + 1 < len(nb) else None
+    if (f.words >= 5 or f.chars >= 40) and _echoed(keys[k], k, keys, counts):
+        s += ECHO
+    nxt = _next_content(nb, k)
     if nxt is not None:
         nf = nxt.features
         assert nf is not None
@@ -124,10 +163,29 @@ def score(
             s -= 1.5  # titles do not follow running text
         if _eligible(prev, stop) and 4 <= pf.words < f.words and f.words >= 12:
             s -= 2.0  # the standfirst below a shorter title
+    if _menu_item(prev, stop) and _menu_item(nxt, stop):
+        s -= 2.0  # inside a run of short lines: a menu, repeated on the page as menus are
     if 4 <= f.words <= 25:
         s += 0.5
     s -= 0.04 * max(0, start - k - 1)
     return s
+
+
+def _button_tail(rest: str) -> bool:
+    words = [w.lower() for w in rest.split() if len(w) > 2]
+    return bool(words) and all(w in RULES.ui_words for w in words)
+
+
+def _unglued(nb: list[LineDecision], best: LineDecision) -> LineDecision:
+    """ "TITLE Back to video": a button glued to the title; another line of the page holding the title
+    alone is the headline."""
+    t = best.text
+    for d in nb:
+        if d is best or len(d.text) >= len(t) or not t.startswith(d.text):
+            continue
+        if d.features is not None and d.features.words >= MIN_WORDS and _button_tail(t[len(d.text) :]):
+            return d
+    return best
 
 
 def choose(nb: list[LineDecision], start: int, stop: frozenset[str]) -> LineDecision | None:
@@ -142,6 +200,7 @@ def choose(nb: list[LineDecision], start: int, stop: frozenset[str]) -> LineDeci
         if sc > best_score:
             best, best_score = nb[k], sc
     if best is not None:
+        best = _unglued(nb, best)
         best.label, best.rule = (
             HEADLINE,
             f"headline: title-shaped line with evidence (score {best_score:.1f})",

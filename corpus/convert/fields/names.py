@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
-from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CREDIT, DATELINE
+from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE
 from corpus.convert.rules import RULES
 
 if TYPE_CHECKING:
@@ -22,11 +22,13 @@ _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w'’.-]*$")
 _HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)")
 _SEP_DASHES = re.compile(r"^[\s|–—-]+|[\s|–—,-]+$")
 # The name part ends at a date or time, a bullet or bar, or a spaced dash.
-_CUT = re.compile(r"\s+\d|\s*[|•·]\s*|\s+[-–—]\s+|\s*\(|\s*;")
+_CUT = re.compile(r"\s+\d|(?<=[^\W\d_])\d|\s*[|•·]\s*|\s+[-–—]\s+|\s*\(|\s*;")
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
+_LEADING_CONNECTOR = re.compile(r"^(?:[,;&]\s*|(?:and|und|y|et)\s+)")
 _HEADER_BEFORE = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER = 3  # …or this far below it, beside a date line
+_BELOW_HEADLINE = 4  # name lines this close below the headline need no date beside them
 _NAME_LINE_MAX_WORDS = 14
 
 
@@ -49,7 +51,10 @@ def name_part(text: str) -> str:
         text = text[: m.start()]
     text = RULES.roles.sub("", text)
     text = RULES.name_trailers.sub("", text)
-    return text.strip()
+    words = text.split()
+    while words and words[-1].lower().rstrip(".,") in RULES.month_numbers:
+        words.pop()  # "Jane Roe Apr. 28": the month begins the date
+    return " ".join(words)
 
 
 def parse_names(
@@ -72,6 +77,18 @@ def parse_names(
     return names
 
 
+def desk(text: str) -> list[str]:
+    """ "By MND Staff", "Von Redaktion Politik": a desk signs the article; it is the author as printed."""
+    part = _CUT.split(_HANDLE.sub("", text), maxsplit=1)[0].strip()
+    words = part.split()
+    if not (1 <= len(words) <= 4) or not all(w[:1].isupper() for w in words):
+        return []
+    if any(w.lower() in RULES.desk_words for w in words):
+        return [part]
+    # "Par Les Echos", "By The Associated Press": an article opening the name is a publisher's
+    return [part] if len(words) >= 2 and words[0] in RULES.org_articles else []
+
+
 def lead_byline(text: str, stop: frozenset[str]) -> list[str]:
     """Names after a lead phrase inside a short line: "Kolumne von Jane Roe - 28.04.2024"."""
     m = RULES.byline_lead.search(text)
@@ -85,47 +102,61 @@ def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
     f = d.features
     if f is None or not (2 <= f.words <= _NAME_LINE_MAX_WORDS) or d.text.endswith("."):
         return []
-    part = name_part(d.text)
+    if "name_line" in d.data:
+        return list(d.data["name_line"])
+    got = _name_line(d.text, stop)
+    d.data["name_line"] = got
+    return list(got)
+
+
+def _name_line(text: str, stop: frozenset[str]) -> list[str]:
+    head = text.split(None, 3)[:3]
+    if sum(1 for t in head if t[:1].isupper()) < 2 and not text.startswith((",", "&")):
+        return []  # a name line opens with capitalised words
+    part = name_part(_LEADING_CONNECTOR.sub("", text))
     if not part:
         return []
     names = parse_names(part, stop, max_tokens=9)
     if not names:
         return []
     caps = sum(1 for t in part.split() if t[:1].isupper())
-    if part.isupper() or any(t.lower() in RULES.ui_words for t in part.split()):
-        return []  # "TARJETA CADUCADA", "Video Loading": shouting and buttons are not names
+    low = [t.lower() for t in part.split()]
+    if part.isupper() or any(t in RULES.ui_words or t.endswith(RULES.role_suffixes) for t in low):
+        return []  # "TARJETA CADUCADA", "Video Loading", "Leitender Wirtschaftsredakteur": not names
     if caps < 2 or " ".join(names).replace(",", "") != part.replace(",", "").strip():
         return []
     return names
 
 
-def more_name_lines(nb: list[LineDecision], k: int, stop: frozenset[str]) -> None:
-    """Name-only lines right after a byline are more authors ("By" / "Jane Roe" / "John Doe")."""
-    while k < len(nb) and nb[k].label in ("", BODY, BOILERPLATE) and "boilerplate." not in nb[k].rule:
+def more_name_lines(nb: list[LineDecision], k: int, stop: frozenset[str], step: int = 1) -> None:
+    """Name-only lines next to a byline are more authors ("By" / "Jane Roe" / ", John Doe")."""
+    while 0 <= k < len(nb) and nb[k].label in ("", BODY, BOILERPLATE) and "boilerplate." not in nb[k].rule:
         got = name_line(nb[k], stop)
         if not got:
             return
         nb[k].label, nb[k].rule, nb[k].data = (
             BYLINE,
-            "byline: another name line below a byline",
+            "byline: another name line beside a byline",
             {"authors": got},
         )
-        k += 1
+        k += step
 
 
 def _dated(d: LineDecision) -> bool:
     f = d.features
     if d.label == DATELINE:
         return True
-    return (
-        f is not None
-        and f.words <= 14
-        and (find_date(d.text) is not None or bool(_YEAR_OR_TIME.search(d.text)))
-    )
+    if f is None or f.words > 14:
+        return False
+    t = d.text
+    return find_date(t) is not None or bool(_YEAR_OR_TIME.search(t) or RULES.relative_time.search(t))
 
 
 def _names_in_dateline(d: LineDecision, stop: frozenset[str]) -> list[str]:
     """ "Jane Roe 28.04.2023", "27. Januar 2026 • Jane Roe • 3 Minuten": the names beside the date."""
+    lead = lead_byline(d.text, stop)
+    if lead:
+        return lead
     for seg in _SEGMENTS.split(d.text):
         seg = seg.strip()
         if not seg or seg[0].isdigit():
@@ -137,6 +168,27 @@ def _names_in_dateline(d: LineDecision, stop: frozenset[str]) -> list[str]:
         if RULES.agency.fullmatch(part) if part else False:
             return [part]
     return []
+
+
+def _uncaption(nb: list[LineDecision], credit: LineDecision) -> None:
+    """The line taken as the caption of a credit that turned out to be a byline goes back to the text."""
+    cap = credit.data.get("caption")
+    for x in nb:
+        if x.label == CAPTION and x.text == cap:
+            good = x.content in ("good", "medium")
+            x.label, x.rule = (
+                (BODY, "text (its credit beside it is a byline)") if good else (BOILERPLATE, "short line")
+            )
+            return
+
+
+def _source_wire(d: LineDecision) -> str | None:
+    """The agency opening a weak credit label's text ("Quelle: dpa Sport" -> "dpa")."""
+    label = d.rule.partition("credit.label: ")[2].strip("'").lower()
+    if label not in RULES.credit_weak:
+        return None
+    m = RULES.agency.match(str(d.data.get("credit", "")))
+    return m.group(0).strip() if m else None
 
 
 def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[str]) -> None:
@@ -153,22 +205,36 @@ def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[s
                 d.data["authors"] = got
                 d.rule += "; byline beside the date"
             continue
-        if (
-            d.label == CREDIT
-            and not d.data.get("caption")
-            and near_date
-            and d.features
-            and d.features.words <= 3
-        ):
+        wire = _source_wire(d) if d.label == CREDIT and near_date and not d.data.get("caption") else None
+        if wire:  # "Quelle: dpa" under the title: the wire wrote the article, no picture is credited
+            d.label, d.rule, d.data = (
+                BYLINE,
+                "byline: a wire named as the source beside a date",
+                {"authors": [wire]},
+            )
+            continue
+        if d.label == CREDIT and d.rule == "credit.agency line" and near_date:
             part = d.text.strip()
             if RULES.agency.fullmatch(part):  # "dpa" alone beside the date: the wire is the author
+                _uncaption(nb, d)
                 d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [part]}
             continue
         if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule:
             continue
+        if (
+            near_date
+            and (k <= start or k <= start + _HEADER_AFTER)
+            and RULES.agency.fullmatch(d.text.strip())
+        ):
+            d.label, d.rule, d.data = (
+                BYLINE,
+                "byline: agency alone beside a date",
+                {"authors": [d.text.strip()]},
+            )
+            continue
         if "text in the main run" in d.rule and (d.features is None or d.features.words > 10):
             continue
-        if (k > start or top < 0) and not (near_date or after_byline):
+        if (k > start or top < 0 or k > top + _BELOW_HEADLINE) and not (near_date or after_byline):
             continue
         got = lead_byline(d.text, stop) if d.features and d.features.words <= 20 else []
         rule = "byline: names after a lead phrase"
@@ -178,3 +244,5 @@ def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[s
         if got:
             d.label, d.rule, d.data = BYLINE, rule, {"authors": got}
             more_name_lines(nb, k + 1, stop)
+            if k - 1 > top:
+                more_name_lines(nb, k - 1, stop, step=-1)

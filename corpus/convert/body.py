@@ -1,0 +1,344 @@
+"""Body extraction: which lines are the article's running text (passes 2, 4 and 5 of engine.py).
+
+content_class scores a line on its own (running text, a short sentence or a lead-in ending in ":", or a
+title-like short line);
+teaser_lists removes title / one-line summary alternations; main_run takes the densest contiguous run of text
+(maximum-sum segment of per-line weights) and ends it where a date line starts the next article or a comment
+thread; standfirst moves its start up to a lead above the article's header; label_body makes text in the run
+body and short lines between paragraphs subheadings, inline links or list items (a long list or table right
+after the last paragraph too); body_repeats drops a glued
+copy of the whole text; tail keeps bio-like sentences inside the article as text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.convert.decision import LineDecision
+from corpus.convert.features import Features
+from corpus.convert.labels import BIO, BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
+from corpus.convert.rules import RULES
+
+_GOOD_WORDS = 12
+_MEDIUM_WORDS = 5
+_LEAD_IN_WORDS = 6  # a line this long ending in ":" introduces a list or a quote
+_LONG_WORDS = 25  # a line this long is running text even without a final stop
+_TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
+# Weights of pass 4: text counts by its length, furniture counts against.
+_W_SHORT = -60.0
+_W_FURNITURE = -30.0
+_W_META = -5.0
+_NEXT_ARTICLE_AFTER = 4
+_DATE_SERIES = 3  # date lines of one shape that make a series (comments), not an embed
+_SUBHEAD_MAX_WORDS = 16
+_TEASER_MIN = 3
+_TEASER_GAP = 3
+_STANDFIRST_WINDOW = 8
+_LIST_MIN_LINES = 3
+_LIST_ITEM_SHARE = 0.6
+_TABLE_MIN_LINES = 6
+_DUP_PART_WORDS = 6
+_GLUED_COPY_WORDS = 60
+_GLUED_COPY_SHARE = 0.5
+_GLUED_COPY_PARTS = 3
+_INLINE_LINK_MIN_WORDS = 6
+_SHORT_IN_RUN = "short line in the main run"
+_SHORT_OUTSIDE = "short line outside the main run"
+_TABLE_ROW = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s)|\d")
+_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s)|\d")
+
+
+def content_class(f: Features) -> str:
+    """Pass 2: good = running text, medium = a short sentence, short = anything else.
+
+    A line under _LONG_WORDS words that does not end like a sentence is short whatever its words: that is
+    how titles read (teaser lists, kickers, menus); a real subheading is won back by the context pass."""
+    w = f.words
+    if f.has_url and w < 15:
+        return "short"
+    if w >= _LONG_WORDS or (w >= _GOOD_WORDS and f.ends_sentence):
+        return "good"  # long enough that the words need no counting
+    if w >= _LEAD_IN_WORDS and f.text.endswith(":"):
+        return "medium"  # a sentence that introduces what follows (a list, a quote)
+    if w < _MEDIUM_WORDS or not f.ends_sentence:
+        return "short"
+    return "medium"
+
+
+def wrapped_paragraphs(nb: list[LineDecision]) -> None:
+    """A paragraph hard-wrapped over several lines of one block (a line that does not end a sentence, then a
+    line that opens in lower case) is scored as the whole paragraph: each piece gets the paragraph's class."""
+    k, n = 0, len(nb)
+    while k < n:
+        j = k
+        while j + 1 < n and _continues(nb[j], nb[j + 1]):
+            j += 1
+        if j > k:
+            part = nb[k : j + 1]
+            words = sum(x.features.words for x in part if x.features)
+            last = part[-1].features
+            ends = last is not None and last.ends_sentence
+            cls = (
+                "good"
+                if words >= _LONG_WORDS or (words >= _GOOD_WORDS and ends)
+                else "medium"
+                if ends
+                else ""
+            )
+            if cls:
+                for x in part:
+                    if x.content == "short" or (cls == "good" and x.content == "medium"):
+                        x.content = cls
+        k = j + 1
+
+
+def _continues(a: LineDecision, b: LineDecision) -> bool:
+    fa, fb = a.features, b.features
+    if fa is None or fb is None or fa.block != fb.block or fa.ends_sentence or a.label or b.label:
+        return False
+    return b.text[:1].islower() or a.text.endswith((",", ";", "-", "–"))
+
+
+def teaser_lists(nb: list[LineDecision]) -> None:
+    """Title, one text line, title, one text line, ...: a teaser list (or a comment thread: name and time,
+    one comment), however well its summaries read. An article's subheadings are followed by paragraphs,
+    rarely by a single line again and again. Runs of _TEASER_MIN such lines are furniture, unless they
+    hold most of the text: then the list is the article (a list of deals, a Q&A)."""
+    runs: list[list[LineDecision]] = []
+    run: list[LineDecision] = []  # the single text lines of the current alternation
+    n = len(nb)
+    for k, d in enumerate(nb):
+        if d.label or d.content == "short":
+            continue
+        # a title (an unlabelled short line) right above, and no text right below
+        single = k > 0 and not nb[k - 1].label and nb[k - 1].content == "short"
+        single = single and k + 1 < n and bool(nb[k + 1].label or nb[k + 1].content == "short")
+        if not (single and run and _title_between(run[-1], d)):
+            if len(run) >= _TEASER_MIN:
+                runs.append(run)
+            run = []
+        if single:
+            run.append(d)
+    if len(run) >= _TEASER_MIN:
+        runs.append(run)
+    if not runs:
+        return
+    in_runs = {x.index for r in runs for x in r}
+    listed = sum(x.features.chars for r in runs for x in r if x.features)
+    other = sum(
+        x.features.chars
+        for x in nb
+        if x.features and not x.label and x.content == "good" and x.index not in in_runs
+    )
+    if other < listed:
+        return
+    for r in runs:
+        for x in r:
+            x.label, x.rule = BOILERPLATE, f"teaser: one text line between title lines, {len(r)} in a row"
+
+
+def _title_between(a: LineDecision, b: LineDecision) -> bool:
+    """Between two single text lines of a teaser list: only a few title/furniture lines, no text."""
+    return 1 <= b.index - a.index - 1 <= 2 * _TEASER_GAP  # raw line numbers: blank lines count too
+
+
+def _weight(d: LineDecision) -> float:
+    f = d.features
+    assert f is not None
+    if d.label in (BOILERPLATE, RELATED):
+        return _W_FURNITURE
+    if d.label:
+        return _W_META
+    if d.content == "good":
+        return float(f.chars)
+    if d.content == "medium":
+        return f.chars * 0.5
+    return _W_SHORT
+
+
+def _max_run(weights: list[float]) -> tuple[int, int]:
+    """Maximum-sum contiguous segment (Kadane): the densest run of text."""
+    best, best_s, best_e = 0.0, 0, -1
+    cur, cur_s = 0.0, 0
+    for i, w in enumerate(weights):
+        if cur <= 0:
+            cur, cur_s = w, i
+        else:
+            cur += w
+        if cur > best:
+            best, best_s, best_e = cur, cur_s, i
+    return best_s, best_e
+
+
+def main_run(nb: list[LineDecision]) -> tuple[int, int]:
+    """The densest run; a date line after several paragraphs starts the next article of an endless page."""
+    s, e = _max_run([_weight(d) for d in nb])
+    good = 0
+    header: set[str] = set()  # shapes of the date lines above the article's first paragraph: its own
+    seen: dict[str, int] = {}  # shapes of date lines inside the run, and how often
+    for k in range(0, e + 1):
+        d = nb[k]
+        if d.label == DATELINE:
+            shape = d.data.get("shape", "")
+            if good == 0:
+                header.add(shape)
+            elif (
+                k > s
+                and good >= _NEXT_ARTICLE_AFTER
+                and (shape in header or seen.get(shape, 0) >= _DATE_SERIES - 1)
+            ):
+                break
+            seen[shape] = seen.get(shape, 0) + 1
+        elif k >= s and not d.label and d.content == "good":
+            good += 1
+    else:
+        return s, e
+    # after the article's text, a date line of the same shape as its own (the next article of an endless
+    # page), or the third date line of one shape (a comment thread): the article ends before it
+    j = k - 1
+    while j > s and not (not nb[j].label and nb[j].content == "good"):
+        j -= 1
+    return s, j
+
+
+def standfirst(nb: list[LineDecision], s: int) -> int:
+    """The main run's start, moved up to a standfirst: a text line just above the article's header
+    (byline, date, picture credit), which splits it from the body in most layouts."""
+    header = False
+    for k in range(s - 1, max(-1, s - 1 - _STANDFIRST_WINDOW), -1):
+        d = nb[k]
+        if d.label in (BYLINE, DATELINE, CREDIT, CAPTION):
+            header = True
+            continue
+        if d.label:
+            return s
+        if d.content == "short":
+            continue
+        return k if header and d.content == "good" else s
+    return s
+
+
+def _title_case_link(d: LineDecision, lang: str | None) -> bool:
+    f = d.features
+    assert f is not None
+    return (
+        (lang in RULES.title_case_langs)
+        and f.words >= _INLINE_LINK_MIN_WORDS
+        and f.title_ratio >= _TITLE_CASE
+    )
+
+
+def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
+    """Pass 4/5: text inside the main run is body; short lines between paragraphs are subheadings or links."""
+    for k, d in enumerate(nb):
+        if d.label:
+            continue
+        inside = s <= k <= e
+        if d.rule:
+            d.rule += "; "
+        if d.content in ("good", "medium"):
+            if inside:
+                d.label, d.rule = BODY, f"{d.content} text in the main run"
+            else:
+                d.label, d.rule = (
+                    BOILERPLATE,
+                    f"{d.content} text outside the main run (lines {nb[s].index + 1}-{nb[e].index + 1})"
+                    if e >= s
+                    else "no main run",
+                )
+            continue
+        f = d.features
+        assert f is not None
+        prev_body = k > 0 and nb[k - 1].label == BODY
+        nxt = nb[k + 1] if k + 1 < len(nb) else None
+        next_text = nxt is not None and not nxt.label and nxt.content in ("good", "medium")
+        if (
+            inside
+            and prev_body
+            and next_text
+            and f.words <= _SUBHEAD_MAX_WORDS
+            and f.block_size == 1
+            and not f.has_url
+        ):
+            if _title_case_link(d, lang):
+                d.label, d.rule = RELATED, "related.inline: Title Case line between paragraphs"
+                d.data = {"rel": "inline", "title": d.text}
+            else:
+                d.label, d.rule = BODY, "subheading: short line between paragraphs"
+            continue
+        d.label, d.rule = BOILERPLATE, _SHORT_IN_RUN if inside else _SHORT_OUTSIDE
+    _lists_between_paragraphs(nb, s, e)
+    _list_after_run(nb, e)
+
+
+def _lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
+    """Short lines between body paragraphs that look like items (bullets, numbers, "Term: value", figures)
+    are the article's own list or table (jusText's re-labelling of short blocks between good ones)."""
+    k = s
+    while k <= e:
+        if nb[k].rule != _SHORT_IN_RUN:
+            k += 1
+            continue
+        j = k
+        while j + 1 <= e and nb[j + 1].rule == _SHORT_IN_RUN:
+            j += 1
+        run = nb[k : j + 1]
+        items = sum(1 for x in run if _LIST_ITEM.search(x.text))
+        if (
+            len(run) >= _LIST_MIN_LINES
+            and items >= _LIST_ITEM_SHARE * len(run)
+            and nb[k - 1].label == BODY
+            and j + 1 < len(nb)
+            and nb[j + 1].label == BODY
+        ):
+            for x in run:
+                x.label, x.rule = BODY, f"list item: {len(run)} item-like lines between paragraphs"
+        k = j + 1
+
+
+def _list_after_run(nb: list[LineDecision], e: int) -> None:
+    """A table or list right after the last paragraph (standings, dates, results), maybe under one heading,
+    is the article's: _TABLE_MIN_LINES+ lines (fewer are a few links' titles), most of them item-shaped, up to the next furniture."""
+    if e < 0 or nb[e].label != BODY:
+        return
+    k = e + 1
+    if k < len(nb) and nb[k].rule == _SHORT_OUTSIDE and not _TABLE_ROW.search(nb[k].text):
+        k += 1  # its heading
+    j = k
+    while j < len(nb) and nb[j].rule == _SHORT_OUTSIDE:
+        j += 1
+    run = nb[k:j]
+    items = sum(1 for x in run if _TABLE_ROW.search(x.text))
+    if len(run) < _TABLE_MIN_LINES or items < _LIST_ITEM_SHARE * len(run):
+        return
+    for x in nb[e + 1 : j]:
+        x.label, x.rule = BODY, f"list after the article: {len(run)} item-like lines"
+
+
+def body_repeats(nb: list[LineDecision]) -> None:
+    """A long line that holds most of the rest of the body is a glued copy of the article (a summary field
+    printed by a page dump). A lead made of a few of the body's sentences is not (it holds a small share);
+    exact repeats stay too: articles do repeat lines (recipes, lists, a quoted paragraph)."""
+    body = [d for d in nb if d.label == BODY and d.features is not None]
+    parts = [d for d in body if d.features and d.features.words >= _DUP_PART_WORDS]
+    total = sum(d.features.chars for d in parts if d.features)
+    for d in body:
+        f = d.features
+        if d.label != BODY or f is None or f.words < _GLUED_COPY_WORDS:
+            continue
+        if f.chars < _GLUED_COPY_SHARE * (total - f.chars):
+            continue  # too short to hold that much of the rest
+        inside = [x.features.chars for x in parts if x is not d and x.features and x.text in d.text]
+        if len(inside) >= _GLUED_COPY_PARTS and sum(inside) >= _GLUED_COPY_SHARE * (total - f.chars):
+            d.label, d.rule = BOILERPLATE, "glued copy of the rest of the body"
+
+
+def tail(nb: list[LineDecision], s: int, e: int) -> None:
+    """Bio candidates inside the article are just paragraphs; after it they are the bio."""
+    for k, d in enumerate(nb):
+        if (
+            d.label == BIO
+            and s <= k < e
+            and any(not x.label and x.content == "good" for x in nb[k + 1 : e + 1])
+        ):
+            d.label, d.rule = "", "bio-like sentence inside the article"

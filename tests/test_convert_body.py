@@ -1,0 +1,279 @@
+"""Body extraction and the converter's cheap paths, on small invented texts (no publisher text)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_convert_rules import PARAS
+
+from corpus.convert import convert_bytes, explain_bytes
+from corpus.convert.decode import normalise
+from corpus.convert.features import all_features, line_features
+from corpus.convert.language import by_stopwords, detect
+from corpus.convert.rules import RULES
+from corpus.convert.scan import keyword_lines, repeated_lines
+
+
+def body_of(text: str) -> list[str]:
+    rec = convert_bytes(text.encode(), id="t", file="t.txt")
+    return rec.body.split("\n\n") if rec.body else []
+
+
+def test_teaser_titles_after_the_article_are_not_body() -> None:
+    teasers = [
+        "Council approves new budget for the harbour and the old market hall",
+        "Local team wins the regional cup after a dramatic final in the rain",
+        "Why the bakery on the corner closes its doors after forty years",
+    ]
+    text = "\n\n".join(PARAS["en"] + teasers)
+    body = body_of(text)
+    assert body == PARAS["en"]
+
+
+def test_subheading_between_paragraphs_stays() -> None:
+    p = PARAS["en"]
+    text = "\n\n".join([p[0], p[1], "What happens next", p[2], p[3]])
+    assert "What happens next" in body_of(text)
+
+
+def test_long_line_without_final_stop_is_text() -> None:
+    p = PARAS["en"]
+    long_open = p[1].rstrip(".") + " and nobody knew when the bridge would open again for cars"
+    assert long_open in body_of("\n\n".join([p[0], long_open, p[2], p[3]]))
+
+
+def test_repeated_short_lines_are_furniture() -> None:
+    p = PARAS["en"]
+    text = "\n\n".join([p[0], "Story goes on", p[1], "Story goes on", p[2], "Story goes on", p[3]])
+    assert body_of(text) == p
+    rules = [d.rule for d in explain_bytes(text.encode()) if d.text == "Story goes on"]
+    assert len(rules) == 3 and all(r.startswith("repeated line") for r in rules)
+    lines = [
+        "a b",
+        "",
+        "a b",
+        "a b",
+        "Ends like a sentence.",
+        "Ends like a sentence.",
+        "Ends like a sentence.",
+    ]
+    assert repeated_lines(lines, all_features(lines, frozenset())) == {"a b": 3}
+
+
+def test_keyword_lines_map_to_their_lines() -> None:
+    lines = ["First line here", "", "Sign up to our NEWSLETTER today", "plain", "We use Cookies."]
+    feats = all_features(lines, frozenset())
+    hits = keyword_lines(lines, feats)
+    assert set(hits) == {2, 4}
+    # lower() that changes the length ("İ" -> "i̇") must not shift the mapping
+    lines2 = ["İstanbul İzmir", "our newsletter", "x"]
+    assert set(keyword_lines(lines2, all_features(lines2, frozenset()))) == {1}
+    # a long paragraph that mentions a keyword is not matched by the keyword rule
+    long_line = " ".join(["word"] * (RULES.keyword_max_words + 5)) + " newsletter"
+    assert keyword_lines([long_line], all_features([long_line], frozenset())) == {}
+
+
+def test_lazy_ratios_match_an_eager_count() -> None:
+    stop = RULES.stopwords["en"]
+    text = "The Quick brown Fox and the lazy Dog of London"
+    f = line_features(text, stop)
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    stops = [w for w in words if w.lower() in stop]
+    content = [w for w in words if w.lower() not in stop and len(w) > 1]
+    assert f.stop_ratio == pytest.approx(len(stops) / len(words))
+    assert f.title_ratio == pytest.approx(sum(w[0].isupper() for w in content) / len(content))
+    assert f.words == len(text.split())
+
+
+def test_normalise_spaces_controls_and_line_ends() -> None:
+    raw = "\ufeff Lead\u00a0 text\u2003here \r\nsoft\u00adhyphen\u200bzero\x07bell\rnext\u2028  last  "
+    assert normalise(raw) == ["Lead text here", "softhyphenzerobell", "next", "last"]
+    assert normalise("a\t\tb") == ["a b"]
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_language_by_stopwords(lang: str) -> None:
+    assert by_stopwords(" ".join(PARAS[lang])) == lang
+    assert detect(PARAS[lang]) == lang
+
+
+def test_language_falls_back_for_other_languages_and_is_none_for_little_text() -> None:
+    assert by_stopwords("Lorem ipsum dolor sit amet " * 10) is None
+    assert detect(["Kurz."]) is None
+    # a language without a stopword list still gets a code from py3langid
+    pl = [
+        "Rada miasta zdecydowała we wtorek o odbudowie starego mostu na rzece po latach sporów o koszty.",
+        "Mieszkańcy mówili, że długo czekali na tę decyzję i licznie przyszli na posiedzenie rady miasta.",
+    ]
+    assert detect(pl) == "pl"
+
+
+def test_anchored_rules_only_try_their_family() -> None:
+    fams = RULES.starter_families
+    assert "byline" in fams["by"] and "prevnext" in fams["previous"]
+    assert "prevnext" not in fams["by"]
+    text = "\n\n".join(
+        ["Share this article", PARAS["en"][0], "Previous article The council meets again", *PARAS["en"][1:]]
+    )
+    got = {d.text: d.label for d in explain_bytes(text.encode())}
+    assert got["Share this article"] == "boilerplate"
+    assert got["Previous article The council meets again"] == "related"
+
+
+TEASERS = [
+    (
+        "Harbour plans approved",
+        "The council backed a plan for the harbour that will take ten years to finish.",
+    ),
+    ("Cup final in the rain", "The local team won the regional cup after extra time in a very wet final."),
+    (
+        "Bakery closes its doors",
+        "After forty years the bakery on the corner will close at the end of the month.",
+    ),
+]
+
+
+def test_a_teaser_list_after_the_article_is_furniture() -> None:
+    teaser_lines = [line for pair in TEASERS for line in pair]
+    body = body_of("\n\n".join(PARAS["en"] + PARAS["en"] + ["More from the region", *teaser_lines]))
+    assert not any(summary in body for _, summary in TEASERS)
+    assert PARAS["en"][3] in body
+
+
+def test_a_list_that_is_most_of_the_text_stays() -> None:
+    # a list article (deals, Q&A): the title/summary pairs are the content, not teasers beside it
+    longer = [(t, f"{s} {PARAS['en'][1]}") for t, s in TEASERS]
+    text = "\n\n".join([PARAS["en"][0], *[line for pair in longer for line in pair]])
+    assert not any(d.rule.startswith("teaser") for d in explain_bytes(text.encode()))
+    body = body_of(text)
+    assert all(summary in body for _, summary in longer)
+
+
+def test_a_glued_copy_of_the_whole_article_is_dropped() -> None:
+    p = PARAS["en"]
+    body = body_of("\n\n".join([*p, "Share this article", " ".join(p)]))
+    assert body == p
+
+
+def test_a_lead_made_of_a_few_body_sentences_stays() -> None:
+    p = PARAS["en"] + PARAS["es"] + PARAS["fr"]
+    lead = " ".join(p[:3]) + " More on that below, with every detail of the plan and what it means."
+    body = body_of("\n\n".join([lead, *p]))
+    assert lead in body
+
+
+def test_a_list_between_paragraphs_is_body() -> None:
+    p = PARAS["en"]
+    items = ["1. Check the bridge plans", "2. Count the cars in May", "3. Vote on the budget in June"]
+    body = body_of("\n\n".join([p[0], p[1], *items, p[2], p[3]]))
+    assert all(item in body for item in items)
+
+
+def test_short_title_lines_between_paragraphs_are_not_a_list() -> None:
+    p = PARAS["en"]
+    titles = ["Harbour plans approved", "Cup final in the rain", "Bakery closes its doors"]
+    body = body_of("\n\n".join([p[0], p[1], *titles, p[2], p[3]]))
+    assert not any(t in body for t in titles)
+
+
+def test_an_embedded_date_of_another_shape_does_not_end_the_article() -> None:
+    p = PARAS["en"]
+    text = "\n\n".join(
+        ["By Jane Roe", "12.03.2024 | 10:15", *p, "Video: the old bridge", "01.02.2023 | 2:43 min", *p]
+    )
+    assert body_of(text) == p + p
+
+
+def test_comments_with_repeated_date_lines_end_the_article() -> None:
+    p = PARAS["en"]
+    comments = []
+    for who, t in (("Ann", "6:34"), ("Bob", "7:02"), ("Cy", "8:13")):
+        comments += [f"{who} says:", f"November 19, 2019 at {t} am", f"{p[1]} I fully agree with {who}."]
+    body = body_of("\n\n".join(["November 19, 2019 at 5:00 am", *p, *comments]))
+    assert body[: len(p)] == p
+    assert "I fully agree with Bob." not in " ".join(body)
+
+
+def test_a_series_of_dates_of_one_shape_ends_the_article() -> None:
+    p = PARAS["en"]
+    comments = []
+    for who, t in (("Ann", "6:34"), ("Bob", "7:02"), ("Cy", "8:13"), ("Di", "9:00")):
+        comments += [f"{who} says:", f"November 19, 2019 at {t} am", f"{p[1]} I fully agree with {who}."]
+    body = " ".join(body_of("\n\n".join(["Published 19.11.2019", *p, *comments])))
+    assert p[3] in body
+    assert "I fully agree with Cy." not in body and "I fully agree with Di." not in body
+
+
+def test_a_hard_wrapped_paragraph_is_scored_as_one() -> None:
+    p = PARAS["en"]
+    wrapped = "The mayor said the new bridge\nwould be wider than the old one,\nwith a lane for bicycles and a path for walkers."
+    body = body_of("\n\n".join([p[0], p[1], wrapped, p[2], p[3]]))
+    assert all(piece in body for piece in wrapped.split("\n"))
+
+
+def test_a_comment_form_after_the_article_is_not_body() -> None:
+    form = [
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Notify me of follow-up comments by email.",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+    ]
+    body = body_of("\n\n".join(PARAS["en"] + form))
+    assert body == PARAS["en"]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Korrespondentin Jana Beispiel ist bei der Zeitung für die Landespolitik zuständig und lebt in Erfurt.",
+        "Jana Beispiel schreibt seit 2021 frei für das Magazin, vor allem über Bildung und Stadtplanung.",
+    ],
+)
+def test_an_author_note_after_a_german_article_is_not_body(bio: str) -> None:
+    body = body_of("\n\n".join([*PARAS["de"], bio]))
+    assert body == PARAS["de"]
+
+
+def test_ad_slot_and_consent_notices_inside_the_article_are_not_body() -> None:
+    p = PARAS["en"]
+    notices = [
+        "This advertisement has not loaded yet, but your article continues below.",
+        "We apologize, but this video has failed to load. Try refreshing your browser.",
+    ]
+    body = body_of("\n\n".join([p[0], p[1], notices[0], p[2], notices[1], p[3]]))
+    assert body == p
+
+
+def test_a_sentence_ending_in_a_colon_introduces_what_follows() -> None:
+    p = PARAS["en"]
+    lead_in = "After the vote the mayor stood up once more and read out the short statement from the council in full:"
+    body = body_of("\n\n".join([p[0], p[1], lead_in, p[2], p[3]]))
+    assert body == [p[0], p[1], lead_in, p[2], p[3]]
+
+
+def test_an_end_credit_and_a_share_prompt_are_not_body() -> None:
+    tail = [
+        "Staff writers Jane Roe and John Doe in Springfield contributed to this report.",
+        "Like this story? Share it with a friend!",
+    ]
+    body = body_of("\n\n".join(PARAS["en"] + tail))
+    assert body == PARAS["en"]
+
+
+def test_a_table_after_the_last_paragraph_is_body() -> None:
+    rows = [f"{n} – Springfield, Town Hall, {n + 10} May" for n in range(1, 9)]
+    body = body_of("\n\n".join([*PARAS["en"], "The tour dates", "\n".join(rows), "Share this article"]))
+    assert body == [*PARAS["en"], "The tour dates", *rows]
+
+
+def test_a_few_numbered_link_titles_after_the_article_are_not_a_table() -> None:
+    links = ["12 Bridges Worth a Detour", "7 Markets to Visit in Spring", "10 Quiet Towns by the Sea"]
+    body = body_of("\n\n".join([*PARAS["en"], "\n".join(links)]))
+    assert body == PARAS["en"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Er sagte: „Wir fangen morgen an.“", "„Sie rief: ‚Komm her!‘“", 'He said: "We start tomorrow."']
+)
+def test_a_sentence_inside_closing_quotes_ends_like_a_sentence(line: str) -> None:
+    assert line_features(line, frozenset()).ends_sentence

@@ -1,0 +1,377 @@
+"""Field finders (corpus/convert/fields/): headline on evidence, byline names, credits beside captions.
+
+Every text here is invented; one small rule per test, in the languages the rule tables cover.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.convert.engine import parse_names
+from corpus.convert.fields.names import name_part
+from corpus.convert.rules import RULES
+from tests.test_convert_rules import article, convert, label_of
+
+TITLE = {
+    "en": "Council votes to rebuild the old bridge after years of debate",
+    "de": "Gemeinderat beschließt den Neubau der alten Brücke",
+    "es": "El ayuntamiento aprueba reconstruir el puente viejo",
+    "fr": "Le conseil vote la reconstruction du vieux pont",
+}
+DEK = {
+    "en": "The vote ends a long argument about the cost of the work and the safety of the people who cross it.",
+    "de": "Die Entscheidung beendet einen langen Streit über die Kosten und die Sicherheit der Brücke.",
+    "es": "La decisión pone fin a un largo debate sobre el coste de la obra y la seguridad del puente.",
+    "fr": "Le vote met fin à un long débat sur le coût des travaux et la sécurité du pont.",
+}
+
+
+# --- headline ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_headline_above_its_standfirst_is_found(lang: str) -> None:
+    rec = convert(article(lang, top=["Local", TITLE[lang], DEK[lang]]))
+    assert rec.headline == TITLE[lang]
+
+
+def test_standfirst_without_a_period_is_not_the_headline() -> None:
+    dek = "The vote ends a long argument about the cost of the work and the safety of those who cross it"
+    rec = convert(article("en", top=[TITLE["en"], dek, "By Jane Roe", "March 3, 2024"]))
+    assert rec.headline == TITLE["en"]
+    assert rec.byline.authors == ["Jane Roe"]
+
+
+def test_no_headline_without_evidence() -> None:
+    # a title-shaped line with nothing of an article's header below it (no standfirst, byline or date)
+    rec = convert(article("en", top=["Weather and traffic today", "Politics", "Sport", "Culture"]))
+    assert rec.headline is None
+    assert convert(article("en", top=["Local news"])).headline is None
+
+
+def test_headline_glued_to_its_breadcrumb_is_the_clean_line() -> None:
+    crumb = "Home / News / " + TITLE["en"]
+    rec = convert(article("en", top=[crumb, "News", TITLE["en"], "Jane Roe | Published 2 hours ago"]))
+    assert rec.headline == TITLE["en"]
+    assert rec.byline.authors == ["Jane Roe"]
+
+
+def test_a_button_label_twice_or_a_bar_of_links_is_not_a_headline() -> None:
+    for junk in ("Copy link Copy link", "Privacy | Terms | Contact us"):
+        rec = convert(article("en", top=[junk, DEK["en"]]))
+        assert rec.headline is None, junk
+
+
+# --- byline names --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "part"),
+    [
+        ("de", "Juliane Roth 28.04.2023, 18:11 Uhr", "Juliane Roth"),
+        ("en", "Jane Roe | Published 2 hours ago", "Jane Roe"),
+        ("en", "Jane Roe Political Correspondent", "Jane Roe Political"),
+        ("en", "Jane Roe Follow", "Jane Roe"),
+        ("en", "Jane Roe The Daily Example", "Jane Roe"),
+        ("es", "Ana Pérez - 4 de marzo de 2024", "Ana Pérez"),
+        ("fr", "Jean Dupont Publié le 3 mars", "Jean Dupont"),
+        ("en", "Jane Roe0", "Jane Roe"),
+    ],
+)
+def test_name_part_ends_at_dates_bars_roles_and_trailers(lang: str, text: str, part: str) -> None:
+    assert name_part(text) == part
+    assert parse_names(text, RULES.stopwords.get(lang, frozenset()))
+
+
+@pytest.mark.parametrize(
+    ("lang", "lines", "authors"),
+    [
+        ("de", ["Von Erika Muster 28.04.2023, 18:11 Uhr"], ["Erika Muster"]),
+        ("de", ["Kolumne von Erika Muster - 28.04.2024 um 08:52 Uhr"], ["Erika Muster"]),
+        ("en", ["by Jane Roe Apr. 28, 2023 1:15 pm"], ["Jane Roe"]),
+        ("en", ["Jane Roe", "March 3, 2024"], ["Jane Roe"]),
+        ("en", ["Jane Roe 5 hours ago"], ["Jane Roe"]),
+        ("de", ["3. März 2024 • Erika Muster • 3 Minuten"], ["Erika Muster"]),
+        ("en", ["By", "Jane Roe News Reporter", "John Doe", "March 3, 2024"], ["Jane Roe", "John Doe"]),
+        ("de", ["von Erika Muster", ", Max Beispiel", "3. März 2024"], ["Erika Muster", "Max Beispiel"]),
+        ("es", ["Por Ana Pérez", "3 de marzo de 2024"], ["Ana Pérez"]),
+        ("fr", ["Par Jean Dupont", "3 mars 2024"], ["Jean Dupont"]),
+    ],
+)
+def test_bylines_in_the_header(lang: str, lines: list[str], authors: list[str]) -> None:
+    rec = convert(article(lang, top=[TITLE[lang], DEK[lang], *lines]))
+    assert rec.byline.authors == authors
+    for line in lines:
+        assert line not in rec.body
+
+
+def test_agency_alone_beside_the_date_is_the_author() -> None:
+    rec = convert(article("de", top=[TITLE["de"], DEK["de"], "dpa", "28.04.2023, 18:11 Uhr"]))
+    assert rec.byline.authors == ["dpa"]
+
+
+def test_buttons_and_shouting_are_not_names() -> None:
+    rec = convert(article("en", top=[TITLE["en"], DEK["en"], "Video Loading", "March 3, 2024"]))
+    assert rec.byline.authors == []
+    rec = convert(article("es", top=[TITLE["es"], DEK["es"], "TARJETA CADUCADA", "3 de marzo de 2024"]))
+    assert rec.byline.authors == []
+
+
+# --- credits -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "block", "credit", "caption"),
+    [
+        (
+            "es",
+            "La alcaldesa muestra los planos del nuevo puente. EFE/ J.J. Pérez",
+            "EFE/ J.J. Pérez",
+            "La alcaldesa muestra los planos del nuevo puente.",
+        ),
+        (
+            "fr",
+            "La maire présente les plans du nouveau pont, à Lyon. JEAN DUPONT / AFP",
+            "JEAN DUPONT / AFP",
+            "La maire présente les plans du nouveau pont, à Lyon.",
+        ),
+        (
+            "en",
+            "The mayor looks at the plans for the new bridge at the river Jane Roe/AP",
+            "Jane Roe/AP",
+            "The mayor looks at the plans for the new bridge at the river",
+        ),
+        (
+            "de",
+            "Die Bürgermeisterin zeigt die Pläne für die neue Brücke / Max Muster",
+            "Max Muster",
+            "Die Bürgermeisterin zeigt die Pläne für die neue Brücke",
+        ),
+        (
+            "en",
+            "The mayor looks at the plans for the new bridge. Photo by Jane Roe / AFP via Getty Images",
+            "Jane Roe / AFP via Getty Images",
+            "The mayor looks at the plans for the new bridge.",
+        ),
+        (
+            "de",
+            "Die Bürgermeisterin zeigt die Pläne für die neue Brücke. Quelle: Max Muster/dpa",
+            "Max Muster/dpa",
+            "Die Bürgermeisterin zeigt die Pläne für die neue Brücke.",
+        ),
+    ],
+)
+def test_credit_at_the_end_of_a_caption(lang: str, block: str, credit: str, caption: str) -> None:
+    rec = convert(article(lang, top=[block]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [(credit, caption)]
+    assert caption not in rec.body
+
+
+def test_credit_label_alone_takes_the_next_line() -> None:
+    text = article(
+        "en", middle=["The mayor looks at the plans for the new bridge (\nImage:\nGetty Images/Stock)"]
+    )
+    rec = convert(text)
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Getty Images/Stock", "The mayor looks at the plans for the new bridge")
+    ]
+    assert "Getty" not in rec.body
+
+
+def test_bare_photographer_agency_line_after_a_caption() -> None:
+    rec = convert(
+        article(
+            "de", top=["Die Bürgermeisterin zeigt die Pläne für die neue Brücke.", "Lichtbild/Max Muster"]
+        )
+    )
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Lichtbild/Max Muster", "Die Bürgermeisterin zeigt die Pläne für die neue Brücke.")
+    ]
+
+
+def test_menu_with_a_slash_is_not_a_credit() -> None:
+    text = article("de", top=["Startseite", "TV/Radio", "Politik / Ausland / Europa"])
+    assert convert(text).credits == []
+    assert label_of(text, "TV/Radio")[0] != "credit"
+
+
+def test_running_text_ending_with_a_sentence_keeps_its_slash_words() -> None:
+    line = "The council said the plan was approved by the city and/or the region, as the law requires."
+    rec = convert(article("en", middle=[line]))
+    assert rec.credits == []
+    assert line in rec.body
+
+
+def test_role_lines_and_buttons_beside_a_byline_are_not_authors() -> None:
+    lines = ["Von Erika Muster", "Leitender Wirtschaftsredakteur", "3. März 2024"]
+    rec = convert(article("de", top=[TITLE["de"], DEK["de"], *lines]))
+    assert rec.byline.authors == ["Erika Muster"]
+    rec = convert(article("en", top=[TITLE["en"], DEK["en"], "Manage Account", "March 3, 2024"]))
+    assert rec.byline.authors == []
+
+
+def test_a_prefixed_byline_beats_a_name_line_taken_for_its_place() -> None:
+    top = ["Jane Roe", "March 3, 2024", TITLE["en"], DEK["en"], "By John Doe"]
+    assert convert(article("en", top=top)).byline.authors == ["John Doe"]
+
+
+def test_label_glued_to_the_caption_end_is_a_credit() -> None:
+    line = "The mayor looks at the plans for the new bridgeCredit: Jane Roe/PA"
+    rec = convert(article("en", top=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Jane Roe/PA", "The mayor looks at the plans for the new bridge")
+    ]
+
+
+def test_label_word_opening_a_caption_is_not_a_credit() -> None:
+    # "Foto de familia" is a family photo, not a photo by "familia"
+    text = article(
+        "es", top=["Foto de familia de los vecinos del barrio junto al puente viejo", "EFE/ Ana Pérez"]
+    )
+    assert [(c.credit, c.caption) for c in convert(text).credits] == [
+        ("EFE/ Ana Pérez", "Foto de familia de los vecinos del barrio junto al puente viejo")
+    ]
+
+
+def test_share_buttons_and_a_place_line_between_title_and_text() -> None:
+    top = ["Region", TITLE["de"], "Facebook", "WhatsApp", "3. März 2024"]
+    assert convert(article("de", top=top)).headline == TITLE["de"]
+    top = ["Lokales", "Brückenstreit", TITLE["de"], "Berlin.", DEK["de"]]
+    assert convert(article("de", top=top)).headline == TITLE["de"]
+
+
+def test_a_title_like_question_below_a_kicker_is_the_title_not_its_standfirst() -> None:
+    question = "Wie sicher ist die alte Brücke über den Fluss wirklich?"
+    top = ["Brücke in Gefahr", question, DEK["de"]]
+    assert convert(article("de", top=top)).headline == question
+
+
+def test_a_wire_alone_near_the_date_below_the_lede_is_the_author() -> None:
+    top = [TITLE["de"], DEK["de"], "SID", "Nachrichtenagentur", "16:30"]
+    assert convert(article("de", top=top)).byline.authors == ["SID"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "authors"),
+    [("en", "By MND Staff", ["MND Staff"]), ("de", "Von Redaktion Politik", ["Redaktion Politik"])],
+)
+def test_a_desk_signing_the_article_is_its_author(lang: str, line: str, authors: list[str]) -> None:
+    assert convert(article(lang, top=[TITLE[lang], DEK[lang], line])).byline.authors == authors
+
+
+def test_a_publisher_signing_with_an_article_is_the_author() -> None:
+    top = [TITLE["fr"], DEK["fr"], "Donald Duck", "Wall Street", "Par Le Courrier", "Publié le 3 mars 2024"]
+    assert convert(article("fr", top=top)).byline.authors == ["Le Courrier"]
+
+
+def test_agency_glued_to_the_captions_last_sentence() -> None:
+    line = "La alcaldesa muestra los planos del nuevo puente en Sevilla.EFE"
+    rec = convert(article("es", top=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("EFE", "La alcaldesa muestra los planos del nuevo puente en Sevilla.")
+    ]
+
+
+def test_credit_followed_by_more_label_parts() -> None:
+    line = "Die Bürgermeisterin trägt ein Kleid aus Leinen. Foto: Max Muster. Styling: Erika Beispiel"
+    rec = convert(article("de", top=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Max Muster", "Die Bürgermeisterin trägt ein Kleid aus Leinen.")
+    ]
+
+
+def test_a_bracket_line_between_caption_and_credit_label() -> None:
+    text = article(
+        "en", middle=["The mayor looks at the plans for the new bridge\n(\nImage:\nGetty Images/Stock)"]
+    )
+    rec = convert(text)
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Getty Images/Stock", "The mayor looks at the plans for the new bridge")
+    ]
+
+
+def test_a_name_in_brackets_after_the_captions_last_sentence_is_its_credit() -> None:
+    line = "The mayor walks across the old bridge on the morning of the vote. (Harbour Town Archive)"
+    rec = convert(article("en", middle=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Harbour Town Archive", "The mayor walks across the old bridge on the morning of the vote.")
+    ]
+    assert line not in rec.body
+
+
+def test_a_button_in_brackets_after_a_paragraph_is_no_credit() -> None:
+    line = "Why the council thinks the new bridge will last for a hundred years. (More)"
+    assert convert(article("en", middle=[line])).credits == []
+
+
+def test_a_russian_photo_label_marks_a_credit_and_takes_the_caption_above() -> None:
+    caption = "Мэр города осматривает старый мост перед голосованием"
+    rec = convert(article("en", middle=[caption, "Фото: Иван Петров"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [("Иван Петров", caption)]
+
+
+def test_a_byline_label_alone_takes_a_publisher_on_the_next_line() -> None:
+    top = [TITLE["en"], DEK["en"], "Author of the article:", "The Harbour Courier", "Published March 3, 2024"]
+    assert convert(article("en", top=top)).byline.authors == ["The Harbour Courier"]
+
+
+def test_a_name_alone_below_the_last_paragraph_signs_the_article() -> None:
+    rec = convert(article("es", top=[TITLE["es"], DEK["es"]], bottom=["Lucía Ejemplo", "Volver a Noticias"]))
+    assert rec.byline.authors == ["Lucía Ejemplo"]
+
+
+def test_a_name_below_the_text_is_no_author_when_a_byline_signs_above() -> None:
+    top = [TITLE["en"], DEK["en"], "By Jane Roe"]
+    rec = convert(article("en", top=top, bottom=["John Example"]))
+    assert rec.byline.authors == ["Jane Roe"]
+
+
+def test_a_line_in_capitals_is_a_kicker_not_the_headline() -> None:
+    rec = convert(article("en", top=["Local", "BRIDGE REBUILDING DEBATE", DEK["en"]]))
+    assert rec.headline is None
+
+
+def test_a_line_cut_after_a_conjunction_is_not_the_headline() -> None:
+    rec = convert(article("en", top=["Please try reloading the page, or", DEK["en"]]))
+    assert rec.headline is None
+
+
+def test_a_button_glued_to_the_title_is_left_out_when_the_title_stands_alone_elsewhere() -> None:
+    top = [TITLE["en"], "Menu", "Search", f"{TITLE['en']} Back to video", DEK["en"]]
+    assert convert(article("en", top=top)).headline == TITLE["en"]
+
+
+def test_a_box_of_share_buttons_ending_with_a_line_is_no_echo_of_a_title() -> None:
+    follow = "Where else you can follow us"
+    top = ["Facebook", "Twitter", follow, "Facebook Twitter Where else you can follow us"]
+    rec = convert(article("en", top=top))
+    assert rec.headline != follow
+
+
+def test_a_bracket_line_between_caption_and_credit_label_with_blank_lines_between() -> None:
+    middle = ["The mayor looks at the plans for the new bridge", "(", "Image:", "Getty Images/Stock)"]
+    rec = convert(article("en", middle=middle))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Getty Images/Stock", "The mayor looks at the plans for the new bridge")
+    ]
+
+
+def test_a_title_quoting_someone_may_open_with_a_dash() -> None:
+    title = "- The bridge will outlast us all"
+    assert convert(article("en", top=[title, DEK["en"]])).headline == title
+
+
+def test_a_dashed_list_item_is_not_the_headline() -> None:
+    assert convert(article("en", top=["-the bridge will outlast us all", DEK["en"]])).headline is None
+
+
+def test_a_breadcrumb_from_home_still_echoes_the_title() -> None:
+    top = ["Home › " + TITLE["en"], "Menu", TITLE["en"], "March 3, 2024"]
+    assert convert(article("en", top=top)).headline == TITLE["en"]
+
+
+def test_a_wire_named_as_the_source_beside_the_date_is_the_author() -> None:
+    top = [TITLE["de"], "3. März 2024, 10:00 Uhr", "Quelle: dpa Politik"]
+    rec = convert(article("de", top=top))
+    assert rec.byline.authors == ["dpa"]
+    assert rec.credits == []
