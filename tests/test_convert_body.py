@@ -326,3 +326,10 @@ def test_a_comment_count_after_the_article_starts_the_comment_thread() -> None:
     )
     body = body_of("\n\n".join([*PARAS["en"], "2 comments", comment]))
     assert body == PARAS["en"]
+
+
+def test_a_long_table_under_two_heading_lines_after_the_article_is_body() -> None:
+    rows = [f"{n} Jane Roe {500 - n} {n % 3} {n % 5}" for n in range(1, 15)]
+    head = ["Standings", "The final table of the league."]
+    body = body_of("\n\n".join([*PARAS["en"], *head, "\n".join(rows)]))
+    assert body == [*PARAS["en"], *head, *rows]

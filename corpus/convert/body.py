@@ -343,22 +343,30 @@ def _lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
 
 
 def _list_after_run(nb: list[LineDecision], e: int) -> None:
-    """A table or list right after the last paragraph (standings, dates, results), maybe under one heading,
-    is the article's: _TABLE_MIN_LINES+ lines (fewer are a few links' titles), most of them item-shaped, up to the next furniture."""
+    """A table or list right after the last paragraph (standings, dates, results) is the article's:
+    _TABLE_MIN_LINES+ lines (fewer are a few links' titles), most of them item-shaped, up to the next
+    furniture; under one heading line, or two when the table is twice as long."""
     if e < 0 or nb[e].label != BODY:
         return
     k = e + 1
-    if k < len(nb) and nb[k].rule == _SHORT_OUTSIDE and not _TABLE_ROW.search(nb[k].text):
-        k += 1  # its heading
+    while k < len(nb) and k - e <= 2 and _heading(nb[k]):
+        k += 1
     j = k
     while j < len(nb) and nb[j].rule == _SHORT_OUTSIDE:
         j += 1
     run = nb[k:j]
     items = sum(1 for x in run if _TABLE_ROW.search(x.text))
-    if len(run) < _TABLE_MIN_LINES or items < _LIST_ITEM_SHARE * len(run):
+    need = _TABLE_MIN_LINES * max(1, k - e - 1)
+    if len(run) < need or items < _LIST_ITEM_SHARE * len(run):
         return
     for x in nb[e + 1 : j]:
         x.label, x.rule = BODY, f"list after the article: {len(run)} item-like lines"
+
+
+def _heading(d: LineDecision) -> bool:
+    if d.rule.startswith("medium text outside"):
+        return True  # a sentence introducing the table
+    return d.label in (BOILERPLATE, BYLINE) and d.rule == _SHORT_OUTSIDE and not _TABLE_ROW.search(d.text)
 
 
 def body_repeats(nb: list[LineDecision]) -> None:
