@@ -10,6 +10,7 @@ the build which articles must share a split.
 from __future__ import annotations
 
 import itertools
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from corpus.check.problem import Problem
 from corpus.check.rules import problem
 from corpus.rawio import RAW_SUFFIX
 
+SHINGLE_CACHE_HASHES = 4_000_000  # ~32 MB of shingle hashes (~3,500 articles) kept for confirming pairs
 _ALL_PAIRS_MAX = 32  # buckets larger than this are linked as a chain and a star, not all pairs
 
 
@@ -188,17 +190,30 @@ WordsLoader = Callable[[str], list[str] | None]
 
 
 class _Shingles:
-    """Shingle sets loaded on demand (only for candidates), kept while a pass runs."""
+    """Shingle sets loaded on demand (only for candidates), as hashed arrays in a bounded LRU cache.
 
-    def __init__(self, load_words: WordsLoader, k: int) -> None:
-        self.load, self.k = load_words, k
-        self.cache: dict[str, set[str] | None] = {}
+    Unbounded, this cache was the build's and validate's memory growth: a set of shingle strings is
+    ~100 KB an article and about one article in eight is a candidate. Results do not depend on the bound
+    (a set evicted is just loaded again).
+    """
 
-    def __call__(self, path: str) -> set[str] | None:
-        if path not in self.cache:
-            ws = self.load(path)
-            self.cache[path] = sketch.shingles(ws, self.k) if ws else None
-        return self.cache[path]
+    def __init__(self, load_words: WordsLoader, k: int, budget: int = SHINGLE_CACHE_HASHES) -> None:
+        self.load, self.k, self.budget = load_words, k, budget
+        self.cache: OrderedDict[str, np.ndarray | None] = OrderedDict()
+        self.held = 0  # hashes in the cache
+
+    def __call__(self, path: str) -> np.ndarray | None:
+        if path in self.cache:
+            self.cache.move_to_end(path)
+            return self.cache[path]
+        ws = self.load(path)
+        found = sketch.shingle_hashes(ws, self.k) if ws else None
+        self.cache[path] = found
+        self.held += len(found) if found is not None else 0
+        while self.held > self.budget and len(self.cache) > 2:  # the pair being compared stays
+            old = self.cache.popitem(last=False)[1]
+            self.held -= len(old) if old is not None else 0
+        return found
 
 
 def _confirm(
@@ -209,7 +224,7 @@ def _confirm(
         sa, sb = sh(path_a[a]), sh(path_b[b])
         if sa is None or sb is None:
             continue
-        j = sketch.jaccard(sa, sb)
+        j = sketch.jaccard_hashed(sa, sb)
         if j >= threshold:
             out.append((a, b, j))
     return out

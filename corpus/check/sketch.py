@@ -51,6 +51,22 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+def shingle_hashes(ws: list[str], k: int) -> np.ndarray:
+    """The shingle set as sorted distinct 64-bit hashes: ~8 bytes a shingle instead of ~100 for a set of
+    strings, so confirming many candidates keeps little in memory. Hashes are only compared within one
+    process, so Python's (salted) string hash serves; a collision needs ~2^32 shingles in one pair.
+    """
+    return np.unique(np.fromiter(map(hash, shingles(ws, k)), np.int64))
+
+
+def jaccard_hashed(a: np.ndarray, b: np.ndarray) -> float:
+    """`jaccard` of two `shingle_hashes` results (same counts, hence the same float)."""
+    if not len(a) and not len(b):
+        return 1.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / (len(a) + len(b) - inter)
+
+
 def recall(threshold: float, bands: int, rows: int) -> float:
     """Probability that a pair with Jaccard `threshold` shares at least one band."""
     return 1.0 - (1.0 - threshold**rows) ** bands
