@@ -375,3 +375,9 @@ def test_a_wire_named_as_the_source_beside_the_date_is_the_author() -> None:
     rec = convert(article("de", top=top))
     assert rec.byline.authors == ["dpa"]
     assert rec.credits == []
+
+
+def test_a_title_shaped_line_below_the_byline_is_not_the_headline() -> None:
+    # a photo caption without credit or a teaser title sits between the byline and the text, right above the lede
+    top = [TITLE["en"], "By Jane Roe", "Share", "Tweet", "The mayor walks across the old bridge"]
+    assert convert(article("en", top=top)).headline == TITLE["en"]

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 WINDOW = 40  # non-blank lines above the first paragraph that may hold the title
 MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
 THRESHOLD = 1.5
+BELOW_BYLINE = 1.5
 ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _CRUMB_SEP = re.compile(r"[/›»>|]")
@@ -193,10 +194,14 @@ def choose(nb: list[LineDecision], start: int, stop: frozenset[str]) -> LineDeci
     counts, keys = _repeats(nb)
     best: LineDecision | None = None
     best_score = THRESHOLD
-    for k in range(max(0, start - WINDOW), min(start + 1, len(nb))):
+    lo, hi = max(0, start - WINDOW), min(start + 1, len(nb))
+    byline_at = next((k for k in range(lo, hi) if nb[k].label == BYLINE and nb[k].data.get("authors")), hi)
+    for k in range(lo, hi):
         if not _eligible(nb[k], stop):
             continue
         sc = score(nb, k, start, keys, counts, stop)
+        if k > byline_at:
+            sc -= BELOW_BYLINE  # the title comes before its byline: below it sit captions, teasers, kickers
         if sc > best_score:
             best, best_score = nb[k], sc
     if best is not None:
