@@ -381,3 +381,15 @@ def test_a_title_shaped_line_below_the_byline_is_not_the_headline() -> None:
     # a photo caption without credit or a teaser title sits between the byline and the text, right above the lede
     top = [TITLE["en"], "By Jane Roe", "Share", "Tweet", "The mayor walks across the old bridge"]
     assert convert(article("en", top=top)).headline == TITLE["en"]
+
+
+def test_a_lead_phrase_alone_takes_the_names_on_the_next_line() -> None:
+    text = article("de", top=[TITLE["de"], DEK["de"], "Kommentar von", "Jana Roth", "Redakteurin"])
+    assert convert(text).byline.authors == ["Jana Roth"]
+    assert label_of(text, "Kommentar von")[0] == "byline"
+
+
+def test_a_title_shaped_line_signed_by_its_author_is_not_the_headline() -> None:
+    teaser = "Die alte Brücke hält noch lange - Ein Kommentar von Jana Roth"
+    rec = convert(article("de", top=[teaser, "3. März 2024"]))
+    assert rec.headline is None

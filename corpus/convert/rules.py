@@ -174,7 +174,7 @@ def _compile() -> Rules:
         "prevnext": prev + nxt,
         "related": rel_labels,
         "credit": list(kinds),
-        "byline": prefixes,
+        "byline": prefixes + leads,  # a lead alone ("Kommentar von") is a bare prefix: names on the next line
         "boiler_line": cb.get("lines", []) + _gather(langs, "boilerplate", "lines"),
         "boiler_start": cb.get("starts", []) + _gather(langs, "boilerplate", "starts"),
     }
@@ -244,7 +244,7 @@ def _compile() -> Rules:
             r"^(?P<label>" + _alt(rel_labels) + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$", flags
         ),
         byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")\s+(?P<names>\S.*)$"),
-        byline_bare=re.compile(r"^(?:" + prefix_alt + r")\s*:?$"),
+        byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + _alt(leads) + r")\s*:?$"),
         name_split=re.compile(name_split),
         roles=re.compile(r"\s*(?:[,|–—-]\s*)?\b(?:" + _alt(roles) + r")\b.*$"),
         org_articles=frozenset(common.get("name", {}).get("org_articles", [])),

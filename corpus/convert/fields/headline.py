@@ -57,6 +57,8 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
         return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
     if t.rsplit(None, 1)[-1].lower() in RULES.title_never_last:
         return False  # ends with "or", "und", "the": a sentence cut off, not a title
+    if RULES.byline_lead.search(t):
+        return False  # "… A column by Jane Roe": a standfirst signed by its author; titles carry no byline
     if t.count("|") >= 2:
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
     low = [w.lower() for w in t.split()]
