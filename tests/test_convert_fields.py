@@ -393,3 +393,12 @@ def test_a_title_shaped_line_signed_by_its_author_is_not_the_headline() -> None:
     teaser = "Die alte Brücke hält noch lange - Ein Kommentar von Jana Roth"
     rec = convert(article("de", top=[teaser, "3. März 2024"]))
     assert rec.headline is None
+
+
+def test_a_caption_below_its_credit_between_paragraphs_of_a_glued_dump() -> None:
+    middle = ["Foto: Jana Roth/dpa", "Der Bürgermeister vor der alten Brücke am Fluss"]
+    rec = convert(article("de", top=[TITLE["de"], DEK["de"]], middle=middle))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Jana Roth/dpa", "Der Bürgermeister vor der alten Brücke am Fluss")
+    ]
+    assert "Bürgermeister vor der alten" not in rec.body

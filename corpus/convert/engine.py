@@ -293,7 +293,20 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
         gap = nb[k].index - x.index
         if gap <= max_gap and _free(x) and 3 <= xf.words <= 40 and not (xf.ends_sentence and xf.words > 25):
             return x
+        if k + 2 < len(nb) and _paragraph(x) and _paragraph(nb[k + 2]):
+            # blocks dumped apart (glued dumps), the credit between paragraphs: its caption may follow it
+            below = nb[k + 1]
+            bf = below.features
+            assert bf is not None
+            near = below.index - nb[k].index <= _CAPTION_GAP
+            if near and _free(below) and 3 <= bf.words <= 25 and not bf.ends_sentence:
+                return below
     return None
+
+
+def _paragraph(d: LineDecision) -> bool:
+    f = d.features
+    return f is not None and _free(d) and f.ends_sentence and f.words >= 12
 
 
 _BRACKETS = frozenset({"(", "[", "|", "-", "–", "—"})
