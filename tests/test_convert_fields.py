@@ -402,3 +402,9 @@ def test_a_caption_below_its_credit_between_paragraphs_of_a_glued_dump() -> None
         ("Jana Roth/dpa", "Der Bürgermeister vor der alten Brücke am Fluss")
     ]
     assert "Bürgermeister vor der alten" not in rec.body
+
+
+def test_a_name_line_with_its_avatar_lines_between_it_and_the_date() -> None:
+    # glued dumps print an author box piece by piece: the name, its initials and a label, then the date
+    top = [TITLE["de"], DEK["de"], "Jana Roth", "Jana", "Roth", "Datum", "03.03.2024 - 17:29"]
+    assert convert(article("de", top=top)).byline.authors == ["Jana Roth"]

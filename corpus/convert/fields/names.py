@@ -197,7 +197,7 @@ def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[s
     hi = min(len(nb), start + _HEADER_AFTER + 1)
     for k in range(lo, hi):
         d = nb[k]
-        near_date = any(_dated(x) for x in nb[max(0, k - 2) : k + 3])
+        near_date = any(_dated(x) for x in nb[max(0, k - 2) : k + 5])
         after_byline = k > 0 and nb[k - 1].label == BYLINE
         if d.label == DATELINE and d.features is not None and d.features.words <= 14:
             got = _names_in_dateline(d, stop)
