@@ -408,3 +408,10 @@ def test_a_name_line_with_its_avatar_lines_between_it_and_the_date() -> None:
     # glued dumps print an author box piece by piece: the name, its initials and a label, then the date
     top = [TITLE["de"], DEK["de"], "Jana Roth", "Jana", "Roth", "Datum", "03.03.2024 - 17:29"]
     assert convert(article("de", top=top)).byline.authors == ["Jana Roth"]
+
+
+def test_share_buttons_do_not_push_the_title_away_from_the_text() -> None:
+    dek = "Die Entscheidung beendet einen langen Streit über die Kosten und die Sicherheit der alten Brücke"
+    buttons = ["Teilen", "Facebook", "Twitter", "WhatsApp", "E-Mail", "Drucken", "Teilen", "Mehr"] * 3
+    top = ["Lokales", TITLE["de"], dek, *buttons, "Feedback", "Fehler melden"]
+    assert convert(article("de", top=top)).headline == TITLE["de"]

@@ -26,6 +26,7 @@ WINDOW = 40  # non-blank lines above the first paragraph that may hold the title
 MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
 THRESHOLD = 1.5
 BELOW_BYLINE = 1.5
+DISTANCE = 0.04  # per line between a title and the first paragraph
 ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _CRUMB_SEP = re.compile(r"[/›»>|]")
@@ -170,7 +171,7 @@ def score(
         s -= 2.0  # inside a run of short lines: a menu, repeated on the page as menus are
     if 4 <= f.words <= 25:
         s += 0.5
-    s -= 0.04 * max(0, start - k - 1)
+    s -= DISTANCE * max(0, start - k - 1)
     return s
 
 
@@ -198,10 +199,14 @@ def choose(nb: list[LineDecision], start: int, stop: frozenset[str]) -> LineDeci
     best_score = THRESHOLD
     lo, hi = max(0, start - WINDOW), min(start + 1, len(nb))
     byline_at = next((k for k in range(lo, hi) if nb[k].label == BYLINE and nb[k].data.get("authors")), hi)
+    buttons = [
+        k for k in range(lo, hi) if "boilerplate.line" in nb[k].rule or "boilerplate.counter" in nb[k].rule
+    ]
     for k in range(lo, hi):
         if not _eligible(nb[k], stop):
             continue
         sc = score(nb, k, start, keys, counts, stop)
+        sc += DISTANCE * sum(1 for b in buttons if b > k)  # share buttons add no distance from the text
         if k > byline_at:
             sc -= BELOW_BYLINE  # the title comes before its byline: below it sit captions, teasers, kickers
         if sc > best_score:
