@@ -415,3 +415,12 @@ def test_share_buttons_do_not_push_the_title_away_from_the_text() -> None:
     buttons = ["Teilen", "Facebook", "Twitter", "WhatsApp", "E-Mail", "Drucken", "Teilen", "Mehr"] * 3
     top = ["Lokales", TITLE["de"], dek, *buttons, "Feedback", "Fehler melden"]
     assert convert(article("de", top=top)).headline == TITLE["de"]
+
+
+def test_a_notice_opening_the_text_run_does_not_hide_the_title_below_it() -> None:
+    notice = [
+        "Sie verwenden einen veralteten Browser, der nicht mehr sicher ist und nicht mehr unterstützt wird.",
+        "Bitte verwenden Sie einen aktuellen Browser wie Firefox oder Chrome, um diese Seite zu lesen.",
+    ]
+    top = ["Politik", "Wirtschaft", "Sport", *notice, "Region", TITLE["de"], DEK["de"], "Von Jana Roth"]
+    assert convert(article("de", top=top)).headline == TITLE["de"]

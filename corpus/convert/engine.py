@@ -348,10 +348,25 @@ def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[
     """The headline: the longest title-like line just above the article's first paragraph; never invented."""
     start = next((k for k in range(s, e + 1) if nb[k].label == BODY and nb[k].content == "good"), s)
     best = headline.choose(nb, _first_sentence(nb, start, e), stop)
+    if best is None:  # the run may open with a notice ("Your browser is outdated"): try the next text start
+        later = _next_start(nb, start, e)
+        best = headline.choose(nb, later, stop, _RESTART_THRESHOLD) if later > start else None
     if not any(d.label == BYLINE for d in nb[: start + 3]):
         names.header_names(nb, start, nb.index(best) if best is not None else -1, stop)
     if not any(d.label == BYLINE and d.data.get("authors") for d in nb):
         _signature(nb, e, stop)
+
+
+_RESTART_THRESHOLD = headline.THRESHOLD + 1.0  # a second look needs more evidence
+_RESTART_SPAN = 15  # lines into the run where the article's own start may follow a notice
+
+
+def _next_start(nb: list[LineDecision], start: int, e: int) -> int:
+    """The next good paragraph after a line that is no text, within the run's first lines (or `start`)."""
+    for k in range(start + 1, min(e + 1, start + _RESTART_SPAN)):
+        if nb[k].label == BODY and nb[k].content == "good" and nb[k - 1].label != BODY:
+            return k
+    return start
 
 
 _SIGNATURE_MAX_WORDS = 4

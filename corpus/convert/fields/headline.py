@@ -192,11 +192,13 @@ def _unglued(nb: list[LineDecision], best: LineDecision) -> LineDecision:
     return best
 
 
-def choose(nb: list[LineDecision], start: int, stop: frozenset[str]) -> LineDecision | None:
+def choose(
+    nb: list[LineDecision], start: int, stop: frozenset[str], threshold: float = THRESHOLD
+) -> LineDecision | None:
     """The best-scoring title-shaped line in the window above nb[start], or None without evidence."""
     counts, keys = _repeats(nb)
     best: LineDecision | None = None
-    best_score = THRESHOLD
+    best_score = threshold
     lo, hi = max(0, start - WINDOW), min(start + 1, len(nb))
     byline_at = next((k for k in range(lo, hi) if nb[k].label == BYLINE and nb[k].data.get("authors")), hi)
     buttons = [
