@@ -424,3 +424,10 @@ def test_a_notice_opening_the_text_run_does_not_hide_the_title_below_it() -> Non
     ]
     top = ["Politik", "Wirtschaft", "Sport", *notice, "Region", TITLE["de"], DEK["de"], "Von Jana Roth"]
     assert convert(article("de", top=top)).headline == TITLE["de"]
+
+
+def test_a_prefixed_byline_far_below_signs_a_teaser_not_the_article() -> None:
+    teasers = [f"Neue Brücke Nummer {i} wird im Sommer eröffnet" for i in range(1, 25)]
+    bottom = ["Mehr zum Thema", *teasers, "Von Jana Roth", "Die letzte Brücke der Stadt bekommt einen Namen"]
+    text = article("de", top=[TITLE["de"], "dpa", "03.03.2024 - 15:26 Uhr"], bottom=bottom)
+    assert convert(text).byline.authors == ["dpa"]

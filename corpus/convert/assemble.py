@@ -32,13 +32,17 @@ def _runs(ds: list[LineDecision]) -> list[list[LineDecision]]:
     return runs
 
 
+_STRONG_SPAN = 40  # raw lines below a weak byline run where the article's own prefixed byline may sit
+
+
 def byline(ds: list[LineDecision]) -> Byline:
     # the first run of byline lines is the article's (later ones belong to teasers), unless it holds only name
     # lines taken for their place and a later run has a prefix ("By", "Von") or a lead phrase
     runs = _runs(ds)
     chosen = runs[0] if runs else []
     if chosen and _weak(chosen):
-        chosen = next((r for r in runs if not _weak(r)), chosen)
+        near = chosen[0].index + _STRONG_SPAN  # far below, a prefixed byline signs a teaser, not the article
+        chosen = next((r for r in runs if not _weak(r) and r[0].index <= near), chosen)
     authors: list[str] = []
     for d in chosen:
         for a in d.data.get("authors", []):
