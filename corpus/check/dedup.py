@@ -275,7 +275,9 @@ def find_duplicates(
     """
     old = old if old is not None else KeyTable.empty(new.bands.shape[1] if new.bands.ndim == 2 else 0)
     n_new = len(new)
-    ids_new = new.ids
+
+    def new_id(i: int) -> str:  # on demand, like old_id: a list of every id is ~100 bytes a row
+        return id_of(new.rels[i])
 
     def old_id(i: int) -> str:  # computed only for rows in a pair: the old side may hold millions
         return id_of(old.rels[i])
@@ -298,10 +300,10 @@ def find_duplicates(
             exact_of[int(q)] = old_id(o)
             exact_edges.append((int(q), n_new + o))
     for grp in exact_self(new.body_hash):
-        members = sorted(grp.tolist(), key=lambda i: (ids_new[i], new.rels[i]))
+        members = sorted(grp.tolist(), key=lambda i: (new_id(i), new.rels[i]))
         for m in members[1:]:
             exact_edges.append((members[0], m))
-            exact_of.setdefault(m, ids_new[members[0]])
+            exact_of.setdefault(m, new_id(members[0]))
     for row, other in exact_of.items():
         problems.setdefault(new.rels[row], []).append(
             problem("D201", f"exact duplicate of {other} (same normalised body)")
@@ -309,15 +311,17 @@ def find_duplicates(
 
     # near: only representatives of exact groups take part, so identical copies do not flood buckets
     sh = _Shingles(load_words, shingle_words)
-    reps = np.array(sorted(set(range(n_new)) - set(exact_of)), np.int64)
+    is_rep = np.ones(n_new, bool)
+    is_rep[list(exact_of)] = False
+    reps = np.flatnonzero(is_rep).astype(np.int64)
     if len(reps):
         rep_bands = new.bands[reps]
         local = self_candidates(rep_bands)
         for a, b, j in _confirm(reps[local] if len(local) else local, new.paths, new.paths, sh, threshold):
-            first, second = sorted((a, b), key=lambda i: (ids_new[i], new.rels[i]))
+            first, second = sorted((a, b), key=lambda i: (new_id(i), new.rels[i]))
             near_edges.append((first, second))
             if j > best_new.get(second, ("", -1.0))[1]:
-                best_new[second] = (ids_new[first], j)
+                best_new[second] = (new_id(first), j)
         if len(old):
             cross = cross_candidates(rep_bands, old.bands)
             if len(cross):
@@ -330,7 +334,7 @@ def find_duplicates(
         problems.setdefault(new.rels[row], []).append(problem("D202", _near_msg(other, j)))
 
     def any_id(i: int) -> str:
-        return ids_new[i] if i < n_new else old_id(i - n_new)
+        return new_id(i) if i < n_new else old_id(i - n_new)
 
     exact_groups = [[any_id(i) for i in g] for g in _components(exact_edges)]
     clusters = [[any_id(i) for i in g] for g in _components(exact_edges + near_edges)]
