@@ -128,6 +128,7 @@ def build(
     from corpus.build.checking import fingerprint, nbands
     from corpus.build.plan import plan_build
     from corpus.build.scan import KEY_SCHEMA, BatchJob, ScanContext, scan_batch
+    from corpus.publish.arrow import schema_with_hf_metadata
     from corpus.publish.parquet import write_shard
     from corpus.publish.swap import staged
 
@@ -181,7 +182,8 @@ def build(
             written = []
             progress("write parquet", 0, plan.published)
             done = 0
-            for w in engine.map(partial(write_shard, cache_dir=cache, out_dir=str(tmp)), plan.shards):
+            write = partial(write_shard, cache_dir=cache, out_dir=str(tmp), schema=schema_with_hf_metadata())
+            for w in engine.map(write, plan.shards):
                 written.append(w)
                 done += w.rows
                 progress("write parquet", done, plan.published)

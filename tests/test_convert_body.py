@@ -277,3 +277,59 @@ def test_a_few_numbered_link_titles_after_the_article_are_not_a_table() -> None:
 )
 def test_a_sentence_inside_closing_quotes_ends_like_a_sentence(line: str) -> None:
     assert line_features(line, frozenset()).ends_sentence
+
+
+def test_summaries_cut_at_a_length_limit_are_a_teaser_block() -> None:
+    cut = [
+        f"Story {n}: the council of the northern district has decided after a long and heated debate in the town"
+        " hall on Monday evening that the old stone bridge over the river will"
+        for n in range(1, 6)
+    ]
+    body = body_of("\n".join(cut) + "\n\n" + "\n\n".join(PARAS["en"]))
+    assert body == PARAS["en"]
+
+
+def test_a_text_without_any_final_stops_is_not_a_teaser_block() -> None:
+    paras = [p.rstrip(".") + " and more words to make it long enough for the rule here" for p in PARAS["en"]]
+    assert body_of("\n".join(paras)) != []
+
+
+@pytest.mark.parametrize("line", ["यह एक लंबा वाक्य है जो यहाँ समाप्त होता है।", "هل هذا سؤال؟", "یہ ایک جملہ ہے۔"])
+def test_stops_of_other_scripts_end_a_sentence(line: str) -> None:
+    assert line_features(line, frozenset()).ends_sentence
+
+
+def test_cut_summaries_each_under_its_title_are_a_teaser_block() -> None:
+    items = [
+        f"Council news number {n}\nThe council of the northern district has decided after a long and heated debate"
+        " in the town hall on Monday evening that the old stone bridge over the river will"
+        for n in range(1, 10)
+    ]
+    body = body_of("\n\n".join(items + PARAS["en"]))
+    assert body == PARAS["en"]
+
+
+def test_text_below_the_previous_and_next_links_is_not_the_article() -> None:
+    comment = (
+        "I tried this at home last weekend and it worked really well for our family, thank you so much for"
+        " sharing it with everyone here, we will certainly do it again next summer with the neighbours."
+    )
+    nav = ["Previous article", "Why the market hall closes early in winter", "Next article", "A new bus line"]
+    body = body_of("\n\n".join([*PARAS["en"], *nav, comment]))
+    assert body == PARAS["en"]
+
+
+def test_a_comment_count_after_the_article_starts_the_comment_thread() -> None:
+    comment = (
+        "I tried this at home last weekend and it worked really well for our family, thank you so much for"
+        " sharing it with everyone here, we will certainly do it again next summer with the neighbours."
+    )
+    body = body_of("\n\n".join([*PARAS["en"], "2 comments", comment]))
+    assert body == PARAS["en"]
+
+
+def test_a_long_table_under_two_heading_lines_after_the_article_is_body() -> None:
+    rows = [f"{n} Jane Roe {500 - n} {n % 3} {n % 5}" for n in range(1, 15)]
+    head = ["Standings", "The final table of the league."]
+    body = body_of("\n\n".join([*PARAS["en"], *head, "\n".join(rows)]))
+    assert body == [*PARAS["en"], *head, *rows]

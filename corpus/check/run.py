@@ -55,11 +55,12 @@ def _stat(ref: RawRef) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
-def check_file(ref: RawRef, cfg: Config) -> FileResult:
+def check_file(ref: RawRef, cfg: Config, data: bytes | None = None) -> FileResult:
+    """`data`: the file's bytes when the caller already read them through rawio (the build does)."""
     size, mtime = _stat(ref)
     res = FileResult(str(ref.path), ref.rel, ref.id, None, size=size, mtime_ns=mtime)
     try:
-        found = _check(ref, cfg, res)
+        found = _check(ref, cfg, res, data)
     except Exception as e:  # a safety net: one file's surprise must not stop the run or print a traceback
         res.record, res.body_hash, res.bands = None, None, None
         found = [problem("R101", f"checking failed: {type(e).__name__}: {printable(str(e))}")]
@@ -75,11 +76,13 @@ def printable(s: str) -> str:
     return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _check(ref: RawRef, cfg: Config, res: FileResult) -> list[Problem]:
-    try:
-        data = read_bytes_limited(ref.path, ref.root, cfg.max_bytes)
-    except RawReadError as e:
-        return [problem(e.code, _link_detail(ref, e.message.replace(str(ref.path) + ": ", "")), hint=e.hint)]
+def _check(ref: RawRef, cfg: Config, res: FileResult, data: bytes | None) -> list[Problem]:
+    if data is None:
+        try:
+            data = read_bytes_limited(ref.path, ref.root, cfg.max_bytes)
+        except RawReadError as e:
+            msg = _link_detail(ref, e.message.replace(str(ref.path) + ": ", ""))
+            return [problem(e.code, msg, hint=e.hint)]
     text, problems = check_bytes(data)
     if printable(ref.rel) != ref.rel:
         return [*problems, problem("R013", f"the path {printable(ref.rel)!r} is not valid UTF-8")]

@@ -1,13 +1,13 @@
 """Body extraction: which lines are the article's running text (passes 2, 4 and 5 of engine.py).
 
 content_class scores a line on its own (running text, a short sentence or a lead-in ending in ":", or a
-title-like short line);
-teaser_lists removes title / one-line summary alternations; main_run takes the densest contiguous run of text
-(maximum-sum segment of per-line weights) and ends it where a date line starts the next article or a comment
-thread; standfirst moves its start up to a lead above the article's header; label_body makes text in the run
-body and short lines between paragraphs subheadings, inline links or list items (a long list or table right
-after the last paragraph too); body_repeats drops a glued
-copy of the whole text; tail keeps bio-like sentences inside the article as text.
+title-like short line); teaser_lists removes title / one-line summary alternations, cut_summaries blocks of
+summaries cut without a stop; main_run takes the densest contiguous run of text (maximum-sum segment of
+per-line weights) and ends it at previous / next links or a comment count, or where a date line starts the
+next article or a comment thread; standfirst moves its start up to a lead above the article's header;
+label_body makes text in the run body and short lines between paragraphs subheadings, inline links or list
+items (a long list or table right after the last paragraph too); body_repeats drops a glued copy of the whole
+text; tail keeps bio-like sentences inside the article as text.
 """
 
 from __future__ import annotations
@@ -29,10 +29,14 @@ _W_SHORT = -60.0
 _W_FURNITURE = -30.0
 _W_META = -5.0
 _NEXT_ARTICLE_AFTER = 4
+_PAGER = frozenset({"previous", "next"})
+_COMMENTS = re.compile(r"(?i)comment|kommentar|comentario|repl|antwort|respuesta|réponse")
 _DATE_SERIES = 3  # date lines of one shape that make a series (comments), not an embed
 _SUBHEAD_MAX_WORDS = 16
 _TEASER_MIN = 3
 _TEASER_GAP = 3
+_CUT_MIN = 4
+_CUT_WORDS = 15
 _STANDFIRST_WINDOW = 8
 _LIST_MIN_LINES = 3
 _LIST_ITEM_SHARE = 0.6
@@ -137,6 +141,39 @@ def teaser_lists(nb: list[LineDecision]) -> None:
             x.label, x.rule = BOILERPLATE, f"teaser: one text line between title lines, {len(r)} in a row"
 
 
+def cut_summaries(nb: list[LineDecision]) -> None:
+    """_CUT_MIN or more text lines in a row, none ending like a sentence (and not one paragraph wrapped over
+    them), maybe each under its title line: summaries cut at a length limit, a teaser block. An article's
+    paragraphs end with a stop, if the text uses stops at all (a text with no stopped lines is left alone)."""
+    if sum(1 for d in nb if d.features and d.features.words >= _CUT_WORDS and d.features.ends_sentence) < 2:
+        return
+    group: list[LineDecision] = []
+    last = -2  # position of the group's last cut line
+    for k, d in enumerate(nb):
+        if not _cut_line(d):
+            continue
+        gap = nb[last + 1 : k]
+        joined = k == last + 1 and not _continues(nb[last], d)
+        titled = len(gap) == 1 and not gap[0].label and gap[0].content == "short"
+        if not (group and (joined or titled)):
+            _drop_cut(group)
+            group = []
+        group.append(d)
+        last = k
+    _drop_cut(group)
+
+
+def _drop_cut(group: list[LineDecision]) -> None:
+    if len(group) >= _CUT_MIN:
+        for x in group:
+            x.label, x.rule = BOILERPLATE, f"teaser: {len(group)} text lines without a final stop in a row"
+
+
+def _cut_line(d: LineDecision) -> bool:
+    f = d.features
+    return f is not None and not d.label and f.words >= _CUT_WORDS and not f.ends_sentence
+
+
 def _title_between(a: LineDecision, b: LineDecision) -> bool:
     """Between two single text lines of a teaser list: only a few title/furniture lines, no text."""
     return 1 <= b.index - a.index - 1 <= 2 * _TEASER_GAP  # raw line numbers: blank lines count too
@@ -189,6 +226,15 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
             ):
                 break
             seen[shape] = seen.get(shape, 0) + 1
+        elif d.label == RELATED and d.data.get("rel") in _PAGER and k > s and good >= _NEXT_ARTICLE_AFTER:
+            break  # previous / next article links come after the article: below them, comments or another one
+        elif (
+            d.rule == "boilerplate.counter"
+            and k > s
+            and good >= _NEXT_ARTICLE_AFTER
+            and _COMMENTS.search(d.text)
+        ):
+            break  # "12 comments" after the article's text: the comment thread follows
         elif k >= s and not d.label and d.content == "good":
             good += 1
     else:
@@ -297,22 +343,30 @@ def _lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
 
 
 def _list_after_run(nb: list[LineDecision], e: int) -> None:
-    """A table or list right after the last paragraph (standings, dates, results), maybe under one heading,
-    is the article's: _TABLE_MIN_LINES+ lines (fewer are a few links' titles), most of them item-shaped, up to the next furniture."""
+    """A table or list right after the last paragraph (standings, dates, results) is the article's:
+    _TABLE_MIN_LINES+ lines (fewer are a few links' titles), most of them item-shaped, up to the next
+    furniture; under one heading line, or two when the table is twice as long."""
     if e < 0 or nb[e].label != BODY:
         return
     k = e + 1
-    if k < len(nb) and nb[k].rule == _SHORT_OUTSIDE and not _TABLE_ROW.search(nb[k].text):
-        k += 1  # its heading
+    while k < len(nb) and k - e <= 2 and _heading(nb[k]):
+        k += 1
     j = k
     while j < len(nb) and nb[j].rule == _SHORT_OUTSIDE:
         j += 1
     run = nb[k:j]
     items = sum(1 for x in run if _TABLE_ROW.search(x.text))
-    if len(run) < _TABLE_MIN_LINES or items < _LIST_ITEM_SHARE * len(run):
+    need = _TABLE_MIN_LINES * max(1, k - e - 1)
+    if len(run) < need or items < _LIST_ITEM_SHARE * len(run):
         return
     for x in nb[e + 1 : j]:
         x.label, x.rule = BODY, f"list after the article: {len(run)} item-like lines"
+
+
+def _heading(d: LineDecision) -> bool:
+    if d.rule.startswith("medium text outside"):
+        return True  # a sentence introducing the table
+    return d.label in (BOILERPLATE, BYLINE) and d.rule == _SHORT_OUTSIDE and not _TABLE_ROW.search(d.text)
 
 
 def body_repeats(nb: list[LineDecision]) -> None:

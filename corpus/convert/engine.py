@@ -4,7 +4,8 @@ The passes, in order (each one linear in the number of lines):
 1. patterns   rule tables (rules/*.toml) label credits, bylines, dates, related links, boilerplate, bios;
 2. content    the rest are good (running text), medium, or short (jusText's idea, on features);
 3. pairing    a credit takes the caption beside it in its block; a bare agency line next to a caption is a credit;
-4. main run   the densest contiguous run of text (maximum-sum segment of per-line weights) is the article,
+4. main run   teaser lists (title / summary alternations, summaries cut without a stop) are furniture;
+              the densest contiguous run of text (maximum-sum segment of per-line weights) is the article,
               which drops menus, teaser lists and footers of whole-page dumps;
 5. context    short lines between body paragraphs become subheadings (body) or inline related links;
               the headline is the longest title-like line just above the run; name lines near it are bylines;
@@ -22,6 +23,7 @@ from typing import Any
 from corpus.convert.body import (
     body_repeats,
     content_class,
+    cut_summaries,
     label_body,
     main_run,
     standfirst,
@@ -221,6 +223,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
             d.label, d.rule = BOILERPLATE, f"repeated line: {repeated[d.text]} times in the text"
     wrapped_paragraphs(nonblank)
     teaser_lists(nonblank)
+    cut_summaries(nonblank)
     s, e = main_run(nonblank)
     s = standfirst(nonblank, s)
     tail(nonblank, s, e)

@@ -16,7 +16,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Scripts written without spaces: their length is counted in characters, not words.
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
 _CLOSERS = "\"'”’»)]“‘›"  # “ and ‘ close German quotes („…“)
-_ENDS = frozenset(".!?;。！？")
+_ENDS = frozenset(".!?;。！？।॥؟۔։።")  # CJK, Devanagari, Arabic, Urdu, Armenian, Ethiopic stops too
 _URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
 
 

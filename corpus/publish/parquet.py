@@ -38,11 +38,13 @@ class WrittenShard:
     sha256: str
 
 
-def write_shard(shard: Shard, cache_dir: str, out_dir: str) -> WrittenShard:
+def write_shard(shard: Shard, cache_dir: str, out_dir: str, schema: pa.Schema | None = None) -> WrittenShard:
+    """Write one shard. Pass `schema` (schema_with_hf_metadata()) from the driver: deriving it imports
+    `datasets`, which costs a worker process seconds."""
     data = Path(out_dir) / "data"
     data.mkdir(parents=True, exist_ok=True)
     tmp = data / f".{shard.stem}.parquet.tmp"
-    schema = schema_with_hf_metadata()
+    schema = schema if schema is not None else schema_with_hf_metadata()
     rows = num_bytes = 0
     with pq.ParquetWriter(tmp, schema, **WRITE_OPTIONS) as writer, SpillReader(cache_dir) as spills:
         locs = shard.locs()
