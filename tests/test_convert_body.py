@@ -333,3 +333,30 @@ def test_a_long_table_under_two_heading_lines_after_the_article_is_body() -> Non
     head = ["Standings", "The final table of the league."]
     body = body_of("\n\n".join([*PARAS["en"], *head, "\n".join(rows)]))
     assert body == [*PARAS["en"], *head, *rows]
+
+
+def test_a_paragraph_long_subscription_notice_inside_the_article_is_not_body() -> None:
+    p = PARAS["en"]
+    promo = (
+        "Good reporting takes time, and our reporters spend weeks on every story that you read on this site, "
+        "from the council chamber to the harbour wall and the courts. Invest in journalism today: for the "
+        "price of a coffee each month you keep this newsroom open, independent and free of any owner's "
+        "interests, and you get every article, the archive and the daily briefing."
+    )
+    assert len(promo.split()) > 60
+    body = body_of("\n\n".join([p[0], p[1], promo, p[2], p[3]]))
+    assert body == p[:4]
+
+
+def test_a_long_consent_notice_in_german_is_not_body() -> None:
+    p = PARAS["de"]
+    notice = (
+        "Für die Anzeige dieses Beitrags aus einem sozialen Netzwerk brauchen wir deine widerrufliche "
+        "Einwilligung, weil der Anbieter des Beitrags dabei Daten über dich erhält, auch in Ländern außerhalb "
+        "der Europäischen Union, und diese Daten für eigene Zwecke nutzen kann. Du kannst die Einwilligung "
+        "jederzeit in den Einstellungen am Ende der Seite wieder zurückziehen."
+    )
+    assert len(notice.split()) > 40
+    body = body_of("\n\n".join([p[0], p[1], notice, p[2], p[3]]))
+    assert notice not in body
+    assert p[2] in body

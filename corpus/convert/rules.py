@@ -86,6 +86,7 @@ class Rules:
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
     keyword_max_words: int
+    notices: tuple[str, ...]  # lower case; like boiler_keywords, but in a line of any length (a long promo)
     counter: re.Pattern[str]
     prevnext: re.Pattern[str]
     related_label: re.Pattern[str]
@@ -223,9 +224,18 @@ def _compile() -> Rules:
             r"^(?:" + _alt(cb.get("starts", []) + _gather(langs, "boilerplate", "starts")) + r")", flags
         ),
         boiler_keywords=tuple(
-            sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
+            sorted(
+                {
+                    k.lower()
+                    for key in ("keywords", "notices")
+                    for k in cb.get(key, []) + _gather(langs, "boilerplate", key)
+                }
+            )
         ),
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
+        notices=tuple(
+            sorted({k.lower() for k in cb.get("notices", []) + _gather(langs, "boilerplate", "notices")})
+        ),
         counter=re.compile(
             r"^(?:\d[\d,.\s]*[KkMm]?\+?\s+(?:"
             + _alt(cb.get("counter_words", []))

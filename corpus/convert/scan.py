@@ -31,11 +31,12 @@ def inline_credit_possible(text: str) -> bool:
 def keyword_lines(lines: list[str], feats: list[Features | None]) -> dict[int, str]:
     """Lines holding a boilerplate keyword. One search per keyword over the lower-cased short lines joined
     (a per-line loop over every keyword cost more than all other rules together; long lines are skipped,
-    the rule only applies to lines of at most keyword_max_words words)."""
+    the rule only applies to lines of at most keyword_max_words words). Longer lines are searched for the
+    notice phrases only: a consent, paywall or donation notice can run to a paragraph's length."""
+    out = _notice_lines(lines, feats)
     idx = [i for i, f in enumerate(feats) if f is not None and f.words <= RULES.keyword_max_words]
     full = "\n".join(lines[i] for i in idx)
     low = full.lower()
-    out: dict[int, str] = {}
     if len(low) != len(full):  # lower() changed lengths (e.g. "İ"): offsets would not map back
         for i in idx:
             ll = lines[i].lower()
@@ -51,6 +52,17 @@ def keyword_lines(lines: list[str], feats: list[Features | None]) -> dict[int, s
                 starts = list(accumulate((len(lines[i]) + 1 for i in idx[:-1]), initial=0))
             out.setdefault(idx[bisect_right(starts, pos) - 1], kw)
             pos = low.find(kw, pos + len(kw))
+    return out
+
+
+def _notice_lines(lines: list[str], feats: list[Features | None]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for i, f in enumerate(feats):
+        if f is not None and f.words > RULES.keyword_max_words:
+            ll = lines[i].lower()
+            kw = next((k for k in RULES.notices if k in ll), None)
+            if kw:
+                out[i] = kw
     return out
 
 
