@@ -360,3 +360,24 @@ def test_a_long_consent_notice_in_german_is_not_body() -> None:
     body = body_of("\n\n".join([p[0], p[1], notice, p[2], p[3]]))
     assert notice not in body
     assert p[2] in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "promo"),
+    [
+        ("en", "We welcome your thoughts, but please read our commenting policy before you post."),
+        (
+            "de",
+            "Alle Nachrichten aus der Region jederzeit auf dem Telefon: die App hier gratis herunterladen.",
+        ),
+        (
+            "fr",
+            "Vous ne pouvez lire ce journal que sur un seul appareil à la fois, sauf avec une offre famille.",
+        ),
+    ],
+)
+def test_app_comment_and_device_notices_between_paragraphs_are_not_body(lang: str, promo: str) -> None:
+    p = PARAS[lang]
+    body = body_of("\n\n".join([p[0], p[1], promo, p[2], p[3]]))
+    assert promo not in body
+    assert p[2] in body
