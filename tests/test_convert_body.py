@@ -381,3 +381,15 @@ def test_app_comment_and_device_notices_between_paragraphs_are_not_body(lang: st
     body = body_of("\n\n".join([p[0], p[1], promo, p[2], p[3]]))
     assert promo not in body
     assert p[2] in body
+
+
+def test_a_long_line_of_capitalised_names_without_punctuation_is_a_menu() -> None:
+    towns = (
+        "Ashford Barnsley Bedford Bolton Bradford Brighton Bristol Cambridge Carlisle Chester Coventry Derby "
+        "Dover Durham Exeter Gloucester Hereford Ipswich Lancaster Leeds Leicester Lincoln Norwich Oxford "
+        "Preston Reading Salisbury Sheffield Swindon Truro Wakefield Winchester Worcester York"
+    )
+    p = PARAS["en"]
+    body = body_of("\n\n".join([p[0], p[1], towns, p[2], p[3]]))
+    assert towns not in body
+    assert p[3] in body

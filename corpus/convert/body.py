@@ -24,6 +24,8 @@ _MEDIUM_WORDS = 5
 _LEAD_IN_WORDS = 6  # a line this long ending in ":" introduces a list or a quote
 _LONG_WORDS = 25  # a line this long is running text even without a final stop
 _TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
+_MENU_CASE = 0.9  # a long line of capitalised words with no punctuation: a menu or a tag cloud
+_MENU_MARKS = re.compile(r"[.,;:!?]\s")
 # Weights of pass 4: text counts by its length, furniture counts against.
 _W_SHORT = -60.0
 _W_FURNITURE = -30.0
@@ -60,6 +62,13 @@ def content_class(f: Features) -> str:
     w = f.words
     if f.has_url and w < 15:
         return "short"
+    if (
+        w >= _LONG_WORDS
+        and not f.ends_sentence
+        and f.title_ratio >= _MENU_CASE
+        and not _MENU_MARKS.search(f.text)
+    ):
+        return "short"  # names in a row with no punctuation between them: a menu, a tag cloud, a place list
     if w >= _LONG_WORDS or (w >= _GOOD_WORDS and f.ends_sentence):
         return "good"  # long enough that the words need no counting
     if w >= _LEAD_IN_WORDS and f.text.endswith(":"):
