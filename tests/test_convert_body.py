@@ -393,3 +393,15 @@ def test_a_long_line_of_capitalised_names_without_punctuation_is_a_menu() -> Non
     body = body_of("\n\n".join([p[0], p[1], towns, p[2], p[3]]))
     assert towns not in body
     assert p[3] in body
+
+
+def test_a_comments_header_after_the_article_ends_it() -> None:
+    p = PARAS["en"]
+    comment = (
+        "I have lived by the harbour for thirty years and I can tell you that nobody on the council has ever "
+        "asked the fishermen what they think about the plan, which is why so many of us are angry about it "
+        "and why we will keep writing to the paper until somebody finally listens to what we have to say."
+    )
+    text = "\n\n".join([*p, "Comments", "Harbourman says:", comment])
+    body = body_of(text)
+    assert body == p
