@@ -202,7 +202,7 @@ def _is_bare_credit(text: str, f: Features) -> bool:
 def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     stop = RULES.stopwords.get(lang or "", frozenset())
     feats = all_features(lines, stop)
-    keywords = keyword_lines(lines, feats)
+    keywords = keyword_lines(lines, feats, lang)
     repeated = repeated_lines(lines, feats)
     ds: list[LineDecision] = []
     for i, (text, f) in enumerate(zip(lines, feats, strict=True)):
