@@ -333,3 +333,75 @@ def test_a_long_table_under_two_heading_lines_after_the_article_is_body() -> Non
     head = ["Standings", "The final table of the league."]
     body = body_of("\n\n".join([*PARAS["en"], *head, "\n".join(rows)]))
     assert body == [*PARAS["en"], *head, *rows]
+
+
+def test_a_paragraph_long_subscription_notice_inside_the_article_is_not_body() -> None:
+    p = PARAS["en"]
+    promo = (
+        "Good reporting takes time, and our reporters spend weeks on every story that you read on this site, "
+        "from the council chamber to the harbour wall and the courts. Invest in journalism today: for the "
+        "price of a coffee each month you keep this newsroom open, independent and free of any owner's "
+        "interests, and you get every article, the archive and the daily briefing."
+    )
+    assert len(promo.split()) > 60
+    body = body_of("\n\n".join([p[0], p[1], promo, p[2], p[3]]))
+    assert body == p[:4]
+
+
+def test_a_long_consent_notice_in_german_is_not_body() -> None:
+    p = PARAS["de"]
+    notice = (
+        "Für die Anzeige dieses Beitrags aus einem sozialen Netzwerk brauchen wir deine widerrufliche "
+        "Einwilligung, weil der Anbieter des Beitrags dabei Daten über dich erhält, auch in Ländern außerhalb "
+        "der Europäischen Union, und diese Daten für eigene Zwecke nutzen kann. Du kannst die Einwilligung "
+        "jederzeit in den Einstellungen am Ende der Seite wieder zurückziehen."
+    )
+    assert len(notice.split()) > 40
+    body = body_of("\n\n".join([p[0], p[1], notice, p[2], p[3]]))
+    assert notice not in body
+    assert p[2] in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "promo"),
+    [
+        ("en", "We welcome your thoughts, but please read our commenting policy before you post."),
+        (
+            "de",
+            "Alle Nachrichten aus der Region jederzeit auf dem Telefon: die App hier gratis herunterladen.",
+        ),
+        (
+            "fr",
+            "Vous ne pouvez lire ce journal que sur un seul appareil à la fois, sauf avec une offre famille.",
+        ),
+    ],
+)
+def test_app_comment_and_device_notices_between_paragraphs_are_not_body(lang: str, promo: str) -> None:
+    p = PARAS[lang]
+    body = body_of("\n\n".join([p[0], p[1], promo, p[2], p[3]]))
+    assert promo not in body
+    assert p[2] in body
+
+
+def test_a_long_line_of_capitalised_names_without_punctuation_is_a_menu() -> None:
+    towns = (
+        "Ashford Barnsley Bedford Bolton Bradford Brighton Bristol Cambridge Carlisle Chester Coventry Derby "
+        "Dover Durham Exeter Gloucester Hereford Ipswich Lancaster Leeds Leicester Lincoln Norwich Oxford "
+        "Preston Reading Salisbury Sheffield Swindon Truro Wakefield Winchester Worcester York"
+    )
+    p = PARAS["en"]
+    body = body_of("\n\n".join([p[0], p[1], towns, p[2], p[3]]))
+    assert towns not in body
+    assert p[3] in body
+
+
+def test_a_comments_header_after_the_article_ends_it() -> None:
+    p = PARAS["en"]
+    comment = (
+        "I have lived by the harbour for thirty years and I can tell you that nobody on the council has ever "
+        "asked the fishermen what they think about the plan, which is why so many of us are angry about it "
+        "and why we will keep writing to the paper until somebody finally listens to what we have to say."
+    )
+    text = "\n\n".join([*p, "Comments", "Harbourman says:", comment])
+    body = body_of(text)
+    assert body == p

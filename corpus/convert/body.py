@@ -24,6 +24,8 @@ _MEDIUM_WORDS = 5
 _LEAD_IN_WORDS = 6  # a line this long ending in ":" introduces a list or a quote
 _LONG_WORDS = 25  # a line this long is running text even without a final stop
 _TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
+_MENU_CASE = 0.9  # a long line of capitalised words with no punctuation: a menu or a tag cloud
+_MENU_MARKS = re.compile(r"[.,;:!?]\s")
 # Weights of pass 4: text counts by its length, furniture counts against.
 _W_SHORT = -60.0
 _W_FURNITURE = -30.0
@@ -31,6 +33,7 @@ _W_META = -5.0
 _NEXT_ARTICLE_AFTER = 4
 _PAGER = frozenset({"previous", "next"})
 _COMMENTS = re.compile(r"(?i)comment|kommentar|comentario|repl|antwort|respuesta|réponse")
+_COMMENT_HEADER_WORDS = 4
 _DATE_SERIES = 3  # date lines of one shape that make a series (comments), not an embed
 _SUBHEAD_MAX_WORDS = 16
 _TEASER_MIN = 3
@@ -60,6 +63,13 @@ def content_class(f: Features) -> str:
     w = f.words
     if f.has_url and w < 15:
         return "short"
+    if (
+        w >= _LONG_WORDS
+        and not f.ends_sentence
+        and f.title_ratio >= _MENU_CASE
+        and not _MENU_MARKS.search(f.text)
+    ):
+        return "short"  # names in a row with no punctuation between them: a menu, a tag cloud, a place list
     if w >= _LONG_WORDS or (w >= _GOOD_WORDS and f.ends_sentence):
         return "good"  # long enough that the words need no counting
     if w >= _LEAD_IN_WORDS and f.text.endswith(":"):
@@ -229,12 +239,12 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
         elif d.label == RELATED and d.data.get("rel") in _PAGER and k > s and good >= _NEXT_ARTICLE_AFTER:
             break  # previous / next article links come after the article: below them, comments or another one
         elif (
-            d.rule == "boilerplate.counter"
+            (d.rule == "boilerplate.counter" or _comment_header(d))
             and k > s
             and good >= _NEXT_ARTICLE_AFTER
             and _COMMENTS.search(d.text)
         ):
-            break  # "12 comments" after the article's text: the comment thread follows
+            break  # "12 comments", "Comments" after the article's text: the comment thread follows
         elif k >= s and not d.label and d.content == "good":
             good += 1
     else:
@@ -245,6 +255,17 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
     while j > s and not (not nb[j].label and nb[j].content == "good"):
         j -= 1
     return s, j
+
+
+def _comment_header(d: LineDecision) -> bool:
+    """A short furniture line naming the comments ("Comments", "Leave a comment", "All Comments 4")."""
+    f = d.features
+    return (
+        d.label == BOILERPLATE
+        and d.rule.startswith("boilerplate.")  # a table phrase; a menu's section name is a repeated line
+        and f is not None
+        and f.words <= _COMMENT_HEADER_WORDS
+    )
 
 
 def standfirst(nb: list[LineDecision], s: int) -> int:

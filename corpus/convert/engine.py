@@ -69,8 +69,8 @@ def _pattern(
 ) -> tuple[str, str, dict[str, Any]] | None:
     """Pass 1: the rule tables. Returns (label, rule, data) or None. `keyword`: the boilerplate keyword
     the line holds, if any (found for the whole text at once by keyword_lines)."""
-    if f.words > 60:  # a paragraph: of all the rules only the bio one can apply
-        return _bio(text)
+    if f.words > 60:  # a paragraph: of all the rules only a notice phrase and the bio one can apply
+        return (BOILERPLATE, f"boilerplate.notice: {keyword!r}", {}) if keyword else _bio(text)
     fams = RULES.starter_families.get(first_word(text))  # most lines start with no table phrase
     if fams:
         hit = _anchored(text, f, stop, fams)
@@ -138,7 +138,8 @@ def _pattern(
             }
             return CREDIT, "credit.copyright", credit
     if keyword:
-        return BOILERPLATE, f"boilerplate.keyword: {keyword!r}", {}
+        kind = "keyword" if f.words <= RULES.keyword_max_words else "notice"
+        return BOILERPLATE, f"boilerplate.{kind}: {keyword!r}", {}
     if f.words >= 10:
         return _bio(text)
     return None
@@ -201,7 +202,7 @@ def _is_bare_credit(text: str, f: Features) -> bool:
 def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     stop = RULES.stopwords.get(lang or "", frozenset())
     feats = all_features(lines, stop)
-    keywords = keyword_lines(lines, feats)
+    keywords = keyword_lines(lines, feats, lang)
     repeated = repeated_lines(lines, feats)
     ds: list[LineDecision] = []
     for i, (text, f) in enumerate(zip(lines, feats, strict=True)):

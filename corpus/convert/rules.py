@@ -86,6 +86,9 @@ class Rules:
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
     keyword_max_words: int
+    # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
+    # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
+    notices: dict[str, tuple[str, ...]]
     counter: re.Pattern[str]
     prevnext: re.Pattern[str]
     related_label: re.Pattern[str]
@@ -226,6 +229,11 @@ def _compile() -> Rules:
             sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
         ),
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
+        notices={
+            code: tuple(sorted({k.lower() for k in cb.get("notices", []) + list(extra)}))
+            for code, extra in [("", [])]
+            + [(c, d.get("boilerplate", {}).get("notices", [])) for c, d in langs.items()]
+        },
         counter=re.compile(
             r"^(?:\d[\d,.\s]*[KkMm]?\+?\s+(?:"
             + _alt(cb.get("counter_words", []))

@@ -28,23 +28,35 @@ def inline_credit_possible(text: str) -> bool:
     return False
 
 
-def keyword_lines(lines: list[str], feats: list[Features | None]) -> dict[int, str]:
+def keyword_lines(lines: list[str], feats: list[Features | None], lang: str | None = None) -> dict[int, str]:
     """Lines holding a boilerplate keyword. One search per keyword over the lower-cased short lines joined
     (a per-line loop over every keyword cost more than all other rules together; long lines are skipped,
-    the rule only applies to lines of at most keyword_max_words words)."""
+    the rule only applies to lines of at most keyword_max_words words). The notice phrases are searched in
+    lines of any length: a consent, paywall or donation notice can run to a paragraph's length."""
     idx = [i for i, f in enumerate(feats) if f is not None and f.words <= RULES.keyword_max_words]
+    out = _find_in(lines, idx, RULES.boiler_keywords)
+    notices = RULES.notices.get(lang or "", RULES.notices[""])
+    for i, kw in _notice_lines(lines, feats, notices).items():
+        out.setdefault(i, kw)
+    return out
+
+
+def _find_in(lines: list[str], idx: list[int], phrases: tuple[str, ...]) -> dict[int, str]:
+    """The lines (of idx) holding one of the lower-case phrases, with the first phrase found in each."""
+    out: dict[int, str] = {}
+    if not idx or not phrases:
+        return out
     full = "\n".join(lines[i] for i in idx)
     low = full.lower()
-    out: dict[int, str] = {}
     if len(low) != len(full):  # lower() changed lengths (e.g. "İ"): offsets would not map back
         for i in idx:
             ll = lines[i].lower()
-            kw = next((k for k in RULES.boiler_keywords if k in ll), None)
+            kw = next((k for k in phrases if k in ll), None)
             if kw:
                 out[i] = kw
         return out
     starts: list[int] | None = None
-    for kw in RULES.boiler_keywords:
+    for kw in phrases:
         pos = low.find(kw)
         while pos >= 0:
             if starts is None:
@@ -52,6 +64,11 @@ def keyword_lines(lines: list[str], feats: list[Features | None]) -> dict[int, s
             out.setdefault(idx[bisect_right(starts, pos) - 1], kw)
             pos = low.find(kw, pos + len(kw))
     return out
+
+
+def _notice_lines(lines: list[str], feats: list[Features | None], notices: tuple[str, ...]) -> dict[int, str]:
+    """Lines of any length holding a notice phrase: one search per phrase over all lines joined."""
+    return _find_in(lines, [i for i, f in enumerate(feats) if f is not None], notices)
 
 
 def repeated_lines(lines: list[str], feats: list[Features | None]) -> dict[str, int]:
