@@ -218,7 +218,7 @@ def validate(
     finally:
         engine.close()
     if format is Format.json:
-        sys.stdout.buffer.write(report.to_json(outcome, strict))
+        sys.stdout.buffer.writelines(report.json_chunks(outcome, strict))
         sys.stdout.flush()
     elif format is Format.github:
         report.to_github(outcome, sys.stdout, strict)

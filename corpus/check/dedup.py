@@ -143,33 +143,41 @@ def _norm_pairs(pairs: list[tuple[int, int]]) -> np.ndarray:
     return np.unique(arr, axis=0) if len(arr) else arr
 
 
-def _sorted_column(keys: np.ndarray, b: int) -> tuple[np.ndarray, np.ndarray]:
+def _column(keys: np.ndarray, b: int, rows: np.ndarray | None) -> np.ndarray:
+    """Band `b` of `rows` (all rows if None) as a contiguous copy: one column, never the whole matrix."""
+    return np.ascontiguousarray(keys[:, b]) if rows is None else keys[rows, b]
+
+
+def _sorted_column(keys: np.ndarray, b: int, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(order, sorted keys) of one band: a contiguous copy and quicksort are ~5x a stable sort of a strided
     column; ties are put back in row order where they matter (in the runs), so results stay deterministic."""
-    col = np.ascontiguousarray(keys[:, b])
+    col = _column(keys, b, rows)
     order = np.argsort(col)
     return order, col[order]
 
 
-def self_candidates(bands: np.ndarray) -> np.ndarray:
-    """Pairs (i < j) of rows sharing any band key."""
+def self_candidates(bands: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    """Pairs (i < j) of rows sharing any band key; with `rows`, of those rows (numbered 0.. in `rows`)."""
     pairs: list[tuple[int, int]] = []
     for b in range(bands.shape[1]):
-        order, col = _sorted_column(bands, b)
+        order, col = _sorted_column(bands, b, rows)
         for s, e in _runs(col):
             pairs += _bucket_pairs(np.sort(order[s:e]))
     return _norm_pairs(pairs)
 
 
-def cross_candidates(new: np.ndarray, old: np.ndarray) -> np.ndarray:
-    """Pairs (new row, old row) sharing any band key; old is sorted once per band, new is searched."""
+def cross_candidates(new: np.ndarray, old: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    """Pairs (new row, old row) sharing any band key; old is sorted once per band, new is searched.
+
+    With `rows`, only those rows of `new` take part (numbered 0.. in `rows`)."""
     out: list[np.ndarray] = []
-    if len(new) == 0 or len(old) == 0:
+    if (len(new) if rows is None else len(rows)) == 0 or len(old) == 0:
         return np.zeros((0, 2), np.int64)
     for b in range(old.shape[1]):
         order, col = _sorted_column(old, b)
-        lo = np.searchsorted(col, new[:, b], "left")
-        hi = np.searchsorted(col, new[:, b], "right")
+        mine = _column(new, b, rows)
+        lo = np.searchsorted(col, mine, "left")
+        hi = np.searchsorted(col, mine, "right")
         for q in np.flatnonzero(hi > lo):
             hits = np.sort(order[lo[q] : hi[q]])[: _ALL_PAIRS_MAX * 8]
             out.append(np.stack([np.full(len(hits), q), hits], axis=1))
@@ -275,7 +283,9 @@ def find_duplicates(
     """
     old = old if old is not None else KeyTable.empty(new.bands.shape[1] if new.bands.ndim == 2 else 0)
     n_new = len(new)
-    ids_new = new.ids
+
+    def new_id(i: int) -> str:  # on demand, like old_id: a list of every id is ~100 bytes a row
+        return id_of(new.rels[i])
 
     def old_id(i: int) -> str:  # computed only for rows in a pair: the old side may hold millions
         return id_of(old.rels[i])
@@ -298,10 +308,10 @@ def find_duplicates(
             exact_of[int(q)] = old_id(o)
             exact_edges.append((int(q), n_new + o))
     for grp in exact_self(new.body_hash):
-        members = sorted(grp.tolist(), key=lambda i: (ids_new[i], new.rels[i]))
+        members = sorted(grp.tolist(), key=lambda i: (new_id(i), new.rels[i]))
         for m in members[1:]:
             exact_edges.append((members[0], m))
-            exact_of.setdefault(m, ids_new[members[0]])
+            exact_of.setdefault(m, new_id(members[0]))
     for row, other in exact_of.items():
         problems.setdefault(new.rels[row], []).append(
             problem("D201", f"exact duplicate of {other} (same normalised body)")
@@ -309,17 +319,18 @@ def find_duplicates(
 
     # near: only representatives of exact groups take part, so identical copies do not flood buckets
     sh = _Shingles(load_words, shingle_words)
-    reps = np.array(sorted(set(range(n_new)) - set(exact_of)), np.int64)
+    is_rep = np.ones(n_new, bool)
+    is_rep[list(exact_of)] = False
+    reps = np.flatnonzero(is_rep).astype(np.int64)
     if len(reps):
-        rep_bands = new.bands[reps]
-        local = self_candidates(rep_bands)
+        local = self_candidates(new.bands, reps)  # a column at a time: no copy of every row's band keys
         for a, b, j in _confirm(reps[local] if len(local) else local, new.paths, new.paths, sh, threshold):
-            first, second = sorted((a, b), key=lambda i: (ids_new[i], new.rels[i]))
+            first, second = sorted((a, b), key=lambda i: (new_id(i), new.rels[i]))
             near_edges.append((first, second))
             if j > best_new.get(second, ("", -1.0))[1]:
-                best_new[second] = (ids_new[first], j)
+                best_new[second] = (new_id(first), j)
         if len(old):
-            cross = cross_candidates(rep_bands, old.bands)
+            cross = cross_candidates(new.bands, old.bands, reps)
             if len(cross):
                 cross[:, 0] = reps[cross[:, 0]]
                 for a, b, j in _confirm(cross, new.paths, old.paths, sh, threshold):
@@ -330,7 +341,7 @@ def find_duplicates(
         problems.setdefault(new.rels[row], []).append(problem("D202", _near_msg(other, j)))
 
     def any_id(i: int) -> str:
-        return ids_new[i] if i < n_new else old_id(i - n_new)
+        return new_id(i) if i < n_new else old_id(i - n_new)
 
     exact_groups = [[any_id(i) for i in g] for g in _components(exact_edges)]
     clusters = [[any_id(i) for i in g] for g in _components(exact_edges + near_edges)]

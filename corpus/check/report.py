@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import Any, TextIO
+from collections.abc import Iterator
+from typing import TextIO
 
 import orjson
 from rich.console import Console
@@ -29,14 +30,20 @@ def is_valid(outcome: Outcome, strict: bool) -> bool:
 
 
 def to_json(outcome: Outcome, strict: bool = False) -> bytes:
-    doc: dict[str, Any] = {
-        "valid": is_valid(outcome, strict),
-        "files": [
-            {"path": f.path, "id": f.id, "problems": [p.to_dict() for p in f.problems]} for f in outcome.files
-        ],
-        "summary": summary(outcome),
-    }
-    return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
+    return b"".join(json_chunks(outcome, strict))
+
+
+def json_chunks(outcome: Outcome, strict: bool = False) -> Iterator[bytes]:
+    """The JSON report in pieces, one file at a time, the same bytes as one `orjson.dumps(doc, INDENT_2)`:
+    a million files would otherwise build a million dicts and the whole document in memory at once."""
+    opt = orjson.OPT_INDENT_2
+    yield b'{\n  "valid": ' + orjson.dumps(is_valid(outcome, strict)) + b',\n  "files": ['
+    sep = b"\n    "
+    for i, f in enumerate(outcome.files):
+        doc = {"path": f.path, "id": f.id, "problems": [p.to_dict() for p in f.problems]}
+        yield (b"," if i else b"") + sep + orjson.dumps(doc, option=opt).replace(b"\n", sep)
+    yield (b"\n  ]" if outcome.files else b"]") + b',\n  "summary": '
+    yield orjson.dumps(summary(outcome), option=opt).replace(b"\n", b"\n  ") + b"\n}\n"
 
 
 def summary_line(outcome: Outcome, strict: bool = False) -> str:

@@ -65,13 +65,13 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-BODY_CACHE_CHARS = (
-    80_000_000  # bodies (~10k articles) kept to confirm near-duplicate candidates without re-reading
-)
+# bodies (UTF-8: a str with one non-Latin-1 char takes 2-4 bytes a char) of the first ~12k articles,
+# kept to confirm near-duplicate candidates without re-reading and converting them again
+BODY_CACHE_BYTES = 64_000_000
 
 
 def _check_all(
-    refs: Iterable[RawRef], cfg: Config, engine: Engine, keys: KeyBuilder, bodies: dict[str, str]
+    refs: Iterable[RawRef], cfg: Config, engine: Engine, keys: KeyBuilder, bodies: dict[str, bytes]
 ) -> list[FileResult]:
     """Check every file, streaming its keys into `keys` and keeping only what the report needs.
 
@@ -81,9 +81,9 @@ def _check_all(
     kept = 0
     for res in engine.map(partial(check_file, cfg=cfg), refs):
         keys.add(res)
-        if res.record is not None and kept < BODY_CACHE_CHARS:
-            bodies[res.path] = res.record.body
-            kept += len(res.record.body)
+        if res.record is not None and kept < BODY_CACHE_BYTES:
+            body = bodies[res.path] = res.record.body.encode()
+            kept += len(body)
         res.record, res.bands = None, None
         out.append(res)
     return out
@@ -121,18 +121,18 @@ def _nbands(cfg: Config) -> int:
 
 
 def duplicates(
-    table: KeyTable, old: KeyTable | None, cfg: Config, bodies: dict[str, str] | None = None
+    table: KeyTable, old: KeyTable | None, cfg: Config, bodies: dict[str, bytes] | None = None
 ) -> Duplicates:
     """Exact and near duplicates of `table`'s rows (among themselves and against `old`), with clusters.
 
-    `bodies` (path -> body) spares re-reading candidates; others are re-read and re-converted.
+    `bodies` (path -> UTF-8 body) spares re-reading candidates; others are re-read and re-converted.
     """
     from_file = words_from_file(cfg.max_bytes)
     known = bodies or {}
 
     def load_words(path: str) -> list[str] | None:
         body = known.get(path)
-        return sketch.words(body) if body is not None else from_file(path)
+        return sketch.words(body.decode()) if body is not None else from_file(path)
 
     return find_duplicates(
         table,
@@ -160,7 +160,7 @@ def _reports(results: list[FileResult], extras: list[FileReport]) -> Outcome:
 
 
 def _whole(roots: list[Path], cfg: Config, engine: Engine) -> Outcome:
-    bodies: dict[str, str] = {}
+    bodies: dict[str, bytes] = {}
     keys = KeyBuilder(_nbands(cfg))
     results = _check_all(discover(roots), cfg, engine, keys, bodies)
     _duplicate_ids(results, cfg)
@@ -193,7 +193,7 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
     raw_paths, orphans = _split_named(paths)
     raw_root = Path(cfg.raw_dir)
     refs = list(discover(raw_paths, default_root=raw_root))
-    bodies: dict[str, str] = {}
+    bodies: dict[str, bytes] = {}
     keys = KeyBuilder(_nbands(cfg))
     results = _check_all(refs, cfg, engine, keys, bodies)
     extras = _extras(orphans + scan_extras([p for p in raw_paths if p.is_dir()]), cfg)
