@@ -405,3 +405,13 @@ def test_a_comments_header_after_the_article_ends_it() -> None:
     text = "\n\n".join([*p, "Comments", "Harbourman says:", comment])
     body = body_of(text)
     assert body == p
+
+
+def test_a_name_ending_in_a_colon_above_a_date_line_starts_the_comments() -> None:
+    p = PARAS["en"]
+    comment = (
+        "Nobody on the council ever asked the people who fish from this harbour every single morning what "
+        "they think of the plan, and that is exactly why so many of us are angry about it this spring."
+    )
+    text = "\n\n".join([*p, "Harbour Watcher says:", "12 March 2024 at 10:15", comment])
+    assert body_of(text) == p

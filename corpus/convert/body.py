@@ -34,6 +34,7 @@ _NEXT_ARTICLE_AFTER = 4
 _PAGER = frozenset({"previous", "next"})
 _COMMENTS = re.compile(r"(?i)comment|kommentar|comentario|repl|antwort|respuesta|réponse")
 _COMMENT_HEADER_WORDS = 4
+_COMMENTER_WORDS = 5
 _DATE_SERIES = 3  # date lines of one shape that make a series (comments), not an embed
 _SUBHEAD_MAX_WORDS = 16
 _TEASER_MIN = 3
@@ -245,6 +246,8 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
             and _COMMENTS.search(d.text)
         ):
             break  # "12 comments", "Comments" after the article's text: the comment thread follows
+        elif k > s and good >= _NEXT_ARTICLE_AFTER and _commenter(nb, k):
+            break  # "Jane Roe says:" above a date line: a comment thread's first entry
         elif k >= s and not d.label and d.content == "good":
             good += 1
     else:
@@ -255,6 +258,20 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
     while j > s and not (not nb[j].label and nb[j].content == "good"):
         j -= 1
     return s, j
+
+
+def _commenter(nb: list[LineDecision], k: int) -> bool:
+    """A few words ending in ":" right above a date line: a commenter's name ("Jane Roe says:", "Jane Roe:")
+    and the comment's time. An article's quotes are introduced by a sentence, not followed by a date."""
+    d = nb[k]
+    f = d.features
+    return (
+        f is not None
+        and f.words <= _COMMENTER_WORDS
+        and d.text.endswith(":")
+        and k + 1 < len(nb)
+        and nb[k + 1].label == DATELINE
+    )
 
 
 def _comment_header(d: LineDecision) -> bool:
