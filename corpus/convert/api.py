@@ -17,7 +17,7 @@ from corpus.convert.language import detect
 from corpus.rawio import RawDoc
 from corpus.record import Record, Source
 
-CONVERTER_VERSION = "0.2.0"
+CONVERTER_VERSION = "0.3.0"
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$")
 _LANG = re.compile(r"^[a-z]{2}$")
