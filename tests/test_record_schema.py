@@ -63,3 +63,25 @@ def test_schema_rejects_bad_enum_and_extra_keys() -> None:
     d = _minimal().to_dict()
     d["extra"] = 1
     assert not fast_validator().is_valid(d)
+
+
+def test_hand_written_to_dict_equals_dataclass_asdict() -> None:
+    """to_dict is written out for speed; it must stay the exact mirror of every field."""
+    rec = Record(
+        id="b2",
+        source=Source(file="sub/b2.txt", sha256="f" * 64, url="https://example.org/b2", publisher="Example"),
+        headline="A headline",
+        byline=Byline(authors=["Jane Roe", "John Doe"], bio="Jane Roe is a reporter."),
+        credits=[Credit(kind="video", credit="Example TV", caption="A caption.")],
+        body="One.\n\nTwo.",
+        related_links=[RelatedLink(rel="next", title="Next story", url=None)],
+        language="en",
+        published="2024-05-03",
+        dateline="LONDON (Reuters)",
+        word_count=2,
+        license="CC-BY-4.0",
+    )
+    d = dataclasses.asdict(rec)
+    assert rec.to_dict() == {k: d[k] for k in FIELD_ORDER}
+    assert list(rec.to_dict()) == list(FIELD_ORDER)
+    assert fast_validator().is_valid(rec.to_dict())
