@@ -415,3 +415,28 @@ def test_a_name_ending_in_a_colon_above_a_date_line_starts_the_comments() -> Non
     )
     text = "\n\n".join([*p, "Harbour Watcher says:", "12 March 2024 at 10:15", comment])
     assert body_of(text) == p
+
+
+def test_a_recent_comments_widget_does_not_outweigh_a_short_article() -> None:
+    p = PARAS["en"][:2]
+    widget = [
+        f"{name} on {title}: {opinion}, and I think the council should listen to the people of the town"
+        for name, title, opinion in [
+            ("Harbourman", "Bridge vote delayed again", "This is the third delay this year"),
+            ("Ann B.", "New bakery opens on Quay Street", "The bread is good but the queue is long"),
+            ("old salt", "Ferry fares to rise in spring", "Nobody asked the islanders about the fares"),
+            ("M. Rowe", "Market hall roof repaired", "It took them far too long to fix the leaks"),
+            ("Tidewatcher", "Council approves the budget", "The budget leaves the harbour with nothing"),
+        ]
+    ]
+    text = "\n\n".join(["Harbour news", *p, "\n".join(widget), "Contact us"])
+    assert body_of(text) == p
+
+
+def test_a_site_slogan_after_the_article_is_not_body() -> None:
+    p = PARAS["en"]
+    slogan = "THE HARBOUR TIMES | News for the harbour town and the islands."
+    name = "THE HARBOUR TIMES"
+    text = "\n\n".join([name, "Home", *p, f"{name}\n{slogan}", "Imprint", name])
+    body = body_of(text)
+    assert body == p

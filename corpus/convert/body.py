@@ -53,6 +53,12 @@ _INLINE_LINK_MIN_WORDS = 6
 _SHORT_IN_RUN = "short line in the main run"
 _SHORT_OUTSIDE = "short line outside the main run"
 _TABLE_ROW = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s)|\d")
+# "Jane Roe on <post title>": a recent-comments widget names a commenter, a connector word and a post.
+_WIDGET_CONNECTORS = frozenset({"on", "bei", "zu", "sur", "en"})
+_WIDGET_NAME_WORDS = 3
+_WIDGET_MIN = 3
+_SLOGAN_SEPARATORS = (" - ", " – ", " — ", " | ")
+_SLOGAN_WORDS = 15
 _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s)|\d")
 
 
@@ -150,6 +156,54 @@ def teaser_lists(nb: list[LineDecision]) -> None:
     for r in runs:
         for x in r:
             x.label, x.rule = BOILERPLATE, f"teaser: one text line between title lines, {len(r)} in a row"
+
+
+def _widget_connector(d: LineDecision) -> str:
+    """The connector word after a commenter's name ("Jane Roe on ..."), or "" when the line has none."""
+    words = d.text.split(maxsplit=_WIDGET_NAME_WORDS + 1)
+    for w in words[1 : _WIDGET_NAME_WORDS + 1]:
+        if w in _WIDGET_CONNECTORS:
+            return w
+    return ""
+
+
+def comment_widgets(nb: list[LineDecision]) -> None:
+    """_WIDGET_MIN lines in a row of "Name on Post title: comment": a recent-comments widget in a page's
+    sidebar or footer. Its lines read well and can outweigh a short article; an article's paragraphs do
+    not all put one connector word right after one to three words."""
+    run: list[LineDecision] = []
+    conn = ""
+    for d in nb:
+        w = "" if d.label else _widget_connector(d)
+        if w and w == conn:
+            run.append(d)
+            continue
+        _drop_widget(run, conn)
+        run, conn = ([d], w) if w else ([], "")
+    _drop_widget(run, conn)
+
+
+def _drop_widget(run: list[LineDecision], conn: str) -> None:
+    if len(run) >= _WIDGET_MIN:
+        for x in run:
+            x.label, x.rule = BOILERPLATE, f"recent comments: {len(run)} lines of a name and '{conn}'"
+
+
+def site_slogans(nb: list[LineDecision]) -> None:
+    """ "Site Name - slogan" where the site's name stands alone elsewhere as a repeated line: the page's
+    footer or header motto, not the article's text."""
+    names = {d.text for d in nb if d.rule.startswith("repeated line")}
+    if not names:
+        return
+    for d in nb:
+        f = d.features
+        if d.label or f is None or f.words > _SLOGAN_WORDS:
+            continue
+        for sep in _SLOGAN_SEPARATORS:
+            head, found, _ = d.text.partition(sep)
+            if found and head in names:
+                d.label, d.rule = BOILERPLATE, f"site slogan: after the repeated line '{head}'"
+                break
 
 
 def cut_summaries(nb: list[LineDecision]) -> None:

@@ -22,10 +22,12 @@ from typing import Any
 
 from corpus.convert.body import (
     body_repeats,
+    comment_widgets,
     content_class,
     cut_summaries,
     label_body,
     main_run,
+    site_slogans,
     standfirst,
     tail,
     teaser_lists,
@@ -223,6 +225,8 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
         if not d.label and d.text in repeated:
             d.label, d.rule = BOILERPLATE, f"repeated line: {repeated[d.text]} times in the text"
     wrapped_paragraphs(nonblank)
+    comment_widgets(nonblank)
+    site_slogans(nonblank)
     teaser_lists(nonblank)
     cut_summaries(nonblank)
     s, e = main_run(nonblank)
