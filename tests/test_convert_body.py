@@ -440,3 +440,14 @@ def test_a_site_slogan_after_the_article_is_not_body() -> None:
     text = "\n\n".join([name, "Home", *p, f"{name}\n{slogan}", "Imprint", name])
     body = body_of(text)
     assert body == p
+
+
+def test_a_german_leave_a_comment_header_ends_the_article() -> None:
+    p = PARAS["de"]
+    comment = (
+        "Ich wohne seit dreißig Jahren am Hafen und kann Ihnen sagen, dass im Stadtrat noch nie jemand die "
+        "Fischer gefragt hat, was sie von dem Plan halten, und deshalb sind so viele von uns darüber verärgert "
+        "und werden der Zeitung so lange schreiben, bis endlich jemand zuhört, was wir zu sagen haben."
+    )
+    text = "\n\n".join([*p, "Hinterlasse einen Kommentar", "Hafenmann", comment])
+    assert body_of(text) == p
