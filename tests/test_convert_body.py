@@ -451,3 +451,13 @@ def test_a_german_leave_a_comment_header_ends_the_article() -> None:
     )
     text = "\n\n".join([*p, "Hinterlasse einen Kommentar", "Hafenmann", comment])
     assert body_of(text) == p
+
+
+def test_an_author_box_below_a_link_to_the_authors_page_is_not_body() -> None:
+    p = PARAS["en"]
+    box = (
+        "Calm, patient and curious, she has covered the harbour town for the paper since the old ferry "
+        "still ran, and she still answers every letter that readers send her about the islands."
+    )
+    text = "\n\n".join(["By Jane Roe", *p, "Jane Roe\nhttps://example.org/author/jane-roe/\n" + box])
+    assert body_of(text) == p

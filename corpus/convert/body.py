@@ -59,6 +59,8 @@ _WIDGET_NAME_WORDS = 3
 _WIDGET_MIN = 3
 _SLOGAN_SEPARATORS = (" - ", " – ", " — ", " | ")
 _SLOGAN_WORDS = 15
+_AUTHOR_PAGE = re.compile(r"(?i)/(?:author|authors|autor|autoren|auteur|autores|journalist)/")
+_AUTHOR_BOX_GAP = 2  # lines between the author's name or page link and the box's text
 _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s)|\d")
 
 
@@ -480,7 +482,9 @@ def body_repeats(nb: list[LineDecision]) -> None:
 
 
 def tail(nb: list[LineDecision], s: int, e: int) -> None:
-    """Bio candidates inside the article are just paragraphs; after it they are the bio."""
+    """Bio candidates inside the article are just paragraphs; after it they are the bio. The run's last
+    text line right below the byline's name or a link to the author's page is an author box."""
+    _author_box(nb, s, e)
     for k, d in enumerate(nb):
         if (
             d.label == BIO
@@ -488,3 +492,13 @@ def tail(nb: list[LineDecision], s: int, e: int) -> None:
             and any(not x.label and x.content == "good" for x in nb[k + 1 : e + 1])
         ):
             d.label, d.rule = "", "bio-like sentence inside the article"
+
+
+def _author_box(nb: list[LineDecision], s: int, e: int) -> None:
+    if e <= s or e >= len(nb) or nb[e].label or nb[e].content != "good":
+        return
+    names = {str(a) for d in nb[:s] if d.label == BYLINE for a in d.data.get("authors", [])}
+    for x in nb[max(s, e - _AUTHOR_BOX_GAP) : e]:
+        if (x.text in names and x.index < nb[e].index) or _AUTHOR_PAGE.search(x.text):
+            nb[e].label, nb[e].rule = BIO, f"author box: below {x.text[:40]!r}"
+            return
