@@ -70,7 +70,7 @@ def test_a_button_label_twice_or_a_bar_of_links_is_not_a_headline() -> None:
     [
         ("de", "Juliane Roth 28.04.2023, 18:11 Uhr", "Juliane Roth"),
         ("en", "Jane Roe | Published 2 hours ago", "Jane Roe"),
-        ("en", "Jane Roe Political Correspondent", "Jane Roe Political"),
+        ("en", "Jane Roe Political Correspondent", "Jane Roe"),
         ("en", "Jane Roe Follow", "Jane Roe"),
         ("en", "Jane Roe The Daily Example", "Jane Roe"),
         ("es", "Ana Pérez - 4 de marzo de 2024", "Ana Pérez"),
@@ -458,3 +458,20 @@ def test_an_italian_name_and_date_line_gives_the_date_and_the_author() -> None:
     rec = convert("\n\n".join([*top, *IT_PARAS]) + "\n")
     assert rec.published == "2024-06-03"
     assert rec.byline.authors == ["Marta Rossi"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Jane Roe Political Correspondent", "Jane Roe"),
+        ("Jane Roe Senior Lifestyle Writer", "Jane Roe"),
+        ("Von Jana Roth Landespolitische Korrespondentin", "Jana Roth"),
+    ],
+)
+def test_a_word_qualifying_the_role_is_cut_with_it(line: str, name: str) -> None:
+    assert parse_names(line.removeprefix("Von "), frozenset()) == [name]
+
+
+def test_a_name_printed_twice_is_one_author() -> None:
+    assert name_part("Jane Roe Jane Roe") == "Jane Roe"
+    assert name_part("Jane Roe John Doe") == "Jane Roe John Doe"
