@@ -70,7 +70,7 @@ def test_a_button_label_twice_or_a_bar_of_links_is_not_a_headline() -> None:
     [
         ("de", "Juliane Roth 28.04.2023, 18:11 Uhr", "Juliane Roth"),
         ("en", "Jane Roe | Published 2 hours ago", "Jane Roe"),
-        ("en", "Jane Roe Political Correspondent", "Jane Roe Political"),
+        ("en", "Jane Roe Political Correspondent", "Jane Roe"),
         ("en", "Jane Roe Follow", "Jane Roe"),
         ("en", "Jane Roe The Daily Example", "Jane Roe"),
         ("es", "Ana Pérez - 4 de marzo de 2024", "Ana Pérez"),
@@ -431,3 +431,47 @@ def test_a_prefixed_byline_far_below_signs_a_teaser_not_the_article() -> None:
     bottom = ["Mehr zum Thema", *teasers, "Von Jana Roth", "Die letzte Brücke der Stadt bekommt einen Namen"]
     text = article("de", top=[TITLE["de"], "dpa", "03.03.2024 - 15:26 Uhr"], bottom=bottom)
     assert convert(text).byline.authors == ["dpa"]
+
+
+def test_the_byline_below_a_title_found_after_an_opening_notice_is_read() -> None:
+    notice = [
+        "Sie verwenden einen veralteten Browser, der nicht mehr sicher ist und nicht mehr unterstützt wird.",
+        "Bitte verwenden Sie einen aktuellen Browser wie Firefox oder Chrome, um diese Seite zu lesen.",
+    ]
+    top = ["Politik", "Wirtschaft", *notice, "Region", TITLE["de"], DEK["de"], "Jana Roth 03.03.2024 - 17:29"]
+    assert convert(article("de", top=top)).byline.authors == ["Jana Roth"]
+
+
+IT_PARAS = [
+    "Il consiglio comunale ha approvato ieri sera il progetto per ricostruire il vecchio ponte sul fiume.",
+    "La decisione arriva dopo anni di discussioni sui costi dei lavori e sulla sicurezza di chi lo attraversa.",
+    "I lavori dovrebbero cominciare in primavera e durare circa due anni, secondo il sindaco della città.",
+    "Nel frattempo il traffico sarà deviato su un ponte provvisorio costruito accanto a quello vecchio.",
+]
+
+
+def test_an_italian_name_and_date_line_gives_the_date_and_the_author() -> None:
+    top = [
+        "Il consiglio approva la ricostruzione del vecchio ponte sul fiume",
+        "Marta Rossi 3 Giugno 2024 - 11:20",
+    ]
+    rec = convert("\n\n".join([*top, *IT_PARAS]) + "\n")
+    assert rec.published == "2024-06-03"
+    assert rec.byline.authors == ["Marta Rossi"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Jane Roe Political Correspondent", "Jane Roe"),
+        ("Jane Roe Senior Lifestyle Writer", "Jane Roe"),
+        ("Von Jana Roth Landespolitische Korrespondentin", "Jana Roth"),
+    ],
+)
+def test_a_word_qualifying_the_role_is_cut_with_it(line: str, name: str) -> None:
+    assert parse_names(line.removeprefix("Von "), frozenset()) == [name]
+
+
+def test_a_name_printed_twice_is_one_author() -> None:
+    assert name_part("Jane Roe Jane Roe") == "Jane Roe"
+    assert name_part("Jane Roe John Doe") == "Jane Roe John Doe"

@@ -18,7 +18,7 @@ SUMMARY_ROWS = 500
 
 def summary(outcome: Outcome) -> dict[str, int]:
     return {
-        "files": len(outcome.files),
+        "files": len(outcome),
         "errors": outcome.count("error"),
         "warnings": outcome.count("warning"),
     }
@@ -39,16 +39,16 @@ def json_chunks(outcome: Outcome, strict: bool = False) -> Iterator[bytes]:
     opt = orjson.OPT_INDENT_2
     yield b'{\n  "valid": ' + orjson.dumps(is_valid(outcome, strict)) + b',\n  "files": ['
     sep = b"\n    "
-    for i, f in enumerate(outcome.files):
+    for i, f in enumerate(outcome.files()):
         doc = {"path": f.path, "id": f.id, "problems": [p.to_dict() for p in f.problems]}
         yield (b"," if i else b"") + sep + orjson.dumps(doc, option=opt).replace(b"\n", sep)
-    yield (b"\n  ]" if outcome.files else b"]") + b',\n  "summary": '
+    yield (b"\n  ]" if len(outcome) else b"]") + b',\n  "summary": '
     yield orjson.dumps(summary(outcome), option=opt).replace(b"\n", b"\n  ") + b"\n}\n"
 
 
 def summary_line(outcome: Outcome, strict: bool = False) -> str:
     s = summary(outcome)
-    bad = sum(1 for f in outcome.files if f.problems)
+    bad = outcome.with_problems()
     verdict = "valid" if is_valid(outcome, strict) else "invalid"
     return (
         f"{s['files']} file{'s' if s['files'] != 1 else ''} checked: {s['errors']} error(s), "
@@ -58,7 +58,7 @@ def summary_line(outcome: Outcome, strict: bool = False) -> str:
 
 def to_text(outcome: Outcome, console: Console, strict: bool = False) -> None:
     """Grouped by file; colour only on a terminal (rich decides)."""
-    for f in outcome.files:
+    for f in outcome.files():
         if not f.problems:
             continue
         console.print(f"[bold]{escape(f.path)}[/bold]")
@@ -89,7 +89,7 @@ def to_github(outcome: Outcome, out: TextIO, strict: bool = False) -> None:
     """`::error file=…,line=…,title=…::msg` lines, capped per severity, and a job-summary table."""
     shown = {"error": 0, "warning": 0}
     hidden = {"error": 0, "warning": 0}
-    for f in outcome.files:
+    for f in outcome.files():
         for p in f.problems:
             if shown[p.severity] >= GITHUB_CAP:
                 hidden[p.severity] += 1
@@ -119,7 +119,7 @@ def _cell(s: object) -> str:
 
 def markdown_summary(outcome: Outcome, strict: bool = False) -> str:
     lines = ["## corpus validate", "", f"**{summary_line(outcome, strict)}**", ""]
-    rows = [(f, p) for f in outcome.files for p in f.problems]
+    rows = [(f, p) for f in outcome.files() for p in f.problems]
     if rows:
         lines += ["| File | Line | Severity | Code | Message |", "| --- | --- | --- | --- | --- |"]
         for f, p in rows[:SUMMARY_ROWS]:

@@ -7,8 +7,10 @@ articles and id clashes are reported, old files' own problems are not.
 
 from __future__ import annotations
 
+import heapq
 import os
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -34,12 +36,91 @@ class FileReport:
     problems: list[Problem] = field(default_factory=list)
 
 
+_SAME_ID = object()  # in Rows.ids: the id is the one the rel gives (nearly always; nothing kept)
+
+
+class Rows:
+    """Every checked file as columns, problems kept only for the files that have some.
+
+    A FileResult a file, then a FileReport, an id-check dict entry and a sorted copy for the report, were
+    ~0.5-0.8 KB a file; here a clean file costs four pointers and a 64-bit id key (`paths` and `rels` are
+    the very strings the KeyBuilder holds), and reports are made one at a time as they are written.
+    """
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+        self.rels: list[str] = []
+        self.ids: list[object] = []  # _SAME_ID, or the id (str or None) when the rel does not give it
+        self.id_keys = array("q")  # hash of the case-folded id (0 for no id): equal ids, equal keys
+        self.problems: dict[int, list[Problem]] = {}  # row -> its problems, only rows with some
+        self.keyless: dict[str, list[int]] = {}  # rel -> [size, mtime_ns] of files without dedup keys
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def add(self, res: FileResult) -> None:
+        i = len(self.paths)
+        self.paths.append(res.path)
+        self.rels.append(res.rel)
+        self.ids.append(_SAME_ID if res.id is not None and res.id == id_of(res.rel) else res.id)
+        self.id_keys.append(0 if res.id is None else hash(res.id.casefold()))
+        if res.problems:
+            self.problems[i] = res.problems
+        if res.body_hash is None:
+            self.keyless[res.rel] = [res.size, res.mtime_ns]
+
+    def id(self, i: int) -> str | None:
+        ident = self.ids[i]
+        return id_of(self.rels[i]) if ident is _SAME_ID else ident  # type: ignore[return-value]
+
+    def add_problems(self, i: int, found: list[Problem]) -> None:
+        if found:
+            self.problems.setdefault(i, []).extend(found)
+
+    def reports(self) -> Iterator[tuple[str, int, FileReport]]:
+        """(shown path, row, report) in path order (ties in row order), one report at a time.
+
+        Files come in discovery order, which is path order already; only otherwise are they sorted."""
+        n = len(self.paths)
+        order: Iterable[int] = range(n)
+        prev = ""
+        for i in range(n):
+            shown = shown_path(self.paths[i])
+            if shown < prev:
+                order = sorted(range(n), key=lambda j: shown_path(self.paths[j]))
+                break
+            prev = shown
+        for i in order:
+            shown = shown_path(self.paths[i])
+            yield shown, i, FileReport(shown, _id(self.id(i)), self.problems.get(i, []))
+
+
 @dataclass(slots=True)
 class Outcome:
-    files: list[FileReport]
+    """The checked files (columns) and the extra files' reports; reports are made as they are read."""
+
+    rows: Rows
+    extras: list[FileReport]
+
+    def __len__(self) -> int:
+        return len(self.rows) + len(self.extras)
+
+    def files(self) -> Iterator[FileReport]:
+        """Every file's report sorted by path (a stable sort: rows before extras, each in its own order)."""
+        n = len(self.rows)
+        extras = sorted(((f.path, n + j, f) for j, f in enumerate(self.extras)), key=lambda t: t[0])
+        for _, _, f in heapq.merge(self.rows.reports(), extras, key=lambda t: (t[0], t[1])):
+            yield f
+
+    def _problems(self) -> Iterator[list[Problem]]:
+        yield from self.rows.problems.values()
+        yield from (f.problems for f in self.extras)
 
     def count(self, severity: str) -> int:
-        return sum(p.severity == severity for f in self.files for p in f.problems)
+        return sum(p.severity == severity for ps in self._problems() for p in ps)
+
+    def with_problems(self) -> int:
+        return sum(1 for ps in self._problems() if ps)
 
 
 def shown_path(path: str | Path) -> str:
@@ -72,20 +153,19 @@ BODY_CACHE_BYTES = 64_000_000
 
 def _check_all(
     refs: Iterable[RawRef], cfg: Config, engine: Engine, keys: KeyBuilder, bodies: dict[str, bytes]
-) -> list[FileResult]:
+) -> Rows:
     """Check every file, streaming its keys into `keys` and keeping only what the report needs.
 
     Bodies are kept up to a budget so candidate pairs need not be converted again for confirmation.
     """
-    out = []
+    out = Rows()
     kept = 0
     for res in engine.map(partial(check_file, cfg=cfg), refs):
         keys.add(res)
         if res.record is not None and kept < BODY_CACHE_BYTES:
             body = bodies[res.path] = res.record.body.encode()
             kept += len(body)
-        res.record, res.bands = None, None
-        out.append(res)
+        out.add(res)
     return out
 
 
@@ -99,21 +179,29 @@ def _extras(found: list[tuple[Path, Path, Problem]], cfg: Config) -> list[FileRe
     return reports
 
 
-def _duplicate_ids(results: list[FileResult], cfg: Config, others: dict[str, str] | None = None) -> None:
+def _duplicate_ids(rows: Rows, cfg: Config, others: dict[str, str] | None = None) -> None:
     """The same id twice: later files (by path) are reported, naming the first; `others` are old files.
 
-    Ids are compared case-folded: `A.txt` and `a.txt` collide on macOS and Windows checkouts.
+    Ids are compared case-folded: `A.txt` and `a.txt` collide on macOS and Windows checkouts. Only
+    files whose id key is shared (or is an old file's) can clash, so only those are compared as text.
     """
     first: dict[str, str] = dict(others or {})
-    for res in sorted(results, key=lambda r: r.path):
-        if res.id is None:
+    keys = np.frombuffer(rows.id_keys, np.int64) if len(rows) else np.zeros(0, np.int64)
+    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    suspect = counts[inverse.reshape(-1)] > 1
+    if first:
+        suspect |= np.isin(keys, np.array([hash(k) for k in first], np.int64))
+    candidates = [int(i) for i in np.flatnonzero(suspect)]
+    for i in sorted(candidates, key=lambda j: rows.paths[j]):
+        ident = rows.id(i)
+        if ident is None:
             continue
-        key = res.id.casefold()
+        key = ident.casefold()
         if key in first:
-            msg = f"id {printable(res.id)!r} is also used by {first[key]}"
-            res.problems += apply_config(res.rel, [problem("R030", msg)], cfg)
+            msg = f"id {printable(ident)!r} is also used by {first[key]}"
+            rows.add_problems(i, apply_config(rows.rels[i], [problem("R030", msg)], cfg))
         else:
-            first[key] = shown_path(res.path)
+            first[key] = shown_path(rows.paths[i])
 
 
 def _nbands(cfg: Config) -> int:
@@ -143,20 +231,17 @@ def duplicates(
     )
 
 
-def _add_duplicates(results: list[FileResult], dups: Duplicates, cfg: Config, by_rel: bool = True) -> None:
-    for res in results:
-        found = dups.problems.get(res.rel if by_rel else res.path)
+def _add_duplicates(rows: Rows, dups: Duplicates, cfg: Config, by_rel: bool = True) -> None:
+    if not dups.problems:
+        return
+    for i, (rel, path) in enumerate(zip(rows.rels, rows.paths, strict=True)):
+        found = dups.problems.get(rel if by_rel else path)
         if found:
-            res.problems += apply_config(res.rel, found, cfg)
+            rows.add_problems(i, apply_config(rel, found, cfg))
 
 
 def _id(ident: str | None) -> str | None:
     return None if ident is None else printable(ident)
-
-
-def _reports(results: list[FileResult], extras: list[FileReport]) -> Outcome:
-    files = [FileReport(shown_path(r.path), _id(r.id), r.problems) for r in results] + extras
-    return Outcome(sorted(files, key=lambda f: f.path))
 
 
 def _whole(roots: list[Path], cfg: Config, engine: Engine) -> Outcome:
@@ -167,9 +252,8 @@ def _whole(roots: list[Path], cfg: Config, engine: Engine) -> Outcome:
     table = keys.table()
     _add_duplicates(results, duplicates(table, None, cfg, bodies), cfg)
     if len(roots) == 1 and _same(roots[0], Path(cfg.raw_dir)):
-        keyless = {r.rel: [r.size, r.mtime_ns] for r in results if r.body_hash is None}
-        save_index(table, cfg, roots[0].resolve(), keyless)
-    return _reports(results, _extras(scan_extras(roots), cfg))
+        save_index(table, cfg, roots[0].resolve(), results.keyless)
+    return Outcome(results, _extras(scan_extras(roots), cfg))
 
 
 def _split_named(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, Path, Problem]]]:
@@ -214,7 +298,7 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
         if stale:  # the named files' own old versions must not count as "the rest of the corpus"
             old = subset(index, np.setdiff1d(np.arange(len(index)), np.array(stale, np.int64)), root)
         del index
-        named_ids = {r.id.casefold() for r in results if r.id is not None}
+        named_ids = {i.casefold() for i in map(results.id, range(len(results))) if i is not None}
         for rel in all_rels:
             key = id_of(rel).casefold()
             if key in named_ids and rel not in named:
@@ -223,4 +307,4 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
     new = keys.table()
     new.rels = list(new.paths)  # named files from two folders may share a rel; their paths differ
     _add_duplicates(results, duplicates(new, old, cfg, bodies), cfg, by_rel=False)
-    return _reports(results, extras)
+    return Outcome(results, extras)

@@ -356,6 +356,8 @@ def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[
     if best is None:  # the run may open with a notice ("Your browser is outdated"): try the next text start
         later = _next_start(nb, start, e)
         best = headline.choose(nb, later, stop, _RESTART_THRESHOLD) if later > start else None
+        if best is not None:  # the header (byline, date) sits between that headline and that paragraph
+            start = later
     if not any(d.label == BYLINE for d in nb[: start + 3]):
         names.header_names(nb, start, nb.index(best) if best is not None else -1, stop)
     if not any(d.label == BYLINE and d.data.get("authors") for d in nb):

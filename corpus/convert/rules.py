@@ -152,6 +152,7 @@ def _compile() -> Rules:
     prefixes = _gather(langs, "byline", "prefixes")
     connectors = _gather(langs, "byline", "connectors")
     roles = _gather(langs, "byline", "roles")
+    qualifiers = _gather(langs, "byline", "role_qualifiers")
     trailers = _gather(langs, "byline", "trailers")
     leads = _gather(langs, "byline", "leads")
     prefix_alt = "|".join(
@@ -254,7 +255,9 @@ def _compile() -> Rules:
         byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")\s+(?P<names>\S.*)$"),
         byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + _alt(leads) + r")\s*:?$"),
         name_split=re.compile(name_split),
-        roles=re.compile(r"\s*(?:[,|–—-]\s*)?\b(?:" + _alt(roles) + r")\b.*$"),
+        roles=re.compile(
+            r"\s*(?:[,|–—-]\s*)?\b(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\b.*$"
+        ),
         org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
         desk_words=frozenset(w.lower() for w in _gather(langs, "byline", "desks")),
         name_trailers=re.compile(r"\s+(?:" + _alt(trailers) + r")\b.*$"),

@@ -54,6 +54,9 @@ def name_part(text: str) -> str:
     words = text.split()
     while words and words[-1].lower().rstrip(".,") in RULES.month_numbers:
         words.pop()  # "Jane Roe Apr. 28": the month begins the date
+    half = len(words) // 2
+    if half >= 2 and len(words) == 2 * half and words[:half] == words[half:]:
+        words = words[:half]  # "Jane Roe Jane Roe": an author box prints the name twice
     return " ".join(words)
 
 
