@@ -6,7 +6,6 @@ of its bytes, so a rebuild with other content changes `data_files` and with it t
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ import pyarrow.parquet as pq
 from corpus.build.cache import SpillReader
 from corpus.build.plan import Shard
 from corpus.publish.arrow import ARROW_SCHEMA, schema_with_hf_metadata
+from corpus.publish.manifest import file_sha256
 
 WRITE_OPTIONS = {
     "compression": "zstd",
@@ -54,7 +54,7 @@ def write_shard(shard: Shard, cache_dir: str, out_dir: str, schema: pa.Schema | 
             writer.write_table(table, row_group_size=size)
             rows += table.num_rows
             num_bytes += table.nbytes
-    digest = _sha256(tmp)
+    digest = file_sha256(tmp)
     name = f"data/{shard.stem}-{digest[:12]}.parquet"
     os.replace(tmp, Path(out_dir) / name)
     return WrittenShard(shard.split, name, rows, num_bytes, digest)
@@ -73,11 +73,3 @@ def records_table(lines: bytes) -> pa.Table:
     entries = pj.read_json(io.BytesIO(lines), parse_options=parse, read_options=read)
     records = entries.column("record").combine_chunks()
     return pa.Table.from_struct_array(records).cast(ARROW_SCHEMA)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
