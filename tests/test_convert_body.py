@@ -461,3 +461,33 @@ def test_an_author_box_below_a_link_to_the_authors_page_is_not_body() -> None:
     )
     text = "\n\n".join(["By Jane Roe", *p, "Jane Roe\nhttps://example.org/author/jane-roe/\n" + box])
     assert body_of(text) == p
+
+
+def test_sentence_cut_at_inline_links_in_a_glued_block_is_text() -> None:
+    """A glued dump puts each inline link on a line of its own: the pieces after a line ending on a
+    function word go on with the sentence and are kept with it."""
+    p = PARAS["en"]
+    pieces = [
+        "The harbour fees have risen by a third this year, well above the",
+        "Regional Price Index",
+        "and the",
+        "Port Authority Survey",
+        "over the same months.",
+    ]
+    text = "\n\n".join([p[0], p[1], "\n".join(pieces), p[2], p[3]])
+    body = " ".join(body_of(text))
+    assert "above the Regional Price Index and the Port Authority Survey over the same months." in body
+
+
+def test_schedule_line_naming_an_agency_by_chance_is_not_a_credit() -> None:
+    """One block per item (a glued dump): a line shaped like its neighbours is a list item, even when a
+    word in it ("PA", a state) is also an agency's name."""
+    dates = [
+        "May 2 – Easton, MD @ Harbour Hall",
+        "May 4 – Milltown, PA @ River Stage",
+        "May 6 – Oakdale, OH @ Lakeside Arena",
+        "May 9 – Elmira, NY @ Old Mill Theatre",
+    ]
+    text = "\n\n".join([*PARAS["en"], "Upcoming Tour Dates", *dates])
+    rec = convert_bytes(text.encode(), id="t", file="t.txt")
+    assert not rec.credits

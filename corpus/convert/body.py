@@ -117,9 +117,23 @@ def wrapped_paragraphs(nb: list[LineDecision]) -> None:
 
 def _continues(a: LineDecision, b: LineDecision) -> bool:
     fa, fb = a.features, b.features
-    if fa is None or fb is None or fa.block != fb.block or fa.ends_sentence or a.label or b.label:
+    if fa is None or fb is None or fa.ends_sentence or a.label or b.label:
         return False
-    return b.text[:1].islower() or a.text.endswith((",", ";", "-", "–"))
+    if fa.block != fb.block:
+        # a glued dump breaks a hard-wrapped paragraph at every piece: a lower-case opening after a
+        # line cut mid-sentence goes on with it across the blank line
+        return fb.block == fa.block + 1 and b.index == a.index + 2 and b.text[:1].islower()
+    if b.text[:1].islower() or a.text.endswith((",", ";", "-", "–")):
+        return True
+    # a sentence cut before an inline link ("... outpacing the" / "Index Name" / "and" / ...): no sentence
+    # or title ends on a function word, so the next line of the block goes on with it
+    last = _LAST_WORD.search(a.text)
+    short_link = fb.words <= _LINK_WORDS and not fb.ends_sentence
+    return short_link and last is not None and last.group(0).lower() in fa.stopwords
+
+
+_LAST_WORD = re.compile(r"\w+$")
+_LINK_WORDS = 8  # the text of an inline link, cut out of its sentence onto a line of its own
 
 
 def teaser_lists(nb: list[LineDecision]) -> None:

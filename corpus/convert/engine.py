@@ -251,7 +251,13 @@ def _pair_credits(nb: list[LineDecision]) -> None:
         if _free(d) and f.block_size == 1 and after_text and credits.slash_credit(d.text, f.words):
             d.label, d.rule = CREDIT, "credit.bare Name/Agency line"
             d.data = {"kind": "photo", "credit": d.text}
-        elif _free(d) and f.block_size == 1 and _is_bare_credit(d.text, f) and RULES.agency.search(d.text):
+        elif (
+            _free(d)
+            and f.block_size == 1
+            and _is_bare_credit(d.text, f)
+            and RULES.agency.search(d.text)
+            and not _list_item(nb, k)
+        ):
             d.label, d.rule = CREDIT, "credit.agency line"
             d.data = {"kind": "photo", "credit": d.text}
         elif _free(d) and f.block_size >= 2 and _is_bare_credit(d.text, f):
@@ -273,6 +279,26 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             d.data["caption"] = cap.text.removesuffix("(").strip()
         elif d.rule == "credit.copyright":
             d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
+
+
+_SKELETON = re.compile(r"[\w\s]+")
+
+
+def _skeleton(text: str) -> str:
+    """A line's punctuation with its words taken out: "9 May – Town, XY @ Hall" reads "–,@"."""
+    return _SKELETON.sub("", text)
+
+
+def _list_item(nb: list[LineDecision], k: int) -> bool:
+    """A line shaped like a line beside it (the same punctuation between its words), between lines that
+    name no agency, is one item of a list (dates and places, a schedule): an agency's name in it
+    ("PA", "AP" as a region or a word) is a coincidence. Glued dumps put every item in a block of its
+    own, so the block alone does not tell."""
+    shape = _skeleton(nb[k].text)
+    if not shape or k == 0 or k + 1 >= len(nb):
+        return False
+    nbr = (nb[k - 1], nb[k + 1])
+    return any(_skeleton(x.text) == shape for x in nbr) and not any(RULES.agency.search(x.text) for x in nbr)
 
 
 def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
