@@ -491,3 +491,13 @@ def test_schedule_line_naming_an_agency_by_chance_is_not_a_credit() -> None:
     text = "\n\n".join([*PARAS["en"], "Upcoming Tour Dates", *dates])
     rec = convert_bytes(text.encode(), id="t", file="t.txt")
     assert not rec.credits
+
+
+def test_numbered_step_between_paragraphs_of_one_block_is_a_subheading() -> None:
+    """A line per paragraph and no blank lines: a numbered step heading sits inside the block, between
+    finished paragraphs, and is kept as it would be in a block of its own."""
+    p = PARAS["en"]
+    text = "\n".join([p[0], "1. Plan the route", p[1], "2. Pack light", p[2], p[3]])
+    body = body_of(text)
+    assert "1. Plan the route" in body
+    assert "2. Pack light" in body

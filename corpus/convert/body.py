@@ -61,6 +61,7 @@ _SLOGAN_SEPARATORS = (" - ", " – ", " — ", " | ")
 _SLOGAN_WORDS = 15
 _AUTHOR_PAGE = re.compile(r"(?i)/(?:author|authors|autor|autoren|auteur|autores|journalist)/")
 _AUTHOR_BOX_GAP = 2  # lines between the author's name or page link and the box's text
+_NUMBERED_HEAD = re.compile(r"\d{1,2}[.)]\s+\w")
 _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s)|\d")
 
 
@@ -411,7 +412,7 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             and prev_body
             and next_text
             and f.words <= _SUBHEAD_MAX_WORDS
-            and f.block_size == 1
+            and (f.block_size == 1 or _between_paragraphs(d, nb[k - 1], nxt))
             and not f.has_url
         ):
             if _title_case_link(d, lang):
@@ -423,6 +424,21 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
         d.label, d.rule = BOILERPLATE, _SHORT_IN_RUN if inside else _SHORT_OUTSIDE
     _lists_between_paragraphs(nb, s, e)
     _list_after_run(nb, e)
+
+
+def _between_paragraphs(line: LineDecision, prev: LineDecision, nxt: LineDecision | None) -> bool:
+    """A dump with a line per paragraph and no blank lines puts subheadings inside one block: a numbered
+    short line after a finished paragraph and before running text heads the next one (a listicle's steps),
+    as a block of its own would. Unnumbered short lines there are as often photo captions."""
+    fp = prev.features
+    return (
+        _NUMBERED_HEAD.match(line.text) is not None
+        and nxt is not None
+        and fp is not None
+        and fp.ends_sentence
+        and prev.content == "good"
+        and nxt.content == "good"
+    )
 
 
 def _lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
