@@ -501,3 +501,17 @@ def test_numbered_step_between_paragraphs_of_one_block_is_a_subheading() -> None
     body = body_of(text)
     assert "1. Plan the route" in body
     assert "2. Pack light" in body
+
+
+def test_table_glued_cell_by_cell_after_the_article_is_body() -> None:
+    """A glued dump puts every table cell on a line and every row in a block: the lone figures of a row
+    are cells, not share counters, and the standings stay with the article."""
+    rows = [["Rank", "Rider", "Points", "Wins"]] + [
+        [str(i), name, str(900 - 37 * i), str(6 - i)]
+        for i, name in enumerate(["Ann Fell", "Bo Reyes", "Cy Marsh", "Di Locke", "Ed Varga"], start=1)
+    ]
+    table = "\n\n".join("\n".join(r) for r in rows)
+    text = "\n\n".join([*PARAS["en"], "Final standings of the spring series after twelve races:", table])
+    body = " ".join(" ".join(body_of(text)).split())
+    assert "Rank Rider Points Wins 1 Ann Fell 863 5" in body
+    assert "5 Ed Varga 715 1" in body

@@ -466,6 +466,19 @@ def _lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
         k = j + 1
 
 
+_COUNTER = "boilerplate.counter"
+
+
+def _figure_cell(nb: list[LineDecision], j: int) -> bool:
+    """A glued dump breaks a table at every cell, and a lone figure reads as a counter (shares, comments):
+    a block holding figures next to figures is a table's row; a figure beside a title numbers a teaser list."""
+    f = nb[j].features
+    if nb[j].rule != _COUNTER or f is None:
+        return False
+    start, end = j - f.block_pos, j - f.block_pos + f.block_size  # the block: one row of the table
+    return any(nb[i].rule == nb[i + 1].rule == _COUNTER for i in range(max(0, start), min(len(nb), end) - 1))
+
+
 def _list_after_run(nb: list[LineDecision], e: int) -> None:
     """A table or list right after the last paragraph (standings, dates, results) is the article's:
     _TABLE_MIN_LINES+ lines (fewer are a few links' titles), most of them item-shaped, up to the next
@@ -476,7 +489,7 @@ def _list_after_run(nb: list[LineDecision], e: int) -> None:
     while k < len(nb) and k - e <= 2 and _heading(nb[k]):
         k += 1
     j = k
-    while j < len(nb) and nb[j].rule == _SHORT_OUTSIDE:
+    while j < len(nb) and (nb[j].rule == _SHORT_OUTSIDE or _figure_cell(nb, j)):
         j += 1
     run = nb[k:j]
     items = sum(1 for x in run if _TABLE_ROW.search(x.text))
@@ -490,6 +503,8 @@ def _list_after_run(nb: list[LineDecision], e: int) -> None:
 def _heading(d: LineDecision) -> bool:
     if d.rule.startswith("medium text outside"):
         return True  # a sentence introducing the table
+    if d.label == BYLINE and "name line" in d.rule:
+        return True  # a name above the table (its winner, its subject) read as the article's author
     return d.label in (BOILERPLATE, BYLINE) and d.rule == _SHORT_OUTSIDE and not _TABLE_ROW.search(d.text)
 
 
