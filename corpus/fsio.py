@@ -27,6 +27,7 @@ from corpus.rawio import (
     discover,
     parse_meta,
     read_raw,
+    too_large,
 )
 
 PathLike = str | os.PathLike[str]
@@ -101,19 +102,11 @@ def _read_limited(fs: fsspec.AbstractFileSystem, path: str, url: str, max_bytes:
         raise RawReadError("R001", f"{url}: is not a file", "raw files must be plain text files")
     size = info.get("size")
     if isinstance(size, int) and size > max_bytes:
-        raise RawReadError(
-            "R005",
-            f"{url}: {size} bytes, over the {max_bytes}-byte limit",
-            "split the file or raise [tool.corpus] max_bytes",
-        )
+        raise too_large(url, max_bytes, size)
     with fs.open(path, "rb") as fh:
         data: bytes = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise RawReadError(
-            "R005",
-            f"{url}: over the {max_bytes}-byte limit",
-            "split the file or raise [tool.corpus] max_bytes",
-        )
+        raise too_large(url, max_bytes)
     return data
 
 

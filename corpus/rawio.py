@@ -64,6 +64,16 @@ class RawReadError(Exception):
         self.hint = hint
 
 
+def too_large(where: object, max_bytes: int, size: int | None = None) -> RawReadError:
+    """R005, the same words for local files and URLs; `size` when known without reading."""
+    what = f"{size} bytes, over" if size is not None else "over"
+    return RawReadError(
+        "R005",
+        f"{where}: {what} the {max_bytes}-byte limit",
+        "split the file or raise [tool.corpus] max_bytes",
+    )
+
+
 def discover(paths: Iterable[Path], default_root: Path | None = None) -> Iterator[RawRef]:
     """Yield every raw `.txt` file named or found under the given paths, sorted, once each.
 
@@ -122,11 +132,7 @@ def read_bytes_limited(path: Path, root: Path, max_bytes: int) -> bytes:
     if not stat.S_ISREG(st.st_mode):
         raise RawReadError("R001", f"{path}: is not a regular file", "raw files must be plain text files")
     if st.st_size > max_bytes:
-        raise RawReadError(
-            "R005",
-            f"{path}: {st.st_size} bytes, over the {max_bytes}-byte limit",
-            "split the file or raise [tool.corpus] max_bytes",
-        )
+        raise too_large(path, max_bytes, st.st_size)
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags)
@@ -135,11 +141,7 @@ def read_bytes_limited(path: Path, root: Path, max_bytes: int) -> bytes:
     with os.fdopen(fd, "rb") as fh:
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise RawReadError(
-            "R005",
-            f"{path}: over the {max_bytes}-byte limit",
-            "split the file or raise [tool.corpus] max_bytes",
-        )
+        raise too_large(path, max_bytes)
     return data
 
 
