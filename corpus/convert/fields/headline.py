@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
-from corpus.convert.fields.names import name_line
+from corpus.convert.fields.names import lead_byline, name_line
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, HEADLINE
 from corpus.convert.rules import RULES
 
@@ -27,6 +27,7 @@ MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
 THRESHOLD = 1.5
 BELOW_BYLINE = 1.5
 DISTANCE = 0.04  # per line between a title and the first paragraph
+TEASER_RUN = 3  # title-shaped lines in a row that make a list of teasers
 ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _CRUMB_SEP = re.compile(r"[/›»>|]")
@@ -56,6 +57,8 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
     if t.isupper():
         return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
+    if t.endswith(RULES.title_caption_ends):
+        return False  # "… (courtesy of the police)": a picture's caption
     if t.rsplit(None, 1)[-1].lower() in RULES.title_never_last:
         return False  # ends with "or", "und", "the": a sentence cut off, not a title
     if RULES.byline_lead.search(t):
@@ -78,7 +81,9 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
         return True
     if f is None or f.words > 14:
         return False
-    return bool(find_date(d.text) or RULES.byline.match(d.text) or name_line(d, stop))
+    return bool(
+        find_date(d.text) or RULES.byline.match(d.text) or name_line(d, stop) or lead_byline(d.text, stop)
+    )
 
 
 def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
@@ -86,6 +91,24 @@ def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
     if d is None or f is None:
         return False
     return f.words <= 6 and not f.ends_sentence and d.label not in _HEADER and not _header_like(d, stop)
+
+
+def _teaser(other: LineDecision | None, d: LineDecision, stop: frozenset[str]) -> bool:
+    """A title-shaped line as long as `d` (within half again): a neighbour in a list of teasers."""
+    if other is None or other.features is None or not _eligible(other, stop):
+        return False
+    a, b = other.features.words, d.features.words if d.features else 0
+    return 2 * min(a, b) >= max(a, b) and not other.features.ends_sentence
+
+
+def _teaser_run(nb: list[LineDecision], k: int, stop: frozenset[str]) -> int:
+    """How many title-shaped lines like nb[k] stand in a row with it (looking a few lines either way)."""
+    n = 1
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(nb) and abs(j - k) < TEASER_RUN and _teaser(nb[j], nb[k], stop):
+            n, j = n + 1, j + step
+    return n
 
 
 def _dek(d: LineDecision) -> bool:
@@ -169,6 +192,8 @@ def score(
             s -= 2.0  # the standfirst below a shorter title
     if _menu_item(prev, stop) and _menu_item(nxt, stop):
         s -= 2.0  # inside a run of short lines: a menu, repeated on the page as menus are
+    elif _teaser_run(nb, k, stop) >= TEASER_RUN:
+        s -= 2.0  # one of several title-shaped lines in a row: a list of teasers
     if 4 <= f.words <= 25:
         s += 0.5
     s -= DISTANCE * max(0, start - k - 1)

@@ -1,0 +1,45 @@
+"""Headline rules (corpus/convert/fields/headline.py): the title chosen on evidence, or none.
+
+Every text here is invented; one small rule per test.
+"""
+
+from __future__ import annotations
+
+from tests.test_convert_fields import DEK, TITLE
+from tests.test_convert_rules import article, convert
+
+JA_PARAS = [
+    "市議会は火曜日、川に架かる古い橋を架け替える計画を賛成多数で可決した。費用と安全性をめぐる議論は数年にわたって続いていた。",
+    "住民の多くは説明会に参加し、工事中の交通がどうなるのかを市の担当者に尋ねた。担当者は仮設の橋を設けると説明した。",
+    "工事は来年の春に始まり、およそ二年かかる見通しだ。市長は完成後の橋が百年は使えると話している。",
+]
+
+
+def test_a_list_of_teasers_above_the_text_does_not_win_over_the_title() -> None:
+    # a page prints links to other stories between the article's header and its first paragraph
+    teasers = [
+        "Analyse Warum der Fluss in dem Sommer nicht mehr so viel Wasser führt wie in den Jahren davor",
+        "Verkehr Die Umleitung über die Nordbrücke bleibt bis in den Herbst",
+        "Stadtrat Wer in dem nächsten Jahr über den Haushalt der Stadt entscheidet",
+    ]
+    top = ["Lokales", TITLE["de"], DEK["de"], "Facebook", "Twitter", *teasers]
+    assert convert(article("de", top=top)).headline == TITLE["de"]
+
+
+def test_a_column_signed_with_a_lead_phrase_below_the_title() -> None:
+    # "Kolumne von Jana Roth -" is a byline: the line above it is the column's title
+    top = [
+        "Stadtgespräch: Die Brücke, die keiner will!",
+        "Kolumne von Jana Roth -",
+        "03.03.2024 um 08:52 Uhr",
+    ]
+    assert convert(article("de", top=top)).headline == "Stadtgespräch: Die Brücke, die keiner will!"
+
+
+def test_a_japanese_title_above_a_slash_date_and_a_caption_with_its_courtesy() -> None:
+    title = "古い橋の架け替えを可決 市議会 数年の議論に決着"
+    caption = "架け替えが決まった古い橋を視察する市長（市提供）"
+    text = "\n\n".join([title, "2024/3/5 20:50", "社会", caption, *JA_PARAS]) + "\n"
+    rec = convert(text)
+    assert rec.headline == title
+    assert rec.published == "2024-03-05"
