@@ -43,3 +43,26 @@ def test_a_japanese_title_above_a_slash_date_and_a_caption_with_its_courtesy() -
     rec = convert(text)
     assert rec.headline == title
     assert rec.published == "2024-03-05"
+
+
+def test_share_buttons_spelled_out_between_title_and_text_are_skipped() -> None:
+    # "Per E-Mail teilen E-Mail": a button with its icon's name; the title's evidence is the text below them
+    title = "Eine Brücke für die nächsten hundert Jahre"
+    buttons = [
+        "Zu den Kommentaren springen.",
+        "Anzahl Kommentare:",
+        "Teilen",
+        "Auf Facebook teilen Facebook",
+        "Per WhatsApp teilen WhatsApp",
+        "Per E-Mail teilen E-Mail",
+        "Link kopieren Link kopieren",
+    ]
+    assert convert(article("de", top=["Lokales", title, *buttons])).headline == title
+
+
+def test_a_kicker_before_a_dash_is_cut_from_a_quoted_title() -> None:
+    title = "«Die Brücke hält noch hundert Jahre»"
+    top = ["Neubau am Fluss - " + title, DEK["de"]]
+    assert convert(article("de", top=top)).headline == title
+    colon = "Neubau am Fluss: «Die Brücke hält noch hundert Jahre»"  # a colon keeps its kicker
+    assert convert(article("de", top=[colon, DEK["de"]])).headline == colon

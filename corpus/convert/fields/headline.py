@@ -34,6 +34,11 @@ _CRUMB_SEP = re.compile(r"[/›»>|]")
 _QUOTE_DASH = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
+# "Crisis in the region - «The quote that is the title»": a kicker before a dash, the title a whole quote
+_KICKER_QUOTE = re.compile(
+    r"^(?P<kicker>[^«»„“”\"]{3,60}?) [-–—] (?P<title>(?:«[^«»]+»|„[^„“]+“|“[^“”]+”|\"[^\"]+\"))$"
+)
+KICKER_MAX_WORDS = 6
 
 
 def _key(text: str) -> str:
@@ -123,15 +128,24 @@ def _dek(d: LineDecision) -> bool:
 
 def _next_content(nb: list[LineDecision], k: int) -> LineDecision | None:
     """The line after nb[k], skipping share buttons and a lone place name ("Berlin.") opening the lede."""
-    for j in range(k + 1, min(len(nb), k + 8)):
+    for j in range(k + 1, min(len(nb), k + 16)):
         d = nb[j]
         f = d.features
-        if "boilerplate.line" in d.rule or "boilerplate.counter" in d.rule:
+        if "boilerplate.line" in d.rule or "boilerplate.counter" in d.rule or _share_line(d):
             continue
         if f is not None and f.words <= 2 and d.text.endswith(".") and j + 1 < len(nb):
             continue
         return d
     return None
+
+
+def _share_line(d: LineDecision) -> bool:
+    """ "Per E-Mail teilen E-Mail", "Link kopieren Link kopieren": a share button spelled out."""
+    f = d.features
+    if f is None or not 2 <= f.words <= 6 or d.label not in (BOILERPLATE, ""):
+        return False
+    words = [w.lower().rstrip(":.") for w in d.text.split() if len(w) > 2 and w[0].isalpha()]
+    return bool(words) and sum(1 for w in words if w in RULES.ui_words) * 2 >= len(words)
 
 
 def _repeats(nb: list[LineDecision]) -> tuple[dict[str, int], list[str]]:
@@ -244,4 +258,8 @@ def choose(
             HEADLINE,
             f"headline: title-shaped line with evidence (score {best_score:.1f})",
         )
+        m = _KICKER_QUOTE.match(best.text)
+        if m and len(m.group("kicker").split()) <= KICKER_MAX_WORDS:
+            best.data["headline"] = m.group("title")
+            best.rule += ", its kicker before the dash cut off"
     return best
