@@ -66,3 +66,13 @@ def test_a_kicker_before_a_dash_is_cut_from_a_quoted_title() -> None:
     assert convert(article("de", top=top)).headline == title
     colon = "Neubau am Fluss: «Die Brücke hält noch hundert Jahre»"  # a colon keeps its kicker
     assert convert(article("de", top=[colon, DEK["de"]])).headline == colon
+
+
+def test_a_title_above_the_lead_pictures_credit_is_the_headline_not_its_caption() -> None:
+    # the credit below takes the line above it for its caption; a title-shaped one (no period) is the title
+    title = "PORTRÄT. Jana Roth wechselt vom Bauamt ins Justizressort"
+    rec = convert(article("de", top=[title, "© MAX MUSTER", "3. März 2024, 10:20"]))
+    assert rec.headline == title
+    assert [(c.credit, c.caption) for c in rec.credits] == [("MAX MUSTER", None)]
+    caption = "Die alte Brücke über den Fluss am frühen Morgen."
+    assert convert(article("de", top=[caption, "© MAX MUSTER", "3. März 2024, 10:20"])).headline is None

@@ -47,7 +47,9 @@ def _key(text: str) -> str:
 
 def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
     f = d.features
-    if f is None or d.label not in (BODY, BOILERPLATE, ""):
+    if f is None or d.label not in (BODY, BOILERPLATE, "", CAPTION):
+        return False
+    if d.label == CAPTION and (f.ends_sentence or "beside the credit" not in d.rule):
         return False
     if "boilerplate." in d.rule or "copyright" in d.rule or "related" in d.rule:
         return False
@@ -144,8 +146,11 @@ def _share_line(d: LineDecision) -> bool:
     f = d.features
     if f is None or not 2 <= f.words <= 6 or d.label not in (BOILERPLATE, ""):
         return False
+    if "boilerplate.start" in d.rule and not find_date(d.text):
+        return True  # "Auf X teilen X": a phrase of the button tables (not "Updated: 3 May 2024")
     words = [w.lower().rstrip(":.") for w in d.text.split() if len(w) > 2 and w[0].isalpha()]
-    return bool(words) and sum(1 for w in words if w in RULES.ui_words) * 2 >= len(words)
+    ui = sum(1 for w in words if w in RULES.ui_words)
+    return ui >= 2 and ui * 2 >= len(words)
 
 
 def _repeats(nb: list[LineDecision]) -> tuple[dict[str, int], list[str]]:
@@ -254,6 +259,10 @@ def choose(
             best, best_score = nb[k], sc
     if best is not None:
         best = _unglued(nb, best)
+        if best.label == CAPTION:  # the credit below took the title for its picture's caption
+            for d in nb[nb.index(best) + 1 : nb.index(best) + 4]:
+                if d.label == CREDIT and d.data.get("caption") == best.text.removesuffix("(").strip():
+                    del d.data["caption"]
         best.label, best.rule = (
             HEADLINE,
             f"headline: title-shaped line with evidence (score {best_score:.1f})",
