@@ -76,3 +76,13 @@ def test_a_title_above_the_lead_pictures_credit_is_the_headline_not_its_caption(
     assert [(c.credit, c.caption) for c in rec.credits] == [("MAX MUSTER", None)]
     caption = "Die alte Brücke über den Fluss am frühen Morgen."
     assert convert(article("de", top=[caption, "© MAX MUSTER", "3. März 2024, 10:20"])).headline is None
+
+
+def test_the_pages_full_title_shortly_above_the_visible_one_is_the_headline() -> None:
+    # a page prints its full title (breadcrumb's end, <title>) and, below, the title cut to fit beside a kicker
+    full = "Neubau am Fluss: " + TITLE["de"]
+    top = ["Startseite", "Politik", full, "Politik", "Lokales", "Neubau am Fluss", TITLE["de"], DEK["de"]]
+    assert convert(article("de", top=top)).headline == full
+    crumb = "Startseite Politik " + TITLE["de"]  # a breadcrumb glued to the title is not a fuller title
+    top = ["Startseite", "Politik", crumb, "Politik", "Lokales", "Neubau am Fluss", TITLE["de"], DEK["de"]]
+    assert convert(article("de", top=top)).headline == TITLE["de"]

@@ -39,6 +39,7 @@ _KICKER_QUOTE = re.compile(
     r"^(?P<kicker>[^«»„“”\"]{3,60}?) [-–—] (?P<title>(?:«[^«»]+»|„[^„“]+“|“[^“”]+”|\"[^\"]+\"))$"
 )
 KICKER_MAX_WORDS = 6
+FULLER_SPAN = 12  # lines above the title where the page prints its full title
 
 
 def _key(text: str) -> str:
@@ -236,6 +237,25 @@ def _unglued(nb: list[LineDecision], best: LineDecision) -> LineDecision:
     return best
 
 
+def _fuller(nb: list[LineDecision], best: LineDecision, stop: frozenset[str]) -> LineDecision:
+    """ "Election in Thuringia: TITLE" or "Switzerland is TITLE" shortly above the title: the page's full title
+    (its <title> or breadcrumb), the visible one below it cut to fit. Breadcrumbs ("Home World TITLE") do not
+    count: the part before the title must read as words of a sentence (a stopword) or a kicker (a colon)."""
+    k = nb.index(best)
+    key = _key(best.text)
+    for d in nb[max(0, k - FULLER_SPAN) : k]:
+        other = _key(d.text)
+        if len(other) <= len(key) or not other.endswith(key) or not _eligible(d, stop):
+            continue
+        head = other[: -len(key)].strip()
+        words = head.split()
+        if not words or len(words) > KICKER_MAX_WORDS + 2 or _CRUMB_SEP.search(head):
+            continue
+        if head.endswith(":") or any(w in stop for w in words):
+            return d
+    return best
+
+
 def choose(
     nb: list[LineDecision], start: int, stop: frozenset[str], threshold: float = THRESHOLD
 ) -> LineDecision | None:
@@ -258,7 +278,7 @@ def choose(
         if sc > best_score:
             best, best_score = nb[k], sc
     if best is not None:
-        best = _unglued(nb, best)
+        best = _fuller(nb, _unglued(nb, best), stop)
         if best.label == CAPTION:  # the credit below took the title for its picture's caption
             for d in nb[nb.index(best) + 1 : nb.index(best) + 4]:
                 if d.label == CREDIT and d.data.get("caption") == best.text.removesuffix("(").strip():
