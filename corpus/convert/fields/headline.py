@@ -94,6 +94,16 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
     )
 
 
+def _signed(d: LineDecision, stop: frozenset[str]) -> bool:
+    """A byline with names: labelled so, or a short line with a lead phrase ("Kolumne von Jana Roth - …")."""
+    if d.label == BYLINE:
+        return bool(d.data.get("authors"))
+    f = d.features
+    return (
+        f is not None and f.words <= 14 and d.label in (BOILERPLATE, "") and bool(lead_byline(d.text, stop))
+    )
+
+
 def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
     f = d.features if d is not None else None
     if d is None or f is None:
@@ -264,7 +274,7 @@ def choose(
     best: LineDecision | None = None
     best_score = threshold
     lo, hi = max(0, start - WINDOW), min(start + 1, len(nb))
-    byline_at = next((k for k in range(lo, hi) if nb[k].label == BYLINE and nb[k].data.get("authors")), hi)
+    byline_at = next((k for k in range(lo, hi) if _signed(nb[k], stop)), hi)
     buttons = [
         k for k in range(lo, hi) if "boilerplate.line" in nb[k].rule or "boilerplate.counter" in nb[k].rule
     ]
