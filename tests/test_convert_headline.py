@@ -101,3 +101,9 @@ def test_a_title_shaped_line_below_a_lead_phrase_byline_is_not_the_headline() ->
         "Ein langer Streit um ein altes Bauwerk",
     ]
     assert convert(article("de", top=top)).headline == title
+
+
+def test_a_line_of_authors_below_the_title_is_its_byline_not_the_headline() -> None:
+    for authors in ("Jane Roe and John Doe, Daily Planet", "Jane Roe @janeroe / 2 days"):
+        top = ["News", TITLE["en"], authors, "Published 7:07 PM EST Mar 3, 2024"]
+        assert convert(article("en", top=top)).headline == TITLE["en"], authors

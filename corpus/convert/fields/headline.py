@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
-from corpus.convert.fields.names import lead_byline, name_line
+from corpus.convert.fields.names import lead_byline, name_line, parse_names
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, HEADLINE
 from corpus.convert.rules import RULES
 
@@ -34,6 +34,8 @@ _CRUMB_SEP = re.compile(r"[/›»>|]")
 _QUOTE_DASH = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
+_HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
+SIGNATURE_MAX_WORDS = 10
 # "Crisis in the region - «The quote that is the title»": a kicker before a dash, the title a whole quote
 _KICKER_QUOTE = re.compile(
     r"^(?P<kicker>[^«»„“”\"]{3,60}?) [-–—] (?P<title>(?:«[^«»]+»|„[^„“]+“|“[^“”]+”|\"[^\"]+\"))$"
@@ -79,7 +81,15 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
     half = t.split()
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
-    return not ((f.words <= 6 and RULES.byline.match(t)) or name_line(d, stop))
+    return not ((f.words <= 6 and RULES.byline.match(t)) or name_line(d, stop) or _signature(d, stop))
+
+
+def _signature(d: LineDecision, stop: frozenset[str]) -> bool:
+    """ "Jane Roe @janeroe / 2 days", "Jane Roe and John Doe, Agency": authors (a handle, two names), no title."""
+    f = d.features
+    if f is None or f.words > SIGNATURE_MAX_WORDS:
+        return False
+    return bool(_HANDLE.search(d.text)) or len(parse_names(d.text, stop)) >= 2
 
 
 def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
@@ -90,7 +100,11 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
     if f is None or f.words > 14:
         return False
     return bool(
-        find_date(d.text) or RULES.byline.match(d.text) or name_line(d, stop) or lead_byline(d.text, stop)
+        find_date(d.text)
+        or RULES.byline.match(d.text)
+        or name_line(d, stop)
+        or lead_byline(d.text, stop)
+        or _signature(d, stop)
     )
 
 
