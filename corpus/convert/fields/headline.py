@@ -49,6 +49,17 @@ def _key(text: str) -> str:
 
 
 def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
+    """Title-shaped; asked of each line several times (as candidate, neighbour, teaser), so kept on the line
+    for as long as its label and rule stand."""
+    seen = d.data.get("title_shaped")
+    if seen is not None and seen[0] == (d.label, d.rule):
+        return bool(seen[1])
+    got = _title_shaped(d, stop)
+    d.data["title_shaped"] = ((d.label, d.rule), got)
+    return got
+
+
+def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     f = d.features
     if f is None or d.label not in (BODY, BOILERPLATE, "", CAPTION):
         return False
@@ -89,7 +100,11 @@ def _signature(d: LineDecision, stop: frozenset[str]) -> bool:
     f = d.features
     if f is None or f.words > SIGNATURE_MAX_WORDS:
         return False
-    return bool(_HANDLE.search(d.text)) or len(parse_names(d.text, stop)) >= 2
+    if "@" in d.text and _HANDLE.search(d.text):
+        return True
+    if sum(1 for w in d.text.split() if w[:1].isupper()) < 4:
+        return False  # two names need four capitals (cheap: parse_names is the costly part)
+    return len(parse_names(d.text, stop)) >= 2
 
 
 def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
