@@ -73,6 +73,7 @@ class Rules:
     title_case_langs: frozenset[str]
     particles: frozenset[str]
     ui_words: frozenset[str]  # words of the button/menu tables and name.non_name_words: never in a name
+    title_caption_ends: tuple[str, ...]  # "（警視庁提供）": a caption's courtesy line, never a title's end
     title_never_last: frozenset[
         str
     ]  # conjunctions and articles: a line ending with one is cut text, no title
@@ -210,6 +211,9 @@ def _compile() -> Rules:
             if len(w) > 2 and w[0].isalpha()
         )
         | frozenset(w.lower() for w in common.get("name", {}).get("non_name_words", [])),
+        title_caption_ends=tuple(
+            common.get("headline", {}).get("caption_ends", []) + _gather(langs, "headline", "caption_ends")
+        ),
         title_never_last=frozenset(
             w.lower()
             for w in common.get("headline", {}).get("never_last", [])
@@ -304,7 +308,7 @@ def _compile() -> Rules:
             r"\b(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b",
             flags,
         ),
-        date_iso=re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+        date_iso=re.compile(r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
         date_num=re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
         relative_time=re.compile(
             r"\b\d+\s*(?:" + _alt([u for d in langs.values() for u in d.get("time_units", [])]) + r")\b",
