@@ -120,3 +120,28 @@ def test_byline_forms(lang: str, lines: list[str], authors: list[str]) -> None:
 def test_a_picture_credit_beside_the_date_is_no_byline() -> None:
     top = [TITLE["de"], DEK["de"], "Foto: Max Muster/dpa", "3. März 2024"]
     assert convert(article("de", top=top)).byline.authors == []
+
+
+# --- where the article's byline sits -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [["Jane Roe", "March 3, 2024"], ["Opinion by Jane Roe", "March 3, 2024", "Another story"]],
+)
+def test_a_name_beside_a_date_above_the_headline_signs_the_article(lines: list[str]) -> None:
+    rec = convert(article("en", top=["Politics", *lines, TITLE["en"]]))
+    assert rec.headline == TITLE["en"]
+    assert rec.byline.authors == ["Jane Roe"]
+
+
+def test_a_kicker_with_an_article_in_it_is_no_name() -> None:
+    top = ["Politik", "Ende der Hafen Allianz", "3. März 2024", TITLE["de"]]
+    assert convert(article("de", top=top)).byline.authors == []
+
+
+def test_a_prefixed_byline_between_the_paragraphs_signs_an_embedded_teaser() -> None:
+    p = PARAS["en"]
+    middle = ["Watch: the old bridge in pictures", "By John Doe", "Video: the river at night"]
+    text = "\n\n".join([TITLE["en"], DEK["en"], "March 3, 2024", p[0], p[1], *middle, p[2], p[3]]) + "\n"
+    assert convert(text).byline.authors == []

@@ -72,6 +72,7 @@ class Rules:
     boiler_starts_by_word: dict[str, tuple[str, ...]]
     title_case_langs: frozenset[str]
     particles: frozenset[str]
+    inner_particles: frozenset[str]  # "der", "den": a particle only right after another one ("von der")
     given_names: frozenset[str]  # lower case: common given names, to split names printed without separators
     # lower case: words that a dump glues to a name's last letter ("RoeMarch 3", "ExnerKorrespondent")
     glue_words: frozenset[str]
@@ -210,6 +211,7 @@ def _compile() -> Rules:
         },
         title_case_langs=frozenset(k for k, v in langs.items() if v.get("title_case_headings")),
         particles=frozenset(common.get("name", {}).get("particles", [])),
+        inner_particles=frozenset(common.get("name", {}).get("inner_particles", [])),
         given_names=frozenset(w.lower() for w in _gather(langs, "name", "given")),
         glue_words=frozenset(
             w.lower()

@@ -36,10 +36,15 @@ _SEGMENT_LINE_MAX_WORDS = 40  # "Section | Published: 5 hours ago | Last updated
 
 def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
     caps = 0
+    prev = ""
     for t in tokens:
-        if t.lower() in RULES.particles:
+        low = t.lower()
+        if low in RULES.inner_particles and prev not in RULES.particles:
+            return False  # "Kollaps der Silicon Valley Bank": an article, no "von der"
+        prev = low
+        if low in RULES.particles:
             continue
-        if not _NAME_TOKEN.match(t) or any(c.isdigit() for c in t) or t.lower() in stop:
+        if not _NAME_TOKEN.match(t) or any(c.isdigit() for c in t) or low in stop:
             return False
         caps += 1
     return caps >= 1
@@ -292,6 +297,28 @@ def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[s
     hi = min(len(nb), start + _HEADER_AFTER + 1)
     for k in range(lo, hi):
         _header_line(nb, k, start, top, stop)
+    if top >= 0 and not any(nb[k].label == BYLINE for k in range(lo, hi)):
+        _above_headline(nb, max(0, start - _HEADER_BEFORE), lo, stop)
+
+
+def _above_headline(nb: list[LineDecision], lo: int, hi: int, stop: frozenset[str]) -> None:
+    """The line taken for the headline may sit below the real header (a teaser title, a section line):
+    above it, a name line or names after a lead phrase, with a date beside them, still sign the article."""
+    for k in range(lo, hi):
+        d = nb[k]
+        if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule or d.features is None:
+            continue
+        if not any(_dated(x) for x in nb[max(0, k - 1) : k + 2]):
+            continue  # the line itself ("Jane Roe 3 March 2024") or a line right beside it holds the date
+        got = lead_byline(d.text, stop) if d.features.words <= 20 else []
+        got = got or name_line(d, stop)
+        if got:
+            d.label, d.rule, d.data = (
+                BYLINE,
+                "byline: name line beside a date above the headline",
+                {"authors": got},
+            )
+            return
 
 
 def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: frozenset[str]) -> None:
