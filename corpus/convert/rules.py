@@ -72,6 +72,10 @@ class Rules:
     boiler_starts_by_word: dict[str, tuple[str, ...]]
     title_case_langs: frozenset[str]
     particles: frozenset[str]
+    inner_particles: frozenset[str]  # "der", "den": a particle only right after another one ("von der")
+    given_names: frozenset[str]  # lower case: common given names, to split names printed without separators
+    # lower case: words that a dump glues to a name's last letter ("RoeMarch 3", "ExnerKorrespondent")
+    glue_words: frozenset[str]
     ui_words: frozenset[str]  # words of the button/menu tables and name.non_name_words: never in a name
     title_caption_ends: tuple[str, ...]  # "（警視庁提供）": a caption's courtesy line, never a title's end
     title_never_last: frozenset[
@@ -97,6 +101,10 @@ class Rules:
     byline_bare: re.Pattern[str]
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
+    role_lead: re.Pattern[
+        str
+    ]  # a role before the name ("Korrespondentin Jana Roth"): dropped, the name stays
+    wire_words: frozenset[str]  # lower case: words of a wire's or publisher's name ("Associated Press")
     org_articles: frozenset[str]  # "The", "Les": a byline opening with one names a publisher
     desk_words: frozenset[str]  # "Staff", "Redaktion": a byline naming a desk, not a person
     name_trailers: re.Pattern[str]  # words after a byline's names that end the name part
@@ -204,6 +212,15 @@ def _compile() -> Rules:
         },
         title_case_langs=frozenset(k for k, v in langs.items() if v.get("title_case_headings")),
         particles=frozenset(common.get("name", {}).get("particles", [])),
+        inner_particles=frozenset(common.get("name", {}).get("inner_particles", [])),
+        given_names=frozenset(w.lower() for w in _gather(langs, "name", "given")),
+        glue_words=frozenset(
+            w.lower()
+            for phrase in roles + qualifiers + trailers + list(common.get("name", {}).get("org_articles", []))
+            for w in phrase.split()[:1]
+        )
+        | frozenset(m for m in months if len(m) >= 3)
+        | frozenset(w.lower() for w in _gather(langs, "name", "given")),
         ui_words=frozenset(
             w.lower()
             for phrase in cb.get("lines", []) + _gather(langs, "boilerplate", "lines")
@@ -260,8 +277,12 @@ def _compile() -> Rules:
         byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + _alt(leads) + r")\s*:?$"),
         name_split=re.compile(name_split),
         roles=re.compile(
-            r"\s*(?:[,|–—-]\s*)?\b(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\b.*$"
+            r"\s*(?:[,|–—-]\s*)?\b(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\b.*$", flags
         ),
+        role_lead=re.compile(
+            r"^(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\s*:?\s+(?=[A-ZÀ-Þ])"
+        ),
+        wire_words=frozenset(w.lower() for w in common.get("name", {}).get("wire_words", [])),
         org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
         desk_words=frozenset(w.lower() for w in _gather(langs, "byline", "desks")),
         name_trailers=re.compile(r"\s+(?:" + _alt(trailers) + r")\b.*$"),
