@@ -515,3 +515,21 @@ def test_table_glued_cell_by_cell_after_the_article_is_body() -> None:
     body = " ".join(" ".join(body_of(text)).split())
     assert "Rank Rider Points Wins 1 Ann Fell 863 5" in body
     assert "5 Ed Varga 715 1" in body
+
+
+def test_a_caption_as_long_as_a_paragraph_with_its_credit_is_not_body() -> None:
+    """A caption can tell the photo's whole story (who, where, when, and the background) before its
+    credit: it is a credit with its caption, not a paragraph, up to a hundred words."""
+    p = PARAS["en"]
+    caption = (
+        "Volunteers carry sandbags along the river wall in the old town on a grey Tuesday morning, as "
+        "the water level rose by almost a metre overnight. The council opened two shelters in the "
+        "school gyms, and the fire brigade asked residents of the lower streets to move their cars to "
+        "the hill before the evening, when the next surge is expected to reach the bridge. "
+        "(Photo: Jane Roe / Harbour Press)"
+    )
+    assert 60 < len(caption.split()) <= 100
+    text = "\n\n".join([p[0], p[1], caption, p[2], p[3]])
+    rec = convert_bytes(text.encode(), id="t", file="t.txt")
+    assert rec.body.split("\n\n") == p
+    assert [c.credit for c in rec.credits] == ["Jane Roe / Harbour Press"]
