@@ -533,3 +533,23 @@ def test_a_caption_as_long_as_a_paragraph_with_its_credit_is_not_body() -> None:
     rec = convert_bytes(text.encode(), id="t", file="t.txt")
     assert rec.body.split("\n\n") == p
     assert [c.credit for c in rec.credits] == ["Jane Roe / Harbour Press"]
+
+
+def test_a_newsletter_box_pitch_inside_the_article_is_not_body() -> None:
+    """A box between paragraphs: its title names the newsletter, its pitch reads like a sentence, its
+    form asks for an email address, then a button. The pitch, fenced by the box's lines, is no paragraph
+    (a paragraph between two ad slots, with paragraphs beyond them, stays: see the ad slot test)."""
+    p = PARAS["en"]
+    pitch = "Five short stories every morning, picked by our editors."
+    box = ["The Morning Harbour newsletter", pitch, "Your email address here", "Subscribe"]
+    text = "\n\n".join([p[0], p[1], *box, p[2], p[3]])
+    assert body_of(text) == p
+
+
+def test_a_paragraph_below_a_notice_and_above_a_subheading_stays() -> None:
+    p = PARAS["en"]
+    para = "The ferry company says the new timetable will start in the spring, after the dock repairs."
+    text = "\n\n".join(
+        [p[0], p[1], "The Morning Harbour newsletter", para, "What the council said", p[2], p[3]]
+    )
+    assert para in body_of(text)

@@ -223,6 +223,43 @@ def site_slogans(nb: list[LineDecision]) -> None:
                 break
 
 
+_ISLAND_WORDS = 40
+_PITCH_RULES = ("boilerplate.keyword", "boilerplate.notice")
+
+
+def furniture_islands(nb: list[LineDecision]) -> None:
+    """A short text line with furniture right above and right below, one of them a notice or keyword
+    line (a newsletter box, an app or subscription prompt), and a third furniture line beyond: the box's
+    own pitch, not a paragraph. An article's paragraphs sit next to paragraphs, a credit or a subheading
+    (a short line above text); a paragraph between two ad slots has paragraphs beyond them.
+    Run after the main run is chosen: the pitch is dropped, the run's extent is left as it was."""
+    for k in range(1, len(nb) - 1):
+        d = nb[k]
+        f = d.features
+        if d.label or d.content == "short" or f is None or f.words > _ISLAND_WORDS:
+            continue
+        a, b = nb[k - 1], nb[k + 1]
+        if not (a.rule.startswith(_PITCH_RULES) or b.rule.startswith(_PITCH_RULES)):
+            continue
+        around = nb[max(0, k - 2) : k] + nb[k + 1 : k + 3]  # a box has more than one line on a side
+        if (
+            _furniture(a)
+            and _furniture(b)
+            and not _heads_text(nb, k + 1)
+            and sum(1 for x in around if _furniture(x)) > 2
+        ):
+            d.label, d.rule = BOILERPLATE, "text between furniture lines, one a notice (a box's pitch)"
+
+
+def _furniture(d: LineDecision) -> bool:
+    return d.label in (BOILERPLATE, RELATED) or (not d.label and d.content == "short")
+
+
+def _heads_text(nb: list[LineDecision], j: int) -> bool:
+    """nb[j] is a short line right above running text: a subheading, not furniture."""
+    return not nb[j].label and j + 1 < len(nb) and not nb[j + 1].label and nb[j + 1].content == "good"
+
+
 def cut_summaries(nb: list[LineDecision]) -> None:
     """_CUT_MIN or more text lines in a row, none ending like a sentence (and not one paragraph wrapped over
     them), maybe each under its title line: summaries cut at a length limit, a teaser block. An article's

@@ -25,6 +25,7 @@ from corpus.convert.body import (
     comment_widgets,
     content_class,
     cut_summaries,
+    furniture_islands,
     label_body,
     main_run,
     site_slogans,
@@ -234,6 +235,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     cut_summaries(nonblank)
     s, e = main_run(nonblank)
     s = standfirst(nonblank, s)
+    furniture_islands(nonblank)
     tail(nonblank, s, e)
     label_body(nonblank, s, e, lang)
     body_repeats(nonblank)
