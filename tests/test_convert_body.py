@@ -553,3 +553,35 @@ def test_a_paragraph_below_a_notice_and_above_a_subheading_stays() -> None:
         [p[0], p[1], "The Morning Harbour newsletter", para, "What the council said", p[2], p[3]]
     )
     assert para in body_of(text)
+
+
+def test_rows_of_one_punctuation_shape_after_the_article_are_a_table() -> None:
+    """Rows with no figure or bullet to mark them, but all shaped "Name (Group X): Nth season": a table."""
+    rows = [
+        f"{club} (Group {g}): {n} season"
+        for club, g, n in [
+            ("Harbour Rovers", "A", "Fifth"),
+            ("Milltown United", "A", "Second"),
+            ("Oakdale Town", "B", "Ninth"),
+            ("Elmira Athletic", "B", "Third"),
+            ("Lakeside Wanderers", "C", "First"),
+            ("River Stage FC", "C", "Seventh"),
+        ]
+    ]
+    text = "\n\n".join([*PARAS["en"], "Clubs in the final round", "\n".join(rows)])
+    body = body_of(text)
+    assert rows[0] in body and rows[-1] in body
+
+
+def test_kicker_and_title_teasers_after_the_article_are_not_a_table() -> None:
+    """Teasers shaped "Kicker: title" share a lone colon, which is no table's row."""
+    teasers = [
+        "Harbour: New ferry dock opens",
+        "Council: Budget vote delayed again",
+        "Weather: Storm expected on Friday",
+        "Schools: Term starts a week later",
+        "Transport: Night buses return soon",
+        "Markets: Fish prices fall sharply",
+    ]
+    text = "\n\n".join([*PARAS["en"], "More news", "\n".join(teasers)])
+    assert body_of(text) == PARAS["en"]
