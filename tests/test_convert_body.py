@@ -583,5 +583,5 @@ def test_kicker_and_title_teasers_after_the_article_are_not_a_table() -> None:
         "Transport: Night buses return soon",
         "Markets: Fish prices fall sharply",
     ]
-    text = "\n\n".join([*PARAS["en"], "More news", "\n".join(teasers)])
+    text = "\n\n".join([*PARAS["en"], "Elsewhere in the region", "\n".join(teasers)])
     assert body_of(text) == PARAS["en"]
