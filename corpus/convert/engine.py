@@ -263,8 +263,15 @@ def _pair_credits(nb: list[LineDecision]) -> None:
         elif _free(d) and f.block_size >= 2 and _is_bare_credit(d.text, f):
             # a bare agency line in a block with a text line: that line is the caption
             nbr = [x for x in (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None) if x]
+            # a title-like caption ("Mayor and aide at the bridge 2024") is short text: then the pair must
+            # be alone in its block and the credit "Name/Agency"-shaped (menus put an agency beside a link)
+            shaped = f.block_size == 2 and credits.slash_credit(d.text, f.words)
             if any(
-                x.features and x.features.block == f.block and _free(x) and x.content != "short" for x in nbr
+                x.features
+                and x.features.block == f.block
+                and _free(x)
+                and (x.content != "short" or (shaped and x.features.words >= _TITLE_CAPTION_MIN_WORDS))
+                for x in nbr
             ):
                 d.label, d.rule = CREDIT, "credit.bare agency line beside a caption"
                 d.data = {"kind": "photo", "credit": d.text}
@@ -275,11 +282,13 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             continue
         cap = _caption_for(nb, k)
         if cap is not None:
-            cap.label, cap.rule = CAPTION, f"caption: beside the credit on line {d.index + 1}"
+            cap.label, cap.rule, cap.data = CAPTION, f"caption: beside the credit on line {d.index + 1}", {}
             d.data["caption"] = cap.text.removesuffix("(").strip()
         elif d.rule == "credit.copyright":
             d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
 
+
+_TITLE_CAPTION_MIN_WORDS = 5
 
 _SKELETON = re.compile(r"[\w\s]+")
 
@@ -311,7 +320,7 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
             x = nb[j]
             xf = x.features
             assert xf is not None
-            if xf.block == f.block and _free(x) and xf.words >= 3:
+            if xf.block == f.block and _captionable(x) and xf.words >= 3:
                 return x
     if k > 0 and f.block_pos == 0:
         x = nb[k - 1]
@@ -322,7 +331,12 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
         xf = x.features
         assert xf is not None
         gap = nb[k].index - x.index
-        if gap <= max_gap and _free(x) and 3 <= xf.words <= 40 and not (xf.ends_sentence and xf.words > 25):
+        if (
+            gap <= max_gap
+            and _captionable(x)
+            and 3 <= xf.words <= 40
+            and not (xf.ends_sentence and xf.words > 25)
+        ):
             return x
         if k + 2 < len(nb) and _paragraph(x) and _paragraph(nb[k + 2]):
             # blocks dumped apart (glued dumps), the credit between paragraphs: its caption may follow it
@@ -342,6 +356,17 @@ def _paragraph(d: LineDecision) -> bool:
 
 _BRACKETS = frozenset({"(", "[", "|", "-", "–", "—"})
 _CAPTION_GAP = 2  # a caption sits on the line above its credit, or one blank line above
+
+
+_BIO_CAPTION_MAX_WORDS = 25
+
+
+def _captionable(d: LineDecision) -> bool:
+    """Free, or a short line read as a bio only for its opening ("Jane Roe is a …"): next to a credit, a
+    caption describing a person or a thing named first ("Aloe vera is a plant that …")."""
+    if d.label == BIO:
+        return d.features is not None and d.features.words <= _BIO_CAPTION_MAX_WORDS
+    return _free(d)
 
 
 def _free(d: LineDecision) -> bool:

@@ -53,6 +53,8 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
             continue
         if _credit_shaped(tail) and m.start() >= 15:
             return text[: m.start() + 1].strip(), tail
+        if _SENTENCE_END.search(tail):
+            continue  # a quote closed inside the caption's last sentence ("the 'old' bridge. AFP")
         break  # the first short tail decides
     glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
     if glued and _credit_shaped(text[glued.end() :]) and glued.start() >= 15:

@@ -1,0 +1,43 @@
+"""Credits and captions (corpus/convert/fields/credits.py and the pairing pass): one invented case per rule."""
+
+from __future__ import annotations
+
+from tests.test_convert_rules import article, convert
+
+
+def pairs(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.credit, c.caption) for c in convert(text).credits]
+
+
+def test_a_quote_inside_the_captions_last_sentence_does_not_hide_the_agency_after_it() -> None:
+    line = "The mayor and the 'bridge team' at the river on Monday. AFP"
+    rec = convert(article("en", middle=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("AFP", "The mayor and the 'bridge team' at the river on Monday.")
+    ]
+    assert "bridge team" not in rec.body
+
+
+def test_a_name_agency_line_above_a_title_like_caption_in_its_block() -> None:
+    block = "Jana Roth/Picture Press\nDie Bürgermeisterin und ihr Team an der Brücke 2023"
+    rec = convert(article("de", middle=[block]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Jana Roth/Picture Press", "Die Bürgermeisterin und ihr Team an der Brücke 2023")
+    ]
+    assert "ihr Team an der Brücke" not in rec.body
+
+
+def test_an_agency_in_a_menu_beside_a_link_is_no_credit() -> None:
+    block = "AP Stylebook\nAP Photo Archive Blog\nAP Newsroom Values"
+    assert pairs(article("en", middle=[block])) == []
+    menu = "Sign In / Register Account\nAccount Settings Log Out"
+    assert pairs(article("en", middle=[menu])) == []
+
+
+def test_a_caption_opening_like_a_bio_beside_a_credit_is_the_caption() -> None:
+    block = "Wild Garlic is a common plant of shady river banks (\nImage:\nGetty Images/Stock)"
+    rec = convert(article("en", middle=[block]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Getty Images/Stock", "Wild Garlic is a common plant of shady river banks")
+    ]
+    assert "Wild Garlic" not in rec.body
