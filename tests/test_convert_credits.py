@@ -41,3 +41,26 @@ def test_a_caption_opening_like_a_bio_beside_a_credit_is_the_caption() -> None:
         ("Getty Images/Stock", "Wild Garlic is a common plant of shady river banks")
     ]
     assert "Wild Garlic" not in rec.body
+
+
+def test_photo_labels_of_more_languages_mark_credits() -> None:
+    vi = "Bác sĩ khám cho bệnh nhân tại phòng khám. Ảnh: Nguyễn Văn An"
+    assert pairs(article("en", middle=[vi])) == [
+        ("Nguyễn Văn An", "Bác sĩ khám cho bệnh nhân tại phòng khám.")
+    ]
+    fi = "Kaupunginjohtaja esittelee uuden sillan suunnitelmia.\nKuva: Matti Virtanen/Lehtikuva"
+    assert pairs(article("en", middle=[fi])) == [
+        ("Matti Virtanen/Lehtikuva", "Kaupunginjohtaja esittelee uuden sillan suunnitelmia.")
+    ]
+
+
+def test_a_source_label_of_a_fact_box_is_no_picture_credit() -> None:
+    box = "The old bridge carried two thousand cars a day before it closed.\n\nKilde: Store norske leksikon"
+    rec = convert(article("en", middle=[box]))
+    assert rec.credits == []
+    assert "two thousand cars a day" in rec.body
+
+
+def test_a_stock_site_alone_under_the_date_is_a_credit() -> None:
+    rec = convert(article("en", top=["March 3, 2024", "janeroe - stock.adobe.com"]))
+    assert [c.credit for c in rec.credits] == ["janeroe - stock.adobe.com"]
