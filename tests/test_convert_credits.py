@@ -64,3 +64,39 @@ def test_a_source_label_of_a_fact_box_is_no_picture_credit() -> None:
 def test_a_stock_site_alone_under_the_date_is_a_credit() -> None:
     rec = convert(article("en", top=["March 3, 2024", "janeroe - stock.adobe.com"]))
     assert [c.credit for c in rec.credits] == ["janeroe - stock.adobe.com"]
+
+
+LONG_CAPTION = (
+    "Residents of the river district wait in a long line beside the closed bridge on Tuesday morning, as "
+    "engineers inspect the cracks that were found in its pillars last week. The council said the bridge would "
+    "stay closed until the inspection is finished, and that buses would replace the trams that used to cross "
+    "it every ten minutes during the day."
+)
+
+
+def test_a_caption_as_long_as_a_paragraph_still_ends_with_its_credit() -> None:
+    rec = convert(article("en", middle=[LONG_CAPTION + " (Photo: Jane Roe)"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [("Jane Roe", LONG_CAPTION)]
+    assert "engineers inspect the cracks" not in rec.body
+    by = convert(article("en", middle=[LONG_CAPTION + " Photo by JANE ROE / AFP via Getty Images"]))
+    assert [(c.credit, c.caption) for c in by.credits] == [("JANE ROE / AFP via Getty Images", LONG_CAPTION)]
+
+
+def test_a_long_paragraph_ending_a_sentence_is_no_caption() -> None:
+    rec = convert(article("en", middle=[LONG_CAPTION]))
+    assert rec.credits == []
+    assert "engineers inspect the cracks" in rec.body
+
+
+def test_photo_by_with_the_photographer_left_blank() -> None:
+    line = "The mayor speaks to reporters beside the old bridge on Tuesday. Photo by - / AFP via Getty Images"
+    assert pairs(article("en", middle=[line])) == [
+        ("- / AFP via Getty Images", "The mayor speaks to reporters beside the old bridge on Tuesday.")
+    ]
+
+
+def test_a_site_and_photographer_after_the_captions_last_sentence() -> None:
+    line = "The mayor and two engineers walk across the old bridge on Tuesday. example.is/Jón Jónsson"
+    assert pairs(article("en", middle=[line])) == [
+        ("example.is/Jón Jónsson", "The mayor and two engineers walk across the old bridge on Tuesday.")
+    ]

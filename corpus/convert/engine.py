@@ -71,8 +71,12 @@ def _pattern(
 ) -> tuple[str, str, dict[str, Any]] | None:
     """Pass 1: the rule tables. Returns (label, rule, data) or None. `keyword`: the boilerplate keyword
     the line holds, if any (found for the whole text at once by keyword_lines)."""
-    if f.words > 60:  # a paragraph: of all the rules only a notice phrase and the bio one can apply
-        return (BOILERPLATE, f"boilerplate.notice: {keyword!r}", {}) if keyword else _bio(text)
+    if (
+        f.words > 60
+    ):  # a paragraph: of all the rules only a notice phrase, a credit at its end and the bio apply
+        if keyword:
+            return BOILERPLATE, f"boilerplate.notice: {keyword!r}", {}
+        return _long_caption(text, f) or _bio(text)
     fams = RULES.starter_families.get(first_word(text))  # most lines start with no table phrase
     if fams:
         hit = _anchored(text, f, stop, fams)
@@ -144,6 +148,35 @@ def _pattern(
         return BOILERPLATE, f"boilerplate.{kind}: {keyword!r}", {}
     if f.words >= 10:
         return _bio(text)
+    return None
+
+
+_LONG_CAPTION_MAX_WORDS = 150
+_LONG_CAPTION_TAIL = 200  # characters: a credit at the end of a long caption is short
+
+
+def _long_caption(text: str, f: Features) -> tuple[str, str, dict[str, Any]] | None:
+    """A caption as long as a paragraph still ends with its credit ("… in 2025. (Photo: Jane Roe)",
+    "… in 2025. Photo by Jane Roe / AFP"): only patterns anchored at the line's end are tried."""
+    if f.ends_sentence or f.words > _LONG_CAPTION_MAX_WORDS:
+        return None
+    cut = max(0, len(text) - _LONG_CAPTION_TAIL)
+    tail = text[cut:]
+    m = RULES.credit_inline.search(tail) if inline_credit_possible(tail) else None
+    if m:
+        caption = text[: cut + m.start()].strip(" ([|–—-")
+        if credits.inline_ok(m.group("label"), caption):
+            kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
+            data = {"kind": kind, "credit": m.group("credit").strip(), "caption": caption}
+            return CREDIT, f"credit.inline after a long caption: {m.group('label')!r}", data
+    by = credits.photo_by(text)
+    if by:
+        kind = RULES.credit_kinds.get(by[0].lower(), "photo")
+        return (
+            CREDIT,
+            f"credit.by after a long caption: {by[0]!r} by",
+            {"kind": kind, "credit": by[2], "caption": by[1]},
+        )
     return None
 
 
