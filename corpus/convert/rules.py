@@ -48,6 +48,38 @@ def _gather(langs: dict[str, dict[str, Any]], section: str, key: str) -> list[st
     return out
 
 
+# Characters from rare to common in the languages of the tables (space last); anything else (digits, accents,
+# punctuation) counts as rarer than all of them. Only speed depends on this order, never a match.
+_BY_FREQUENCY = "qxjzkwvyfbgpmhucdlsrnoitae "
+
+
+def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """One regex that finds where any of the literal phrases occurs: one pass over a text instead of one per
+    phrase. Each phrase is anchored on a rare character it holds ("cookies" on its "k"): the regex starts at
+    that character and checks the phrase's head with a lookbehind, so the regex engine skips every position
+    that holds none of the anchor characters (most of a text) at C speed. The anchors are chosen to cover all
+    phrases with characters as rare as possible. Which phrase a match belongs to is the caller's business."""
+    uniq = sorted({p for p in phrases if p})
+    if not uniq:
+        return re.compile(r"(?!)")
+
+    def rank(ch: str) -> int:
+        return _BY_FREQUENCY.find(ch)  # -1: rarer than any listed
+
+    keep = {c for p in uniq for c in p}
+    for c in sorted(keep, key=lambda c: (-rank(c), c)):  # most common first: drop it if others cover
+        if all(any(d in keep and d != c for d in p) for p in uniq if c in p):
+            keep.discard(c)
+    groups: dict[str, list[str]] = {}
+    for p in uniq:
+        at = min((i for i, ch in enumerate(p) if ch in keep), key=lambda i: (rank(p[i]), i))
+        head = f"(?<={re.escape(p[: at + 1])})" if at else ""
+        groups.setdefault(p[at], []).append(head + re.escape(p[at + 1 :]))
+    return re.compile(
+        "|".join(re.escape(c) + "(?:" + "|".join(alts) + ")" for c, alts in sorted(groups.items()))
+    )
+
+
 def _alt(items: list[str]) -> str:
     """Longest first, so "Photo credit" wins over "Photo"."""
     uniq = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
@@ -90,6 +122,7 @@ class Rules:
     boiler_line: re.Pattern[str]
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
+    boiler_keywords_any: re.Pattern[str]  # phrase_finder(boiler_keywords): where a line may hold one
     keyword_max_words: int
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
@@ -202,6 +235,14 @@ def _compile() -> Rules:
         if p:
             starts_by_word.setdefault(first_word(p), []).append(p.lower())
     starters = frozenset(starter_families)
+    keywords = tuple(
+        sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
+    )
+    notices = {
+        code: tuple(sorted({k.lower() for k in cb.get("notices", []) + list(extra)}))
+        for code, extra in [("", [])]
+        + [(c, d.get("boilerplate", {}).get("notices", [])) for c, d in langs.items()]
+    }
     return Rules(
         stopwords=stop,
         starters=starters,
@@ -247,15 +288,10 @@ def _compile() -> Rules:
         boiler_start=re.compile(
             r"^(?:" + _alt(cb.get("starts", []) + _gather(langs, "boilerplate", "starts")) + r")", flags
         ),
-        boiler_keywords=tuple(
-            sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
-        ),
+        boiler_keywords=keywords,
+        boiler_keywords_any=phrase_finder(keywords),
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
-        notices={
-            code: tuple(sorted({k.lower() for k in cb.get("notices", []) + list(extra)}))
-            for code, extra in [("", [])]
-            + [(c, d.get("boilerplate", {}).get("notices", [])) for c, d in langs.items()]
-        },
+        notices=notices,
         counter=re.compile(
             r"^(?:\d[\d,.\s]*[KkMm]?\+?\s+(?:"
             + _alt(cb.get("counter_words", []))
