@@ -202,5 +202,6 @@ def test_key_builder_streams_rows_across_chunks() -> None:
         )
     b.add(SimpleNamespace(rel="none.txt", path="/p/none.txt", body_hash=None, bands=None, size=0, mtime_ns=0))
     t = b.table()
-    assert t.rels == [f"r{i}.txt" for i in range(5)] and t.ids == [f"r{i}" for i in range(5)]
-    assert t.body_hash.tolist() == [0, 1, 2, 3, 4] and t.bands[:, 0].tolist() == [0, 1, 2, 3, 4]
+    assert list(t.rels) == [f"r{i}.txt" for i in range(5)] and t.ids == [f"r{i}" for i in range(5)]
+    assert list(t.paths) == [f"/p/r{i}.txt" for i in range(5)]
+    assert t.body_hash.tolist() == [0, 1, 2, 3, 4] and t.band_columns.column(0).tolist() == [0, 1, 2, 3, 4]
