@@ -22,10 +22,13 @@ if TYPE_CHECKING:
 _SENTENCE_END = re.compile(r"[.!?»”\"')]\s+")
 _TAIL_MAX_WORDS = 8
 _GLUED_END = re.compile(r"(?<=[a-zß-ÿ0-9)])[.!?](?=[A-ZÀ-Þ][^.!?]{1,60}$)")
+_SITE_NAME = re.compile(
+    r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[A-ZÀ-Þ]"
+)  # "site.com/Jane": site, photographer
 _CONNECT = frozenset({"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"})
 _BY = re.compile(
     r"(?:^|(?<=[\s(\[]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+by\s+"
-    r"(?P<credit>[A-ZÀ-Þ].{1,100}?)[)\]]?$"
+    r"(?P<credit>(?:[A-ZÀ-Þ]|[-–—]\s?/).{1,100}?)[)\]]?$"  # "Photo by - / AFP": the photographer left blank
 )
 
 
@@ -36,7 +39,7 @@ def _credit_shaped(tail: str) -> bool:
     for w in words:
         if w.lower() in _CONNECT:
             continue
-        if not (w[0].isupper() or w[0].isdigit() or w[0] in "(/"):
+        if not (w[0].isupper() or w[0].isdigit() or w[0] in "(/" or _SITE_NAME.match(w)):
             return False
     return "/" in tail or bool(RULES.agency.search(tail)) or (tail.isupper() and len(tail) > 3)
 
@@ -53,6 +56,8 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
             continue
         if _credit_shaped(tail) and m.start() >= 15:
             return text[: m.start() + 1].strip(), tail
+        if _SENTENCE_END.search(tail):
+            continue  # a quote closed inside the caption's last sentence ("the 'old' bridge. AFP")
         break  # the first short tail decides
     glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
     if glued and _credit_shaped(text[glued.end() :]) and glued.start() >= 15:

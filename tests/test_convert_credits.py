@@ -1,0 +1,102 @@
+"""Credits and captions (corpus/convert/fields/credits.py and the pairing pass): one invented case per rule."""
+
+from __future__ import annotations
+
+from tests.test_convert_rules import article, convert
+
+
+def pairs(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.credit, c.caption) for c in convert(text).credits]
+
+
+def test_a_quote_inside_the_captions_last_sentence_does_not_hide_the_agency_after_it() -> None:
+    line = "The mayor and the 'bridge team' at the river on Monday. AFP"
+    rec = convert(article("en", middle=[line]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("AFP", "The mayor and the 'bridge team' at the river on Monday.")
+    ]
+    assert "bridge team" not in rec.body
+
+
+def test_a_name_agency_line_above_a_title_like_caption_in_its_block() -> None:
+    block = "Jana Roth/Picture Press\nDie Bürgermeisterin und ihr Team an der Brücke 2023"
+    rec = convert(article("de", middle=[block]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Jana Roth/Picture Press", "Die Bürgermeisterin und ihr Team an der Brücke 2023")
+    ]
+    assert "ihr Team an der Brücke" not in rec.body
+
+
+def test_an_agency_in_a_menu_beside_a_link_is_no_credit() -> None:
+    block = "AP Stylebook\nAP Photo Archive Blog\nAP Newsroom Values"
+    assert pairs(article("en", middle=[block])) == []
+    menu = "Sign In / Register Account\nAccount Settings Log Out"
+    assert pairs(article("en", middle=[menu])) == []
+
+
+def test_a_caption_opening_like_a_bio_beside_a_credit_is_the_caption() -> None:
+    block = "Wild Garlic is a common plant of shady river banks (\nImage:\nGetty Images/Stock)"
+    rec = convert(article("en", middle=[block]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Getty Images/Stock", "Wild Garlic is a common plant of shady river banks")
+    ]
+    assert "Wild Garlic" not in rec.body
+
+
+def test_photo_labels_of_more_languages_mark_credits() -> None:
+    vi = "Bác sĩ khám cho bệnh nhân tại phòng khám. Ảnh: Nguyễn Văn An"
+    assert pairs(article("en", middle=[vi])) == [
+        ("Nguyễn Văn An", "Bác sĩ khám cho bệnh nhân tại phòng khám.")
+    ]
+    fi = "Kaupunginjohtaja esittelee uuden sillan suunnitelmia.\nKuva: Matti Virtanen/Lehtikuva"
+    assert pairs(article("en", middle=[fi])) == [
+        ("Matti Virtanen/Lehtikuva", "Kaupunginjohtaja esittelee uuden sillan suunnitelmia.")
+    ]
+
+
+def test_a_source_label_of_a_fact_box_is_no_picture_credit() -> None:
+    box = "The old bridge carried two thousand cars a day before it closed.\n\nKilde: Store norske leksikon"
+    rec = convert(article("en", middle=[box]))
+    assert rec.credits == []
+    assert "two thousand cars a day" in rec.body
+
+
+def test_a_stock_site_alone_under_the_date_is_a_credit() -> None:
+    rec = convert(article("en", top=["March 3, 2024", "janeroe - stock.adobe.com"]))
+    assert [c.credit for c in rec.credits] == ["janeroe - stock.adobe.com"]
+
+
+LONG_CAPTION = (
+    "Residents of the river district wait in a long line beside the closed bridge on Tuesday morning, as "
+    "engineers inspect the cracks that were found in its pillars last week. The council said the bridge would "
+    "stay closed until the inspection is finished, and that buses would replace the trams that used to cross "
+    "it every ten minutes during the day."
+)
+
+
+def test_a_caption_as_long_as_a_paragraph_still_ends_with_its_credit() -> None:
+    rec = convert(article("en", middle=[LONG_CAPTION + " (Photo: Jane Roe)"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [("Jane Roe", LONG_CAPTION)]
+    assert "engineers inspect the cracks" not in rec.body
+    by = convert(article("en", middle=[LONG_CAPTION + " Photo by JANE ROE / AFP via Getty Images"]))
+    assert [(c.credit, c.caption) for c in by.credits] == [("JANE ROE / AFP via Getty Images", LONG_CAPTION)]
+
+
+def test_a_long_paragraph_ending_a_sentence_is_no_caption() -> None:
+    rec = convert(article("en", middle=[LONG_CAPTION]))
+    assert rec.credits == []
+    assert "engineers inspect the cracks" in rec.body
+
+
+def test_photo_by_with_the_photographer_left_blank() -> None:
+    line = "The mayor speaks to reporters beside the old bridge on Tuesday. Photo by - / AFP via Getty Images"
+    assert pairs(article("en", middle=[line])) == [
+        ("- / AFP via Getty Images", "The mayor speaks to reporters beside the old bridge on Tuesday.")
+    ]
+
+
+def test_a_site_and_photographer_after_the_captions_last_sentence() -> None:
+    line = "The mayor and two engineers walk across the old bridge on Tuesday. example.is/Jón Jónsson"
+    assert pairs(article("en", middle=[line])) == [
+        ("example.is/Jón Jónsson", "The mayor and two engineers walk across the old bridge on Tuesday.")
+    ]
