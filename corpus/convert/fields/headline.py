@@ -123,14 +123,16 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
     )
 
 
-def _signed(d: LineDecision, stop: frozenset[str]) -> bool:
-    """A byline with names: labelled so, or a short line with a lead phrase ("Kolumne von Jana Roth - …")."""
+def _signed(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
+    """A byline with names: labelled so, or a short line with a lead phrase ("Kolumne von Jana Roth - …")
+    right below a title-shaped line (a lead byline may also open the header, above its title)."""
+    d = nb[k]
     if d.label == BYLINE:
         return bool(d.data.get("authors"))
     f = d.features
-    return (
-        f is not None and f.words <= 14 and d.label in (BOILERPLATE, "") and bool(lead_byline(d.text, stop))
-    )
+    if f is None or f.words > 14 or d.label not in (BOILERPLATE, "") or not lead_byline(d.text, stop):
+        return False
+    return k > 0 and _eligible(nb[k - 1], stop)
 
 
 def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
@@ -303,7 +305,7 @@ def choose(
     best: LineDecision | None = None
     best_score = threshold
     lo, hi = max(0, start - WINDOW), min(start + 1, len(nb))
-    byline_at = next((k for k in range(lo, hi) if _signed(nb[k], stop)), hi)
+    byline_at = next((k for k in range(lo, hi) if _signed(nb, k, stop)), hi)
     buttons = [
         k for k in range(lo, hi) if "boilerplate.line" in nb[k].rule or "boilerplate.counter" in nb[k].rule
     ]
