@@ -110,6 +110,14 @@ DEK.setdefault("nl", "De stemming beëindigt een lange discussie over de kosten 
         ("de", ["Erika Muster, dpa", "3. März 2024"], ["Erika Muster"]),
         ("de", ["Redaktion", "3. März 2024"], ["Redaktion"]),
         ("en", ["Jane RoeMarch 3, 2024"], ["Jane Roe"]),
+        ("en", ["By Jane Roe on March 3, 2024"], ["Jane Roe"]),
+        ("de", ["Von Jana Roth am 3. März 2024"], ["Jana Roth"]),
+        ("es", ["Por Ana Pérez el 3 de marzo de 2024"], ["Ana Pérez"]),
+        ("de", ["Von Jana Roth publiziert am 3. März 2024"], ["Jana Roth"]),
+        ("en", ["Posted on March 3, 2024 by Jane Roe"], ["Jane Roe"]),
+        ("en", ["3 March 2024 Jane Roe"], ["Jane Roe"]),
+        ("en", ["Jane Roe is a reporter", "March 3, 2024"], []),
+        ("en", ["Jane Roe takes her campaign 2024 to the city", "March 3, 2024"], []),
     ],
 )
 def test_byline_forms(lang: str, lines: list[str], authors: list[str]) -> None:

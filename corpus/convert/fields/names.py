@@ -26,6 +26,9 @@ _CUT = re.compile(r"\s+\d|(?<=[^\W\d_])\d|\s*[|•·]\s*|\s+[-–—]\s+|\s*\(|\
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _LEADING_CONNECTOR = re.compile(r"^(?:[,;&]\s*|(?:and|und|y|et)\s+)")
+_LEAD_SEPARATORS = re.compile(r"^[\s,|•·–—-]+")
+# the lower-case byline prefixes of every table ("by", "von", "por"): "… 2024 by Jane Roe"
+_BY_WORD = re.compile(r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+")
 _HEADER_BEFORE = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER = 3  # …or this far below it, beside a date line
 _BELOW_HEADLINE = 4  # name lines this close below the headline need no date beside them
@@ -119,14 +122,20 @@ def name_part(text: str) -> str:
     """The leading part of a byline that can hold names: before dates, bars, roles and trailer words."""
     text = unglue(_HANDLE.sub("", text))
     m = _CUT.search(text)
+    dated = False  # cut at a date or a time: a word before it may belong to the date ("on", "am", "el")
     if m and m.start() > 0:
         text = text[: m.start()]
+        dated = any(c.isdigit() for c in m.group(0))
     text = RULES.role_lead.sub("", text)  # "Korrespondentin Jana Roth": the role before the name
     text = RULES.roles.sub("", text)
     text = RULES.name_trailers.sub("", text)
     words = text.split()
     while words and words[-1].lower().rstrip(".,") in RULES.month_numbers:
         words.pop()  # "Jane Roe Apr. 28": the month begins the date
+        dated = True
+    for _ in range(2):
+        if dated and words and words[-1].islower() and len(words[-1]) <= 3:
+            words.pop()  # "Jane Roe on 3 March", "Ana Pérez el 3 de marzo": the date's preposition
     half = len(words) // 2
     if half >= 2 and len(words) == 2 * half and words[:half] == words[half:]:
         words = words[:half]  # "Jane Roe Jane Roe": an author box prints the name twice
@@ -267,7 +276,17 @@ def _names_in_dateline(d: LineDecision, stop: frozenset[str]) -> list[str]:
             return got
         if RULES.agency.fullmatch(part) if part else False:
             return [part]
-    return []
+    return _after_date(d.text, stop)
+
+
+def _after_date(text: str, stop: frozenset[str]) -> list[str]:
+    """ "Posted on March 3, 2024 by Jane Roe", "3 March 2024 Jane Roe": the names after the date."""
+    found = find_date(text)
+    if found is None:
+        return []
+    rest = _LEAD_SEPARATORS.sub("", text[found[1].end() :])
+    rest = _BY_WORD.sub("", rest)
+    return _name_line(rest, stop) if rest else []
 
 
 def _uncaption(nb: list[LineDecision], credit: LineDecision) -> None:
