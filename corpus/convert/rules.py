@@ -132,6 +132,7 @@ class Rules:
     related_label: re.Pattern[str]
     byline: re.Pattern[str]
     byline_bare: re.Pattern[str]
+    byline_words: frozenset[str]  # the one-word lower-case prefixes ("by", "von"): "… 2024 by Jane Roe"
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
     role_lead: re.Pattern[
@@ -310,6 +311,7 @@ def _compile() -> Rules:
             r"^(?P<label>" + _alt(rel_labels) + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$", flags
         ),
         byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")\s+(?P<names>\S.*)$"),
+        byline_words=frozenset(p for p in prefixes if p.isalpha() and p.islower()),
         byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + _alt(leads) + r")\s*:?$"),
         name_split=re.compile(name_split),
         roles=re.compile(
