@@ -585,3 +585,27 @@ def test_kicker_and_title_teasers_after_the_article_are_not_a_table() -> None:
     ]
     text = "\n\n".join([*PARAS["en"], "Elsewhere in the region", "\n".join(teasers)])
     assert body_of(text) == PARAS["en"]
+
+
+@pytest.mark.parametrize(
+    ("header", "box"),
+    [
+        (
+            "About Jane Roe",
+            "Mother of two and a keen sailor, she has covered the harbour towns for the paper since 2009.",
+        ),
+        (
+            "Über Jana Rohr",
+            "Als Reporterin begleitet Jana Rohr seit vielen Jahren die Häfen und Werften an der Küste.",
+        ),
+        (
+            "About the author",
+            "Sailor, cook and reporter, he has written about the islands and their ferries for years.",
+        ),
+    ],
+)
+def test_an_author_box_under_its_header_after_the_article_is_not_body(header: str, box: str) -> None:
+    """A page dump puts the author box right under the article: its header ("About Jane Roe") ends it."""
+    p = PARAS["en"]
+    text = "\n\n".join([*p, header, box])
+    assert body_of(text) == p

@@ -356,6 +356,8 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
             break  # "12 comments", "Comments" after the article's text: the comment thread follows
         elif k > s and good >= _NEXT_ARTICLE_AFTER and _commenter(nb, k):
             break  # "Jane Roe says:" above a date line: a comment thread's first entry
+        elif k > s and good >= _NEXT_ARTICLE_AFTER and _author_header(d):
+            break  # "About the author", "About Jane Roe": the author box follows the article
         elif k >= s and not d.label and d.content == "good":
             good += 1
     else:
@@ -366,6 +368,17 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
     while j > s and not (not nb[j].label and nb[j].content == "good"):
         j -= 1
     return s, j
+
+
+_AUTHOR_HEADER_WORDS = 6
+
+
+def _author_header(d: LineDecision) -> bool:
+    """ "About the author", "Über Jane Roe": the header of an author box, below the article's text."""
+    f = d.features
+    if f is None or f.words > _AUTHOR_HEADER_WORDS or f.ends_sentence:
+        return False
+    return bool(RULES.bio_header.match(d.text) or RULES.bio_about.match(d.text))
 
 
 def _commenter(nb: list[LineDecision], k: int) -> bool:
