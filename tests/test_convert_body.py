@@ -374,6 +374,9 @@ def test_a_long_consent_notice_in_german_is_not_body() -> None:
             "fr",
             "Vous ne pouvez lire ce journal que sur un seul appareil à la fois, sauf avec une offre famille.",
         ),
+        ("en", "Jane Roe has written three books about the islands. Follow her on social media for more."),
+        ("en", "To suggest a change to this story or to report an error, click here."),
+        ("de", "Alle Artikel aus dem Hafenviertel lesen Sie auch in unserer App, jeden Morgen neu."),
     ],
 )
 def test_app_comment_and_device_notices_between_paragraphs_are_not_body(lang: str, promo: str) -> None:
