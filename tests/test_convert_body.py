@@ -612,3 +612,12 @@ def test_an_author_box_under_its_header_after_the_article_is_not_body(header: st
     p = PARAS["en"]
     text = "\n\n".join([*p, header, box])
     assert body_of(text) == p
+
+
+@pytest.mark.parametrize(
+    "line", ["Jane Roe, head of the harbour office", "Sir John Doe (left) at the new dock"]
+)
+def test_a_name_and_role_between_paragraphs_is_a_caption_not_a_subheading(line: str) -> None:
+    p = PARAS["en"]
+    text = "\n\n".join([p[0], p[1], line, p[2], p[3]])
+    assert body_of(text) == p

@@ -465,7 +465,9 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             and (f.block_size == 1 or _between_paragraphs(d, nb[k - 1], nxt))
             and not f.has_url
         ):
-            if _title_case_link(d, lang):
+            if _PERSON_LINE.match(d.text) and not d.text.isupper():
+                d.label, d.rule = BOILERPLATE, "a name and a role between paragraphs (a portrait's caption)"
+            elif _title_case_link(d, lang):
                 d.label, d.rule = RELATED, "related.inline: Title Case line between paragraphs"
                 d.data = {"rel": "inline", "title": d.text}
             else:
@@ -474,6 +476,11 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
         d.label, d.rule = BOILERPLATE, _SHORT_IN_RUN if inside else _SHORT_OUTSIDE
     _lists_between_paragraphs(nb, s, e)
     _list_after_run(nb, e)
+
+
+# "Jane Roe, director of …", "Sir John Doe (left) …", "Jane Roe @handle": a person named, then a role or a
+# handle, alone between paragraphs; a heading does not start with a name and a comma.
+_PERSON_LINE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,2}[A-ZÀ-Þ][\w'’-]+(?:,\s|\s+\(|\s+@)")
 
 
 def _between_paragraphs(line: LineDecision, prev: LineDecision, nxt: LineDecision | None) -> bool:
