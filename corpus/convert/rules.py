@@ -159,6 +159,7 @@ class Rules:
     relative_time: re.Pattern[str]  # "5 hours ago", "vor 2 Stunden": a date line without a date
     bio: re.Pattern[str]
     bio_header: re.Pattern[str]
+    bio_about: re.Pattern[str]  # "About Jane Roe": an author box's header, the person's name after the words
     dateline: re.Pattern[str]
 
 
@@ -384,6 +385,15 @@ def _compile() -> Rules:
             + r")\b"
         ),
         bio_header=re.compile(r"^(?:" + _alt(bio_headers) + r")\s*:?$", flags),
+        bio_about=re.compile(
+            r"^(?:"
+            + _alt(_gather(langs, "bio", "about"))
+            + r")\s+"
+            + name_tok
+            + r"(?:\s+(?:"
+            + name_tok
+            + r"|von|van|de|der|da|di|del|la|le)){1,3}\s*:?$"
+        ),
         dateline=re.compile(
             r"^(?P<dateline>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[A-ZÀ-Þ][\w.]+(?:\s[A-ZÀ-Þ][\w.]+)?)*\s*(?:\((?:Reuters|AP|AFP|UPI|dpa|AFX|EFE|KNA|epd|APA|SID)\)|/(?:Reuters|AP|AFP|UPI|dpa)))\s*[-—–:]\s*"
         ),
