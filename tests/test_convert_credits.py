@@ -100,3 +100,35 @@ def test_a_site_and_photographer_after_the_captions_last_sentence() -> None:
     assert pairs(article("en", middle=[line])) == [
         ("example.is/Jón Jónsson", "The mayor and two engineers walk across the old bridge on Tuesday.")
     ]
+
+
+def test_an_agency_after_a_separator_at_the_captions_end() -> None:
+    cap = "Die Bürgermeisterin zeigt die Pläne für die neue Brücke"
+    assert pairs(article("de", middle=[f"{cap} / dpa"])) == [("dpa", cap)]
+    assert pairs(article("de", middle=[f"{cap}. / dpa"])) == [("dpa", f"{cap}.")]
+    assert pairs(article("de", middle=[f"{cap} | Max Muster/dpa"])) == [("Max Muster/dpa", cap)]
+
+
+def test_a_credit_of_several_parts_is_not_split_into_caption_and_credit() -> None:
+    block = "The mayor looks at the plans for the new bridge on Tuesday.\nJane Roe | Bloomberg | Getty Images"
+    assert pairs(article("en", middle=[block])) == [
+        ("Jane Roe | Bloomberg | Getty Images", "The mayor looks at the plans for the new bridge on Tuesday.")
+    ]
+
+
+def test_a_title_ending_in_capitals_after_a_dash_is_no_credit() -> None:
+    line = "Interview with the mayor about the future of the old bridge – MUST SEE VIDEO"
+    assert pairs(article("en", middle=[line])) == []
+
+
+def test_an_agency_alone_under_a_title_like_caption_in_its_block() -> None:
+    cap = "The mayor and her team at the old bridge in 2023"
+    assert pairs(article("en", middle=[f"{cap}\nGetty Images"])) == [("Getty Images", cap)]
+    assert pairs(article("de", middle=["Die Bürgermeisterin und ihr Team an der Brücke 2023\ndpa"])) == [
+        ("dpa", "Die Bürgermeisterin und ihr Team an der Brücke 2023")
+    ]
+
+
+def test_a_posts_date_line_is_not_the_caption_of_the_agency_below_it() -> None:
+    block = "Posted by Jane Roe on May 2, 2024, 6:21 AM EST\nGetty Images"
+    assert all(cap is None or "Posted" not in cap for _, cap in pairs(article("en", middle=[block])))

@@ -298,12 +298,17 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             nbr = [x for x in (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None) if x]
             # a title-like caption ("Mayor and aide at the bridge 2024") is short text: then the pair must
             # be alone in its block and the credit "Name/Agency"-shaped (menus put an agency beside a link)
-            shaped = f.block_size == 2 and credits.slash_credit(d.text, f.words)
+            shaped = f.block_size == 2 and (
+                credits.slash_credit(d.text, f.words) or credits.agency_only(d.text)
+            )
             if any(
                 x.features
                 and x.features.block == f.block
                 and _free(x)
-                and (x.content != "short" or (shaped and x.features.words >= _TITLE_CAPTION_MIN_WORDS))
+                and (
+                    x.content != "short"
+                    or (shaped and x.features.words >= _TITLE_CAPTION_MIN_WORDS and not _CLOCK.search(x.text))
+                )
                 for x in nbr
             ):
                 d.label, d.rule = CREDIT, "credit.bare agency line beside a caption"
@@ -322,6 +327,7 @@ def _pair_credits(nb: list[LineDecision]) -> None:
 
 
 _TITLE_CAPTION_MIN_WORDS = 5
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")  # "Posted by Jane Roe on May 2, 2024, 6:21 AM": a post's date line
 
 _SKELETON = re.compile(r"[\w\s]+")
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from corpus.convert.features import Features
 from corpus.convert.labels import BODY, BOILERPLATE, CREDIT
 from corpus.convert.rules import RULES
+from corpus.convert.scan import agency_named
 
 if TYPE_CHECKING:
     from corpus.convert.engine import LineDecision
@@ -39,9 +40,14 @@ def _credit_shaped(tail: str) -> bool:
     for w in words:
         if w.lower() in _CONNECT:
             continue
-        if not (w[0].isupper() or w[0].isdigit() or w[0] in "(/" or _SITE_NAME.match(w)):
+        if not (w[0].isupper() or w[0].isdigit() or w[0] in "(/" or _SITE_NAME.match(w) or _agency_word(w)):
             return False
     return "/" in tail or bool(RULES.agency.search(tail)) or (tail.isupper() and len(tail) > 3)
+
+
+_SEPARATORS = (" | ", " / ", " – ", " — ", " - ")
+_SEPARATED_MAX_WORDS = 6
+_SEPARATED_CAPTION_MIN_WORDS = 4
 
 
 def trailing(text: str, f: Features) -> tuple[str, str] | None:
@@ -55,7 +61,7 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         if len(tail.split()) > _TAIL_MAX_WORDS:
             continue
         if _credit_shaped(tail) and m.start() >= 15:
-            return text[: m.start() + 1].strip(), tail
+            return text[: m.start() + 1].strip(), tail.lstrip("/|–—- ")
         if _SENTENCE_END.search(tail):
             continue  # a quote closed inside the caption's last sentence ("the 'old' bridge. AFP")
         break  # the first short tail decides
@@ -66,8 +72,19 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     words = text.split()
     if len(words) < 6 or all(_cap(w) for w in words):
         return None  # a line of credit words only is a bare credit, paired with its caption elsewhere
+    sep = max(text.rfind(s) for s in _SEPARATORS)  # "CAPTION | EFE", "CAPTION – Jane Roe/AP"
+    if sep >= 15:
+        tail, caption = text[sep + 3 :].strip(), text[:sep].strip()
+        if (
+            1 <= len(tail.split()) <= _SEPARATED_MAX_WORDS
+            and len(caption.split()) >= _SEPARATED_CAPTION_MIN_WORDS
+            and text[sep : sep + 3] not in caption  # "Jane Roe | Bloomberg | Getty Images": all credit
+            and ("/" in tail or RULES.agency.search(tail))
+            and _credit_shaped(tail)
+        ):
+            return caption, tail
     slash = next((i for i in range(len(words) - 1, len(words) - 5, -1) if "/" in words[i]), -1)
-    if slash < 0 or not all(_cap(w) for w in words[slash + 1 :]):
+    if slash < 0 or not all(_cap(w) or _agency_word(w) for w in words[slash + 1 :]):
         return None
     if words[slash] == "/":
         j = slash  # "CAPTION / Jane Roe": the credit is what follows the slash
@@ -87,12 +104,24 @@ def _cap(w: str) -> bool:
     return w[:1].isupper() or w.lower() in _CONNECT
 
 
+def _agency_word(w: str) -> bool:
+    """A word of an agency's name as printed in lower case ("dpa", "imago")."""
+    return w.lower().strip("()[],.;") in RULES.agency_words
+
+
+def agency_only(text: str) -> bool:
+    """A line of agency names only ("dpa", "Getty Images", "AFP/Getty"): a credit, where a menu line naming an
+    agency has other words ("AP Stylebook")."""
+    toks = text.replace("/", " ").replace("|", " ").split()
+    return bool(toks) and all(_agency_word(t) or t.lower() in _CONNECT for t in toks) and agency_named(text)
+
+
 def slash_credit(text: str, words: int) -> bool:
     """A bare "Photographer/Agency" line: a few capitalised tokens around a slash."""
     if words > 8 or "/" not in text or "://" in text:
         return False
     toks = text.replace("/", " ").split()
-    if not all(_cap(t) for t in toks):
+    if not all(_cap(t) or _agency_word(t) for t in toks):
         return False
     return bool(RULES.agency.search(text)) or (len(toks) >= 2 and text.count("/") == 1)
 
