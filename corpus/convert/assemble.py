@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 
 from corpus.convert.engine import LineDecision, find_date
@@ -14,7 +15,7 @@ _RELS = {"previous", "next", "inline", "related"}
 
 
 def headline(ds: list[LineDecision]) -> str | None:
-    return next((d.text for d in ds if d.label == HEADLINE), None)
+    return next((d.data.get("headline", d.text) for d in ds if d.label == HEADLINE), None)
 
 
 def _runs(ds: list[LineDecision]) -> list[list[LineDecision]]:
@@ -38,11 +39,12 @@ _STRONG_SPAN = 40  # raw lines below a weak byline run where the article's own p
 def byline(ds: list[LineDecision]) -> Byline:
     # the first run of byline lines is the article's (later ones belong to teasers), unless it holds only name
     # lines taken for their place and a later run has a prefix ("By", "Von") or a lead phrase
-    runs = _runs(ds)
+    body_at = [d.index for d in ds if d.label == BODY]
+    runs = [r for r in _runs(ds) if not _inside_body(body_at, r)]
     chosen = runs[0] if runs else []
     if chosen and _weak(chosen):
         near = chosen[0].index + _STRONG_SPAN  # far below, a prefixed byline signs a teaser, not the article
-        chosen = next((r for r in runs if not _weak(r) and r[0].index <= near), chosen)
+        chosen = next((r for r in runs if not _weak(r) and r[0].index <= near and _in_header(ds, r)), chosen)
     authors: list[str] = []
     for d in chosen:
         for a in d.data.get("authors", []):
@@ -57,6 +59,21 @@ def byline(ds: list[LineDecision]) -> Byline:
                 authors.append(str(name))
                 break
     return Byline(authors=authors, bio=bio)
+
+
+def _inside_body(body_at: list[int], run: list[LineDecision]) -> bool:
+    """A prefixed byline between the article's paragraphs (two above, one below) signs an embedded teaser
+    or video; the article's own byline sits above its text or below its end."""
+    rules = [d.rule for d in run if d.label == BYLINE]
+    if not rules or not all("prefix" in r for r in rules):
+        return False
+    i = bisect.bisect_left(body_at, run[0].index)
+    return i >= 2 and i < len(body_at)
+
+
+def _in_header(ds: list[LineDecision], run: list[LineDecision]) -> bool:
+    """At most a standfirst above it: a prefixed byline after the article's paragraphs signs a teaser."""
+    return sum(1 for d in ds[: run[0].index] if d.label == BODY) <= 1
 
 
 def _weak(run: list[LineDecision]) -> bool:

@@ -25,6 +25,7 @@ from corpus.convert.body import (
     comment_widgets,
     content_class,
     cut_summaries,
+    furniture_islands,
     label_body,
     main_run,
     site_slogans,
@@ -64,6 +65,9 @@ __all__ = ["LineDecision", "classify", "find_date", "parse_names"]
 
 _DIGITS = re.compile(r"\d+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A caption with its credit can run to a paragraph's length (what, who, where, when, and the story's
+# background, then "(Photo: Jane Roe)"): credit rules try lines up to this many words.
+_CAPTION_MAX_WORDS = 100
 
 
 def _pattern(
@@ -71,9 +75,7 @@ def _pattern(
 ) -> tuple[str, str, dict[str, Any]] | None:
     """Pass 1: the rule tables. Returns (label, rule, data) or None. `keyword`: the boilerplate keyword
     the line holds, if any (found for the whole text at once by keyword_lines)."""
-    if (
-        f.words > 60
-    ):  # a paragraph: of all the rules only a notice phrase, a credit at its end and the bio apply
+    if f.words > _CAPTION_MAX_WORDS:  # a paragraph: only a notice phrase, a credit at its end and the bio apply
         if keyword:
             return BOILERPLATE, f"boilerplate.notice: {keyword!r}", {}
         return _long_caption(text, f) or _bio(text)
@@ -88,7 +90,7 @@ def _pattern(
             # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
             shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
-    if f.words <= 60:
+    if f.words <= _CAPTION_MAX_WORDS:
         m = RULES.credit_inline.search(text) if inline_credit_possible(text) else None
         if m is None and ":" in text:
             m = RULES.credit_glued.search(text)
@@ -264,6 +266,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     cut_summaries(nonblank)
     s, e = main_run(nonblank)
     s = standfirst(nonblank, s)
+    furniture_islands(nonblank)
     tail(nonblank, s, e)
     label_body(nonblank, s, e, lang)
     body_repeats(nonblank)

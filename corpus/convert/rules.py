@@ -48,6 +48,38 @@ def _gather(langs: dict[str, dict[str, Any]], section: str, key: str) -> list[st
     return out
 
 
+# Characters from rare to common in the languages of the tables (space last); anything else (digits, accents,
+# punctuation) counts as rarer than all of them. Only speed depends on this order, never a match.
+_BY_FREQUENCY = "qxjzkwvyfbgpmhucdlsrnoitae "
+
+
+def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """One regex that finds where any of the literal phrases occurs: one pass over a text instead of one per
+    phrase. Each phrase is anchored on a rare character it holds ("cookies" on its "k"): the regex starts at
+    that character and checks the phrase's head with a lookbehind, so the regex engine skips every position
+    that holds none of the anchor characters (most of a text) at C speed. The anchors are chosen to cover all
+    phrases with characters as rare as possible. Which phrase a match belongs to is the caller's business."""
+    uniq = sorted({p for p in phrases if p})
+    if not uniq:
+        return re.compile(r"(?!)")
+
+    def rank(ch: str) -> int:
+        return _BY_FREQUENCY.find(ch)  # -1: rarer than any listed
+
+    keep = {c for p in uniq for c in p}
+    for c in sorted(keep, key=lambda c: (-rank(c), c)):  # most common first: drop it if others cover
+        if all(any(d in keep and d != c for d in p) for p in uniq if c in p):
+            keep.discard(c)
+    groups: dict[str, list[str]] = {}
+    for p in uniq:
+        at = min((i for i, ch in enumerate(p) if ch in keep), key=lambda i: (rank(p[i]), i))
+        head = f"(?<={re.escape(p[: at + 1])})" if at else ""
+        groups.setdefault(p[at], []).append(head + re.escape(p[at + 1 :]))
+    return re.compile(
+        "|".join(re.escape(c) + "(?:" + "|".join(alts) + ")" for c, alts in sorted(groups.items()))
+    )
+
+
 def _alt(items: list[str]) -> str:
     """Longest first, so "Photo credit" wins over "Photo"."""
     uniq = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
@@ -72,7 +104,12 @@ class Rules:
     boiler_starts_by_word: dict[str, tuple[str, ...]]
     title_case_langs: frozenset[str]
     particles: frozenset[str]
+    inner_particles: frozenset[str]  # "der", "den": a particle only right after another one ("von der")
+    given_names: frozenset[str]  # lower case: common given names, to split names printed without separators
+    # lower case: words that a dump glues to a name's last letter ("RoeMarch 3", "ExnerKorrespondent")
+    glue_words: frozenset[str]
     ui_words: frozenset[str]  # words of the button/menu tables and name.non_name_words: never in a name
+    title_caption_ends: tuple[str, ...]  # "（警視庁提供）": a caption's courtesy line, never a title's end
     title_never_last: frozenset[
         str
     ]  # conjunctions and articles: a line ending with one is cut text, no title
@@ -85,6 +122,7 @@ class Rules:
     boiler_line: re.Pattern[str]
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
+    boiler_keywords_any: re.Pattern[str]  # phrase_finder(boiler_keywords): where a line may hold one
     keyword_max_words: int
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
@@ -96,6 +134,10 @@ class Rules:
     byline_bare: re.Pattern[str]
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
+    role_lead: re.Pattern[
+        str
+    ]  # a role before the name ("Korrespondentin Jana Roth"): dropped, the name stays
+    wire_words: frozenset[str]  # lower case: words of a wire's or publisher's name ("Associated Press")
     org_articles: frozenset[str]  # "The", "Les": a byline opening with one names a publisher
     desk_words: frozenset[str]  # "Staff", "Redaktion": a byline naming a desk, not a person
     name_trailers: re.Pattern[str]  # words after a byline's names that end the name part
@@ -194,6 +236,14 @@ def _compile() -> Rules:
         if p:
             starts_by_word.setdefault(first_word(p), []).append(p.lower())
     starters = frozenset(starter_families)
+    keywords = tuple(
+        sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
+    )
+    notices = {
+        code: tuple(sorted({k.lower() for k in cb.get("notices", []) + list(extra)}))
+        for code, extra in [("", [])]
+        + [(c, d.get("boilerplate", {}).get("notices", [])) for c, d in langs.items()]
+    }
     return Rules(
         stopwords=stop,
         starters=starters,
@@ -204,6 +254,15 @@ def _compile() -> Rules:
         },
         title_case_langs=frozenset(k for k, v in langs.items() if v.get("title_case_headings")),
         particles=frozenset(common.get("name", {}).get("particles", [])),
+        inner_particles=frozenset(common.get("name", {}).get("inner_particles", [])),
+        given_names=frozenset(w.lower() for w in _gather(langs, "name", "given")),
+        glue_words=frozenset(
+            w.lower()
+            for phrase in roles + qualifiers + trailers + list(common.get("name", {}).get("org_articles", []))
+            for w in phrase.split()[:1]
+        )
+        | frozenset(m for m in months if len(m) >= 3)
+        | frozenset(w.lower() for w in _gather(langs, "name", "given")),
         ui_words=frozenset(
             w.lower()
             for phrase in cb.get("lines", []) + _gather(langs, "boilerplate", "lines")
@@ -211,6 +270,9 @@ def _compile() -> Rules:
             if len(w) > 2 and w[0].isalpha()
         )
         | frozenset(w.lower() for w in common.get("name", {}).get("non_name_words", [])),
+        title_caption_ends=tuple(
+            common.get("headline", {}).get("caption_ends", []) + _gather(langs, "headline", "caption_ends")
+        ),
         title_never_last=frozenset(
             w.lower()
             for w in common.get("headline", {}).get("never_last", [])
@@ -227,15 +289,10 @@ def _compile() -> Rules:
         boiler_start=re.compile(
             r"^(?:" + _alt(cb.get("starts", []) + _gather(langs, "boilerplate", "starts")) + r")", flags
         ),
-        boiler_keywords=tuple(
-            sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
-        ),
+        boiler_keywords=keywords,
+        boiler_keywords_any=phrase_finder(keywords),
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
-        notices={
-            code: tuple(sorted({k.lower() for k in cb.get("notices", []) + list(extra)}))
-            for code, extra in [("", [])]
-            + [(c, d.get("boilerplate", {}).get("notices", [])) for c, d in langs.items()]
-        },
+        notices=notices,
         counter=re.compile(
             r"^(?:\d[\d,.\s]*[KkMm]?\+?\s+(?:"
             + _alt(cb.get("counter_words", []))
@@ -257,8 +314,12 @@ def _compile() -> Rules:
         byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + _alt(leads) + r")\s*:?$"),
         name_split=re.compile(name_split),
         roles=re.compile(
-            r"\s*(?:[,|–—-]\s*)?\b(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\b.*$"
+            r"\s*(?:[,|–—-]\s*)?\b(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\b.*$", flags
         ),
+        role_lead=re.compile(
+            r"^(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\s*:?\s+(?=[A-ZÀ-Þ])"
+        ),
+        wire_words=frozenset(w.lower() for w in common.get("name", {}).get("wire_words", [])),
         org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
         desk_words=frozenset(w.lower() for w in _gather(langs, "byline", "desks")),
         name_trailers=re.compile(r"\s+(?:" + _alt(trailers) + r")\b.*$"),
@@ -306,7 +367,7 @@ def _compile() -> Rules:
             r"\b(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b",
             flags,
         ),
-        date_iso=re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+        date_iso=re.compile(r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
         date_num=re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
         relative_time=re.compile(
             r"\b\d+\s*(?:" + _alt([u for d in langs.values() for u in d.get("time_units", [])]) + r")\b",
