@@ -75,7 +75,9 @@ def _pattern(
 ) -> tuple[str, str, dict[str, Any]] | None:
     """Pass 1: the rule tables. Returns (label, rule, data) or None. `keyword`: the boilerplate keyword
     the line holds, if any (found for the whole text at once by keyword_lines)."""
-    if f.words > _CAPTION_MAX_WORDS:  # a paragraph: only a notice phrase, a credit at its end and the bio apply
+    if (
+        f.words > _CAPTION_MAX_WORDS
+    ):  # a paragraph: only a notice phrase, a credit at its end and the bio apply
         if keyword:
             return BOILERPLATE, f"boilerplate.notice: {keyword!r}", {}
         return _long_caption(text, f) or _bio(text)
@@ -139,11 +141,8 @@ def _pattern(
     if f.words <= 40 and ("©" in text or text.lower().startswith(("(c)", "copyright"))):
         m2 = RULES.credit_copyright.match(text)
         if m2:
-            credit = {
-                "kind": "photo",
-                "credit": m2.group("credit").strip(),
-                "caption": m2.group("caption").strip(),
-            }
+            caption, credit_text = credits.tidy(m2.group("caption"), m2.group("credit"))
+            credit = {"kind": "photo", "credit": credit_text, "caption": caption}
             return CREDIT, "credit.copyright", credit
     if keyword:
         kind = "keyword" if f.words <= RULES.keyword_max_words else "notice"
@@ -292,11 +291,12 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             and f.block_size == 1
             and _is_bare_credit(d.text, f)
             and RULES.agency.search(d.text)
+            and credits.credit_words(d.text)
             and not _list_item(nb, k)
         ):
             d.label, d.rule = CREDIT, "credit.agency line"
             d.data = {"kind": "photo", "credit": d.text}
-        elif _free(d) and f.block_size >= 2 and _is_bare_credit(d.text, f):
+        elif _free(d) and f.block_size >= 2 and _is_bare_credit(d.text, f) and credits.credit_words(d.text):
             # a bare agency line in a block with a text line: that line is the caption
             nbr = [x for x in (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None) if x]
             # a title-like caption ("Mayor and aide at the bridge 2024") is short text: then the pair must
@@ -316,10 +316,10 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             ):
                 d.label, d.rule = CREDIT, "credit.bare agency line beside a caption"
                 d.data = {"kind": "photo", "credit": d.text}
-        if d.label != CREDIT or d.data.get("caption"):
-            continue
         if d.rule == "credit.copyright" and credits.footer(d.data.get("credit", "")):
             d.label, d.rule, d.data = BOILERPLATE, "copyright footer: a year, not a picture credit", {}
+            continue
+        if d.label != CREDIT or d.data.get("caption"):
             continue
         cap = _caption_for(nb, k)
         if cap is not None:

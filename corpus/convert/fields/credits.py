@@ -60,8 +60,8 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         tail = text[m.end() :].strip()
         if len(tail.split()) > _TAIL_MAX_WORDS:
             continue
-        if _credit_shaped(tail) and m.start() >= 15:
-            return text[: m.start() + 1].strip(), tail.lstrip("/|–—- ")
+        if _credit_shaped(tail) and m.start() >= 15 and not text[: m.start()].isupper():
+            return text[: m.start() + 1].strip(), tail.lstrip("/|–—- ")  # (all capitals: a button row)
         if _SENTENCE_END.search(tail):
             continue  # a quote closed inside the caption's last sentence ("the 'old' bridge. AFP")
         break  # the first short tail decides
@@ -109,11 +109,35 @@ def _agency_word(w: str) -> bool:
     return w.lower().strip("()[],.;") in RULES.agency_words
 
 
+_CREDIT_LINE_MAX_WORDS = 6
+_SHOUT_MAX_WORDS = 4
+_HEAD_AGENCY = re.compile(r"^\S+(?:\s\S+)?\s?(?:/|\s[-|–]\s)\s?(?P<agency>[^/|]+)$")
+
+
+def credit_words(text: str) -> bool:
+    """A credit's words: names and agencies ("Jane Roe, AP", "AFP via Getty Images"), none of a sentence's
+    small words ("mit dpa", "Aus dem Archiv"); a longer line without a slash is a menu row."""
+    toks = text.replace("/", " ").replace("|", " ").split()
+    via = text.rpartition(" via ")[2]  # "City Hall Press Office via AP": a source handed out by an agency
+    if len(toks) > _CREDIT_LINE_MAX_WORDS and "/" not in text and not (via != text and agency_only(via)):
+        return False
+    if len(toks) > _SHOUT_MAX_WORDS and text.isupper() and not agency_named(text):
+        return False  # "REGISTER / SIGN IN TO READ MORE": a button shouts, a photographer's name is short
+    if all(_cap(t) or _agency_word(t) or not t[0].isalpha() for t in toks):
+        return True
+    # "jroe/Reuters", "janeroe - stock.adobe.com": a user name or initials, then the agency
+    m = _HEAD_AGENCY.match(text)
+    return m is not None and agency_only(m.group("agency"))
+
+
 def agency_only(text: str) -> bool:
     """A line of agency names only ("dpa", "Getty Images", "AFP/Getty"): a credit, where a menu line naming an
     agency has other words ("AP Stylebook")."""
     toks = text.replace("/", " ").replace("|", " ").split()
     return bool(toks) and all(_agency_word(t) or t.lower() in _CONNECT for t in toks) and agency_named(text)
+
+
+_SLASH_MAX_WORDS = 6
 
 
 def slash_credit(text: str, words: int) -> bool:
@@ -123,7 +147,10 @@ def slash_credit(text: str, words: int) -> bool:
     toks = text.replace("/", " ").split()
     if not all(_cap(t) or _agency_word(t) for t in toks):
         return False
-    return bool(RULES.agency.search(text)) or (len(toks) >= 2 and text.count("/") == 1)
+    if RULES.agency.search(text):
+        return True
+    # "Jane Roe/Studio": a name and a source; "REGISTER / SIGN IN TO READ MORE" is a button
+    return len(toks) >= 2 and text.count("/") == 1 and words <= _SLASH_MAX_WORDS and not text.isupper()
 
 
 _BRACKET_END = re.compile(r"(?<=[.!?])\s*\((?P<credit>[^()]{2,60})\)$")
@@ -188,12 +215,27 @@ def label_lines(nb: list[LineDecision]) -> None:
         )
 
 
-_YEAR = re.compile(r"^(?:19|20)\d\d\b")
+def tidy(caption: str, credit: str) -> tuple[str, str]:
+    """ "CAPTION. Bild © Jane Roe (hr)": the label word before the sign is neither caption nor credit, and the
+    credit keeps the bracket it opened."""
+    caption, credit = caption.strip(), credit.strip()
+    head, _, last = caption.rpartition(" ")
+    if last.lower() in RULES.credit_kinds:
+        caption = head.rstrip(" ,:|–—-")  # "" when the label opens the line: the caption is elsewhere
+    if credit.count("(") > credit.count(")"):
+        credit += ")"
+    return caption, credit
+
+
+_FOOTER = re.compile(
+    r"^(?:Copyright\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\.?$|rights reserved|Rechte vorbehalten", re.I
+)
 
 
 def footer(credit: str) -> bool:
-    """ "© 2024 Publisher": a site's copyright footer, not a picture's credit."""
-    return bool(_YEAR.match(credit.strip()))
+    """ "© 2024 Publisher", "© Publisher GmbH 2024", "… All rights reserved": a site's copyright footer, not a
+    picture's credit."""
+    return bool(_FOOTER.search(credit.strip()))
 
 
 _WEAK_CAPTION_MAX_WORDS = 20
