@@ -179,3 +179,11 @@ def test_a_long_source_handed_out_via_an_agency_is_a_credit() -> None:
             "The mayor signs the bridge contract at city hall on Tuesday.",
         )
     ]
+
+
+def test_photo_courtesy_of_ends_a_caption() -> None:
+    cap = "The new bridge as the architects imagine it."
+    assert pairs(article("en", middle=[f"{cap} Photo courtesy of Example Architects"])) == [
+        ("Example Architects", cap)
+    ]
+    assert pairs(article("en", middle=[f"{cap} (Photo courtesy of the city)"])) == [("the city", cap)]

@@ -28,8 +28,9 @@ _SITE_NAME = re.compile(
 )  # "site.com/Jane": site, photographer
 _CONNECT = frozenset({"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"})
 _BY = re.compile(
-    r"(?:^|(?<=[\s(\[]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+by\s+"
-    r"(?P<credit>(?:[A-ZÀ-Þ]|[-–—]\s?/).{1,100}?)[)\]]?$"  # "Photo by - / AFP": the photographer left blank
+    r"(?:^|(?<=[\s(\[]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+"
+    r"(?:by|courtesy(?:\s+of)?)\s+"  # "Photo courtesy of the city"
+    r"(?P<credit>(?:[A-ZÀ-Þ]|[-–—]\s?/|the\s).{1,100}?)[)\]]?$"  # "Photo by - / AFP": the photographer left blank
 )
 
 
@@ -184,8 +185,8 @@ def t_ui(word: str) -> bool:
 
 
 def photo_by(text: str) -> tuple[str, str, str] | None:
-    """(label, caption, credit) for "… Photo by Jane Roe/Agency"."""
-    if " by " not in text:
+    """(label, caption, credit) for "… Photo by Jane Roe/Agency", "… Photo courtesy of Jane Roe"."""
+    if " by " not in text and " courtesy" not in text:
         return None
     m = _BY.search(text)
     if not m or m.group("credit").endswith("."):
