@@ -151,6 +151,7 @@ class Rules:
     credit_agency_end: re.Pattern[str]
     agency: re.Pattern[str]
     agency_first_words: frozenset[str]  # first tokens of the agency names: a cheap test before `agency`
+    agency_words: frozenset[str]  # every word of the agency names, lower case ("getty", "images", "dpa")
     date_dmy: re.Pattern[str]
     date_mdy: re.Pattern[str]
     date_iso: re.Pattern[str]
@@ -358,6 +359,7 @@ def _compile() -> Rules:
         ),
         agency=re.compile(r"(?:^|[\s/(|])(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
         agency_first_words=frozenset(a.split()[0] for a in agencies if a.strip()),
+        agency_words=frozenset(w.lower() for a in agencies for w in a.split()),
         date_dmy=re.compile(
             r"\b(?P<d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
             + month_alt
