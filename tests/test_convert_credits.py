@@ -100,3 +100,90 @@ def test_a_site_and_photographer_after_the_captions_last_sentence() -> None:
     assert pairs(article("en", middle=[line])) == [
         ("example.is/Jón Jónsson", "The mayor and two engineers walk across the old bridge on Tuesday.")
     ]
+
+
+def test_an_agency_after_a_separator_at_the_captions_end() -> None:
+    cap = "Die Bürgermeisterin zeigt die Pläne für die neue Brücke"
+    assert pairs(article("de", middle=[f"{cap} / dpa"])) == [("dpa", cap)]
+    assert pairs(article("de", middle=[f"{cap}. / dpa"])) == [("dpa", f"{cap}.")]
+    assert pairs(article("de", middle=[f"{cap} | Max Muster/dpa"])) == [("Max Muster/dpa", cap)]
+
+
+def test_a_credit_of_several_parts_is_not_split_into_caption_and_credit() -> None:
+    block = "The mayor looks at the plans for the new bridge on Tuesday.\nJane Roe | Bloomberg | Getty Images"
+    assert pairs(article("en", middle=[block])) == [
+        ("Jane Roe | Bloomberg | Getty Images", "The mayor looks at the plans for the new bridge on Tuesday.")
+    ]
+
+
+def test_a_title_ending_in_capitals_after_a_dash_is_no_credit() -> None:
+    line = "Interview with the mayor about the future of the old bridge – MUST SEE VIDEO"
+    assert pairs(article("en", middle=[line])) == []
+
+
+def test_an_agency_alone_under_a_title_like_caption_in_its_block() -> None:
+    cap = "The mayor and her team at the old bridge in 2023"
+    assert pairs(article("en", middle=[f"{cap}\nGetty Images"])) == [("Getty Images", cap)]
+    assert pairs(article("de", middle=["Die Bürgermeisterin und ihr Team an der Brücke 2023\ndpa"])) == [
+        ("dpa", "Die Bürgermeisterin und ihr Team an der Brücke 2023")
+    ]
+
+
+def test_a_posts_date_line_is_not_the_caption_of_the_agency_below_it() -> None:
+    block = "Posted by Jane Roe on May 2, 2024, 6:21 AM EST\nGetty Images"
+    assert all(cap is None or "Posted" not in cap for _, cap in pairs(article("en", middle=[block])))
+
+
+def test_copyright_footers_are_no_picture_credits() -> None:
+    for footer in (
+        "A website of the Example Media Group © 2025 Example Media Group",
+        "© Example Verlag GmbH 2024",
+        "Powered by Example © Copyright 2024 The Example Times Inc. All rights reserved.",
+    ):
+        assert pairs(article("en", bottom=["Contact us", footer])) == [], footer
+
+
+def test_a_line_naming_an_agency_among_small_words_is_no_credit() -> None:
+    for line in ("mit dpa", "Aus dem Archiv", "Sport Wetter Rätsel Archiv Schlagworte Podcasts Videos"):
+        assert pairs(article("de", middle=[line])) == [], line
+
+
+def test_a_user_name_before_the_agency_is_a_credit() -> None:
+    rec = convert(article("en", top=["March 3, 2024", "jroe/Reuters"]))
+    assert [c.credit for c in rec.credits] == ["jroe/Reuters"]
+
+
+def test_a_button_in_capitals_with_a_slash_is_no_credit() -> None:
+    block = "Daily puzzles and the crossword, for readers who sign in.\nREGISTER / SIGN IN TO UNLOCK MORE ARTICLES"
+    assert pairs(article("en", middle=[block])) == []
+
+
+def test_a_button_row_in_capitals_is_no_caption_and_credit() -> None:
+    assert pairs(article("en", middle=["ALREADY A SUBSCRIBER? LOG IN"])) == []
+
+
+def test_the_label_before_the_copyright_sign_is_neither_caption_nor_credit() -> None:
+    line = "Die Ministerin besucht die Baustelle an der alten Brücke. Bild © Jana Roth (hr)"
+    assert pairs(article("de", middle=[line])) == [
+        ("Jana Roth (hr)", "Die Ministerin besucht die Baustelle an der alten Brücke.")
+    ]
+
+
+def test_a_long_source_handed_out_via_an_agency_is_a_credit() -> None:
+    block = (
+        "The mayor signs the bridge contract at city hall on Tuesday.\nExample County Sheriff's Office via AP"
+    )
+    assert pairs(article("en", middle=[block])) == [
+        (
+            "Example County Sheriff's Office via AP",
+            "The mayor signs the bridge contract at city hall on Tuesday.",
+        )
+    ]
+
+
+def test_photo_courtesy_of_ends_a_caption() -> None:
+    cap = "The new bridge as the architects imagine it."
+    assert pairs(article("en", middle=[f"{cap} Photo courtesy of Example Architects"])) == [
+        ("Example Architects", cap)
+    ]
+    assert pairs(article("en", middle=[f"{cap} (Photo courtesy of the city)"])) == [("the city", cap)]

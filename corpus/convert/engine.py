@@ -140,11 +140,8 @@ def _pattern(
     if f.words <= 40 and ("©" in text or text.lower().startswith(("(c)", "copyright"))):
         m2 = RULES.credit_copyright.match(text)
         if m2:
-            credit = {
-                "kind": "photo",
-                "credit": m2.group("credit").strip(),
-                "caption": m2.group("caption").strip(),
-            }
+            caption, credit_text = credits.tidy(m2.group("caption"), m2.group("credit"))
+            credit = {"kind": "photo", "credit": credit_text, "caption": caption}
             return CREDIT, "credit.copyright", credit
     if keyword:
         kind = "keyword" if f.words <= RULES.keyword_max_words else "notice"
@@ -293,29 +290,35 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             and f.block_size == 1
             and _is_bare_credit(d.text, f)
             and RULES.agency.search(d.text)
+            and credits.credit_words(d.text)
             and not _list_item(nb, k)
         ):
             d.label, d.rule = CREDIT, "credit.agency line"
             d.data = {"kind": "photo", "credit": d.text}
-        elif _free(d) and f.block_size >= 2 and _is_bare_credit(d.text, f):
+        elif _free(d) and f.block_size >= 2 and _is_bare_credit(d.text, f) and credits.credit_words(d.text):
             # a bare agency line in a block with a text line: that line is the caption
             nbr = [x for x in (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None) if x]
             # a title-like caption ("Mayor and aide at the bridge 2024") is short text: then the pair must
             # be alone in its block and the credit "Name/Agency"-shaped (menus put an agency beside a link)
-            shaped = f.block_size == 2 and credits.slash_credit(d.text, f.words)
+            shaped = f.block_size == 2 and (
+                credits.slash_credit(d.text, f.words) or credits.agency_only(d.text)
+            )
             if any(
                 x.features
                 and x.features.block == f.block
                 and _free(x)
-                and (x.content != "short" or (shaped and x.features.words >= _TITLE_CAPTION_MIN_WORDS))
+                and (
+                    x.content != "short"
+                    or (shaped and x.features.words >= _TITLE_CAPTION_MIN_WORDS and not _CLOCK.search(x.text))
+                )
                 for x in nbr
             ):
                 d.label, d.rule = CREDIT, "credit.bare agency line beside a caption"
                 d.data = {"kind": "photo", "credit": d.text}
-        if d.label != CREDIT or d.data.get("caption"):
-            continue
         if d.rule == "credit.copyright" and credits.footer(d.data.get("credit", "")):
             d.label, d.rule, d.data = BOILERPLATE, "copyright footer: a year, not a picture credit", {}
+            continue
+        if d.label != CREDIT or d.data.get("caption"):
             continue
         cap = _caption_for(nb, k)
         if cap is not None:
@@ -326,6 +329,7 @@ def _pair_credits(nb: list[LineDecision]) -> None:
 
 
 _TITLE_CAPTION_MIN_WORDS = 5
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")  # "Posted by Jane Roe on May 2, 2024, 6:21 AM": a post's date line
 
 _SKELETON = re.compile(r"[\w\s]+")
 
