@@ -156,7 +156,8 @@ def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
 
 
 def _teaser(other: LineDecision | None, d: LineDecision, stop: frozenset[str]) -> bool:
-    """A title-shaped line as long as `d` (within half again): a neighbour in a list of teasers."""
+    """A title-shaped line about as long as `d` (at most twice as long or half as long): a neighbour in a
+    list of teasers."""
     if other is None or other.features is None or not _eligible(other, stop):
         return False
     a, b = other.features.words, d.features.words if d.features else 0
