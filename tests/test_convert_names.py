@@ -172,3 +172,19 @@ def test_bylines_of_a_teaser_list_below_the_article_are_not_its_authors() -> Non
         bottom += ["By", name, f"What {name.split()[0]} learned from ten years of bridges"]
     text = article("en", top=[TITLE["en"], DEK["en"], "March 3, 2024"], bottom=bottom)
     assert convert(text).byline.authors == []
+
+
+def test_a_byline_above_the_headline_signs_a_teaser_when_the_header_has_one() -> None:
+    top = ["Most read", "Harbour plan wins backing", "By Sam Poe", "Home", "World", TITLE["en"], DEK["en"]]
+    assert convert(article("en", top=[*top, "Jane Roe", "March 3, 2024"])).byline.authors == ["Jane Roe"]
+
+
+def test_of_prefixed_bylines_above_the_text_the_nearest_signs_the_article() -> None:
+    teasers = ["Harbour plan wins backing", "By Sam Poe", "March 2, 2024", "Schools reopen", "By Ann Lee"]
+    top = ["Home", "World", *teasers, "March 2, 2024", TITLE["en"], DEK["en"], "By Jane Roe", "March 3, 2024"]
+    assert convert(article("en", top=top)).byline.authors == ["Jane Roe"]
+
+
+def test_a_prefix_alone_with_no_names_below_it_is_no_byline() -> None:
+    top = ["Teilen", "von", "an", TITLE["de"], DEK["de"], "Jana Roth", "3. März 2024"]
+    assert convert(article("de", top=top)).byline.authors == ["Jana Roth"]

@@ -41,8 +41,16 @@ def byline(ds: list[LineDecision]) -> Byline:
     # the first run of byline lines is the article's (later ones belong to teasers), unless it holds only name
     # lines taken for their place and a later run has a prefix ("By", "Von") or a lead phrase
     body_at = [d.index for d in ds if d.label == BODY]
-    runs = [r for r in _runs(ds) if not _inside_body(body_at, r)]
+    runs = [r for r in _runs(ds) if not _inside_body(body_at, r) and any(d.data.get("authors") for d in r)]
     runs = _without_teaser_lists(runs, body_at[-1] if body_at else -1)
+    top = next((d.index for d in ds if d.label == HEADLINE), -1)
+    if any(r[0].index > top for r in runs):  # bylines above the headline sign teasers of the page's top
+        runs = [r for r in runs if r[0].index > top]
+    above = [r for r in runs if bisect.bisect_left(body_at, r[0].index) <= 1]
+    if len(above) > 1 and not _weak(above[-1]):
+        # prefixed bylines above the text (a standfirst aside): the one nearest to it is the article's, the
+        # ones further up sign teasers
+        runs = runs[len(above) - 1 :]
     chosen = runs[0] if runs else []
     if chosen and _weak(chosen):
         near = chosen[0].index + _STRONG_SPAN  # far below, a prefixed byline signs a teaser, not the article

@@ -324,9 +324,14 @@ def _source_wire(d: LineDecision) -> str | None:
     return m.group(0).strip() if m else None
 
 
+def header_start(start: int, top: int) -> int:
+    """Where the article's header begins: the headline (nb[top]), or a window above the first paragraph."""
+    return top if top >= 0 else max(0, start - _HEADER_BEFORE)
+
+
 def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[str]) -> None:
     """Name lines between the headline (nb[top], or a window) and the first paragraph are bylines."""
-    lo = top + 1 if top >= 0 else max(0, start - _HEADER_BEFORE)
+    lo = top + 1 if top >= 0 else header_start(start, top)
     hi = min(len(nb), start + _HEADER_AFTER + 1)
     for k in range(lo, hi):
         _header_line(nb, k, start, top, stop)
