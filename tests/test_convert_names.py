@@ -188,3 +188,9 @@ def test_of_prefixed_bylines_above_the_text_the_nearest_signs_the_article() -> N
 def test_a_prefix_alone_with_no_names_below_it_is_no_byline() -> None:
     top = ["Teilen", "von", "an", TITLE["de"], DEK["de"], "Jana Roth", "3. März 2024"]
     assert convert(article("de", top=top)).byline.authors == ["Jana Roth"]
+
+
+def test_a_name_above_the_headline_is_kept_beside_a_teaser_byline_below_the_text() -> None:
+    top = ["Politics", "Jane Roe", "March 3, 2024", TITLE["en"]]
+    bottom = ["Most read", "Harbour plan wins backing from the port", "By Sam Poe"]
+    assert convert(article("en", top=top, bottom=bottom)).byline.authors == ["Jane Roe"]
