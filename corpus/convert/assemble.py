@@ -16,7 +16,7 @@ _RELS = {"previous", "next", "inline", "related"}
 
 
 def headline(ds: list[LineDecision]) -> str | None:
-    return next((d.text for d in ds if d.label == HEADLINE), None)
+    return next((d.data.get("headline", d.text) for d in ds if d.label == HEADLINE), None)
 
 
 def _runs(ds: list[LineDecision]) -> list[list[LineDecision]]:
