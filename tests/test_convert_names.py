@@ -120,6 +120,17 @@ DEK.setdefault("nl", "De stemming beëindigt een lange discussie over de kosten 
         ("en", ["Jane Roe is a reporter", "March 3, 2024"], []),
         ("en", ["Jane Roe takes her campaign 2024 to the city", "March 3, 2024"], []),
         ("en", ["By Privacy Policy", "March 3, 2024"], []),
+        ("en", ["BY JANE ROE AND JOHN DOE", "March 3, 2024"], ["JANE ROE", "JOHN DOE"]),
+        ("de", ["VON JANA ROTH UND MAX MUSTER", "3. März 2024"], ["JANA ROTH", "MAX MUSTER"]),
+        ("en", ["Jane Roe, Example Insider", "March 3, 2024"], ["Jane Roe"]),
+        ("en", ["Jane Roe and Kevin Poe EXAMPLE TODAY", "March 3, 2024"], ["Jane Roe", "Kevin Poe"]),
+        (
+            "en",
+            ["By The Example Times Editorial Board", "March 3, 2024"],
+            ["The Example Times Editorial Board"],
+        ),
+        ("en", ["Jane Roe with additional reporting by John Doe", "March 3, 2024"], ["Jane Roe"]),
+        ("es", ["Ana Pérez | EFE", "3 de marzo de 2024"], ["Ana Pérez"]),
     ],
 )
 def test_byline_forms(lang: str, lines: list[str], authors: list[str]) -> None:
