@@ -450,8 +450,9 @@ def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[
         best = headline.choose(nb, later, stop, _RESTART_THRESHOLD) if later > start else None
         if best is not None:  # the header (byline, date) sits between that headline and that paragraph
             start = later
-    if not any(d.label == BYLINE for d in nb[: start + 3]):
-        names.header_names(nb, start, nb.index(best) if best is not None else -1, stop)
+    top = nb.index(best) if best is not None else -1
+    if not any(d.label == BYLINE for d in nb[names.header_start(start, top) : start + 3]):
+        names.header_names(nb, start, top, stop)  # bylines further up sign teasers, not this article
     if not any(d.label == BYLINE and d.data.get("authors") for d in nb):
         _signature(nb, e, stop)
 

@@ -237,6 +237,8 @@ def _compile() -> Rules:
     name_split = r"\s*(?:,|;|\s/\s|" + "|".join(re.escape(c) for c in conn_syms) + r")\s*"
     if conn_words:
         name_split += r"|\s+(?:" + "|".join(re.escape(c) for c in conn_words) + r")\s+"
+        # "JANE ROE AND JOHN DOE": a byline in capitals (a one-letter "E" or "Y" there is an initial)
+        name_split += r"|\s+(?:" + "|".join(re.escape(c.upper()) for c in conn_words if len(c) > 1) + r")\s+"
 
     prev = _gather(langs, "related", "previous")
     nxt = _gather(langs, "related", "next")
