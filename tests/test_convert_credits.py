@@ -187,3 +187,23 @@ def test_photo_courtesy_of_ends_a_caption() -> None:
         ("Example Architects", cap)
     ]
     assert pairs(article("en", middle=[f"{cap} (Photo courtesy of the city)"])) == [("the city", cap)]
+
+
+def test_a_caption_printed_twice_leaves_the_body_both_times() -> None:
+    cap = "The mayor speaks with workers at the old bridge on Tuesday, in the river district."
+    rec = convert(article("en", middle=[f"{cap}\n{cap}\nPhoto: Jane Roe, AP"]))
+    assert pairs(article("en", middle=[f"{cap}\n{cap}\nPhoto: Jane Roe, AP"])) == [("Jane Roe, AP", cap)]
+    assert "workers at the old bridge" not in rec.body
+
+
+def test_a_gallery_counter_makes_the_text_beside_it_a_caption() -> None:
+    cap = "The mayor speaks with workers at the old bridge on Tuesday, in the river district."
+    rec = convert(article("en", middle=[f"Image 2 of 7\n{cap}"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [(None, cap)]
+    assert "workers at the old bridge" not in rec.body
+    assert "Image 2 of 7" not in rec.body and rec.headline != "Image 2 of 7"
+
+
+def test_a_fraction_or_a_score_is_no_gallery_counter() -> None:
+    line = "The council approved the plan by a wide margin after a long debate on Tuesday."
+    assert pairs(article("en", middle=[f"7 / 3\n{line}"])) == []
