@@ -374,6 +374,9 @@ def test_a_long_consent_notice_in_german_is_not_body() -> None:
             "fr",
             "Vous ne pouvez lire ce journal que sur un seul appareil à la fois, sauf avec une offre famille.",
         ),
+        ("en", "Jane Roe has written three books about the islands. Follow her on social media for more."),
+        ("en", "To suggest a change to this story or to report an error, click here."),
+        ("de", "Alle Artikel aus dem Hafenviertel lesen Sie auch in unserer App, jeden Morgen neu."),
     ],
 )
 def test_app_comment_and_device_notices_between_paragraphs_are_not_body(lang: str, promo: str) -> None:
@@ -585,3 +588,36 @@ def test_kicker_and_title_teasers_after_the_article_are_not_a_table() -> None:
     ]
     text = "\n\n".join([*PARAS["en"], "Elsewhere in the region", "\n".join(teasers)])
     assert body_of(text) == PARAS["en"]
+
+
+@pytest.mark.parametrize(
+    ("header", "box"),
+    [
+        (
+            "About Jane Roe",
+            "Mother of two and a keen sailor, she has covered the harbour towns for the paper since 2009.",
+        ),
+        (
+            "Über Jana Rohr",
+            "Als Reporterin begleitet Jana Rohr seit vielen Jahren die Häfen und Werften an der Küste.",
+        ),
+        (
+            "About the author",
+            "Sailor, cook and reporter, he has written about the islands and their ferries for years.",
+        ),
+    ],
+)
+def test_an_author_box_under_its_header_after_the_article_is_not_body(header: str, box: str) -> None:
+    """A page dump puts the author box right under the article: its header ("About Jane Roe") ends it."""
+    p = PARAS["en"]
+    text = "\n\n".join([*p, header, box])
+    assert body_of(text) == p
+
+
+@pytest.mark.parametrize(
+    "line", ["Jane Roe, head of the harbour office", "Sir John Doe (left) at the new dock"]
+)
+def test_a_name_and_role_between_paragraphs_is_a_caption_not_a_subheading(line: str) -> None:
+    p = PARAS["en"]
+    text = "\n\n".join([p[0], p[1], line, p[2], p[3]])
+    assert body_of(text) == p

@@ -86,3 +86,24 @@ def test_the_pages_full_title_shortly_above_the_visible_one_is_the_headline() ->
     crumb = "Startseite Politik " + TITLE["de"]  # a breadcrumb glued to the title is not a fuller title
     top = ["Startseite", "Politik", crumb, "Politik", "Lokales", "Neubau am Fluss", TITLE["de"], DEK["de"]]
     assert convert(article("de", top=top)).headline == TITLE["de"]
+
+
+def test_a_title_shaped_line_below_a_lead_phrase_byline_is_not_the_headline() -> None:
+    # "Kolumne von …" signs the column: the title sits above it, a subheading below it
+    title = "Stadtgespräch: Die Brücke, die keiner will!"
+    top = [
+        "Suche nach:",
+        title,
+        "Kolumne von Jana Roth - 03.03.2024 um 08:52 Uhr - 12 Ergänzungen",
+        "Seit Jahren streitet die Stadt über die Brücke: Die einen wollen sie abreißen, die anderen nicht.",
+        "So sah die Brücke im Jahr 1950 aus – und so sieht sie heute aus – Foto von Max Muster",
+        "Der Fluss ist breit, das Wasser ist kalt. Oh, wie schön ist das Leben am Ufer.",
+        "Ein langer Streit um ein altes Bauwerk",
+    ]
+    assert convert(article("de", top=top)).headline == title
+
+
+def test_a_line_of_authors_below_the_title_is_its_byline_not_the_headline() -> None:
+    for authors in ("Jane Roe and John Doe, Daily Planet", "Jane Roe @janeroe / 2 days"):
+        top = ["News", TITLE["en"], authors, "Published 7:07 PM EST Mar 3, 2024"]
+        assert convert(article("en", top=top)).headline == TITLE["en"], authors

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import re
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corpus.convert.features import all_features
-from corpus.convert.rules import RULES, phrase_finder
+from corpus.convert.rules import RULES, _alt, phrase_finder
 from corpus.convert.scan import keyword_lines
 
 # a small alphabet, so that phrases overlap, share heads and tails, and occur by chance in the text
@@ -73,3 +75,34 @@ _pieces = st.sampled_from(
 def test_keyword_lines_match_a_plain_search(lines: list[str], lang: str | None) -> None:
     lines = [" ".join(x.split()) for x in lines]  # normalised lines: single spaces, stripped
     assert keyword_lines(lines, all_features(lines, frozenset()), lang) == _keyword_lines_plainly(lines, lang)
+
+
+def _flat(items: list[str]) -> str:
+    return "|".join(re.escape(i) for i in sorted({i for i in items if i}, key=lambda s: (-len(s), s)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.text(alphabet="aAkK\u212asS\u017f é-", min_size=1, max_size=4), min_size=1, max_size=10),
+    st.text(alphabet="aAkK\u212asS\u017f é-,", max_size=30),
+    st.booleans(),
+)
+@example(["s", "\u017f a"], "s a", True)  # "ſ" and "s" are one letter to re.IGNORECASE, two to the trie
+@example(["PA", "PA Images", "P"], "PA Images, PA", False)
+def test_phrase_trie_matches_what_the_longest_first_list_matches(
+    items: list[str], text: str, fold: bool
+) -> None:
+    """The rule tables' alternations are tries (rules._alt): the same spans and groups as the flat list."""
+    flags = re.IGNORECASE if fold else 0
+    # a tail that can fail after a phrase matched, so that the engine has to back off to a shorter phrase
+    tail = r"(?P<tail>$|[ ,])"
+    flat = re.compile(f"(?P<p>{_flat(items)}){tail}", flags)
+    trie = re.compile(f"(?P<p>{_alt(items, fold=fold)}){tail}", flags)
+    for pos in range(len(text) + 1):
+        for a, b in (
+            (flat.match(text, pos), trie.match(text, pos)),
+            (flat.search(text, pos), trie.search(text, pos)),
+        ):
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+    a, b = flat.fullmatch(text), trie.fullmatch(text)
+    assert (a and a.span()) == (b and b.span())

@@ -25,6 +25,7 @@ EN = RULES.stopwords.get("en", frozenset())
         ("Jan de Vries Anna Kohl", ["Jan de Vries", "Anna Kohl"]),
         # a given name after a given name is a double first name; a name keeps two words at least
         ("María José García López", ["María José García López"]),
+        ("Jane Roe Science Desk", ["Jane Roe", "Science Desk"]),
         ("Jane Roe Thomas", ["Jane Roe Thomas"]),
         ("Jane Roe", ["Jane Roe"]),
     ],
@@ -110,6 +111,15 @@ DEK.setdefault("nl", "De stemming beëindigt een lange discussie over de kosten 
         ("de", ["Erika Muster, dpa", "3. März 2024"], ["Erika Muster"]),
         ("de", ["Redaktion", "3. März 2024"], ["Redaktion"]),
         ("en", ["Jane RoeMarch 3, 2024"], ["Jane Roe"]),
+        ("en", ["By Jane Roe on March 3, 2024"], ["Jane Roe"]),
+        ("de", ["Von Jana Roth am 3. März 2024"], ["Jana Roth"]),
+        ("es", ["Por Ana Pérez el 3 de marzo de 2024"], ["Ana Pérez"]),
+        ("de", ["Von Jana Roth publiziert am 3. März 2024"], ["Jana Roth"]),
+        ("en", ["Posted on March 3, 2024 by Jane Roe"], ["Jane Roe"]),
+        ("en", ["3 March 2024 Jane Roe"], ["Jane Roe"]),
+        ("en", ["Jane Roe is a reporter", "March 3, 2024"], []),
+        ("en", ["Jane Roe takes her campaign 2024 to the city", "March 3, 2024"], []),
+        ("en", ["By Privacy Policy", "March 3, 2024"], []),
     ],
 )
 def test_byline_forms(lang: str, lines: list[str], authors: list[str]) -> None:
@@ -144,4 +154,21 @@ def test_a_prefixed_byline_between_the_paragraphs_signs_an_embedded_teaser() -> 
     p = PARAS["en"]
     middle = ["Watch: the old bridge in pictures", "By John Doe", "Video: the river at night"]
     text = "\n\n".join([TITLE["en"], DEK["en"], "March 3, 2024", p[0], p[1], *middle, p[2], p[3]]) + "\n"
+    assert convert(text).byline.authors == []
+
+
+def test_a_cjk_name_beside_the_date_is_the_author() -> None:
+    # family and given name of one to four characters each, split by a space, right beside a date line
+    p = ["東京都は新しい橋の建設を決めたと発表した。工事は来年の春に始まる予定だ。" * 3] * 4
+    text = "\n\n".join(["新しい橋の建設が決まる", "2024/3/3 10:00", "山田 花子", *p]) + "\n"
+    assert convert(text).byline.authors == ["山田 花子"]
+    text = "\n\n".join(["新しい橋の建設が決まる", "山田 花子", "社会", *p]) + "\n"
+    assert convert(text).byline.authors == []
+
+
+def test_bylines_of_a_teaser_list_below_the_article_are_not_its_authors() -> None:
+    bottom = ["More from our contributors"]
+    for name in ("Jane Roe", "John Doe", "Sam Poe"):
+        bottom += ["By", name, f"What {name.split()[0]} learned from ten years of bridges"]
+    text = article("en", top=[TITLE["en"], DEK["en"], "March 3, 2024"], bottom=bottom)
     assert convert(text).byline.authors == []

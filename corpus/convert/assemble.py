@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping
 
 from corpus.convert.engine import LineDecision, find_date
@@ -41,6 +42,7 @@ def byline(ds: list[LineDecision]) -> Byline:
     # lines taken for their place and a later run has a prefix ("By", "Von") or a lead phrase
     body_at = [d.index for d in ds if d.label == BODY]
     runs = [r for r in _runs(ds) if not _inside_body(body_at, r)]
+    runs = _without_teaser_lists(runs, body_at[-1] if body_at else -1)
     chosen = runs[0] if runs else []
     if chosen and _weak(chosen):
         near = chosen[0].index + _STRONG_SPAN  # far below, a prefixed byline signs a teaser, not the article
@@ -69,6 +71,22 @@ def _inside_body(body_at: list[int], run: list[LineDecision]) -> bool:
         return False
     i = bisect.bisect_left(body_at, run[0].index)
     return i >= 2 and i < len(body_at)
+
+
+_DIGITS = re.compile(r"\d+")
+_TEASER_GAP = 12  # raw lines between the bylines of two teasers in a list
+
+
+def _without_teaser_lists(runs: list[list[LineDecision]], last_body: int) -> list[list[LineDecision]]:
+    """Below the article, bylines of one shape a few lines apart ("By" / "Jane Roe", "By" / "John Doe")
+    sign the teasers of a list, not the article."""
+    shape = [tuple(_DIGITS.sub("", d.rule) for d in r) for r in runs]  # "names after the prefix on line 7"
+    teaser: set[int] = set()
+    for i in range(len(runs) - 1):
+        a, b = runs[i], runs[i + 1]
+        if a[0].index > last_body and shape[i] == shape[i + 1] and b[0].index - a[-1].index <= _TEASER_GAP:
+            teaser.update((i, i + 1))
+    return [r for i, r in enumerate(runs) if i not in teaser]
 
 
 def _in_header(ds: list[LineDecision], run: list[LineDecision]) -> bool:

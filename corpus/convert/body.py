@@ -356,6 +356,8 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
             break  # "12 comments", "Comments" after the article's text: the comment thread follows
         elif k > s and good >= _NEXT_ARTICLE_AFTER and _commenter(nb, k):
             break  # "Jane Roe says:" above a date line: a comment thread's first entry
+        elif k > s and good >= _NEXT_ARTICLE_AFTER and _author_header(d):
+            break  # "About the author", "About Jane Roe": the author box follows the article
         elif k >= s and not d.label and d.content == "good":
             good += 1
     else:
@@ -366,6 +368,17 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
     while j > s and not (not nb[j].label and nb[j].content == "good"):
         j -= 1
     return s, j
+
+
+_AUTHOR_HEADER_WORDS = 6
+
+
+def _author_header(d: LineDecision) -> bool:
+    """ "About the author", "Über Jane Roe": the header of an author box, below the article's text."""
+    f = d.features
+    if f is None or f.words > _AUTHOR_HEADER_WORDS or f.ends_sentence:
+        return False
+    return bool(RULES.bio_header.match(d.text) or RULES.bio_about.match(d.text))
 
 
 def _commenter(nb: list[LineDecision], k: int) -> bool:
@@ -452,7 +465,9 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             and (f.block_size == 1 or _between_paragraphs(d, nb[k - 1], nxt))
             and not f.has_url
         ):
-            if _title_case_link(d, lang):
+            if _PERSON_LINE.match(d.text) and not d.text.isupper():
+                d.label, d.rule = BOILERPLATE, "a name and a role between paragraphs (a portrait's caption)"
+            elif _title_case_link(d, lang):
                 d.label, d.rule = RELATED, "related.inline: Title Case line between paragraphs"
                 d.data = {"rel": "inline", "title": d.text}
             else:
@@ -461,6 +476,11 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
         d.label, d.rule = BOILERPLATE, _SHORT_IN_RUN if inside else _SHORT_OUTSIDE
     _lists_between_paragraphs(nb, s, e)
     _list_after_run(nb, e)
+
+
+# "Jane Roe, director of …", "Sir John Doe (left) …", "Jane Roe @handle": a person named, then a role or a
+# handle, alone between paragraphs; a heading does not start with a name and a comma.
+_PERSON_LINE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,2}[A-ZÀ-Þ][\w'’-]+(?:,\s|\s+\(|\s+@)")
 
 
 def _between_paragraphs(line: LineDecision, prev: LineDecision, nxt: LineDecision | None) -> bool:

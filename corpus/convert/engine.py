@@ -75,9 +75,8 @@ def _pattern(
 ) -> tuple[str, str, dict[str, Any]] | None:
     """Pass 1: the rule tables. Returns (label, rule, data) or None. `keyword`: the boilerplate keyword
     the line holds, if any (found for the whole text at once by keyword_lines)."""
-    if (
-        f.words > _CAPTION_MAX_WORDS
-    ):  # a paragraph: only a notice phrase, a credit at its end and the bio apply
+    # a paragraph: only a notice phrase, a credit at its end and the bio apply
+    if f.words > _CAPTION_MAX_WORDS:
         if keyword:
             return BOILERPLATE, f"boilerplate.notice: {keyword!r}", {}
         return _long_caption(text, f) or _bio(text)

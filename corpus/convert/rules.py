@@ -80,10 +80,40 @@ def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     )
 
 
-def _alt(items: list[str]) -> str:
-    """Longest first, so "Photo credit" wins over "Photo"."""
+def _alt(items: list[str], fold: bool = False) -> str:
+    """An alternation of the literal phrases that matches what "longest first" matches ("Photo credit" wins
+    over "Photo"), written as a trie: "Photo(?: credit)?|Foto" instead of "Photo credit|Photo|Foto". The regex
+    engine tries alternatives one by one, so a flat list of 200 agencies cost 200 tests at each place it
+    was tried; the trie costs one test per character. Among phrases that match at one place, one is a prefix
+    of the other, and the trie's greedy "(?:…)?" tries the longer first, as the flat list did.
+    `fold`: for a pattern compiled with re.IGNORECASE (phrases merged by lower case, so that one branch per
+    letter can match; when two branches could still match one letter, the flat list is kept)."""
     uniq = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
-    return "|".join(re.escape(i) for i in uniq)
+    trie: dict[str, Any] = {}
+    for item in uniq:
+        node = trie
+        for ch in item:
+            key = ch.lower() if fold and len(ch.lower()) == 1 else ch
+            node = node.setdefault(key, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str | None:
+        keys = sorted(k for k in node if k)
+        if fold and any(re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in keys for b in keys if a < b):
+            return None  # two branches for one letter: which comes first would decide the match
+        alts: list[str] = []
+        for k in keys:
+            sub = build(node[k])
+            if sub is None:
+                return None
+            alts.append(re.escape(k) + sub)
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    out = build(trie)
+    return "|".join(re.escape(i) for i in uniq) if out is None else out
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +162,7 @@ class Rules:
     related_label: re.Pattern[str]
     byline: re.Pattern[str]
     byline_bare: re.Pattern[str]
+    byline_words: frozenset[str]  # the one-word lower-case prefixes ("by", "von"): "… 2024 by Jane Roe"
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
     role_lead: re.Pattern[
@@ -159,6 +190,7 @@ class Rules:
     relative_time: re.Pattern[str]  # "5 hours ago", "vor 2 Stunden": a date line without a date
     bio: re.Pattern[str]
     bio_header: re.Pattern[str]
+    bio_about: re.Pattern[str]  # "About Jane Roe": an author box's header, the person's name after the words
     dateline: re.Pattern[str]
 
 
@@ -179,13 +211,13 @@ def _compile() -> Rules:
             months[low] = int(num)
             for k in range(3, len(low)):
                 months.setdefault(low[:k], int(num))
-    month_alt = _alt(sorted(months))
+    month_alt = _alt(sorted(months), fold=True)
 
     kinds: dict[str, str] = {}
     for kind in ("photo", "video", "illustration", "graphic"):
         for label in _gather(langs, "credit", kind):
             kinds[label.lower()] = kind
-    label_alt = _alt(list(kinds))
+    label_alt = _alt(list(kinds), fold=True)
     agencies = list(common.get("credit", {}).get("agencies", []))
     # "IMAGO", "Imago", "imago": the agency's name in any of the cases publishers print it (short ones stay exact)
     agencies += [v for a in agencies if len(a) >= 4 for v in (a.upper(), a.capitalize(), a.lower())]
@@ -198,9 +230,7 @@ def _compile() -> Rules:
     qualifiers = _gather(langs, "byline", "role_qualifiers")
     trailers = _gather(langs, "byline", "trailers")
     leads = _gather(langs, "byline", "leads")
-    prefix_alt = "|".join(
-        re.escape(p) for p in sorted(set(prefixes), key=lambda s: (-len(s), s))
-    )  # case-sensitive: "By" is a byline, "by" a sentence
+    prefix_alt = _alt(prefixes)  # case-sensitive: "By" is a byline, "by" a sentence
 
     conn_words = [c for c in connectors if c.isalpha()]
     conn_syms = [c for c in connectors if not c.isalpha()]
@@ -283,11 +313,14 @@ def _compile() -> Rules:
         credit_kinds=kinds,
         credit_weak=frozenset(w.lower() for w in _gather(langs, "credit", "weak")),
         boiler_line=re.compile(
-            r"^(?:" + _alt(cb.get("lines", []) + _gather(langs, "boilerplate", "lines")) + r")\s*[:.!]?$",
+            r"^(?:"
+            + _alt(cb.get("lines", []) + _gather(langs, "boilerplate", "lines"), fold=True)
+            + r")\s*[:.!]?$",
             flags,
         ),
         boiler_start=re.compile(
-            r"^(?:" + _alt(cb.get("starts", []) + _gather(langs, "boilerplate", "starts")) + r")", flags
+            r"^(?:" + _alt(cb.get("starts", []) + _gather(langs, "boilerplate", "starts"), fold=True) + r")",
+            flags,
         ),
         boiler_keywords=keywords,
         boiler_keywords_any=phrase_finder(keywords),
@@ -295,22 +328,26 @@ def _compile() -> Rules:
         notices=notices,
         counter=re.compile(
             r"^(?:\d[\d,.\s]*[KkMm]?\+?\s+(?:"
-            + _alt(cb.get("counter_words", []))
+            + _alt(cb.get("counter_words", []), fold=True)
             + r")\b.{0,30}|\d[\d,.]*[KkMm]?)$",
             flags,
         ),
         prevnext=re.compile(
             r"^(?:(?P<previous>"
-            + _alt(prev)
+            + _alt(prev, fold=True)
             + r")|(?P<next>"
-            + _alt(nxt)
+            + _alt(nxt, fold=True)
             + r"))\s*[:»›>-]?\s*(?P<title>.*)$",
             flags,
         ),
         related_label=re.compile(
-            r"^(?P<label>" + _alt(rel_labels) + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$", flags
+            r"^(?P<label>"
+            + _alt(rel_labels, fold=True)
+            + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$",
+            flags,
         ),
         byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")\s+(?P<names>\S.*)$"),
+        byline_words=frozenset(p for p in prefixes if p.isalpha() and p.islower()),
         byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + _alt(leads) + r")\s*:?$"),
         name_split=re.compile(name_split),
         roles=re.compile(
@@ -323,7 +360,7 @@ def _compile() -> Rules:
         org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
         desk_words=frozenset(w.lower() for w in _gather(langs, "byline", "desks")),
         name_trailers=re.compile(r"\s+(?:" + _alt(trailers) + r")\b.*$"),
-        byline_lead=re.compile(r"(?:^|\s)(?:" + _alt(leads) + r")\s+(?P<names>\S.*)$", flags),
+        byline_lead=re.compile(r"(?:^|\s)(?:" + _alt(leads, fold=True) + r")\s+(?P<names>\S.*)$", flags),
         credit_start=re.compile(
             r"^\(?(?P<label>"
             + label_alt
@@ -370,10 +407,12 @@ def _compile() -> Rules:
         date_iso=re.compile(r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
         date_num=re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
         relative_time=re.compile(
-            r"\b\d+\s*(?:" + _alt([u for d in langs.values() for u in d.get("time_units", [])]) + r")\b",
+            r"\b\d+\s*(?:"
+            + _alt([u for d in langs.values() for u in d.get("time_units", [])], fold=True)
+            + r")\b",
             flags,
         ),
-        weekday=re.compile(r"^(?:" + _alt(weekdays) + r")\b", flags),
+        weekday=re.compile(r"^(?:" + _alt(weekdays, fold=True) + r")\b", flags),
         bio=re.compile(
             r"^(?P<name>"
             + name_tok
@@ -383,7 +422,16 @@ def _compile() -> Rules:
             + _alt(bio_verbs)
             + r")\b"
         ),
-        bio_header=re.compile(r"^(?:" + _alt(bio_headers) + r")\s*:?$", flags),
+        bio_header=re.compile(r"^(?:" + _alt(bio_headers, fold=True) + r")\s*:?$", flags),
+        bio_about=re.compile(
+            r"^(?:"
+            + _alt(_gather(langs, "bio", "about"))
+            + r")\s+"
+            + name_tok
+            + r"(?:\s+(?:"
+            + name_tok
+            + r"|von|van|de|der|da|di|del|la|le)){1,3}\s*:?$"
+        ),
         dateline=re.compile(
             r"^(?P<dateline>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[A-ZÀ-Þ][\w.]+(?:\s[A-ZÀ-Þ][\w.]+)?)*\s*(?:\((?:Reuters|AP|AFP|UPI|dpa|AFX|EFE|KNA|epd|APA|SID)\)|/(?:Reuters|AP|AFP|UPI|dpa)))\s*[-—–:]\s*"
         ),

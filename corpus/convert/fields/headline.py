@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
-from corpus.convert.fields.names import lead_byline, name_line
+from corpus.convert.fields.names import lead_byline, name_line, parse_names
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, HEADLINE
 from corpus.convert.rules import RULES
 
@@ -34,6 +34,8 @@ _CRUMB_SEP = re.compile(r"[/›»>|]")
 _QUOTE_DASH = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
+_HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
+SIGNATURE_MAX_WORDS = 10
 # "Crisis in the region - «The quote that is the title»": a kicker before a dash, the title a whole quote
 _KICKER_QUOTE = re.compile(
     r"^(?P<kicker>[^«»„“”\"]{3,60}?) [-–—] (?P<title>(?:«[^«»]+»|„[^„“]+“|“[^“”]+”|\"[^\"]+\"))$"
@@ -47,6 +49,17 @@ def _key(text: str) -> str:
 
 
 def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
+    """Title-shaped; asked of each line several times (as candidate, neighbour, teaser), so kept on the line
+    for as long as its label and rule stand."""
+    seen = d.data.get("title_shaped")
+    if seen is not None and seen[0] == (d.label, d.rule):
+        return bool(seen[1])
+    got = _title_shaped(d, stop)
+    d.data["title_shaped"] = ((d.label, d.rule), got)
+    return got
+
+
+def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     f = d.features
     if f is None or d.label not in (BODY, BOILERPLATE, "", CAPTION):
         return False
@@ -79,7 +92,19 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
     half = t.split()
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
-    return not ((f.words <= 6 and RULES.byline.match(t)) or name_line(d, stop))
+    return not ((f.words <= 6 and RULES.byline.match(t)) or name_line(d, stop) or _signature(d, stop))
+
+
+def _signature(d: LineDecision, stop: frozenset[str]) -> bool:
+    """ "Jane Roe @janeroe / 2 days", "Jane Roe and John Doe, Agency": authors (a handle, two names), no title."""
+    f = d.features
+    if f is None or f.words > SIGNATURE_MAX_WORDS:
+        return False
+    if "@" in d.text and _HANDLE.search(d.text):
+        return True
+    if sum(1 for w in d.text.split() if w[:1].isupper()) < 4:
+        return False  # two names need four capitals (cheap: parse_names is the costly part)
+    return len(parse_names(d.text, stop)) >= 2
 
 
 def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
@@ -90,7 +115,21 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
     if f is None or f.words > 14:
         return False
     return bool(
-        find_date(d.text) or RULES.byline.match(d.text) or name_line(d, stop) or lead_byline(d.text, stop)
+        find_date(d.text)
+        or RULES.byline.match(d.text)
+        or name_line(d, stop)
+        or lead_byline(d.text, stop)
+        or _signature(d, stop)
+    )
+
+
+def _signed(d: LineDecision, stop: frozenset[str]) -> bool:
+    """A byline with names: labelled so, or a short line with a lead phrase ("Kolumne von Jana Roth - …")."""
+    if d.label == BYLINE:
+        return bool(d.data.get("authors"))
+    f = d.features
+    return (
+        f is not None and f.words <= 14 and d.label in (BOILERPLATE, "") and bool(lead_byline(d.text, stop))
     )
 
 
@@ -264,7 +303,9 @@ def choose(
     best: LineDecision | None = None
     best_score = threshold
     lo, hi = max(0, start - WINDOW), min(start + 1, len(nb))
-    byline_at = next((k for k in range(lo, hi) if nb[k].label == BYLINE and nb[k].data.get("authors")), hi)
+    byline_at = next((k for k in range(lo, hi) if _signed(nb[k], stop)), hi)
+    if not any(_eligible(nb[k], stop) for k in range(lo, byline_at)):
+        byline_at = hi  # nothing title-shaped above the byline: it signs the title below (a column's header)
     buttons = [
         k for k in range(lo, hi) if "boilerplate.line" in nb[k].rule or "boilerplate.counter" in nb[k].rule
     ]

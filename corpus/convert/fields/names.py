@@ -26,6 +26,11 @@ _CUT = re.compile(r"\s+\d|(?<=[^\W\d_])\d|\s*[|•·]\s*|\s+[-–—]\s+|\s*\(|\
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _LEADING_CONNECTOR = re.compile(r"^(?:[,;&]\s*|(?:and|und|y|et)\s+)")
+_LEAD_SEPARATORS = re.compile(r"^[\s,|•·–—-]+")
+# the lower-case byline prefixes of every table ("by", "von", "por"): "… 2024 by Jane Roe"
+_BY_WORD = re.compile(r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, Han, Hangul
+_CJK_NAME = re.compile(f"^[{_CJK}]{{1,4}}[ \u3000][{_CJK}]{{1,4}}$")
 _HEADER_BEFORE = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER = 3  # …or this far below it, beside a date line
 _BELOW_HEADLINE = 4  # name lines this close below the headline need no date beside them
@@ -44,8 +49,8 @@ def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
         prev = low
         if low in RULES.particles:
             continue
-        if not _NAME_TOKEN.match(t) or any(c.isdigit() for c in t) or low in stop:
-            return False
+        if not _NAME_TOKEN.match(t) or any(c.isdigit() for c in t) or low in stop or low in _UI_NOT_WIRE:
+            return False  # "By Privacy Policy": a button's word is in no name
         caps += 1
     return caps >= 1
 
@@ -93,6 +98,8 @@ def split_run_together(part: str) -> list[str]:
     tokens = part.split()
     if len(tokens) < 4:
         return [part]
+    if tokens[-1].lower() in RULES.desk_words:  # "Jane Roe Science Desk": a person and a desk sign it
+        return [*split_run_together(" ".join(tokens[:-2])), " ".join(tokens[-2:])]
     out: list[str] = []
     cur: list[str] = []
     for i, t in enumerate(tokens):
@@ -119,14 +126,20 @@ def name_part(text: str) -> str:
     """The leading part of a byline that can hold names: before dates, bars, roles and trailer words."""
     text = unglue(_HANDLE.sub("", text))
     m = _CUT.search(text)
+    dated = False  # cut at a date or a time: a word before it may belong to the date ("on", "am", "el")
     if m and m.start() > 0:
         text = text[: m.start()]
+        dated = any(c.isdigit() for c in m.group(0))
     text = RULES.role_lead.sub("", text)  # "Korrespondentin Jana Roth": the role before the name
     text = RULES.roles.sub("", text)
     text = RULES.name_trailers.sub("", text)
     words = text.split()
     while words and words[-1].lower().rstrip(".,") in RULES.month_numbers:
         words.pop()  # "Jane Roe Apr. 28": the month begins the date
+        dated = True
+    for _ in range(2):
+        if dated and words and words[-1].islower() and len(words[-1]) <= 3:
+            words.pop()  # "Jane Roe on 3 March", "Ana Pérez el 3 de marzo": the date's preposition
     half = len(words) // 2
     if half >= 2 and len(words) == 2 * half and words[:half] == words[half:]:
         words = words[:half]  # "Jane Roe Jane Roe": an author box prints the name twice
@@ -267,6 +280,26 @@ def _names_in_dateline(d: LineDecision, stop: frozenset[str]) -> list[str]:
             return got
         if RULES.agency.fullmatch(part) if part else False:
             return [part]
+    return _after_date(d.text, stop)
+
+
+def _after_date(text: str, stop: frozenset[str]) -> list[str]:
+    """ "Posted on March 3, 2024 by Jane Roe", "3 March 2024 Jane Roe": the names after the date."""
+    found = find_date(text)
+    if found is None:
+        return []
+    rest = _LEAD_SEPARATORS.sub("", text[found[1].end() :])
+    rest = _BY_WORD.sub("", rest)
+    return _name_line(rest, stop) if rest else []
+
+
+def _cjk_name(nb: list[LineDecision], k: int) -> list[str]:
+    """ "大渡 美咲" right beside a date line: family and given name, with no capitals to tell them by."""
+    text = nb[k].text.strip()
+    if _CJK_NAME.match(text) and any(
+        _dated(x) for x in (nb[k - 1] if k else None, nb[(k + 1) % len(nb)]) if x
+    ):
+        return [text]
     return []
 
 
@@ -311,7 +344,7 @@ def _above_headline(nb: list[LineDecision], lo: int, hi: int, stop: frozenset[st
         if not any(_dated(x) for x in nb[max(0, k - 1) : k + 2]):
             continue  # the line itself ("Jane Roe 3 March 2024") or a line right beside it holds the date
         got = lead_byline(d.text, stop) if d.features.words <= 20 else []
-        got = got or name_line(d, stop)
+        got = got or name_line(d, stop) or _cjk_name(nb, k)
         if got:
             d.label, d.rule, d.data = (
                 BYLINE,
@@ -361,6 +394,9 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
         d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [alone]}
         return
     if "text in the main run" in d.rule and (d.features is None or d.features.words > 10):
+        return
+    if _cjk_name(nb, k):
+        d.label, d.rule, d.data = BYLINE, "byline: a CJK name beside a date", {"authors": [alone]}
         return
     if (k > start or top < 0 or k > top + _BELOW_HEADLINE) and not (near_date or after_byline):
         return
