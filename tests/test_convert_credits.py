@@ -207,3 +207,17 @@ def test_a_gallery_counter_makes_the_text_beside_it_a_caption() -> None:
 def test_a_fraction_or_a_score_is_no_gallery_counter() -> None:
     line = "The council approved the plan by a wide margin after a long debate on Tuesday."
     assert pairs(article("en", middle=[f"7 / 3\n{line}"])) == []
+
+
+def test_a_paragraph_restated_without_its_stop_further_down_is_a_caption() -> None:
+    para = "Engineers found deep cracks in two of the pillars during the inspection that the council ordered last year."
+    restated = para.removesuffix(".")
+    rec = convert(article("en", middle=[para, "The council met again on Monday.", restated]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [(None, restated)]
+    assert rec.body.count("deep cracks") == 1
+
+
+def test_a_standfirst_restated_as_the_first_paragraph_stays_text() -> None:
+    para = "Engineers found deep cracks in two of the pillars during the inspection that the council ordered last year."
+    rec = convert(article("en", top=[para.removesuffix("."), para]))
+    assert rec.credits == []

@@ -328,6 +328,28 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
     _echoed_captions(nb)
     _gallery_captions(nb)
+    _restated_captions(nb)
+
+
+_RESTATED_MIN_WORDS = 12
+_TOKENS = re.compile(r"\w+")
+
+
+def _restated_captions(nb: list[LineDecision]) -> None:
+    """Some sites caption a picture with a sentence of the text, without its final stop: a line that repeats
+    an earlier paragraph's words and lacks the paragraph's stop is a caption (only later copies: a copy above
+    the text may be its standfirst or title)."""
+    seen: set[tuple[str, ...]] = set()
+    for d in nb:
+        f = d.features
+        if f is None or f.words < _RESTATED_MIN_WORDS:
+            continue
+        key = tuple(_TOKENS.findall(d.text.lower()))
+        if f.ends_sentence:
+            seen.add(key)
+        elif key in seen and _free(d):
+            d.label, d.rule = CREDIT, "caption: an earlier paragraph restated without its stop"
+            d.data = {"kind": "photo", "caption": d.text}
 
 
 _GALLERY_CAPTION_WORDS = (4, 60)
