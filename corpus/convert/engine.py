@@ -326,6 +326,63 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             d.data["caption"] = cap.text.removesuffix("(").strip()
         elif d.rule == "credit.copyright":
             d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
+    _echoed_captions(nb)
+    _gallery_captions(nb)
+    _restated_captions(nb)
+
+
+_RESTATED_MIN_WORDS = 12
+_TOKENS = re.compile(r"\w+")
+
+
+def _restated_captions(nb: list[LineDecision]) -> None:
+    """Some sites caption a picture with a sentence of the text, without its final stop: a line that repeats
+    an earlier paragraph's words and lacks the paragraph's stop is a caption (only later copies: a copy above
+    the text may be its standfirst or title)."""
+    seen: set[tuple[str, ...]] = set()
+    for d in nb:
+        f = d.features
+        if f is None or f.words < _RESTATED_MIN_WORDS:
+            continue
+        key = tuple(_TOKENS.findall(d.text.lower()))
+        if f.ends_sentence:
+            seen.add(key)
+        elif key in seen and _free(d):
+            d.label, d.rule = CREDIT, "caption: an earlier paragraph restated without its stop"
+            d.data = {"kind": "photo", "caption": d.text}
+
+
+_GALLERY_CAPTION_WORDS = (4, 60)
+
+
+def _gallery_captions(nb: list[LineDecision]) -> None:
+    """A gallery's counter ("Image 3 of 12", "3 / 12") is furniture, and a text line in its block is the
+    caption of the picture it counts, credit or not."""
+    for k, d in enumerate(nb):
+        f = d.features
+        if f is None or f.words > 4 or not _free(d) or not credits.gallery_counter(d.text):
+            continue
+        d.label, d.rule, d.data = BOILERPLATE, "gallery counter", {}
+        lo, hi = _GALLERY_CAPTION_WORDS
+        for j in (k - 1, k + 1):
+            x = nb[j] if 0 <= j < len(nb) else None
+            xf = x.features if x is not None else None
+            if x is None or xf is None or xf.block != f.block or not _free(x) or not lo <= xf.words <= hi:
+                continue
+            x.label, x.rule = CREDIT, f"caption: beside the gallery counter on line {d.index + 1}"
+            x.data = {"kind": "photo", "caption": x.text}
+
+
+def _echoed_captions(nb: list[LineDecision]) -> None:
+    """A gallery prints a caption twice (the picture's text, then the caption under it): the copy beside a
+    caption is the caption too, not a paragraph."""
+    for k, d in enumerate(nb):
+        cap = d.text if d.label == CAPTION else d.data.get("caption") if d.label == CREDIT else None
+        if not cap:
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(nb) and _free(nb[j]) and nb[j].text.rstrip(".") == cap.rstrip("."):
+                nb[j].label, nb[j].rule = CAPTION, f"caption: a copy of the caption on line {d.index + 1}"
 
 
 _TITLE_CAPTION_MIN_WORDS = 5
