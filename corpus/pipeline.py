@@ -246,6 +246,8 @@ def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cac
     meta = CardMeta(
         pretty_name=cfg.pretty_name or "News articles",
         license=cfg.license or "other",
+        license_name=cfg.license_name,
+        license_link=cfg.license_link,
         languages=sorted(cfg.languages or {k for k in plan.stats.per_language if k != "unknown"}),
         tags=cfg.tags,
         task_categories=cfg.task_categories,

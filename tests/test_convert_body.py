@@ -374,6 +374,9 @@ def test_a_long_consent_notice_in_german_is_not_body() -> None:
             "fr",
             "Vous ne pouvez lire ce journal que sur un seul appareil à la fois, sauf avec une offre famille.",
         ),
+        ("en", "Jane Roe has written three books about the islands. Follow her on social media for more."),
+        ("en", "To suggest a change to this story or to report an error, click here."),
+        ("de", "Alle Artikel aus dem Hafenviertel lesen Sie auch in unserer App, jeden Morgen neu."),
     ],
 )
 def test_app_comment_and_device_notices_between_paragraphs_are_not_body(lang: str, promo: str) -> None:
@@ -515,3 +518,106 @@ def test_table_glued_cell_by_cell_after_the_article_is_body() -> None:
     body = " ".join(" ".join(body_of(text)).split())
     assert "Rank Rider Points Wins 1 Ann Fell 863 5" in body
     assert "5 Ed Varga 715 1" in body
+
+
+def test_a_caption_as_long_as_a_paragraph_with_its_credit_is_not_body() -> None:
+    """A caption can tell the photo's whole story (who, where, when, and the background) before its
+    credit: it is a credit with its caption, not a paragraph, up to a hundred words."""
+    p = PARAS["en"]
+    caption = (
+        "Volunteers carry sandbags along the river wall in the old town on a grey Tuesday morning, as "
+        "the water level rose by almost a metre overnight. The council opened two shelters in the "
+        "school gyms, and the fire brigade asked residents of the lower streets to move their cars to "
+        "the hill before the evening, when the next surge is expected to reach the bridge. "
+        "(Photo: Jane Roe / Harbour Press)"
+    )
+    assert 60 < len(caption.split()) <= 100
+    text = "\n\n".join([p[0], p[1], caption, p[2], p[3]])
+    rec = convert_bytes(text.encode(), id="t", file="t.txt")
+    assert rec.body.split("\n\n") == p
+    assert [c.credit for c in rec.credits] == ["Jane Roe / Harbour Press"]
+
+
+def test_a_newsletter_box_pitch_inside_the_article_is_not_body() -> None:
+    """A box between paragraphs: its title names the newsletter, its pitch reads like a sentence, its
+    form asks for an email address, then a button. The pitch, fenced by the box's lines, is no paragraph
+    (a paragraph between two ad slots, with paragraphs beyond them, stays: see the ad slot test)."""
+    p = PARAS["en"]
+    pitch = "Five short stories every morning, picked by our editors."
+    box = ["The Morning Harbour newsletter", pitch, "Your email address here", "Subscribe"]
+    text = "\n\n".join([p[0], p[1], *box, p[2], p[3]])
+    assert body_of(text) == p
+
+
+def test_a_paragraph_below_a_notice_and_above_a_subheading_stays() -> None:
+    p = PARAS["en"]
+    para = "The ferry company says the new timetable will start in the spring, after the dock repairs."
+    text = "\n\n".join(
+        [p[0], p[1], "The Morning Harbour newsletter", para, "What the council said", p[2], p[3]]
+    )
+    assert para in body_of(text)
+
+
+def test_rows_of_one_punctuation_shape_after_the_article_are_a_table() -> None:
+    """Rows with no figure or bullet to mark them, but all shaped "Name (Group X): Nth season": a table."""
+    rows = [
+        f"{club} (Group {g}): {n} season"
+        for club, g, n in [
+            ("Harbour Rovers", "A", "Fifth"),
+            ("Milltown United", "A", "Second"),
+            ("Oakdale Town", "B", "Ninth"),
+            ("Elmira Athletic", "B", "Third"),
+            ("Lakeside Wanderers", "C", "First"),
+            ("River Stage FC", "C", "Seventh"),
+        ]
+    ]
+    text = "\n\n".join([*PARAS["en"], "Clubs in the final round", "\n".join(rows)])
+    body = body_of(text)
+    assert rows[0] in body and rows[-1] in body
+
+
+def test_kicker_and_title_teasers_after_the_article_are_not_a_table() -> None:
+    """Teasers shaped "Kicker: title" share a lone colon, which is no table's row."""
+    teasers = [
+        "Harbour: New ferry dock opens",
+        "Council: Budget vote delayed again",
+        "Weather: Storm expected on Friday",
+        "Schools: Term starts a week later",
+        "Transport: Night buses return soon",
+        "Markets: Fish prices fall sharply",
+    ]
+    text = "\n\n".join([*PARAS["en"], "Elsewhere in the region", "\n".join(teasers)])
+    assert body_of(text) == PARAS["en"]
+
+
+@pytest.mark.parametrize(
+    ("header", "box"),
+    [
+        (
+            "About Jane Roe",
+            "Mother of two and a keen sailor, she has covered the harbour towns for the paper since 2009.",
+        ),
+        (
+            "Über Jana Rohr",
+            "Als Reporterin begleitet Jana Rohr seit vielen Jahren die Häfen und Werften an der Küste.",
+        ),
+        (
+            "About the author",
+            "Sailor, cook and reporter, he has written about the islands and their ferries for years.",
+        ),
+    ],
+)
+def test_an_author_box_under_its_header_after_the_article_is_not_body(header: str, box: str) -> None:
+    """A page dump puts the author box right under the article: its header ("About Jane Roe") ends it."""
+    p = PARAS["en"]
+    text = "\n\n".join([*p, header, box])
+    assert body_of(text) == p
+
+
+@pytest.mark.parametrize(
+    "line", ["Jane Roe, head of the harbour office", "Sir John Doe (left) at the new dock"]
+)
+def test_a_name_and_role_between_paragraphs_is_a_caption_not_a_subheading(line: str) -> None:
+    p = PARAS["en"]
+    text = "\n\n".join([p[0], p[1], line, p[2], p[3]])
+    assert body_of(text) == p

@@ -55,7 +55,9 @@ def fingerprint(cfg: Config) -> str:
     code and tables (a changed rule changes records even before anyone bumps a version), every check setting.
     """
     settings = {f.name: getattr(cfg, f.name) for f in fields(cfg) if f.name not in _NOT_CHECKS}
-    h = hashlib.sha256("\0".join([CONVERTER_VERSION, SCHEMA_VERSION, CHECKS_VERSION]).encode())
+    h = hashlib.sha256(
+        "\0".join([CONVERTER_VERSION, SCHEMA_VERSION, CHECKS_VERSION, sketch.VERSION]).encode()
+    )
     h.update(repr(sorted(settings.items())).encode())
     import corpus.check
     import corpus.convert

@@ -76,6 +76,7 @@ def _meta(cfg: Config, root: Path) -> dict[str, object]:
         "shingle_words": cfg.shingle_words,
         "num_perm": sketch.NUM_PERM,
         "seed": sketch.SEED,
+        "sketch": sketch.VERSION,
         "bands": bands,
         "rows": rows,
         "converter": converter_fingerprint(),

@@ -102,10 +102,9 @@ def _check(ref: RawRef, cfg: Config, res: FileResult, data: bytes | None) -> lis
     res.record = record
     problems += check_schema(record.to_dict())
     problems += check_record(record, cfg, text)
-    ws = sketch.words(record.body)
-    if ws:
-        res.body_hash = sketch.body_hash(ws)
-        res.bands = sketch.band_keys(ws, cfg.shingle_words, cfg.near_duplicate_threshold)
+    keys = sketch.keys(record.body, cfg.shingle_words, cfg.near_duplicate_threshold)
+    if keys is not None:
+        res.body_hash, res.bands = keys
     return problems
 
 

@@ -29,20 +29,25 @@ def inline_credit_possible(text: str) -> bool:
 
 
 def keyword_lines(lines: list[str], feats: list[Features | None], lang: str | None = None) -> dict[int, str]:
-    """Lines holding a boilerplate keyword. One search per keyword over the lower-cased short lines joined
-    (a per-line loop over every keyword cost more than all other rules together; long lines are skipped,
-    the rule only applies to lines of at most keyword_max_words words). The notice phrases are searched in
-    lines of any length: a consent, paywall or donation notice can run to a paragraph's length."""
+    """Lines holding a boilerplate keyword. One search over the lower-cased short lines joined, with every
+    keyword in one regex (RULES.boiler_keywords_any; a per-line loop over every keyword cost more than all
+    other rules together; long lines are skipped, the rule only applies to lines of at most
+    keyword_max_words words). The notice phrases are searched in lines of any length: a consent, paywall or
+    donation notice can run to a paragraph's length."""
     idx = [i for i, f in enumerate(feats) if f is not None and f.words <= RULES.keyword_max_words]
-    out = _find_in(lines, idx, RULES.boiler_keywords)
+    out = _find_in(lines, idx, RULES.boiler_keywords, RULES.boiler_keywords_any)
     notices = RULES.notices.get(lang or "", RULES.notices[""])
     for i, kw in _notice_lines(lines, feats, notices).items():
         out.setdefault(i, kw)
     return out
 
 
-def _find_in(lines: list[str], idx: list[int], phrases: tuple[str, ...]) -> dict[int, str]:
-    """The lines (of idx) holding one of the lower-case phrases, with the first phrase found in each."""
+def _find_in(
+    lines: list[str], idx: list[int], phrases: tuple[str, ...], any_of: re.Pattern[str] | None = None
+) -> dict[int, str]:
+    """The lines (of idx) holding one of the lower-case phrases, with the first phrase (in table order) found
+    in each. `any_of` (phrase_finder of a long table) finds the lines in one pass, then only those are tested
+    phrase by phrase; a short table is cheaper searched phrase by phrase over the whole text."""
     out: dict[int, str] = {}
     if not idx or not phrases:
         return out
@@ -56,6 +61,19 @@ def _find_in(lines: list[str], idx: list[int], phrases: tuple[str, ...]) -> dict
                 out[i] = kw
         return out
     starts: list[int] | None = None
+    if any_of is not None:
+        m = any_of.search(low)
+        while m is not None:
+            if starts is None:
+                starts = list(accumulate((len(lines[i]) + 1 for i in idx[:-1]), initial=0))
+            j = bisect_right(starts, m.start()) - 1
+            end = starts[j] + len(lines[idx[j]])
+            line = low[starts[j] : end]
+            kw = next((k for k in phrases if k in line), None)
+            if kw:
+                out[idx[j]] = kw
+            m = any_of.search(low, end + 1)
+        return out
     for kw in phrases:
         pos = low.find(kw)
         while pos >= 0:
