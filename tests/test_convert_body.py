@@ -377,6 +377,11 @@ def test_a_long_consent_notice_in_german_is_not_body() -> None:
         ("en", "Jane Roe has written three books about the islands. Follow her on social media for more."),
         ("en", "To suggest a change to this story or to report an error, click here."),
         ("de", "Alle Artikel aus dem Hafenviertel lesen Sie auch in unserer App, jeden Morgen neu."),
+        (
+            "en",
+            "Your browser is out of date and some parts of this page may not work: please switch to a modern browser.",
+        ),
+        ("fr", "Votre navigateur n'est plus pris en charge : veuillez mettre à jour votre navigateur."),
     ],
 )
 def test_app_comment_and_device_notices_between_paragraphs_are_not_body(lang: str, promo: str) -> None:
