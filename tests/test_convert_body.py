@@ -626,3 +626,28 @@ def test_a_name_and_role_between_paragraphs_is_a_caption_not_a_subheading(line: 
     p = PARAS["en"]
     text = "\n\n".join([p[0], p[1], line, p[2], p[3]])
     assert body_of(text) == p
+
+
+NL_PARAS = [
+    "De gemeenteraad heeft dinsdag besloten om de oude brug over de rivier te vervangen door een nieuwe "
+    "brug voor fietsers en voetgangers, nadat bewoners er jarenlang om hadden gevraagd.",
+    "Volgens de wethouder begint het werk in het voorjaar en duurt het ongeveer twee jaar, omdat de "
+    "oevers eerst moeten worden versterkt en de kabels onder de grond moeten worden verlegd.",
+    "Een woordvoerder van de gemeente zei dat het geld uit een fonds van de provincie komt en dat de "
+    "belasting voor de inwoners daarom niet omhoog hoeft te gaan in de komende jaren.",
+    "De ondernemers aan de kade zijn blij met het besluit, maar zij vragen wel om een goede omleiding "
+    "voor de klanten zolang de werkzaamheden aan de brug en de oevers nog duren.",
+]
+
+
+def test_dutch_share_and_newsletter_lines_are_not_body() -> None:
+    p = NL_PARAS
+    furniture = [
+        "Deel dit artikel",
+        "Schrijf je in voor onze nieuwsbrief en mis niets",
+        "Alle rechten voorbehouden",
+    ]
+    text = "\n\n".join([p[0], p[1], furniture[0], p[2], p[3], furniture[1], furniture[2]])
+    rec = convert_bytes(text.encode(), id="t", file="t.txt")
+    assert rec.language == "nl"
+    assert rec.body.split("\n\n") == p
