@@ -74,6 +74,18 @@ def test_keyword_lines_map_to_their_lines() -> None:
     assert keyword_lines([long_line], all_features([long_line], frozenset())) == {}
 
 
+def test_keywords_are_searched_in_the_texts_own_language_and_english() -> None:
+    """A German phrase is looked for in German texts (and texts of unknown language), not in English
+    ones; English and common phrases are looked for everywhere (international page furniture)."""
+    lines = ["Jetzt kostenlos testen und weiterlesen", "", "Sign up for the newsletter"]
+    feats = all_features(lines, frozenset())
+    assert set(keyword_lines(lines, feats, "de")) == {0, 2}
+    assert set(keyword_lines(lines, feats, None)) == {0, 2}
+    assert set(keyword_lines(lines, feats, "en")) == {2}
+    en = set(RULES.keywords_by_lang["en"])
+    assert all(en <= set(v) <= set(RULES.boiler_keywords) for v in RULES.keywords_by_lang.values())
+
+
 def test_lazy_ratios_match_an_eager_count() -> None:
     stop = RULES.stopwords["en"]
     text = "The Quick brown Fox and the lazy Dog of London"

@@ -85,6 +85,10 @@ class Rules:
     boiler_line: re.Pattern[str]
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
+    # boiler_keywords by the text's language: the common and English phrases (international page
+    # furniture) and the language's own; "" (language unknown) has them all. A text is searched once per
+    # phrase, so a text is not searched for the phrases of a dozen languages it is not written in.
+    keywords_by_lang: dict[str, tuple[str, ...]]
     keyword_max_words: int
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
@@ -230,6 +234,19 @@ def _compile() -> Rules:
         boiler_keywords=tuple(
             sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
         ),
+        keywords_by_lang={
+            code: tuple(
+                sorted(
+                    {
+                        k.lower()
+                        for k in cb.get("keywords", [])
+                        + list(langs.get("en", {}).get("boilerplate", {}).get("keywords", []))
+                        + list(d.get("boilerplate", {}).get("keywords", []))
+                    }
+                )
+            )
+            for code, d in langs.items()
+        },
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
         notices={
             code: tuple(sorted({k.lower() for k in cb.get("notices", []) + list(extra)}))

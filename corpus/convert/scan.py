@@ -34,7 +34,7 @@ def keyword_lines(lines: list[str], feats: list[Features | None], lang: str | No
     the rule only applies to lines of at most keyword_max_words words). The notice phrases are searched in
     lines of any length: a consent, paywall or donation notice can run to a paragraph's length."""
     idx = [i for i, f in enumerate(feats) if f is not None and f.words <= RULES.keyword_max_words]
-    out = _find_in(lines, idx, RULES.boiler_keywords)
+    out = _find_in(lines, idx, RULES.keywords_by_lang.get(lang or "", RULES.boiler_keywords))
     notices = RULES.notices.get(lang or "", RULES.notices[""])
     for i, kw in _notice_lines(lines, feats, notices).items():
         out.setdefault(i, kw)
