@@ -153,6 +153,11 @@ class Rules:
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
     boiler_keywords_any: re.Pattern[str]  # phrase_finder(boiler_keywords): where a line may hold one
+    # boiler_keywords by the text's language: the common and English phrases (international page
+    # furniture) and the language's own; a language without a table gets them all. A text is not searched
+    # for the phrases of a dozen languages it is not written in.
+    keywords_by_lang: dict[str, tuple[str, ...]]
+    keyword_finders: dict[str, re.Pattern[str]]  # phrase_finder of each keywords_by_lang entry
     keyword_max_words: int
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
@@ -271,6 +276,18 @@ def _compile() -> Rules:
     keywords = tuple(
         sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
     )
+    english = list(langs.get("en", {}).get("boilerplate", {}).get("keywords", []))
+    keywords_by_lang = {
+        code: tuple(
+            sorted(
+                {
+                    k.lower()
+                    for k in cb.get("keywords", []) + english + d.get("boilerplate", {}).get("keywords", [])
+                }
+            )
+        )
+        for code, d in langs.items()
+    }
     notices = {
         code: tuple(sorted({k.lower() for k in cb.get("notices", []) + list(extra)}))
         for code, extra in [("", [])]
@@ -326,6 +343,8 @@ def _compile() -> Rules:
         ),
         boiler_keywords=keywords,
         boiler_keywords_any=phrase_finder(keywords),
+        keywords_by_lang=keywords_by_lang,
+        keyword_finders={code: phrase_finder(ks) for code, ks in keywords_by_lang.items()},
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
         notices=notices,
         counter=re.compile(

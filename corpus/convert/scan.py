@@ -35,7 +35,11 @@ def keyword_lines(lines: list[str], feats: list[Features | None], lang: str | No
     keyword_max_words words). The notice phrases are searched in lines of any length: a consent, paywall or
     donation notice can run to a paragraph's length."""
     idx = [i for i, f in enumerate(feats) if f is not None and f.words <= RULES.keyword_max_words]
-    out = _find_in(lines, idx, RULES.boiler_keywords, RULES.boiler_keywords_any)
+    phrases = RULES.keywords_by_lang.get(lang or "")
+    if phrases is None:  # language unknown: every table's phrases
+        out = _find_in(lines, idx, RULES.boiler_keywords, RULES.boiler_keywords_any)
+    else:
+        out = _find_in(lines, idx, phrases, RULES.keyword_finders[lang or ""])
     notices = RULES.notices.get(lang or "", RULES.notices[""])
     for i, kw in _notice_lines(lines, feats, notices).items():
         out.setdefault(i, kw)
