@@ -56,9 +56,11 @@ _BY_FREQUENCY = "qxjzkwvyfbgpmhucdlsrnoitae "
 def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     """One regex that finds where any of the literal phrases occurs: one pass over a text instead of one per
     phrase. Each phrase is anchored on a rare character it holds ("cookies" on its "k"): the regex starts at
-    that character and checks the phrase's head with a lookbehind, so the regex engine skips every position
-    that holds none of the anchor characters (most of a text) at C speed. The anchors are chosen to cover all
-    phrases with characters as rare as possible. Which phrase a match belongs to is the caller's business."""
+    that character, so the regex engine skips every position that holds none of the anchor characters (most
+    of a text) at C speed; from the anchor it follows the phrases' tails as a trie, and a phrase whose tail
+    matched checks its whole text with a lookbehind ("k(?:ies(?<=cookies)|…)"). The anchors are chosen to
+    cover all phrases with characters as rare as possible. Which phrase a match belongs to is the caller's
+    business."""
     uniq = sorted({p for p in phrases if p})
     if not uniq:
         return re.compile(r"(?!)")
@@ -70,14 +72,23 @@ def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     for c in sorted(keep, key=lambda c: (-rank(c), c)):  # most common first: drop it if others cover
         if all(any(d in keep and d != c for d in p) for p in uniq if c in p):
             keep.discard(c)
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[tuple[str, str]]] = {}
     for p in uniq:
         at = min((i for i, ch in enumerate(p) if ch in keep), key=lambda i: (rank(p[i]), i))
-        head = f"(?<={re.escape(p[: at + 1])})" if at else ""
-        groups.setdefault(p[at], []).append(head + re.escape(p[at + 1 :]))
-    return re.compile(
-        "|".join(re.escape(c) + "(?:" + "|".join(alts) + ")" for c, alts in sorted(groups.items()))
-    )
+        groups.setdefault(p[at], []).append((p[at + 1 :], p))
+
+    def tails(items: list[tuple[str, str]]) -> str:
+        """(tail still to match, whole phrase) -> a trie of the tails, each ending in its phrase's check."""
+        ends = [f"(?<={re.escape(p)})" if len(p) > 1 else "" for rest, p in items if not rest]
+        by_char: dict[str, list[tuple[str, str]]] = {}
+        for rest, p in items:
+            if rest:
+                by_char.setdefault(rest[0], []).append((rest[1:], p))
+        alts = [re.escape(c) + tails(sub) for c, sub in sorted(by_char.items())]
+        alts += [""] if "" in ends else ends
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return re.compile("|".join(re.escape(c) + tails(items) for c, items in sorted(groups.items())))
 
 
 def _alt(items: list[str], fold: bool = False) -> str:
@@ -147,11 +158,12 @@ class Rules:
     boiler_line: re.Pattern[str]
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
-    boiler_keywords_any: re.Pattern[str]  # phrase_finder(boiler_keywords): where a line may hold one
     keyword_max_words: int
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
     notices: dict[str, tuple[str, ...]]
+    # by language code (as `notices`): phrase_finder of boiler_keywords and that language's notices together
+    phrases_any: dict[str, re.Pattern[str]]
     counter: re.Pattern[str]
     prevnext: re.Pattern[str]
     related_label: re.Pattern[str]
@@ -299,9 +311,9 @@ def _compile() -> Rules:
             flags,
         ),
         boiler_keywords=keywords,
-        boiler_keywords_any=phrase_finder(keywords),
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
         notices=notices,
+        phrases_any={code: phrase_finder(keywords + ps) for code, ps in notices.items()},
         counter=re.compile(
             r"^(?:\d[\d,.\s]*[KkMm]?\+?\s+(?:"
             + _alt(cb.get("counter_words", []), fold=True)
