@@ -91,14 +91,17 @@ def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(c) + tails(items) for c, items in sorted(groups.items())))
 
 
-def _alt(items: list[str], fold: bool = False) -> str:
+def _alt(items: list[str], fold: bool = False, after: str = "") -> str:
     """An alternation of the literal phrases that matches what "longest first" matches ("Photo credit" wins
     over "Photo"), written as a trie: "Photo(?: credit)?|Foto" instead of "Photo credit|Photo|Foto". The regex
     engine tries alternatives one by one, so a flat list of 200 agencies cost 200 tests at each place it
     was tried; the trie costs one test per character. Among phrases that match at one place, one is a prefix
     of the other, and the trie's greedy "(?:…)?" tries the longer first, as the flat list did.
     `fold`: for a pattern compiled with re.IGNORECASE (phrases merged by lower case, so that one branch per
-    letter can match; when two branches could still match one letter, the flat list is kept)."""
+    letter can match; when two branches could still match one letter, the flat list is kept).
+    `after`: a one-character class the phrase must follow, i.e. "(?<=AFTER)(?:PHRASES)", written as a
+    lookbehind at each phrase's end: a pattern that opens with the phrases' first letters lets the engine
+    skip the places where none stands, one that opens with a lookbehind is tried at every place."""
     uniq = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
     trie: dict[str, Any] = {}
     for item in uniq:
@@ -108,23 +111,29 @@ def _alt(items: list[str], fold: bool = False) -> str:
             node = node.setdefault(key, {})
         node[""] = {}
 
-    def build(node: dict[str, Any]) -> str | None:
+    def build(node: dict[str, Any], path: str) -> str | None:
         keys = sorted(k for k in node if k)
         if fold and any(re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in keys for b in keys if a < b):
             return None  # two branches for one letter: which comes first would decide the match
         alts: list[str] = []
         for k in keys:
-            sub = build(node[k])
+            sub = build(node[k], path + k)
             if sub is None:
                 return None
             alts.append(re.escape(k) + sub)
+        end = f"(?<={after}{re.escape(path)})" if after and "" in node else ""
         if not alts:
-            return ""
+            return end
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
+        if "" not in node:
+            return body
+        return f"(?:{body}|{end})" if end else f"(?:{body})?"
 
-    out = build(trie)
-    return "|".join(re.escape(i) for i in uniq) if out is None else out
+    out = build(trie, "")
+    if out is None:
+        flat = "|".join(re.escape(i) for i in uniq)
+        return f"(?<={after})(?:{flat})" if after else flat
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,8 +360,8 @@ def _compile() -> Rules:
             flags,
         ),
         credit_glued=re.compile(
-            r"(?<=[a-zß-ÿ.!?)\]])(?P<label>"
-            + _alt([k[:1].upper() + k[1:] for k in kinds])
+            r"(?P<label>"
+            + _alt([k[:1].upper() + k[1:] for k in kinds], after=r"[a-zß-ÿ.!?)\]]")
             + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
             + _MORE_LABELS
             + r"[)\]]?$"
