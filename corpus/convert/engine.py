@@ -85,15 +85,16 @@ def _pattern(
         hit = _anchored(text, f, stop, fams)
         if hit:
             return hit
-    if f.words <= 10 and _YEAR.search(text):  # every date format has a four-digit year
+    if f.words <= 10 and ("19" in text or "20" in text) and _YEAR.search(text):  # dates have a 4-digit year
         d = find_date(text)
         if d:
             # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
             shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= _CAPTION_MAX_WORDS:
-        m = RULES.credit_inline.search(text) if inline_credit_possible(text) else None
-        if m is None and ":" in text:
+        colon = ":" in text  # the cheap tests of each rule's gate stand here: a call costs more than they do
+        m = RULES.credit_inline.search(text) if colon and inline_credit_possible(text) else None
+        if m is None and colon:
             m = RULES.credit_glued.search(text)
         if (
             m
@@ -106,21 +107,22 @@ def _pattern(
                 f"credit.inline: {m.group('label')!r}",
                 {"kind": kind, "credit": m.group("credit").strip(), "caption": caption},
             )
-        m = RULES.credit_agency_end.match(text) if agency_at_end(text) else None
+        closes = text[-1] in ")]"
+        m = RULES.credit_agency_end.match(text) if closes and agency_at_end(text) else None
         if m:
             return (
                 CREDIT,
                 "credit.agency at end",
                 {"kind": "photo", "credit": m.group("credit").strip(), "caption": m.group("caption").strip()},
             )
-        br = credits.bracketed(text, f.words)
+        br = credits.bracketed(text, f.words) if closes else None
         if br:
             return (
                 CREDIT,
                 "credit.bracketed: a name in brackets after the caption's last sentence",
                 {"kind": "photo", "credit": br[1], "caption": br[0]},
             )
-        by = credits.photo_by(text)
+        by = credits.photo_by(text) if " by " in text else None
         if by:
             kind = RULES.credit_kinds.get(by[0].lower(), "photo")
             return CREDIT, f"credit.by: {by[0]!r} by", {"kind": kind, "credit": by[2], "caption": by[1]}
@@ -137,7 +139,7 @@ def _pattern(
             )
     if text[0].isdigit() and RULES.counter.match(text):
         return BOILERPLATE, "boilerplate.counter", {}
-    if f.words <= 40 and ("©" in text or text.lower().startswith(("(c)", "copyright"))):
+    if f.words <= 40 and ("©" in text or text[:9].lower().startswith(("(c)", "copyright"))):
         m2 = RULES.credit_copyright.match(text)
         if m2:
             caption, credit_text = credits.tidy(m2.group("caption"), m2.group("credit"))
