@@ -86,18 +86,21 @@ def _flat(items: list[str]) -> str:
     st.lists(st.text(alphabet="aAkK\u212asS\u017f é-", min_size=1, max_size=4), min_size=1, max_size=10),
     st.text(alphabet="aAkK\u212asS\u017f é-,", max_size=30),
     st.booleans(),
+    st.sampled_from(["", "[a ]", "[^k]"]),
 )
-@example(["s", "\u017f a"], "s a", True)  # "ſ" and "s" are one letter to re.IGNORECASE, two to the trie
-@example(["PA", "PA Images", "P"], "PA Images, PA", False)
+@example(["s", "\u017f a"], "s a", True, "")  # "ſ" and "s" are one letter to re.IGNORECASE, two to the trie
+@example(["PA", "PA Images", "P"], "PA Images, PA", False, "")
+@example(["PA", "PA Images", "P"], "aPA Images, aPA", False, "[a ]")
 def test_phrase_trie_matches_what_the_longest_first_list_matches(
-    items: list[str], text: str, fold: bool
+    items: list[str], text: str, fold: bool, after: str
 ) -> None:
     """The rule tables' alternations are tries (rules._alt): the same spans and groups as the flat list."""
     flags = re.IGNORECASE if fold else 0
     # a tail that can fail after a phrase matched, so that the engine has to back off to a shorter phrase
     tail = r"(?P<tail>$|[ ,])"
-    flat = re.compile(f"(?P<p>{_flat(items)}){tail}", flags)
-    trie = re.compile(f"(?P<p>{_alt(items, fold=fold)}){tail}", flags)
+    head = f"(?<={after})" if after else ""
+    flat = re.compile(f"{head}(?P<p>{_flat(items)}){tail}", flags)
+    trie = re.compile(f"(?P<p>{_alt(items, fold=fold, after=after)}){tail}", flags)
     for pos in range(len(text) + 1):
         for a, b in (
             (flat.match(text, pos), trie.match(text, pos)),

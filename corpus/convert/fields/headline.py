@@ -320,6 +320,8 @@ def choose(
     best_score = threshold
     lo, hi = max(0, start - WINDOW), min(start + 1, len(nb))
     byline_at = next((k for k in range(lo, hi) if _signed(nb, k, stop)), hi)
+    if not any(_eligible(nb[k], stop) for k in range(lo, byline_at)):
+        byline_at = hi  # nothing title-shaped above the byline: it signs the title below (a column's header)
     buttons = [
         k for k in range(lo, hi) if "boilerplate.line" in nb[k].rule or "boilerplate.counter" in nb[k].rule
     ]
