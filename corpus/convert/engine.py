@@ -122,7 +122,7 @@ def _pattern(
                 "credit.bracketed: a name in brackets after the caption's last sentence",
                 {"kind": "photo", "credit": br[1], "caption": br[0]},
             )
-        by = credits.photo_by(text) if " by " in text else None
+        by = credits.photo_by(text)  # it tests for " by " / " courtesy" first
         if by:
             kind = RULES.credit_kinds.get(by[0].lower(), "photo")
             return CREDIT, f"credit.by: {by[0]!r} by", {"kind": kind, "credit": by[2], "caption": by[1]}
