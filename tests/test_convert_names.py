@@ -131,6 +131,8 @@ DEK.setdefault("nl", "De stemming beëindigt een lange discussie over de kosten 
         ),
         ("en", ["Jane Roe with additional reporting by John Doe", "March 3, 2024"], ["Jane Roe"]),
         ("es", ["Ana Pérez | EFE", "3 de marzo de 2024"], ["Ana Pérez"]),
+        ("en", ["By Jane Roe", "Example.com", "March 3, 2024"], ["Jane Roe"]),
+        ("en", ["Give Feedback", "March 3, 2024"], []),
     ],
 )
 def test_byline_forms(lang: str, lines: list[str], authors: list[str]) -> None:

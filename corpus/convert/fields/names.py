@@ -31,6 +31,7 @@ _LEAD_SEPARATORS = re.compile(r"^[\s,|•·–—-]+")
 _BY_WORD = re.compile(r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, Han, Hangul
 _CJK_NAME = re.compile(f"^[{_CJK}]{{1,4}}[ \u3000][{_CJK}]{{1,4}}$")
+_DOMAIN = re.compile(r"\w\.[a-z]{2,6}$")  # a publisher by its web address: "Example.com", "example.co.uk"
 _DESK_MAX_WORDS = 6  # "The Example Times Editorial Board"
 _HEADER_BEFORE = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER = 3  # …or this far below it, beside a date line
@@ -122,8 +123,8 @@ def split_run_together(part: str) -> list[str]:
 def _wire(name: str) -> bool:
     """A wire's or publisher's name ("Associated Press", "dpa") rather than a person's ("Kevin Post")."""
     words = name.split()
-    if RULES.agency.fullmatch(name):
-        return True
+    if RULES.agency.fullmatch(name) or _DOMAIN.search(name):
+        return True  # "dpa", "Example.com"
     return bool(words) and not _given(words[0]) and any(w.lower() in RULES.wire_words for w in words)
 
 
