@@ -133,6 +133,16 @@ DEK.setdefault("nl", "De stemming beëindigt een lange discussie over de kosten 
         ("es", ["Ana Pérez | EFE", "3 de marzo de 2024"], ["Ana Pérez"]),
         ("en", ["By Jane Roe", "Example.com", "March 3, 2024"], ["Jane Roe"]),
         ("en", ["Give Feedback", "March 3, 2024"], []),
+        (
+            "en",
+            ["Jane Roe in Washington and John Doe in New York", "March 3, 2024"],
+            ["Jane Roe", "John Doe"],
+        ),
+        ("de", ["Von Jana Roth aus Berlin", "3. März 2024"], ["Jana Roth"]),
+        ("fr", ["Par Jean Dupont à Lyon", "3 mars 2024"], ["Jean Dupont"]),
+        ("en", ["Mayor Arrested in Rome On Bridge Charges", "March 3, 2024"], []),
+        ("en", ["By: Jane Roe", "March 3, 2024"], ["Jane Roe"]),
+        ("de", ["Von: Jana Roth", "3. März 2024"], ["Jana Roth"]),
     ],
 )
 def test_byline_forms(lang: str, lines: list[str], authors: list[str]) -> None:

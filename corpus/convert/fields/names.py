@@ -148,6 +148,7 @@ def name_part(text: str) -> str:
         text = text[: m.start()]
         dated = any(c.isdigit() for c in m.group(0))
     text = RULES.role_lead.sub("", text)  # "Korrespondentin Jana Roth": the role before the name
+    text = RULES.name_places.sub("", text)  # "Jane Roe in Berlin and John Doe in Rome"
     text = RULES.roles.sub("", text)
     text = RULES.name_trailers.sub("", text)
     words = text.split()
