@@ -187,3 +187,37 @@ def test_photo_courtesy_of_ends_a_caption() -> None:
         ("Example Architects", cap)
     ]
     assert pairs(article("en", middle=[f"{cap} (Photo courtesy of the city)"])) == [("the city", cap)]
+
+
+def test_a_caption_printed_twice_leaves_the_body_both_times() -> None:
+    cap = "The mayor speaks with workers at the old bridge on Tuesday, in the river district."
+    rec = convert(article("en", middle=[f"{cap}\n{cap}\nPhoto: Jane Roe, AP"]))
+    assert pairs(article("en", middle=[f"{cap}\n{cap}\nPhoto: Jane Roe, AP"])) == [("Jane Roe, AP", cap)]
+    assert "workers at the old bridge" not in rec.body
+
+
+def test_a_gallery_counter_makes_the_text_beside_it_a_caption() -> None:
+    cap = "The mayor speaks with workers at the old bridge on Tuesday, in the river district."
+    rec = convert(article("en", middle=[f"Image 2 of 7\n{cap}"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [(None, cap)]
+    assert "workers at the old bridge" not in rec.body
+    assert "Image 2 of 7" not in rec.body and rec.headline != "Image 2 of 7"
+
+
+def test_a_fraction_or_a_score_is_no_gallery_counter() -> None:
+    line = "The council approved the plan by a wide margin after a long debate on Tuesday."
+    assert pairs(article("en", middle=[f"7 / 3\n{line}"])) == []
+
+
+def test_a_paragraph_restated_without_its_stop_further_down_is_a_caption() -> None:
+    para = "Engineers found deep cracks in two of the pillars during the inspection that the council ordered last year."
+    restated = para.removesuffix(".")
+    rec = convert(article("en", middle=[para, "The council met again on Monday.", restated]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [(None, restated)]
+    assert rec.body.count("deep cracks") == 1
+
+
+def test_a_standfirst_restated_as_the_first_paragraph_stays_text() -> None:
+    para = "Engineers found deep cracks in two of the pillars during the inspection that the council ordered last year."
+    rec = convert(article("en", top=[para.removesuffix("."), para]))
+    assert rec.credits == []

@@ -85,15 +85,16 @@ def _pattern(
         hit = _anchored(text, f, stop, fams)
         if hit:
             return hit
-    if f.words <= 10 and _YEAR.search(text):  # every date format has a four-digit year
+    if f.words <= 10 and ("19" in text or "20" in text) and _YEAR.search(text):  # dates have a 4-digit year
         d = find_date(text)
         if d:
             # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
             shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= _CAPTION_MAX_WORDS:
-        m = RULES.credit_inline.search(text) if inline_credit_possible(text) else None
-        if m is None and ":" in text:
+        colon = ":" in text  # the cheap tests of each rule's gate stand here: a call costs more than they do
+        m = RULES.credit_inline.search(text) if colon and inline_credit_possible(text) else None
+        if m is None and colon:
             m = RULES.credit_glued.search(text)
         if (
             m
@@ -106,21 +107,22 @@ def _pattern(
                 f"credit.inline: {m.group('label')!r}",
                 {"kind": kind, "credit": m.group("credit").strip(), "caption": caption},
             )
-        m = RULES.credit_agency_end.match(text) if agency_at_end(text) else None
+        closes = text[-1] in ")]"
+        m = RULES.credit_agency_end.match(text) if closes and agency_at_end(text) else None
         if m:
             return (
                 CREDIT,
                 "credit.agency at end",
                 {"kind": "photo", "credit": m.group("credit").strip(), "caption": m.group("caption").strip()},
             )
-        br = credits.bracketed(text, f.words)
+        br = credits.bracketed(text, f.words) if closes else None
         if br:
             return (
                 CREDIT,
                 "credit.bracketed: a name in brackets after the caption's last sentence",
                 {"kind": "photo", "credit": br[1], "caption": br[0]},
             )
-        by = credits.photo_by(text)
+        by = credits.photo_by(text)  # it tests for " by " / " courtesy" first
         if by:
             kind = RULES.credit_kinds.get(by[0].lower(), "photo")
             return CREDIT, f"credit.by: {by[0]!r} by", {"kind": kind, "credit": by[2], "caption": by[1]}
@@ -137,7 +139,7 @@ def _pattern(
             )
     if text[0].isdigit() and RULES.counter.match(text):
         return BOILERPLATE, "boilerplate.counter", {}
-    if f.words <= 40 and ("©" in text or text.lower().startswith(("(c)", "copyright"))):
+    if f.words <= 40 and ("©" in text or text[:9].lower().startswith(("(c)", "copyright"))):
         m2 = RULES.credit_copyright.match(text)
         if m2:
             caption, credit_text = credits.tidy(m2.group("caption"), m2.group("credit"))
@@ -326,6 +328,63 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             d.data["caption"] = cap.text.removesuffix("(").strip()
         elif d.rule == "credit.copyright":
             d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
+    _echoed_captions(nb)
+    _gallery_captions(nb)
+    _restated_captions(nb)
+
+
+_RESTATED_MIN_WORDS = 12
+_TOKENS = re.compile(r"\w+")
+
+
+def _restated_captions(nb: list[LineDecision]) -> None:
+    """Some sites caption a picture with a sentence of the text, without its final stop: a line that repeats
+    an earlier paragraph's words and lacks the paragraph's stop is a caption (only later copies: a copy above
+    the text may be its standfirst or title)."""
+    seen: set[tuple[str, ...]] = set()
+    for d in nb:
+        f = d.features
+        if f is None or f.words < _RESTATED_MIN_WORDS:
+            continue
+        key = tuple(_TOKENS.findall(d.text.lower()))
+        if f.ends_sentence:
+            seen.add(key)
+        elif key in seen and _free(d):
+            d.label, d.rule = CREDIT, "caption: an earlier paragraph restated without its stop"
+            d.data = {"kind": "photo", "caption": d.text}
+
+
+_GALLERY_CAPTION_WORDS = (4, 60)
+
+
+def _gallery_captions(nb: list[LineDecision]) -> None:
+    """A gallery's counter ("Image 3 of 12", "3 / 12") is furniture, and a text line in its block is the
+    caption of the picture it counts, credit or not."""
+    for k, d in enumerate(nb):
+        f = d.features
+        if f is None or f.words > 4 or not _free(d) or not credits.gallery_counter(d.text):
+            continue
+        d.label, d.rule, d.data = BOILERPLATE, "gallery counter", {}
+        lo, hi = _GALLERY_CAPTION_WORDS
+        for j in (k - 1, k + 1):
+            x = nb[j] if 0 <= j < len(nb) else None
+            xf = x.features if x is not None else None
+            if x is None or xf is None or xf.block != f.block or not _free(x) or not lo <= xf.words <= hi:
+                continue
+            x.label, x.rule = CREDIT, f"caption: beside the gallery counter on line {d.index + 1}"
+            x.data = {"kind": "photo", "caption": x.text}
+
+
+def _echoed_captions(nb: list[LineDecision]) -> None:
+    """A gallery prints a caption twice (the picture's text, then the caption under it): the copy beside a
+    caption is the caption too, not a paragraph."""
+    for k, d in enumerate(nb):
+        cap = d.text if d.label == CAPTION else d.data.get("caption") if d.label == CREDIT else None
+        if not cap:
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(nb) and _free(nb[j]) and nb[j].text.rstrip(".") == cap.rstrip("."):
+                nb[j].label, nb[j].rule = CAPTION, f"caption: a copy of the caption on line {d.index + 1}"
 
 
 _TITLE_CAPTION_MIN_WORDS = 5

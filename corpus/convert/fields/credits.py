@@ -119,6 +119,8 @@ def credit_words(text: str) -> bool:
     """A credit's words: names and agencies ("Jane Roe, AP", "AFP via Getty Images"), none of a sentence's
     small words ("mit dpa", "Aus dem Archiv"); a longer line without a slash is a menu row."""
     toks = text.replace("/", " ").replace("|", " ").split()
+    if not any(t.strip("()[]")[:2].isalpha() for t in toks):
+        return False  # "3 / 12": figures name nobody
     via = text.rpartition(" via ")[2]  # "City Hall Press Office via AP": a source handed out by an agency
     if len(toks) > _CREDIT_LINE_MAX_WORDS and "/" not in text and not (via != text and agency_only(via)):
         return False
@@ -245,3 +247,16 @@ _WEAK_CAPTION_MAX_WORDS = 20
 def inline_ok(label: str, caption: str) -> bool:
     """ "Quelle:", "Fuente:" also end a paragraph citing its source: after a long text they are no credit."""
     return label.lower() not in RULES.credit_weak or len(caption.split()) <= _WEAK_CAPTION_MAX_WORDS
+
+
+_GALLERY = re.compile(
+    r"^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото)\s+)?(?P<n>\d{1,3})\s*"
+    r"(?:/|of|von|de|sur|di|из)\s*(?P<m>\d{1,3})$",
+    re.IGNORECASE,
+)
+
+
+def gallery_counter(text: str) -> bool:
+    """ "Image 3 of 12", "3 / 12": a picture gallery's counter."""
+    m = _GALLERY.match(text) if len(text) <= 20 else None
+    return m is not None and 0 < int(m.group("n")) <= int(m.group("m"))
