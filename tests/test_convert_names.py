@@ -216,3 +216,16 @@ def test_a_name_above_the_headline_is_kept_beside_a_teaser_byline_below_the_text
     top = ["Politics", "Jane Roe", "March 3, 2024", TITLE["en"]]
     bottom = ["Most read", "Harbour plan wins backing from the port", "By Sam Poe"]
     assert convert(article("en", top=top, bottom=bottom)).byline.authors == ["Jane Roe"]
+
+
+def test_names_listed_under_a_topics_label_are_no_authors() -> None:
+    top = [
+        TITLE["en"],
+        DEK["en"],
+        "Related Topics",
+        "Jane Roe,",
+        "City Council,",
+        "John Doe",
+        "March 3, 2024",
+    ]
+    assert convert(article("en", top=top)).byline.authors == []

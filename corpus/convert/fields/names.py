@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
-from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE
+from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
 from corpus.convert.rules import RULES
 
 if TYPE_CHECKING:
@@ -313,6 +313,17 @@ def _after_date(text: str, stop: frozenset[str]) -> list[str]:
     return _name_line(rest, stop) if rest else []
 
 
+_LIST_SPAN = 8  # name lines walked back to a list's label
+
+
+def _listed(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
+    """ "Related Topics" / "Jane Roe," / "City Council,": name lines under a list's label are its items."""
+    j = k - 1
+    while j >= max(0, k - _LIST_SPAN) and nb[j].label in ("", BODY, BOILERPLATE) and name_line(nb[j], stop):
+        j -= 1
+    return j >= 0 and nb[j].label == RELATED and not nb[j].data.get("title")  # a label, not a link
+
+
 def _cjk_name(nb: list[LineDecision], k: int) -> list[str]:
     """ "大渡 美咲" right beside a date line: family and given name, with no capitals to tell them by."""
     text = nb[k].text.strip()
@@ -423,6 +434,8 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
         d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [alone]}
         return
     if "text in the main run" in d.rule and (d.features is None or d.features.words > 10):
+        return
+    if _listed(nb, k, stop):
         return
     if _cjk_name(nb, k):
         d.label, d.rule, d.data = BYLINE, "byline: a CJK name beside a date", {"authors": [alone]}
