@@ -131,6 +131,18 @@ DEK.setdefault("nl", "De stemming beëindigt een lange discussie over de kosten 
         ),
         ("en", ["Jane Roe with additional reporting by John Doe", "March 3, 2024"], ["Jane Roe"]),
         ("es", ["Ana Pérez | EFE", "3 de marzo de 2024"], ["Ana Pérez"]),
+        ("en", ["By Jane Roe", "Example.com", "March 3, 2024"], ["Jane Roe"]),
+        ("en", ["Give Feedback", "March 3, 2024"], []),
+        (
+            "en",
+            ["Jane Roe in Washington and John Doe in New York", "March 3, 2024"],
+            ["Jane Roe", "John Doe"],
+        ),
+        ("de", ["Von Jana Roth aus Berlin", "3. März 2024"], ["Jana Roth"]),
+        ("fr", ["Par Jean Dupont à Lyon", "3 mars 2024"], ["Jean Dupont"]),
+        ("en", ["Mayor Arrested in Rome On Bridge Charges", "March 3, 2024"], []),
+        ("en", ["By: Jane Roe", "March 3, 2024"], ["Jane Roe"]),
+        ("de", ["Von: Jana Roth", "3. März 2024"], ["Jana Roth"]),
     ],
 )
 def test_byline_forms(lang: str, lines: list[str], authors: list[str]) -> None:
@@ -204,3 +216,16 @@ def test_a_name_above_the_headline_is_kept_beside_a_teaser_byline_below_the_text
     top = ["Politics", "Jane Roe", "March 3, 2024", TITLE["en"]]
     bottom = ["Most read", "Harbour plan wins backing from the port", "By Sam Poe"]
     assert convert(article("en", top=top, bottom=bottom)).byline.authors == ["Jane Roe"]
+
+
+def test_names_listed_under_a_topics_label_are_no_authors() -> None:
+    top = [
+        TITLE["en"],
+        DEK["en"],
+        "Related Topics",
+        "Jane Roe,",
+        "City Council,",
+        "John Doe",
+        "March 3, 2024",
+    ]
+    assert convert(article("en", top=top)).byline.authors == []

@@ -193,6 +193,7 @@ class Rules:
     role_lead: re.Pattern[
         str
     ]  # a role before the name ("Korrespondentin Jana Roth"): dropped, the name stays
+    name_places: re.Pattern[str]  # "Jane Roe in Berlin", "Jana Roth aus Bonn": where the author writes from
     wire_words: frozenset[str]  # lower case: words of a wire's or publisher's name ("Associated Press")
     org_articles: frozenset[str]  # "The", "Les": a byline opening with one names a publisher
     desk_words: frozenset[str]  # "Staff", "Redaktion": a byline naming a desk, not a person
@@ -388,7 +389,7 @@ def _compile() -> Rules:
             + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$",
             flags,
         ),
-        byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")\s+(?P<names>\S.*)$"),
+        byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")(?:\s*:)?\s+(?P<names>\S.*)$"),  # "By: Jane Roe"
         byline_words=frozenset(p for p in prefixes if p.isalpha() and p.islower()),
         byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + _alt(leads) + r")\s*:?$"),
         name_split=re.compile(name_split),
@@ -397,6 +398,13 @@ def _compile() -> Rules:
         ),
         role_lead=re.compile(
             r"^(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\s*:?\s+(?=[A-ZÀ-Þ])"
+        ),
+        name_places=re.compile(
+            r"\s+(?:"
+            + _alt(_gather(langs, "byline", "places"))
+            + r")\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}(?=\s*$|\s*[,;|/&]|"
+            + name_split
+            + ")"  # the place ends the name: "Jane Roe in Berlin", "… in Rome and John Doe in Bonn"
         ),
         wire_words=frozenset(w.lower() for w in common.get("name", {}).get("wire_words", [])),
         org_articles=frozenset(common.get("name", {}).get("org_articles", [])),

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
-from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE
+from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
 from corpus.convert.rules import RULES
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ _LEAD_SEPARATORS = re.compile(r"^[\s,|•·–—-]+")
 _BY_WORD = re.compile(r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, Han, Hangul
 _CJK_NAME = re.compile(f"^[{_CJK}]{{1,4}}[ \u3000][{_CJK}]{{1,4}}$")
+_DOMAIN = re.compile(r"\w\.[a-z]{2,6}$")  # a publisher by its web address: "Example.com", "example.co.uk"
 _DESK_MAX_WORDS = 6  # "The Example Times Editorial Board"
 _HEADER_BEFORE = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER = 3  # …or this far below it, beside a date line
@@ -122,8 +123,8 @@ def split_run_together(part: str) -> list[str]:
 def _wire(name: str) -> bool:
     """A wire's or publisher's name ("Associated Press", "dpa") rather than a person's ("Kevin Post")."""
     words = name.split()
-    if RULES.agency.fullmatch(name):
-        return True
+    if RULES.agency.fullmatch(name) or _DOMAIN.search(name):
+        return True  # "dpa", "Example.com"
     return bool(words) and not _given(words[0]) and any(w.lower() in RULES.wire_words for w in words)
 
 
@@ -147,6 +148,7 @@ def name_part(text: str) -> str:
         text = text[: m.start()]
         dated = any(c.isdigit() for c in m.group(0))
     text = RULES.role_lead.sub("", text)  # "Korrespondentin Jana Roth": the role before the name
+    text = RULES.name_places.sub("", text)  # "Jane Roe in Berlin and John Doe in Rome"
     text = RULES.roles.sub("", text)
     text = RULES.name_trailers.sub("", text)
     words = text.split()
@@ -311,6 +313,17 @@ def _after_date(text: str, stop: frozenset[str]) -> list[str]:
     return _name_line(rest, stop) if rest else []
 
 
+_LIST_SPAN = 8  # name lines walked back to a list's label
+
+
+def _listed(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
+    """ "Related Topics" / "Jane Roe," / "City Council,": name lines under a list's label are its items."""
+    j = k - 1
+    while j >= max(0, k - _LIST_SPAN) and nb[j].label in ("", BODY, BOILERPLATE) and name_line(nb[j], stop):
+        j -= 1
+    return j >= 0 and nb[j].label == RELATED and not nb[j].data.get("title")  # a label, not a link
+
+
 def _cjk_name(nb: list[LineDecision], k: int) -> list[str]:
     """ "大渡 美咲" right beside a date line: family and given name, with no capitals to tell them by."""
     text = nb[k].text.strip()
@@ -421,6 +434,8 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
         d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [alone]}
         return
     if "text in the main run" in d.rule and (d.features is None or d.features.words > 10):
+        return
+    if _listed(nb, k, stop):
         return
     if _cjk_name(nb, k):
         d.label, d.rule, d.data = BYLINE, "byline: a CJK name beside a date", {"authors": [alone]}
