@@ -17,7 +17,7 @@ import re
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features
 from corpus.convert.labels import BIO, BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
-from corpus.convert.rules import RULES
+from corpus.convert.rules import RULES, first_word
 
 _GOOD_WORDS = 12
 _MEDIUM_WORDS = 5
@@ -378,6 +378,8 @@ def _author_header(d: LineDecision) -> bool:
     f = d.features
     if f is None or f.words > _AUTHOR_HEADER_WORDS or f.ends_sentence:
         return False
+    if first_word(d.text) not in RULES.bio_header_first_words:
+        return False  # most short lines: no regex tried
     return bool(RULES.bio_header.match(d.text) or RULES.bio_about.match(d.text))
 
 

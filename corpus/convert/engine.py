@@ -68,6 +68,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # A caption with its credit can run to a paragraph's length (what, who, where, when, and the story's
 # background, then "(Photo: Jane Roe)"): credit rules try lines up to this many words.
 _CAPTION_MAX_WORDS = 100
+_PARAGRAPH_WORDS = 60  # longer and ending with a stop: a paragraph (a long caption ends with its credit)
 
 
 def _pattern(
@@ -75,7 +76,8 @@ def _pattern(
 ) -> tuple[str, str, dict[str, Any]] | None:
     """Pass 1: the rule tables. Returns (label, rule, data) or None. `keyword`: the boilerplate keyword
     the line holds, if any (found for the whole text at once by keyword_lines)."""
-    if f.words > _CAPTION_MAX_WORDS:  # a paragraph: of all the rules only a notice and the bio one can apply
+    if f.words > _CAPTION_MAX_WORDS or (f.words > _PARAGRAPH_WORDS and f.ends_sentence):
+        # a paragraph: of all the rules only a notice phrase and the bio one can apply
         return (BOILERPLATE, f"boilerplate.notice: {keyword!r}", {}) if keyword else _bio(text)
     fams = RULES.starter_families.get(first_word(text))  # most lines start with no table phrase
     if fams:

@@ -121,6 +121,7 @@ class Rules:
     bio: re.Pattern[str]
     bio_header: re.Pattern[str]
     bio_about: re.Pattern[str]  # "About Jane Roe": an author box's header, the person's name after the words
+    bio_header_first_words: frozenset[str]  # first words (first_word) of bio_header and bio_about phrases
     dateline: re.Pattern[str]
 
 
@@ -339,6 +340,9 @@ def _compile() -> Rules:
             + r")\b"
         ),
         bio_header=re.compile(r"^(?:" + _alt(bio_headers) + r")\s*:?$", flags),
+        bio_header_first_words=frozenset(
+            first_word(p) for p in bio_headers + _gather(langs, "bio", "about") if p.strip()
+        ),
         bio_about=re.compile(
             r"^(?:"
             + _alt(_gather(langs, "bio", "about"))
