@@ -251,6 +251,38 @@ def furniture_islands(nb: list[LineDecision]) -> None:
             d.label, d.rule = BOILERPLATE, "text between furniture lines, one a notice (a box's pitch)"
 
 
+_CARD_WORDS = 50
+_CARDS_MIN = 2
+_LINK_MARKS = " .:»›>→…"
+
+
+def teaser_cards(nb: list[LineDecision]) -> None:
+    """Title line, a summary, then a "more" link alone on its line ("Read more", "mehr"): a teaser card.
+    Two or more such cards on a page are a teaser list, whatever their summaries read like; an article
+    ends its paragraphs with no link to itself. Run after the main run is chosen (its extent stays)."""
+    cards = [
+        k
+        for k in range(1, len(nb) - 1)
+        if not nb[k].label
+        and nb[k].content != "short"
+        and (nb[k].features.words if nb[k].features else 0) <= _CARD_WORDS
+        and _more_link(nb[k + 1])
+        and not nb[k - 1].label
+        and nb[k - 1].content == "short"
+    ]
+    if len(cards) < _CARDS_MIN:
+        return
+    for k in cards:
+        nb[k].label, nb[k].rule = (
+            BOILERPLATE,
+            f"teaser card: a summary above a 'more' link, {len(cards)} cards",
+        )
+
+
+def _more_link(d: LineDecision) -> bool:
+    return _furniture(d) and d.text.strip(_LINK_MARKS).lower() in RULES.more_links
+
+
 def _furniture(d: LineDecision) -> bool:
     return d.label in (BOILERPLATE, RELATED) or (not d.label and d.content == "short")
 

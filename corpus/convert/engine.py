@@ -31,6 +31,7 @@ from corpus.convert.body import (
     site_slogans,
     standfirst,
     tail,
+    teaser_cards,
     teaser_lists,
     wrapped_paragraphs,
 )
@@ -238,6 +239,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     s, e = main_run(nonblank)
     s = standfirst(nonblank, s)
     furniture_islands(nonblank)
+    teaser_cards(nonblank)
     tail(nonblank, s, e)
     label_body(nonblank, s, e, lang)
     body_repeats(nonblank)

@@ -90,6 +90,7 @@ class Rules:
     # phrase, so a text is not searched for the phrases of a dozen languages it is not written in.
     keywords_by_lang: dict[str, tuple[str, ...]]
     keyword_max_words: int
+    more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
     notices: dict[str, tuple[str, ...]]
@@ -249,6 +250,7 @@ def _compile() -> Rules:
             for code, d in langs.items()
         },
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
+        more_links=frozenset(m.lower() for m in _gather(langs, "boilerplate", "more_links")),
         notices={
             code: tuple(sorted({k.lower() for k in cb.get("notices", []) + list(extra)}))
             for code, extra in [("", [])]
