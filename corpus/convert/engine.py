@@ -31,6 +31,7 @@ from corpus.convert.body import (
     site_slogans,
     standfirst,
     tail,
+    teaser_cards,
     teaser_lists,
     wrapped_paragraphs,
 )
@@ -68,6 +69,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # A caption with its credit can run to a paragraph's length (what, who, where, when, and the story's
 # background, then "(Photo: Jane Roe)"): credit rules try lines up to this many words.
 _CAPTION_MAX_WORDS = 100
+_PARAGRAPH_WORDS = 60  # longer and ending with a stop: a paragraph (a long caption ends with its credit)
 
 
 def _pattern(
@@ -75,8 +77,8 @@ def _pattern(
 ) -> tuple[str, str, dict[str, Any]] | None:
     """Pass 1: the rule tables. Returns (label, rule, data) or None. `keyword`: the boilerplate keyword
     the line holds, if any (found for the whole text at once by keyword_lines)."""
-    # a paragraph: only a notice phrase, a credit at its end and the bio apply
-    if f.words > _CAPTION_MAX_WORDS:
+    if f.words > _CAPTION_MAX_WORDS or (f.words > _PARAGRAPH_WORDS and f.ends_sentence):
+        # a paragraph: only a notice phrase, a credit at its end and the bio apply
         if keyword:
             return BOILERPLATE, f"boilerplate.notice: {keyword!r}", {}
         return _long_caption(text, f) or _bio(text)
@@ -267,6 +269,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     s, e = main_run(nonblank)
     s = standfirst(nonblank, s)
     furniture_islands(nonblank)
+    teaser_cards(nonblank)
     tail(nonblank, s, e)
     label_body(nonblank, s, e, lang)
     body_repeats(nonblank)
