@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_convert_rules import article, convert
 
 
@@ -221,3 +223,25 @@ def test_a_standfirst_restated_as_the_first_paragraph_stays_text() -> None:
     para = "Engineers found deep cracks in two of the pillars during the inspection that the council ordered last year."
     rec = convert(article("en", top=[para.removesuffix("."), para]))
     assert rec.credits == []
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("{c}(Image: Jane Roe)", "Jane Roe"),  # a glued dump: the bracket glued to the caption
+        ("{c}Photo by Jane Roe/AFP", "Jane Roe/AFP"),
+        ("{c}. [Jane Roe/Reuters]", "Jane Roe/Reuters"),
+        ("{c}. © Photo: Jane Roe", "Jane Roe"),
+        ("{c}. (© AFP)", "AFP"),
+    ],
+)
+def test_credit_forms_glued_or_bracketed_at_the_captions_end(line: str, credit: str) -> None:
+    cap = "The mayor looks at the plans for the new bridge on Tuesday"
+    got = pairs(article("en", middle=[line.format(c=cap)]))
+    assert len(got) == 1 and got[0][0] == credit
+    assert (got[0][1] or "").rstrip(".") == cap
+
+
+def test_an_agency_glued_to_the_captions_last_stop() -> None:
+    cap = "The mayor looks at the plans for the new bridge on Tuesday."
+    assert pairs(article("en", middle=[f"{cap}Getty Images"])) == [("Getty Images", cap)]

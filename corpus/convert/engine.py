@@ -97,7 +97,7 @@ def _pattern(
             m = RULES.credit_glued.search(text)
         if (
             m
-            and len(caption := text[: m.start()].strip(" ([|–—-")) >= 8
+            and len(caption := text[: m.start()].strip(" ([|–—-©")) >= 8
             and credits.inline_ok(m.group("label"), caption)
         ):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
@@ -111,7 +111,11 @@ def _pattern(
             return (
                 CREDIT,
                 "credit.agency at end",
-                {"kind": "photo", "credit": m.group("credit").strip(), "caption": m.group("caption").strip()},
+                {
+                    "kind": "photo",
+                    "credit": m.group("credit").strip(),
+                    "caption": m.group("caption").rstrip(" ([|–—-©").strip(),
+                },
             )
         br = credits.bracketed(text, f.words)
         if br:
@@ -164,7 +168,7 @@ def _long_caption(text: str, f: Features) -> tuple[str, str, dict[str, Any]] | N
     tail = text[cut:]
     m = RULES.credit_inline.search(tail) if inline_credit_possible(tail) else None
     if m:
-        caption = text[: cut + m.start()].strip(" ([|–—-")
+        caption = text[: cut + m.start()].strip(" ([|–—-©")
         if credits.inline_ok(m.group("label"), caption):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             data = {"kind": kind, "credit": m.group("credit").strip(), "caption": caption}

@@ -28,7 +28,7 @@ _SITE_NAME = re.compile(
 )  # "site.com/Jane": site, photographer
 _CONNECT = frozenset({"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"})
 _BY = re.compile(
-    r"(?:^|(?<=[\s(\[]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+"
+    r"(?:^|(?<=[\s(\[a-zß-ÿ.!?]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+"
     r"(?:by|courtesy(?:\s+of)?)\s+"  # "Photo courtesy of the city"
     r"(?P<credit>(?:[A-ZÀ-Þ]|[-–—]\s?/|the\s).{1,100}?)[)\]]?$"  # "Photo by - / AFP": the photographer left blank
 )
@@ -55,7 +55,13 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     """(caption, credit) when the line is a caption with an unlabelled credit at its end."""
     if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url or "©" in text:
         return None
-    if "/" not in text and not text[-1].isupper() and not RULES.agency.search(text, len(text) - 40):
+    glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
+    if (
+        "/" not in text
+        and not text[-1].isupper()
+        and not RULES.agency.search(text, len(text) - 40)
+        and not glued
+    ):
         return None  # every credit shape below needs a slash, an agency or a capital at the end
     for m in _SENTENCE_END.finditer(text):
         tail = text[m.end() :].strip()
@@ -66,7 +72,6 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         if _SENTENCE_END.search(tail):
             continue  # a quote closed inside the caption's last sentence ("the 'old' bridge. AFP")
         break  # the first short tail decides
-    glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
     if glued and _credit_shaped(text[glued.end() :]) and glued.start() >= 15:
         return text[: glued.end()].strip(), text[glued.end() :].strip()
     # no sentence mark: "CAPTION Jane Roe/AP", "CAPTION Jane Roe/Getty Images Europe", "CAPTION / Jane Roe"
@@ -156,7 +161,7 @@ def slash_credit(text: str, words: int) -> bool:
     return len(toks) >= 2 and text.count("/") == 1 and words <= _SLASH_MAX_WORDS and not text.isupper()
 
 
-_BRACKET_END = re.compile(r"(?<=[.!?])\s*\((?P<credit>[^()]{2,60})\)$")
+_BRACKET_END = re.compile(r"(?<=[.!?])\s*[(\[](?P<credit>[^()\[\]]{2,60})[)\]]$")
 _BRACKET_MAX_WORDS = 5
 _BRACKET_CAPTION_MIN_WORDS = 6
 
@@ -165,7 +170,7 @@ def bracketed(text: str, words: int) -> tuple[str, str] | None:
     """(caption, credit) for "A sentence describing a picture. (Jane Roe)": a capitalised name in brackets
     after the last sentence. Running text cites in brackets before its final period; a button ("(More)") is
     no name."""
-    if not text.endswith(")") or words < _BRACKET_CAPTION_MIN_WORDS + 1:
+    if not text.endswith((")", "]")) or words < _BRACKET_CAPTION_MIN_WORDS + 1:
         return None
     m = _BRACKET_END.search(text)
     if m is None:
@@ -193,7 +198,7 @@ def photo_by(text: str) -> tuple[str, str, str] | None:
     m = _BY.search(text)
     if not m or m.group("credit").endswith("."):
         return None
-    return m.group("label"), text[: m.start()].strip(" ([|–—-"), m.group("credit").strip()
+    return m.group("label"), text[: m.start()].strip(" ([|–—-©"), m.group("credit").strip()
 
 
 def label_lines(nb: list[LineDecision]) -> None:
