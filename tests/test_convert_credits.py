@@ -245,3 +245,19 @@ def test_credit_forms_glued_or_bracketed_at_the_captions_end(line: str, credit: 
 def test_an_agency_glued_to_the_captions_last_stop() -> None:
     cap = "The mayor looks at the plans for the new bridge on Tuesday."
     assert pairs(article("en", middle=[f"{cap}Getty Images"])) == [("Getty Images", cap)]
+
+
+def test_a_menu_link_naming_an_agency_is_no_credit() -> None:
+    for line in ("More From Reuters News", "About Reuters"):
+        assert pairs(article("en", top=["March 3, 2024", line])) == [], line
+    assert pairs(article("en", top=["March 3, 2024", "Screenshot Instagram/Reuters"])) != []
+
+
+def test_a_publishers_company_name_after_the_copyright_sign_is_a_footer() -> None:
+    line = "A website of the Example group © Example Verlag und Druck GmbH & Co. KG"
+    assert pairs(article("de", bottom=[line])) == []
+
+
+def test_a_label_before_a_long_title_is_no_credit() -> None:
+    line = "VIDEO: Why the people of one small town are happier than their neighbours across the river."
+    assert pairs(article("en", middle=[line])) == []

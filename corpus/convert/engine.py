@@ -208,6 +208,8 @@ def _anchored(
             return RELATED, f"related.label: {m.group('label')!r}", {"rel": "related", "title": title}
     if f.words <= 25:
         m = RULES.credit_start.match(text) if "credit" in fams else None
+        if m and credits.label_title(m.group("credit"), f):
+            m = None  # "VIDEO: Why people in one town are happier than elsewhere.": a teaser's title
         if m and (":" in text[m.end("label") : m.start("credit")] or m.group("credit")[:1].isupper()):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             return (

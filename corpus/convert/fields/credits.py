@@ -131,6 +131,8 @@ def credit_words(text: str) -> bool:
         return False
     if len(toks) > _SHOUT_MAX_WORDS and text.isupper() and not agency_named(text):
         return False  # "REGISTER / SIGN IN TO READ MORE": a button shouts, a photographer's name is short
+    if "/" not in text and any(t.lower() in RULES.ui_words and not _agency_word(t) for t in toks):
+        return False  # "More From AP News", "About Reuters": a menu's link ("Screenshot Instagram/X" is a credit)
     if all(_cap(t) or _agency_word(t) or not t[0].isalpha() for t in toks):
         return True
     # "jroe/Reuters", "janeroe - stock.adobe.com": a user name or initials, then the agency
@@ -201,6 +203,14 @@ def photo_by(text: str) -> tuple[str, str, str] | None:
     return m.group("label"), text[: m.start()].strip(" ([|–—-©"), m.group("credit").strip()
 
 
+_TITLE_MIN_WORDS = 10
+
+
+def label_title(credit: str, f: Features) -> bool:
+    """What follows a label is a title, not a credit: a long sentence with its stop and no slash."""
+    return f.ends_sentence and "/" not in credit and len(credit.split()) >= _TITLE_MIN_WORDS
+
+
 def label_lines(nb: list[LineDecision]) -> None:
     """A credit label alone on its line ("Image:", "Foto:") takes the next short line as its credit."""
     for k, d in enumerate(nb[:-1]):
@@ -236,7 +246,9 @@ def tidy(caption: str, credit: str) -> tuple[str, str]:
 
 
 _FOOTER = re.compile(
-    r"^(?:Copyright\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\.?$|rights reserved|Rechte vorbehalten", re.I
+    r"^(?:Copyright\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\.?$|rights reserved|Rechte vorbehalten"
+    r"|\b(?:GmbH|Inc|LLC|Ltd|Limited|KG|S\.A|S\.L|B\.V|Oy|AB|ApS|AS)\b\.?$",  # a company's name: the publisher's
+    re.I,
 )
 
 
