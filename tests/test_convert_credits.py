@@ -261,3 +261,26 @@ def test_a_publishers_company_name_after_the_copyright_sign_is_a_footer() -> Non
 def test_a_label_before_a_long_title_is_no_credit() -> None:
     line = "VIDEO: Why the people of one small town are happier than their neighbours across the river."
     assert pairs(article("en", middle=[line])) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("{c} (Foto Ansa)", "Foto Ansa"),
+        ("{c}. (Photo AFP)", "Photo AFP"),
+        ("{c} (AFP PHOTO / JEAN DUPONT)", "AFP PHOTO / JEAN DUPONT"),
+        ("{c}. (Jane Roe/The Town Paper via AP)", "Jane Roe/The Town Paper via AP"),
+    ],
+)
+def test_a_bracket_opening_the_credit_stays_out_of_the_caption(line: str, credit: str) -> None:
+    cap = "Il sindaco guarda i progetti del nuovo ponte sul fiume"
+    got = pairs(article("en", middle=[line.format(c=cap)]))
+    assert len(got) == 1 and got[0][0] == credit
+    assert (got[0][1] or "").rstrip(".") == cap
+
+
+def test_a_gallery_counter_opening_a_caption_is_cut() -> None:
+    line = "2 of 4 The mayor looks at the plans for the new bridge on Tuesday. (Jane Roe/AP)"
+    assert pairs(article("en", middle=[line])) == [
+        ("Jane Roe/AP", "The mayor looks at the plans for the new bridge on Tuesday.")
+    ]

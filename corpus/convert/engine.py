@@ -255,6 +255,8 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
         hit = _pattern(text, f, stop, keywords.get(i))
         if hit:
             d.label, d.rule, d.data = hit
+            if d.label == CREDIT and d.data.get("caption") and d.data.get("credit"):
+                d.data["caption"], d.data["credit"] = credits.tidy(d.data["caption"], d.data["credit"], text)
         ds.append(d)
     nonblank = [d for d in ds if d.features is not None]
     _pair_credits(nonblank)

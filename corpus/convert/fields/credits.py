@@ -233,15 +233,37 @@ def label_lines(nb: list[LineDecision]) -> None:
         )
 
 
-def tidy(caption: str, credit: str) -> tuple[str, str]:
+_GALLERY_PREFIX = re.compile(
+    r"^(?:(?:image|photo|picture|slide|bild|foto|imagen)\s*)?\d{1,3}\s*(?:of|/|von|de|sur|di)\s*\d{1,3}\s*[:.|–-]?\s*"
+    r"(?=[A-ZÀ-Þ\"'“„«])",
+    re.IGNORECASE,
+)
+_OPEN_BRACKET_SPAN = 40  # characters: a credit's bracket opens near the caption's end
+
+
+def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
     """ "CAPTION. Bild © Jane Roe (hr)": the label word before the sign is neither caption nor credit, and the
-    credit keeps the bracket it opened."""
+    credit keeps the bracket it opened. "CAPTION (Foto Ansa)", "CAPTION (AFP PHOTO / JANE ROE)": a bracket left
+    open at the caption's end opened the credit (`text`: the whole line, when caption and credit are parts of it)."""
     caption, credit = caption.strip(), credit.strip()
+    i = max(caption.rfind("("), caption.rfind("["))
+    if (
+        text
+        and i >= 0
+        and len(caption) - i <= _OPEN_BRACKET_SPAN
+        and not caption[i:].count(")") + caption[i:].count("]")
+    ):
+        j = text.rfind(caption[i:])
+        if j >= 0 and text.endswith((")", "]")):
+            caption, credit = caption[:i].rstrip(" ,|–—-"), text[j + 1 : -1].strip()
+    caption = _GALLERY_PREFIX.sub("", caption)  # "2 of 4 CAPTION": the gallery's counter opens the caption
     head, _, last = caption.rpartition(" ")
-    if last.lower() in RULES.credit_kinds:
+    if last.lower().lstrip("([") in RULES.credit_kinds:
         caption = head.rstrip(" ,:|–—-")  # "" when the label opens the line: the caption is elsewhere
     if credit.count("(") > credit.count(")"):
         credit += ")"
+    elif credit.endswith((")", "]")) and not credit.count("(") + credit.count("["):
+        credit = credit[:-1].rstrip()
     return caption, credit
 
 
