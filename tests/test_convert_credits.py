@@ -284,3 +284,10 @@ def test_a_gallery_counter_opening_a_caption_is_cut() -> None:
     assert pairs(article("en", middle=[line])) == [
         ("Jane Roe/AP", "The mayor looks at the plans for the new bridge on Tuesday.")
     ]
+
+
+def test_a_label_glued_to_a_word_in_capitals_ends_the_caption() -> None:
+    line = "Die Ministerin trägt ein Kleid von EXAMPLEFoto: Jana Roth"
+    assert pairs(article("de", middle=[line])) == [
+        ("Jana Roth", "Die Ministerin trägt ein Kleid von EXAMPLE")
+    ]

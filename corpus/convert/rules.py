@@ -368,7 +368,7 @@ def _compile() -> Rules:
             flags,
         ),
         credit_glued=re.compile(
-            r"(?<=[a-zß-ÿ.!?)\]])(?P<label>"
+            r"(?:(?<=[a-zß-ÿ.!?)\]])|(?<=[A-ZÀ-Þ]{2}))(?P<label>"  # "…VALENTINOFoto: X": a word in capitals too
             + _alt([k[:1].upper() + k[1:] for k in kinds])
             + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
             + _MORE_LABELS
