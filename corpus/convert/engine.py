@@ -100,7 +100,7 @@ def _pattern(
             m = RULES.credit_glued.search(text)
         if (
             m
-            and len(caption := text[: m.start()].strip(" ([|–—-")) >= 8
+            and len(caption := text[: m.start()].strip(" ([|–—-©")) >= 8
             and credits.inline_ok(m.group("label"), caption)
         ):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
@@ -115,7 +115,11 @@ def _pattern(
             return (
                 CREDIT,
                 "credit.agency at end",
-                {"kind": "photo", "credit": m.group("credit").strip(), "caption": m.group("caption").strip()},
+                {
+                    "kind": "photo",
+                    "credit": m.group("credit").strip(),
+                    "caption": m.group("caption").rstrip(" ([|–—-©").strip(),
+                },
             )
         br = credits.bracketed(text, f.words) if closes else None
         if br:
@@ -168,7 +172,7 @@ def _long_caption(text: str, f: Features) -> tuple[str, str, dict[str, Any]] | N
     tail = text[cut:]
     m = RULES.credit_inline.search(tail) if inline_credit_possible(tail) else None
     if m:
-        caption = text[: cut + m.start()].strip(" ([|–—-")
+        caption = text[: cut + m.start()].strip(" ([|–—-©")
         if credits.inline_ok(m.group("label"), caption):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             data = {"kind": kind, "credit": m.group("credit").strip(), "caption": caption}
@@ -208,6 +212,8 @@ def _anchored(
             return RELATED, f"related.label: {m.group('label')!r}", {"rel": "related", "title": title}
     if f.words <= 25:
         m = RULES.credit_start.match(text) if "credit" in fams else None
+        if m and credits.label_title(m.group("credit"), f):
+            m = None  # "VIDEO: Why people in one town are happier than elsewhere.": a teaser's title
         if m and (":" in text[m.end("label") : m.start("credit")] or m.group("credit")[:1].isupper()):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             return (
@@ -253,6 +259,8 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
         hit = _pattern(text, f, stop, keywords.get(i))
         if hit:
             d.label, d.rule, d.data = hit
+            if d.label == CREDIT and d.data.get("caption") and d.data.get("credit"):
+                d.data["caption"], d.data["credit"] = credits.tidy(d.data["caption"], d.data["credit"], text)
         ds.append(d)
     nonblank = [d for d in ds if d.features is not None]
     _pair_credits(nonblank)

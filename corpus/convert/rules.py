@@ -421,8 +421,8 @@ def _compile() -> Rules:
             flags,
         ),
         credit_glued=re.compile(
-            r"(?P<label>"
-            + _alt([k[:1].upper() + k[1:] for k in kinds], after=r"[a-zß-ÿ.!?)\]]")
+            r"(?P<label>"  # "…VALENTINOFoto: X": after a word in capitals too
+            + _alt([k[:1].upper() + k[1:] for k in kinds], after=r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})")
             + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
             + _MORE_LABELS
             + r"[)\]]?$"
