@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corpus.convert.features import all_features
-from corpus.convert.rules import RULES, _alt, phrase_finder
+from corpus.convert.rules import _NUM_START, RULES, _alt, phrase_finder
 from corpus.convert.scan import keyword_lines
 
 # a small alphabet, so that phrases overlap, share heads and tails, and occur by chance in the text
@@ -109,3 +109,58 @@ def test_phrase_trie_matches_what_the_longest_first_list_matches(
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
     a, b = flat.fullmatch(text), trie.fullmatch(text)
     assert (a and a.span()) == (b and b.span())
+
+
+# Rule regexes rewritten so that they open with what the regex engine can skip to (a digit, a space): each
+# against the form it replaced ("\b\d{1,2}", "\s+"), which reads more plainly.
+_REWRITTEN = [
+    ("date_dmy", "(?P<d>" + _NUM_START + r"\d?)", r"\b(?P<d>\d{1,2})"),
+    ("date_num", "(?P<d>" + _NUM_START + r"\d?)", r"\b(?P<d>\d{1,2})"),
+    ("date_iso", r"(?P<y>(?:19|20)(?<!\w\d\d)\d{2})", r"\b(?P<y>(?:19|20)\d{2})"),
+    ("relative_time", _NUM_START + r"\d*", r"\b\d+"),
+    ("name_trailers", r"\s\s*", r"\s+"),
+]
+_date_bits = st.sampled_from(
+    [
+        "1",
+        "2",
+        "12",
+        "2024",
+        "1999",
+        "2031",
+        "-",
+        ".",
+        ". ",
+        " ",
+        "a",
+        "x1",
+        "_",
+        "é",
+        "3rd",
+        "de ",
+        "Jan",
+        "März",
+        "mars",
+        "hours",
+        "Std.",
+        "ago",
+        "by",
+        "Staff",
+        "Reporter",
+        ",",
+        "\u0663",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_REWRITTEN), st.lists(_date_bits, max_size=12).map("".join))
+def test_rewritten_rule_regexes_match_their_plain_forms(case: tuple[str, str, str], text: str) -> None:
+    name, new, old = case
+    fast = getattr(RULES, name)
+    assert new in fast.pattern
+    plain = re.compile(fast.pattern.replace(new, old, 1), fast.flags)
+    for pos in range(len(text) + 1):
+        a, b = plain.search(text, pos), fast.search(text, pos)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+    assert plain.sub("", text) == fast.sub("", text)

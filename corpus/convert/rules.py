@@ -203,6 +203,9 @@ class Rules:
     dateline: re.Pattern[str]
 
 
+# A number's first digit, at a word's start: "\b\d" written digit first, so that the regex engine only tries
+# the places that hold a digit (a pattern that opens with \b or a lookbehind is tried at every place).
+_NUM_START = r"\d(?<!\w\d)"
 # "Foto: Jane Roe. Styling: John Doe. Haare: …": further "Label: value" parts after the credit are not it
 _MORE_LABELS = r"(?:\.\s+[A-ZÀ-Þ][\w-]{1,20}(?:\s[\w-]{1,20})?:.*)?"
 
@@ -351,7 +354,7 @@ def _compile() -> Rules:
         ),
         org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
         desk_words=frozenset(w.lower() for w in _gather(langs, "byline", "desks")),
-        name_trailers=re.compile(r"\s+(?:" + _alt(trailers) + r")\b.*$"),
+        name_trailers=re.compile(r"\s\s*(?:" + _alt(trailers) + r")\b.*$"),
         byline_lead=re.compile(r"(?:^|\s)(?:" + _alt(leads, fold=True) + r")\s+(?P<names>\S.*)$", flags),
         credit_start=re.compile(
             r"^\(?(?P<label>"
@@ -386,7 +389,9 @@ def _compile() -> Rules:
         agency=re.compile(r"(?:^|[\s/(|])(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
         agency_first_words=frozenset(a.split()[0] for a in agencies if a.strip()),
         date_dmy=re.compile(
-            r"\b(?P<d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
+            r"(?P<d>"
+            + _NUM_START
+            + r"\d?)(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
             + month_alt
             + r")\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})\b",
             flags,
@@ -395,10 +400,12 @@ def _compile() -> Rules:
             r"\b(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b",
             flags,
         ),
-        date_iso=re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-        date_num=re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
+        date_iso=re.compile(r"(?P<y>(?:19|20)(?<!\w\d\d)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+        date_num=re.compile(r"(?P<d>" + _NUM_START + r"\d?)\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
         relative_time=re.compile(
-            r"\b\d+\s*(?:"
+            r""
+            + _NUM_START
+            + r"\d*\s*(?:"
             + _alt([u for d in langs.values() for u in d.get("time_units", [])], fold=True)
             + r")\b",
             flags,
