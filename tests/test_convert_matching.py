@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from corpus.convert.features import all_features
 from corpus.convert.rules import _NUM_START, RULES, _alt, phrase_finder
-from corpus.convert.scan import keyword_lines
+from corpus.convert.scan import agency_named, keyword_lines
 
 # a small alphabet, so that phrases overlap, share heads and tails, and occur by chance in the text
 _ALPHABET = "abkv -é\n"
@@ -86,7 +86,7 @@ def _flat(items: list[str]) -> str:
     st.lists(st.text(alphabet="aAkK\u212asS\u017f é-", min_size=1, max_size=4), min_size=1, max_size=10),
     st.text(alphabet="aAkK\u212asS\u017f é-,", max_size=30),
     st.booleans(),
-    st.sampled_from(["", "[a ]", "[^k]"]),
+    st.sampled_from(["", "[a ]", "[^k]", "!"]),
 )
 @example(["s", "\u017f a"], "s a", True, "")  # "ſ" and "s" are one letter to re.IGNORECASE, two to the trie
 @example(["PA", "PA Images", "P"], "PA Images, PA", False, "")
@@ -98,9 +98,12 @@ def test_phrase_trie_matches_what_the_longest_first_list_matches(
     flags = re.IGNORECASE if fold else 0
     # a tail that can fail after a phrase matched, so that the engine has to back off to a shorter phrase
     tail = r"(?P<tail>$|[ ,])"
-    head = f"(?<={after})" if after else ""
+    if after.startswith("!"):  # not_after: the phrase opens the text or follows a character not in the class
+        head, alt = "(?<![^ ,])", _alt(items, fold=fold, not_after="[^ ,]")
+    else:
+        head, alt = (f"(?<={after})" if after else ""), _alt(items, fold=fold, after=after)
     flat = re.compile(f"{head}(?P<p>{_flat(items)}){tail}", flags)
-    trie = re.compile(f"(?P<p>{_alt(items, fold=fold, after=after)}){tail}", flags)
+    trie = re.compile(f"(?P<p>{alt}){tail}", flags)
     for pos in range(len(text) + 1):
         for a, b in (
             (flat.match(text, pos), trie.match(text, pos)),
@@ -164,3 +167,32 @@ def test_rewritten_rule_regexes_match_their_plain_forms(case: tuple[str, str, st
         a, b = plain.search(text, pos), fast.search(text, pos)
         assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
     assert plain.sub("", text) == fast.sub("", text)
+
+
+_agency_bits = st.sampled_from(
+    [
+        "AP",
+        "AFP",
+        "PA Images",
+        "dpa",
+        "Imago",
+        "IMAGO",
+        "imago",
+        "Getty",
+        " ",
+        "/",
+        "(",
+        ")",
+        "|",
+        ",",
+        "x",
+        "Foto",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_agency_bits, max_size=10).map("".join))
+def test_agency_truth_test_agrees_with_the_agency_regex(text: str) -> None:
+    assert agency_named(text) == bool(RULES.agency.search(text))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from corpus.convert.features import Features
 from corpus.convert.labels import BODY, BOILERPLATE, CREDIT
 from corpus.convert.rules import RULES
+from corpus.convert.scan import agency_named
 
 if TYPE_CHECKING:
     from corpus.convert.engine import LineDecision
@@ -38,7 +39,7 @@ def _credit_shaped(tail: str) -> bool:
             continue
         if not (w[0].isupper() or w[0].isdigit() or w[0] in "(/"):
             return False
-    return "/" in tail or bool(RULES.agency.search(tail)) or (tail.isupper() and len(tail) > 3)
+    return "/" in tail or agency_named(tail) or (tail.isupper() and len(tail) > 3)
 
 
 def trailing(text: str, f: Features) -> tuple[str, str] | None:
@@ -89,7 +90,7 @@ def slash_credit(text: str, words: int) -> bool:
     toks = text.replace("/", " ").split()
     if not all(_cap(t) for t in toks):
         return False
-    return bool(RULES.agency.search(text)) or (len(toks) >= 2 and text.count("/") == 1)
+    return agency_named(text) or (len(toks) >= 2 and text.count("/") == 1)
 
 
 _BRACKET_END = re.compile(r"(?<=[.!?])\s*\((?P<credit>[^()]{2,60})\)$")
