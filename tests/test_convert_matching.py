@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from corpus.convert.decode import normalise, word_count
 from corpus.convert.features import all_features
 from corpus.convert.rules import _NUM_START, RULES, _alt, phrase_finder
 from corpus.convert.scan import agency_named, keyword_lines
@@ -196,3 +198,27 @@ _agency_bits = st.sampled_from(
 @given(st.lists(_agency_bits, max_size=10).map("".join))
 def test_agency_truth_test_agrees_with_the_agency_regex(text: str) -> None:
     assert agency_named(text) == bool(RULES.agency.search(text))
+
+
+_WHITE = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u205f\u2028\u2029\ufeff\u00ad"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(_WHITE + "ab.,\n\u3000")), max_size=40))
+def test_word_count_is_the_number_of_words_of_the_body(text: str) -> None:
+    body = "\n\n".join(x for x in normalise(text) if x)
+    assert word_count(body) == len(body.split())
+
+
+def _normalise_plainly(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = re.sub("[\ufeff\u00ad\u200b\u2060\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    text = re.sub("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]", " ", text)
+    text = re.sub(" +", " ", text.replace("\u2028", "\n").replace("\u2029", "\n"))
+    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ").split("\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(_WHITE + "ab.\x00\x07\x7f\u200b\r\u0301e")), max_size=40))
+def test_normalise_matches_the_plain_steps(text: str) -> None:
+    assert normalise(text) == _normalise_plainly(text)
