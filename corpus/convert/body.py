@@ -256,11 +256,24 @@ _CARDS_MIN = 2
 _LINK_MARKS = " .:»›>→…"
 
 
+def _card_words(d: LineDecision) -> int:
+    return d.features.words if d.features is not None else 0
+
+
 def teaser_cards(nb: list[LineDecision]) -> None:
     """Title line, a summary, then a "more" link alone on its line ("Read more", "mehr"): a teaser card.
     Two or more such cards on a page are a teaser list, whatever their summaries read like; an article
     ends its paragraphs with no link to itself. Run after the main run is chosen (its extent stays)."""
-    cards = [k for k in range(1, len(nb) - 1) if _card_summary(nb, k)]
+    cards = [
+        k
+        for k in range(1, len(nb) - 1)
+        if not nb[k].label
+        and nb[k].content != "short"
+        and _card_words(nb[k]) <= _CARD_WORDS
+        and _more_link(nb[k + 1])
+        and not nb[k - 1].label
+        and nb[k - 1].content == "short"
+    ]
     if len(cards) < _CARDS_MIN:
         return
     for k in cards:
@@ -268,13 +281,6 @@ def teaser_cards(nb: list[LineDecision]) -> None:
             BOILERPLATE,
             f"teaser card: a summary above a 'more' link, {len(cards)} cards",
         )
-
-
-def _card_summary(nb: list[LineDecision], k: int) -> bool:
-    d, f = nb[k], nb[k].features
-    if d.label or d.content == "short" or f is None or f.words > _CARD_WORDS:
-        return False
-    return _more_link(nb[k + 1]) and not nb[k - 1].label and nb[k - 1].content == "short"
 
 
 def _more_link(d: LineDecision) -> bool:

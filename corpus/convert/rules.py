@@ -48,10 +48,92 @@ def _gather(langs: dict[str, dict[str, Any]], section: str, key: str) -> list[st
     return out
 
 
-def _alt(items: list[str]) -> str:
-    """Longest first, so "Photo credit" wins over "Photo"."""
+# Characters from rare to common in the languages of the tables (space last); anything else (digits, accents,
+# punctuation) counts as rarer than all of them. Only speed depends on this order, never a match.
+_BY_FREQUENCY = "qxjzkwvyfbgpmhucdlsrnoitae "
+
+
+def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """One regex that finds where any of the literal phrases occurs: one pass over a text instead of one per
+    phrase. Each phrase is anchored on a rare character it holds ("cookies" on its "k"): the regex starts at
+    that character, so the regex engine skips every position that holds none of the anchor characters (most
+    of a text) at C speed; from the anchor it follows the phrases' tails as a trie, and a phrase whose tail
+    matched checks its whole text with a lookbehind ("k(?:ies(?<=cookies)|…)"). The anchors are chosen to
+    cover all phrases with characters as rare as possible. Which phrase a match belongs to is the caller's
+    business."""
+    uniq = sorted({p for p in phrases if p})
+    if not uniq:
+        return re.compile(r"(?!)")
+
+    def rank(ch: str) -> int:
+        return _BY_FREQUENCY.find(ch)  # -1: rarer than any listed
+
+    keep = {c for p in uniq for c in p}
+    for c in sorted(keep, key=lambda c: (-rank(c), c)):  # most common first: drop it if others cover
+        if all(any(d in keep and d != c for d in p) for p in uniq if c in p):
+            keep.discard(c)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for p in uniq:
+        at = min((i for i, ch in enumerate(p) if ch in keep), key=lambda i: (rank(p[i]), i))
+        groups.setdefault(p[at], []).append((p[at + 1 :], p))
+
+    def tails(items: list[tuple[str, str]]) -> str:
+        """(tail still to match, whole phrase) -> a trie of the tails, each ending in its phrase's check."""
+        ends = [f"(?<={re.escape(p)})" if len(p) > 1 else "" for rest, p in items if not rest]
+        by_char: dict[str, list[tuple[str, str]]] = {}
+        for rest, p in items:
+            if rest:
+                by_char.setdefault(rest[0], []).append((rest[1:], p))
+        alts = [re.escape(c) + tails(sub) for c, sub in sorted(by_char.items())]
+        alts += [""] if "" in ends else ends
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return re.compile("|".join(re.escape(c) + tails(items) for c, items in sorted(groups.items())))
+
+
+def _alt(items: list[str], fold: bool = False, after: str = "") -> str:
+    """An alternation of the literal phrases that matches what "longest first" matches ("Photo credit" wins
+    over "Photo"), written as a trie: "Photo(?: credit)?|Foto" instead of "Photo credit|Photo|Foto". The regex
+    engine tries alternatives one by one, so a flat list of 200 agencies cost 200 tests at each place it
+    was tried; the trie costs one test per character. Among phrases that match at one place, one is a prefix
+    of the other, and the trie's greedy "(?:…)?" tries the longer first, as the flat list did.
+    `fold`: for a pattern compiled with re.IGNORECASE (phrases merged by lower case, so that one branch per
+    letter can match; when two branches could still match one letter, the flat list is kept).
+    `after`: a one-character class the phrase must follow, i.e. "(?<=AFTER)(?:PHRASES)", written as a
+    lookbehind at each phrase's end: a pattern that opens with the phrases' first letters lets the engine
+    skip the places where none stands, one that opens with a lookbehind is tried at every place."""
     uniq = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
-    return "|".join(re.escape(i) for i in uniq)
+    trie: dict[str, Any] = {}
+    for item in uniq:
+        node = trie
+        for ch in item:
+            key = ch.lower() if fold and len(ch.lower()) == 1 else ch
+            node = node.setdefault(key, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any], path: str) -> str | None:
+        keys = sorted(k for k in node if k)
+        if fold and any(re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in keys for b in keys if a < b):
+            return None  # two branches for one letter: which comes first would decide the match
+        alts: list[str] = []
+        for k in keys:
+            sub = build(node[k], path + k)
+            if sub is None:
+                return None
+            alts.append(re.escape(k) + sub)
+        end = f"(?<={after}{re.escape(path)})" if after and "" in node else ""
+        if not alts:
+            return end
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body}|{end})" if end else f"(?:{body})?"
+
+    out = build(trie, "")
+    if out is None:
+        flat = "|".join(re.escape(i) for i in uniq)
+        return f"(?<={after})(?:{flat})" if after else flat
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +154,12 @@ class Rules:
     boiler_starts_by_word: dict[str, tuple[str, ...]]
     title_case_langs: frozenset[str]
     particles: frozenset[str]
+    inner_particles: frozenset[str]  # "der", "den": a particle only right after another one ("von der")
+    given_names: frozenset[str]  # lower case: common given names, to split names printed without separators
+    # lower case: words that a dump glues to a name's last letter ("RoeMarch 3", "ExnerKorrespondent")
+    glue_words: frozenset[str]
     ui_words: frozenset[str]  # words of the button/menu tables and name.non_name_words: never in a name
+    title_caption_ends: tuple[str, ...]  # "（警視庁提供）": a caption's courtesy line, never a title's end
     title_never_last: frozenset[
         str
     ]  # conjunctions and articles: a line ending with one is cut text, no title
@@ -86,21 +173,29 @@ class Rules:
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
     # boiler_keywords by the text's language: the common and English phrases (international page
-    # furniture) and the language's own; "" (language unknown) has them all. A text is searched once per
-    # phrase, so a text is not searched for the phrases of a dozen languages it is not written in.
+    # furniture) and the language's own; a language without a table gets them all. A text is not searched
+    # for the phrases of a dozen languages it is not written in.
     keywords_by_lang: dict[str, tuple[str, ...]]
     keyword_max_words: int
     more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
     notices: dict[str, tuple[str, ...]]
+    # by language code (as `notices`): phrase_finder of boiler_keywords and that language's notices together
+    phrases_any: dict[str, re.Pattern[str]]
     counter: re.Pattern[str]
     prevnext: re.Pattern[str]
     related_label: re.Pattern[str]
     byline: re.Pattern[str]
     byline_bare: re.Pattern[str]
+    byline_words: frozenset[str]  # the one-word lower-case prefixes ("by", "von"): "… 2024 by Jane Roe"
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
+    role_lead: re.Pattern[
+        str
+    ]  # a role before the name ("Korrespondentin Jana Roth"): dropped, the name stays
+    name_places: re.Pattern[str]  # "Jane Roe in Berlin", "Jana Roth aus Bonn": where the author writes from
+    wire_words: frozenset[str]  # lower case: words of a wire's or publisher's name ("Associated Press")
     org_articles: frozenset[str]  # "The", "Les": a byline opening with one names a publisher
     desk_words: frozenset[str]  # "Staff", "Redaktion": a byline naming a desk, not a person
     name_trailers: re.Pattern[str]  # words after a byline's names that end the name part
@@ -113,6 +208,7 @@ class Rules:
     credit_agency_end: re.Pattern[str]
     agency: re.Pattern[str]
     agency_first_words: frozenset[str]  # first tokens of the agency names: a cheap test before `agency`
+    agency_words: frozenset[str]  # every word of the agency names, lower case ("getty", "images", "dpa")
     date_dmy: re.Pattern[str]
     date_mdy: re.Pattern[str]
     date_iso: re.Pattern[str]
@@ -143,13 +239,13 @@ def _compile() -> Rules:
             months[low] = int(num)
             for k in range(3, len(low)):
                 months.setdefault(low[:k], int(num))
-    month_alt = _alt(sorted(months))
+    month_alt = _alt(sorted(months), fold=True)
 
     kinds: dict[str, str] = {}
     for kind in ("photo", "video", "illustration", "graphic"):
         for label in _gather(langs, "credit", kind):
             kinds[label.lower()] = kind
-    label_alt = _alt(list(kinds))
+    label_alt = _alt(list(kinds), fold=True)
     agencies = list(common.get("credit", {}).get("agencies", []))
     # "IMAGO", "Imago", "imago": the agency's name in any of the cases publishers print it (short ones stay exact)
     agencies += [v for a in agencies if len(a) >= 4 for v in (a.upper(), a.capitalize(), a.lower())]
@@ -162,15 +258,15 @@ def _compile() -> Rules:
     qualifiers = _gather(langs, "byline", "role_qualifiers")
     trailers = _gather(langs, "byline", "trailers")
     leads = _gather(langs, "byline", "leads")
-    prefix_alt = "|".join(
-        re.escape(p) for p in sorted(set(prefixes), key=lambda s: (-len(s), s))
-    )  # case-sensitive: "By" is a byline, "by" a sentence
+    prefix_alt = _alt(prefixes)  # case-sensitive: "By" is a byline, "by" a sentence
 
     conn_words = [c for c in connectors if c.isalpha()]
     conn_syms = [c for c in connectors if not c.isalpha()]
     name_split = r"\s*(?:,|;|\s/\s|" + "|".join(re.escape(c) for c in conn_syms) + r")\s*"
     if conn_words:
         name_split += r"|\s+(?:" + "|".join(re.escape(c) for c in conn_words) + r")\s+"
+        # "JANE ROE AND JOHN DOE": a byline in capitals (a one-letter "E" or "Y" there is an initial)
+        name_split += r"|\s+(?:" + "|".join(re.escape(c.upper()) for c in conn_words if len(c) > 1) + r")\s+"
 
     prev = _gather(langs, "related", "previous")
     nxt = _gather(langs, "related", "next")
@@ -200,6 +296,26 @@ def _compile() -> Rules:
         if p:
             starts_by_word.setdefault(first_word(p), []).append(p.lower())
     starters = frozenset(starter_families)
+    keywords = tuple(
+        sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
+    )
+    english = list(langs.get("en", {}).get("boilerplate", {}).get("keywords", []))
+    keywords_by_lang = {
+        code: tuple(
+            sorted(
+                {
+                    k.lower()
+                    for k in cb.get("keywords", []) + english + d.get("boilerplate", {}).get("keywords", [])
+                }
+            )
+        )
+        for code, d in langs.items()
+    }
+    notices = {
+        code: tuple(sorted({k.lower() for k in cb.get("notices", []) + list(extra)}))
+        for code, extra in [("", [])]
+        + [(c, d.get("boilerplate", {}).get("notices", [])) for c, d in langs.items()]
+    }
     return Rules(
         stopwords=stop,
         starters=starters,
@@ -210,6 +326,15 @@ def _compile() -> Rules:
         },
         title_case_langs=frozenset(k for k, v in langs.items() if v.get("title_case_headings")),
         particles=frozenset(common.get("name", {}).get("particles", [])),
+        inner_particles=frozenset(common.get("name", {}).get("inner_particles", [])),
+        given_names=frozenset(w.lower() for w in _gather(langs, "name", "given")),
+        glue_words=frozenset(
+            w.lower()
+            for phrase in roles + qualifiers + trailers + list(common.get("name", {}).get("org_articles", []))
+            for w in phrase.split()[:1]
+        )
+        | frozenset(m for m in months if len(m) >= 3)
+        | frozenset(w.lower() for w in _gather(langs, "name", "given")),
         ui_words=frozenset(
             w.lower()
             for phrase in cb.get("lines", []) + _gather(langs, "boilerplate", "lines")
@@ -217,6 +342,9 @@ def _compile() -> Rules:
             if len(w) > 2 and w[0].isalpha()
         )
         | frozenset(w.lower() for w in common.get("name", {}).get("non_name_words", [])),
+        title_caption_ends=tuple(
+            common.get("headline", {}).get("caption_ends", []) + _gather(langs, "headline", "caption_ends")
+        ),
         title_never_last=frozenset(
             w.lower()
             for w in common.get("headline", {}).get("never_last", [])
@@ -227,62 +355,65 @@ def _compile() -> Rules:
         credit_kinds=kinds,
         credit_weak=frozenset(w.lower() for w in _gather(langs, "credit", "weak")),
         boiler_line=re.compile(
-            r"^(?:" + _alt(cb.get("lines", []) + _gather(langs, "boilerplate", "lines")) + r")\s*[:.!]?$",
+            r"^(?:"
+            + _alt(cb.get("lines", []) + _gather(langs, "boilerplate", "lines"), fold=True)
+            + r")\s*[:.!]?$",
             flags,
         ),
         boiler_start=re.compile(
-            r"^(?:" + _alt(cb.get("starts", []) + _gather(langs, "boilerplate", "starts")) + r")", flags
+            r"^(?:" + _alt(cb.get("starts", []) + _gather(langs, "boilerplate", "starts"), fold=True) + r")",
+            flags,
         ),
-        boiler_keywords=tuple(
-            sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
-        ),
-        keywords_by_lang={
-            code: tuple(
-                sorted(
-                    {
-                        k.lower()
-                        for k in cb.get("keywords", [])
-                        + list(langs.get("en", {}).get("boilerplate", {}).get("keywords", []))
-                        + list(d.get("boilerplate", {}).get("keywords", []))
-                    }
-                )
-            )
-            for code, d in langs.items()
-        },
+        boiler_keywords=keywords,
+        keywords_by_lang=keywords_by_lang,
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
         more_links=frozenset(m.lower() for m in _gather(langs, "boilerplate", "more_links")),
-        notices={
-            code: tuple(sorted({k.lower() for k in cb.get("notices", []) + list(extra)}))
-            for code, extra in [("", [])]
-            + [(c, d.get("boilerplate", {}).get("notices", [])) for c, d in langs.items()]
+        notices=notices,
+        phrases_any={
+            code: phrase_finder(keywords_by_lang.get(code, keywords) + ps) for code, ps in notices.items()
         },
         counter=re.compile(
             r"^(?:\d[\d,.\s]*[KkMm]?\+?\s+(?:"
-            + _alt(cb.get("counter_words", []))
+            + _alt(cb.get("counter_words", []), fold=True)
             + r")\b.{0,30}|\d[\d,.]*[KkMm]?)$",
             flags,
         ),
         prevnext=re.compile(
             r"^(?:(?P<previous>"
-            + _alt(prev)
+            + _alt(prev, fold=True)
             + r")|(?P<next>"
-            + _alt(nxt)
+            + _alt(nxt, fold=True)
             + r"))\s*[:»›>-]?\s*(?P<title>.*)$",
             flags,
         ),
         related_label=re.compile(
-            r"^(?P<label>" + _alt(rel_labels) + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$", flags
+            r"^(?P<label>"
+            + _alt(rel_labels, fold=True)
+            + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$",
+            flags,
         ),
-        byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")\s+(?P<names>\S.*)$"),
+        byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")(?:\s*:)?\s+(?P<names>\S.*)$"),  # "By: Jane Roe"
+        byline_words=frozenset(p for p in prefixes if p.isalpha() and p.islower()),
         byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + _alt(leads) + r")\s*:?$"),
         name_split=re.compile(name_split),
         roles=re.compile(
-            r"\s*(?:[,|–—-]\s*)?\b(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\b.*$"
+            r"\s*(?:[,|–—-]\s*)?\b(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\b.*$", flags
         ),
+        role_lead=re.compile(
+            r"^(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\s*:?\s+(?=[A-ZÀ-Þ])"
+        ),
+        name_places=re.compile(
+            r"\s+(?:"
+            + _alt(_gather(langs, "byline", "places"))
+            + r")\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}(?=\s*$|\s*[,;|/&]|"
+            + name_split
+            + ")"  # the place ends the name: "Jane Roe in Berlin", "… in Rome and John Doe in Bonn"
+        ),
+        wire_words=frozenset(w.lower() for w in common.get("name", {}).get("wire_words", [])),
         org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
         desk_words=frozenset(w.lower() for w in _gather(langs, "byline", "desks")),
         name_trailers=re.compile(r"\s+(?:" + _alt(trailers) + r")\b.*$"),
-        byline_lead=re.compile(r"(?:^|\s)(?:" + _alt(leads) + r")\s+(?P<names>\S.*)$", flags),
+        byline_lead=re.compile(r"(?:^|\s)(?:" + _alt(leads, fold=True) + r")\s+(?P<names>\S.*)$", flags),
         credit_start=re.compile(
             r"^\(?(?P<label>"
             + label_alt
@@ -290,8 +421,8 @@ def _compile() -> Rules:
             flags,
         ),
         credit_glued=re.compile(
-            r"(?<=[a-zß-ÿ.!?)\]])(?P<label>"
-            + _alt([k[:1].upper() + k[1:] for k in kinds])
+            r"(?P<label>"
+            + _alt([k[:1].upper() + k[1:] for k in kinds], after=r"[a-zß-ÿ.!?)\]]")
             + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
             + _MORE_LABELS
             + r"[)\]]?$"
@@ -315,6 +446,7 @@ def _compile() -> Rules:
         ),
         agency=re.compile(r"(?:^|[\s/(|])(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
         agency_first_words=frozenset(a.split()[0] for a in agencies if a.strip()),
+        agency_words=frozenset(w.lower() for a in agencies for w in a.split()),
         date_dmy=re.compile(
             r"\b(?P<d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
             + month_alt
@@ -325,13 +457,15 @@ def _compile() -> Rules:
             r"\b(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b",
             flags,
         ),
-        date_iso=re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+        date_iso=re.compile(r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
         date_num=re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
         relative_time=re.compile(
-            r"\b\d+\s*(?:" + _alt([u for d in langs.values() for u in d.get("time_units", [])]) + r")\b",
+            r"\b\d+\s*(?:"
+            + _alt([u for d in langs.values() for u in d.get("time_units", [])], fold=True)
+            + r")\b",
             flags,
         ),
-        weekday=re.compile(r"^(?:" + _alt(weekdays) + r")\b", flags),
+        weekday=re.compile(r"^(?:" + _alt(weekdays, fold=True) + r")\b", flags),
         bio=re.compile(
             r"^(?P<name>"
             + name_tok
@@ -341,7 +475,7 @@ def _compile() -> Rules:
             + _alt(bio_verbs)
             + r")\b"
         ),
-        bio_header=re.compile(r"^(?:" + _alt(bio_headers) + r")\s*:?$", flags),
+        bio_header=re.compile(r"^(?:" + _alt(bio_headers, fold=True) + r")\s*:?$", flags),
         bio_header_first_words=frozenset(
             first_word(p) for p in bio_headers + _gather(langs, "bio", "about") if p.strip()
         ),
