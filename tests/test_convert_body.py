@@ -702,3 +702,23 @@ def test_portuguese_share_and_copyright_lines_are_not_body() -> None:
     rec = convert_bytes(text.encode(), id="t", file="t.txt")
     assert rec.language == "pt"
     assert rec.body.split("\n\n") == p
+
+
+def test_a_key_points_box_above_the_article_is_not_body() -> None:
+    """ "Key Points", bullets that sum the story up, then the picture: the box, not the article."""
+    p = PARAS["en"]
+    box = [
+        "Key Points",
+        "The council will rebuild the old bridge for walkers and cyclists.",
+        "Work starts in the spring and takes about two years.",
+    ]
+    credit = "The old bridge at dusk. Photo: Jane Roe"
+    text = "\n\n".join([*box, credit, *p])
+    assert body_of(text) == p
+
+
+def test_a_key_points_header_running_into_paragraphs_keeps_them() -> None:
+    """No picture or furniture closes the "box": the lines under the header are the article itself."""
+    p = PARAS["en"]
+    text = "\n\n".join(["Key Points", *p])
+    assert body_of(text) == p
