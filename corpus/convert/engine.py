@@ -30,6 +30,7 @@ from corpus.convert.body import (
     main_run,
     site_slogans,
     standfirst,
+    summary_boxes,
     tail,
     teaser_cards,
     teaser_lists,
@@ -274,6 +275,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     site_slogans(nonblank)
     teaser_lists(nonblank)
     cut_summaries(nonblank)
+    summary_boxes(nonblank)
     s, e = main_run(nonblank)
     s = standfirst(nonblank, s)
     furniture_islands(nonblank)

@@ -183,6 +183,7 @@ class Rules:
     keywords_by_lang: dict[str, tuple[str, ...]]
     keyword_max_words: int
     more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
+    summary_boxes: frozenset[str]  # lower case: "key points", "auf einen blick"
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
     notices: dict[str, tuple[str, ...]]
@@ -378,6 +379,7 @@ def _compile() -> Rules:
         keywords_by_lang=keywords_by_lang,
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
         more_links=frozenset(m.lower() for m in _gather(langs, "boilerplate", "more_links")),
+        summary_boxes=frozenset(m.lower() for m in _gather(langs, "boilerplate", "summary_boxes")),
         notices=notices,
         phrases_any={
             code: phrase_finder(keywords_by_lang.get(code, keywords) + ps) for code, ps in notices.items()
