@@ -18,7 +18,7 @@ from corpus.convert.rules import RULES
 if TYPE_CHECKING:
     from corpus.convert.engine import LineDecision
 
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w'’.-]*$")
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΆ-Ω][\w'’.-]*$")
 _HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)")
 _SEP_DASHES = re.compile(r"^[\s|–—-]+|[\s|–—,-]+$")
 # The name part ends at a date or time, a bullet or bar, or a spaced dash.
