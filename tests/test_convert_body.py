@@ -663,3 +663,21 @@ def test_dutch_share_and_newsletter_lines_are_not_body() -> None:
     rec = convert_bytes(text.encode(), id="t", file="t.txt")
     assert rec.language == "nl"
     assert rec.body.split("\n\n") == p
+
+
+def test_teaser_cards_with_more_links_inside_the_article_are_not_body() -> None:
+    """Title, summary, "Read more": two such cards in the article's column are a teaser list."""
+    p = PARAS["en"]
+    cards = [
+        "Harbour fees\nWhy the fees rose again\nThe port says the new dock costs more to run than the old one did.\nRead more",
+        "Ferry timetable\nNight ferries return\nThe last boat of the day will leave an hour later from the spring on.\nRead more",
+    ]
+    text = "\n\n".join([p[0], p[1], cards[0], p[2], cards[1], p[3]])
+    assert body_of(text) == p
+
+
+def test_one_summary_above_a_more_link_stays() -> None:
+    """A single "Read more" under the article's lead (a cut article) is no teaser list."""
+    p = PARAS["en"]
+    text = "\n\n".join(["Harbour fees rise again", p[0], "Read more", p[1], p[2], p[3]])
+    assert p[0] in body_of(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_convert_rules import article, convert
 
 
@@ -221,3 +223,71 @@ def test_a_standfirst_restated_as_the_first_paragraph_stays_text() -> None:
     para = "Engineers found deep cracks in two of the pillars during the inspection that the council ordered last year."
     rec = convert(article("en", top=[para.removesuffix("."), para]))
     assert rec.credits == []
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("{c}(Image: Jane Roe)", "Jane Roe"),  # a glued dump: the bracket glued to the caption
+        ("{c}Photo by Jane Roe/AFP", "Jane Roe/AFP"),
+        ("{c}. [Jane Roe/Reuters]", "Jane Roe/Reuters"),
+        ("{c}. © Photo: Jane Roe", "Jane Roe"),
+        ("{c}. (© AFP)", "AFP"),
+    ],
+)
+def test_credit_forms_glued_or_bracketed_at_the_captions_end(line: str, credit: str) -> None:
+    cap = "The mayor looks at the plans for the new bridge on Tuesday"
+    got = pairs(article("en", middle=[line.format(c=cap)]))
+    assert len(got) == 1 and got[0][0] == credit
+    assert (got[0][1] or "").rstrip(".") == cap
+
+
+def test_an_agency_glued_to_the_captions_last_stop() -> None:
+    cap = "The mayor looks at the plans for the new bridge on Tuesday."
+    assert pairs(article("en", middle=[f"{cap}Getty Images"])) == [("Getty Images", cap)]
+
+
+def test_a_menu_link_naming_an_agency_is_no_credit() -> None:
+    for line in ("More From Reuters News", "About Reuters"):
+        assert pairs(article("en", top=["March 3, 2024", line])) == [], line
+    assert pairs(article("en", top=["March 3, 2024", "Screenshot Instagram/Reuters"])) != []
+
+
+def test_a_publishers_company_name_after_the_copyright_sign_is_a_footer() -> None:
+    line = "A website of the Example group © Example Verlag und Druck GmbH & Co. KG"
+    assert pairs(article("de", bottom=[line])) == []
+
+
+def test_a_label_before_a_long_title_is_no_credit() -> None:
+    line = "VIDEO: Why the people of one small town are happier than their neighbours across the river."
+    assert pairs(article("en", middle=[line])) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("{c} (Foto Ansa)", "Foto Ansa"),
+        ("{c}. (Photo AFP)", "Photo AFP"),
+        ("{c} (AFP PHOTO / JEAN DUPONT)", "AFP PHOTO / JEAN DUPONT"),
+        ("{c}. (Jane Roe/The Town Paper via AP)", "Jane Roe/The Town Paper via AP"),
+    ],
+)
+def test_a_bracket_opening_the_credit_stays_out_of_the_caption(line: str, credit: str) -> None:
+    cap = "Il sindaco guarda i progetti del nuovo ponte sul fiume"
+    got = pairs(article("en", middle=[line.format(c=cap)]))
+    assert len(got) == 1 and got[0][0] == credit
+    assert (got[0][1] or "").rstrip(".") == cap
+
+
+def test_a_gallery_counter_opening_a_caption_is_cut() -> None:
+    line = "2 of 4 The mayor looks at the plans for the new bridge on Tuesday. (Jane Roe/AP)"
+    assert pairs(article("en", middle=[line])) == [
+        ("Jane Roe/AP", "The mayor looks at the plans for the new bridge on Tuesday.")
+    ]
+
+
+def test_a_label_glued_to_a_word_in_capitals_ends_the_caption() -> None:
+    line = "Die Ministerin trägt ein Kleid von EXAMPLEFoto: Jana Roth"
+    assert pairs(article("de", middle=[line])) == [
+        ("Jana Roth", "Die Ministerin trägt ein Kleid von EXAMPLE")
+    ]

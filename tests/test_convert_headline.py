@@ -118,3 +118,18 @@ def test_a_paragraph_ending_with_a_danda_is_no_headline() -> None:
     ]
     rec = convert("\n\n".join(["Facebook", "Twitter", *paras]) + "\n")
     assert rec.headline is None
+
+
+def test_a_long_prefixed_byline_with_its_time_is_no_headline() -> None:
+    top = ["Local", TITLE["en"], "By Jane Roe On 3/4/24 at 4:00 PM EST", "Share"]
+    assert convert(article("en", top=top)).headline == TITLE["en"]
+
+
+def test_a_print_button_above_the_standfirst_is_no_headline() -> None:
+    buttons = [
+        "Share this:",
+        "Click to share on Facebook (Opens in new window)",
+        "Click to print (Opens in new window)",
+    ]
+    assert convert(article("en", top=["Sports", TITLE["en"], *buttons, DEK["en"]])).headline == TITLE["en"]
+    assert convert(article("en", top=["Sports", *buttons, DEK["en"]])).headline is None

@@ -31,6 +31,7 @@ from corpus.convert.body import (
     site_slogans,
     standfirst,
     tail,
+    teaser_cards,
     teaser_lists,
     wrapped_paragraphs,
 )
@@ -68,6 +69,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # A caption with its credit can run to a paragraph's length (what, who, where, when, and the story's
 # background, then "(Photo: Jane Roe)"): credit rules try lines up to this many words.
 _CAPTION_MAX_WORDS = 100
+_PARAGRAPH_WORDS = 60  # longer and ending with a stop: a paragraph (a long caption ends with its credit)
 
 
 def _pattern(
@@ -75,8 +77,8 @@ def _pattern(
 ) -> tuple[str, str, dict[str, Any]] | None:
     """Pass 1: the rule tables. Returns (label, rule, data) or None. `keyword`: the boilerplate keyword
     the line holds, if any (found for the whole text at once by keyword_lines)."""
-    # a paragraph: only a notice phrase, a credit at its end and the bio apply
-    if f.words > _CAPTION_MAX_WORDS:
+    if f.words > _CAPTION_MAX_WORDS or (f.words > _PARAGRAPH_WORDS and f.ends_sentence):
+        # a paragraph: only a notice phrase, a credit at its end and the bio apply
         if keyword:
             return BOILERPLATE, f"boilerplate.notice: {keyword!r}", {}
         return _long_caption(text, f) or _bio(text)
@@ -98,7 +100,7 @@ def _pattern(
             m = RULES.credit_glued.search(text)
         if (
             m
-            and len(caption := text[: m.start()].strip(" ([|–—-")) >= 8
+            and len(caption := text[: m.start()].strip(" ([|–—-©")) >= 8
             and credits.inline_ok(m.group("label"), caption)
         ):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
@@ -113,7 +115,11 @@ def _pattern(
             return (
                 CREDIT,
                 "credit.agency at end",
-                {"kind": "photo", "credit": m.group("credit").strip(), "caption": m.group("caption").strip()},
+                {
+                    "kind": "photo",
+                    "credit": m.group("credit").strip(),
+                    "caption": m.group("caption").rstrip(" ([|–—-©").strip(),
+                },
             )
         br = credits.bracketed(text, f.words) if closes else None
         if br:
@@ -166,7 +172,7 @@ def _long_caption(text: str, f: Features) -> tuple[str, str, dict[str, Any]] | N
     tail = text[cut:]
     m = RULES.credit_inline.search(tail) if inline_credit_possible(tail) else None
     if m:
-        caption = text[: cut + m.start()].strip(" ([|–—-")
+        caption = text[: cut + m.start()].strip(" ([|–—-©")
         if credits.inline_ok(m.group("label"), caption):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             data = {"kind": kind, "credit": m.group("credit").strip(), "caption": caption}
@@ -206,6 +212,8 @@ def _anchored(
             return RELATED, f"related.label: {m.group('label')!r}", {"rel": "related", "title": title}
     if f.words <= 25:
         m = RULES.credit_start.match(text) if "credit" in fams else None
+        if m and credits.label_title(m.group("credit"), f):
+            m = None  # "VIDEO: Why people in one town are happier than elsewhere.": a teaser's title
         if m and (":" in text[m.end("label") : m.start("credit")] or m.group("credit")[:1].isupper()):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             return (
@@ -251,6 +259,8 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
         hit = _pattern(text, f, stop, keywords.get(i))
         if hit:
             d.label, d.rule, d.data = hit
+            if d.label == CREDIT and d.data.get("caption") and d.data.get("credit"):
+                d.data["caption"], d.data["credit"] = credits.tidy(d.data["caption"], d.data["credit"], text)
         ds.append(d)
     nonblank = [d for d in ds if d.features is not None]
     _pair_credits(nonblank)
@@ -267,6 +277,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     s, e = main_run(nonblank)
     s = standfirst(nonblank, s)
     furniture_islands(nonblank)
+    teaser_cards(nonblank)
     tail(nonblank, s, e)
     label_body(nonblank, s, e, lang)
     body_repeats(nonblank)

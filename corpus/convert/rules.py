@@ -177,6 +177,7 @@ class Rules:
     # for the phrases of a dozen languages it is not written in.
     keywords_by_lang: dict[str, tuple[str, ...]]
     keyword_max_words: int
+    more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
     notices: dict[str, tuple[str, ...]]
@@ -217,6 +218,7 @@ class Rules:
     bio: re.Pattern[str]
     bio_header: re.Pattern[str]
     bio_about: re.Pattern[str]  # "About Jane Roe": an author box's header, the person's name after the words
+    bio_header_first_words: frozenset[str]  # first words (first_word) of bio_header and bio_about phrases
     dateline: re.Pattern[str]
 
 
@@ -365,6 +367,7 @@ def _compile() -> Rules:
         boiler_keywords=keywords,
         keywords_by_lang=keywords_by_lang,
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
+        more_links=frozenset(m.lower() for m in _gather(langs, "boilerplate", "more_links")),
         notices=notices,
         phrases_any={
             code: phrase_finder(keywords_by_lang.get(code, keywords) + ps) for code, ps in notices.items()
@@ -418,8 +421,8 @@ def _compile() -> Rules:
             flags,
         ),
         credit_glued=re.compile(
-            r"(?P<label>"
-            + _alt([k[:1].upper() + k[1:] for k in kinds], after=r"[a-zß-ÿ.!?)\]]")
+            r"(?P<label>"  # "…VALENTINOFoto: X": after a word in capitals too
+            + _alt([k[:1].upper() + k[1:] for k in kinds], after=r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})")
             + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
             + _MORE_LABELS
             + r"[)\]]?$"
@@ -473,6 +476,9 @@ def _compile() -> Rules:
             + r")\b"
         ),
         bio_header=re.compile(r"^(?:" + _alt(bio_headers, fold=True) + r")\s*:?$", flags),
+        bio_header_first_words=frozenset(
+            first_word(p) for p in bio_headers + _gather(langs, "bio", "about") if p.strip()
+        ),
         bio_about=re.compile(
             r"^(?:"
             + _alt(_gather(langs, "bio", "about"))

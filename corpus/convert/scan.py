@@ -14,7 +14,7 @@ from corpus.convert.rules import RULES
 _REPEAT_MAX_WORDS = 8
 _REPEAT_MIN = 3
 _LABEL_TAILS = frozenset(k.split()[-1] for k in RULES.credit_kinds) | {"credit", "credits"}
-_AGENCY_TOKEN = re.compile(r"[^\s/(|),.;:]+")
+_AGENCY_TOKEN = re.compile(r"[^\s/(|),.;:\[\]]+")
 
 
 def inline_credit_possible(text: str) -> bool:
@@ -23,7 +23,7 @@ def inline_credit_possible(text: str) -> bool:
     i = text.find(":")
     while i >= 0:
         head = text[:i].rstrip()
-        if head[head.rfind(" ") + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS:
+        if head[max(head.rfind(" "), head.rfind("(")) + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS:
             return True
         i = text.find(":", i + 1)
     return False

@@ -28,7 +28,7 @@ _SITE_NAME = re.compile(
 )  # "site.com/Jane": site, photographer
 _CONNECT = frozenset({"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"})
 _BY = re.compile(
-    r"(?:^|(?<=[\s(\[]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+"
+    r"(?:^|(?<=[\s(\[a-zß-ÿ.!?]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+"
     r"(?:by|courtesy(?:\s+of)?)\s+"  # "Photo courtesy of the city"
     r"(?P<credit>(?:[A-ZÀ-Þ]|[-–—]\s?/|the\s).{1,100}?)[)\]]?$"  # "Photo by - / AFP": the photographer left blank
 )
@@ -55,7 +55,13 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     """(caption, credit) when the line is a caption with an unlabelled credit at its end."""
     if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url or "©" in text:
         return None
-    if "/" not in text and not text[-1].isupper() and not RULES.agency.search(text, len(text) - 40):
+    glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
+    if (
+        "/" not in text
+        and not text[-1].isupper()
+        and not RULES.agency.search(text, len(text) - 40)
+        and not glued
+    ):
         return None  # every credit shape below needs a slash, an agency or a capital at the end
     for m in _SENTENCE_END.finditer(text):
         tail = text[m.end() :].strip()
@@ -66,7 +72,6 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         if _SENTENCE_END.search(tail):
             continue  # a quote closed inside the caption's last sentence ("the 'old' bridge. AFP")
         break  # the first short tail decides
-    glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
     if glued and _credit_shaped(text[glued.end() :]) and glued.start() >= 15:
         return text[: glued.end()].strip(), text[glued.end() :].strip()
     # no sentence mark: "CAPTION Jane Roe/AP", "CAPTION Jane Roe/Getty Images Europe", "CAPTION / Jane Roe"
@@ -126,6 +131,8 @@ def credit_words(text: str) -> bool:
         return False
     if len(toks) > _SHOUT_MAX_WORDS and text.isupper() and not agency_named(text):
         return False  # "REGISTER / SIGN IN TO READ MORE": a button shouts, a photographer's name is short
+    if "/" not in text and any(t.lower() in RULES.ui_words and not _agency_word(t) for t in toks):
+        return False  # "More From AP News", "About Reuters": a menu's link ("Screenshot Instagram/X" is a credit)
     if all(_cap(t) or _agency_word(t) or not t[0].isalpha() for t in toks):
         return True
     # "jroe/Reuters", "janeroe - stock.adobe.com": a user name or initials, then the agency
@@ -156,7 +163,7 @@ def slash_credit(text: str, words: int) -> bool:
     return len(toks) >= 2 and text.count("/") == 1 and words <= _SLASH_MAX_WORDS and not text.isupper()
 
 
-_BRACKET_END = re.compile(r"(?<=[.!?])\s*\((?P<credit>[^()]{2,60})\)$")
+_BRACKET_END = re.compile(r"(?<=[.!?])\s*[(\[](?P<credit>[^()\[\]]{2,60})[)\]]$")
 _BRACKET_MAX_WORDS = 5
 _BRACKET_CAPTION_MIN_WORDS = 6
 
@@ -165,7 +172,7 @@ def bracketed(text: str, words: int) -> tuple[str, str] | None:
     """(caption, credit) for "A sentence describing a picture. (Jane Roe)": a capitalised name in brackets
     after the last sentence. Running text cites in brackets before its final period; a button ("(More)") is
     no name."""
-    if not text.endswith(")") or words < _BRACKET_CAPTION_MIN_WORDS + 1:
+    if not text.endswith((")", "]")) or words < _BRACKET_CAPTION_MIN_WORDS + 1:
         return None
     m = _BRACKET_END.search(text)
     if m is None:
@@ -193,7 +200,15 @@ def photo_by(text: str) -> tuple[str, str, str] | None:
     m = _BY.search(text)
     if not m or m.group("credit").endswith("."):
         return None
-    return m.group("label"), text[: m.start()].strip(" ([|–—-"), m.group("credit").strip()
+    return m.group("label"), text[: m.start()].strip(" ([|–—-©"), m.group("credit").strip()
+
+
+_TITLE_MIN_WORDS = 10
+
+
+def label_title(credit: str, f: Features) -> bool:
+    """What follows a label is a title, not a credit: a long sentence with its stop and no slash."""
+    return f.ends_sentence and "/" not in credit and len(credit.split()) >= _TITLE_MIN_WORDS
 
 
 def label_lines(nb: list[LineDecision]) -> None:
@@ -218,20 +233,44 @@ def label_lines(nb: list[LineDecision]) -> None:
         )
 
 
-def tidy(caption: str, credit: str) -> tuple[str, str]:
+_GALLERY_PREFIX = re.compile(
+    r"^(?:(?:image|photo|picture|slide|bild|foto|imagen)\s*)?\d{1,3}\s*(?:of|/|von|de|sur|di)\s*\d{1,3}\s*[:.|–-]?\s*"
+    r"(?=[A-ZÀ-Þ\"'“„«])",
+    re.IGNORECASE,
+)
+_OPEN_BRACKET_SPAN = 40  # characters: a credit's bracket opens near the caption's end
+
+
+def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
     """ "CAPTION. Bild © Jane Roe (hr)": the label word before the sign is neither caption nor credit, and the
-    credit keeps the bracket it opened."""
+    credit keeps the bracket it opened. "CAPTION (Foto Ansa)", "CAPTION (AFP PHOTO / JANE ROE)": a bracket left
+    open at the caption's end opened the credit (`text`: the whole line, when caption and credit are parts of it)."""
     caption, credit = caption.strip(), credit.strip()
+    i = max(caption.rfind("("), caption.rfind("["))
+    if (
+        text
+        and i >= 0
+        and len(caption) - i <= _OPEN_BRACKET_SPAN
+        and not caption[i:].count(")") + caption[i:].count("]")
+    ):
+        j = text.rfind(caption[i:])
+        if j >= 0 and text.endswith((")", "]")):
+            caption, credit = caption[:i].rstrip(" ,|–—-"), text[j + 1 : -1].strip()
+    caption = _GALLERY_PREFIX.sub("", caption)  # "2 of 4 CAPTION": the gallery's counter opens the caption
     head, _, last = caption.rpartition(" ")
-    if last.lower() in RULES.credit_kinds:
+    if last.lower().lstrip("([") in RULES.credit_kinds:
         caption = head.rstrip(" ,:|–—-")  # "" when the label opens the line: the caption is elsewhere
     if credit.count("(") > credit.count(")"):
         credit += ")"
+    elif credit.endswith((")", "]")) and not credit.count("(") + credit.count("["):
+        credit = credit[:-1].rstrip()
     return caption, credit
 
 
 _FOOTER = re.compile(
-    r"^(?:Copyright\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\.?$|rights reserved|Rechte vorbehalten", re.I
+    r"^(?:Copyright\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\.?$|rights reserved|Rechte vorbehalten"
+    r"|\b(?:GmbH|Inc|LLC|Ltd|Limited|KG|S\.A|S\.L|B\.V|Oy|AB|ApS|AS)\b\.?$",  # a company's name: the publisher's
+    re.I,
 )
 
 

@@ -38,6 +38,7 @@ _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _CRUMB_SEP = re.compile(r"[/›»>|]")
 _QUOTE_DASH = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
 SIGNATURE_MAX_WORDS = 10
@@ -97,7 +98,14 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     half = t.split()
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
-    return not ((f.words <= 6 and RULES.byline.match(t)) or name_line(d, stop) or _signature(d, stop))
+    return not (_prefixed_byline(t, f.words) or name_line(d, stop) or _signature(d, stop))
+
+
+def _prefixed_byline(t: str, words: int) -> bool:
+    """ "By Jane Roe", or longer with the time it was posted ("By Jane Roe On 11/13/19 at 4:00 PM")."""
+    if not RULES.byline.match(t):
+        return False
+    return words <= 6 or bool(_CLOCK.search(t) or find_date(t))
 
 
 def _signature(d: LineDecision, stop: frozenset[str]) -> bool:
@@ -148,7 +156,8 @@ def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
 
 
 def _teaser(other: LineDecision | None, d: LineDecision, stop: frozenset[str]) -> bool:
-    """A title-shaped line as long as `d` (within half again): a neighbour in a list of teasers."""
+    """A title-shaped line about as long as `d` (at most twice as long or half as long): a neighbour in a
+    list of teasers."""
     if other is None or other.features is None or not _eligible(other, stop):
         return False
     a, b = other.features.words, d.features.words if d.features else 0
