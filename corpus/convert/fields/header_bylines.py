@@ -92,9 +92,8 @@ def _listed(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
 def _cjk_name(nb: list[LineDecision], k: int) -> list[str]:
     """ "大渡 美咲" right beside a date line: family and given name, with no capitals to tell them by."""
     text = nb[k].text.strip()
-    if _CJK_NAME.match(text) and any(
-        _dated(x) for x in (nb[k - 1] if k else None, nb[(k + 1) % len(nb)]) if x
-    ):
+    beside = (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None)
+    if _CJK_NAME.match(text) and any(_dated(x) for x in beside if x):
         return [text]
     return []
 

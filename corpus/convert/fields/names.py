@@ -185,6 +185,8 @@ def covers(names: list[str], part: str) -> bool:
     want = " ".join(pieces).split()
     if got == want:
         return True
+    if not pieces:
+        return False
     last_dropped = len(pieces[-1].split()) == 1 or _wire(pieces[-1])  # "…, Washington", "…, Example Today"
     return len(pieces) >= 2 and last_dropped and got == " ".join(pieces[:-1]).split()
 
