@@ -38,7 +38,7 @@ from corpus.convert.body import (
 )
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features, all_features
-from corpus.convert.fields import credits, headline, names
+from corpus.convert.fields import credits, header_bylines, headline, names
 from corpus.convert.fields import names as fnames
 from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import parse_names
@@ -523,8 +523,8 @@ def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[
         if best is not None:  # the header (byline, date) sits between that headline and that paragraph
             start = later
     top = nb.index(best) if best is not None else -1
-    if not any(d.label == BYLINE for d in nb[names.header_start(start, top) : start + 3]):
-        names.header_names(nb, start, top, stop)  # bylines further up sign teasers, not this article
+    if not any(d.label == BYLINE for d in nb[header_bylines.header_start(start, top) : start + 3]):
+        header_bylines.header_names(nb, start, top, stop)  # bylines further up sign teasers, not this article
     if not any(d.label == BYLINE and d.data.get("authors") for d in nb):
         _signature(nb, e, stop)
 
