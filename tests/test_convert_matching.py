@@ -195,9 +195,10 @@ _agency_bits = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_agency_bits, max_size=10).map("".join))
-def test_agency_truth_test_agrees_with_the_agency_regex(text: str) -> None:
+@given(st.lists(_agency_bits, max_size=10).map("".join), st.integers(-3, 30))
+def test_agency_truth_test_agrees_with_the_agency_regex(text: str, start: int) -> None:
     assert agency_named(text) == bool(RULES.agency.search(text))
+    assert agency_named(text, start) == bool(RULES.agency.search(text, start))
 
 
 _WHITE = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u205f\u2028\u2029\ufeff\u00ad"

@@ -46,7 +46,7 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     """(caption, credit) when the line is a caption with an unlabelled credit at its end."""
     if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url or "©" in text:
         return None
-    if "/" not in text and not text[-1].isupper() and not RULES.agency.search(text, len(text) - 40):
+    if "/" not in text and not text[-1].isupper() and not agency_named(text, len(text) - 40):
         return None  # every credit shape below needs a slash, an agency or a capital at the end
     for m in _SENTENCE_END.finditer(text):
         tail = text[m.end() :].strip()
