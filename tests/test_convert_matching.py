@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from corpus.convert.decode import normalise, word_count
 from corpus.convert.features import all_features
-from corpus.convert.rules import _NUM_START, RULES, _alt, phrase_finder
+from corpus.convert.fields import credits
+from corpus.convert.rules import _NUM_START, RULES, alternation, phrase_finder
 from corpus.convert.scan import agency_named, keyword_lines
 
 # a small alphabet, so that phrases overlap, share heads and tails, and occur by chance in the text
@@ -96,14 +97,14 @@ def _flat(items: list[str]) -> str:
 def test_phrase_trie_matches_what_the_longest_first_list_matches(
     items: list[str], text: str, fold: bool, after: str
 ) -> None:
-    """The rule tables' alternations are tries (rules._alt): the same spans and groups as the flat list."""
+    """The rule tables' alternations are tries (rules.alternation): the same spans and groups as the flat list."""
     flags = re.IGNORECASE if fold else 0
     # a tail that can fail after a phrase matched, so that the engine has to back off to a shorter phrase
     tail = r"(?P<tail>$|[ ,])"
     if after.startswith("!"):  # not_after: the phrase opens the text or follows a character not in the class
-        head, alt = "(?<![^ ,])", _alt(items, fold=fold, not_after="[^ ,]")
+        head, alt = "(?<![^ ,])", alternation(items, fold=fold, not_after="[^ ,]")
     else:
-        head, alt = (f"(?<={after})" if after else ""), _alt(items, fold=fold, after=after)
+        head, alt = (f"(?<={after})" if after else ""), alternation(items, fold=fold, after=after)
     flat = re.compile(f"{head}(?P<p>{_flat(items)}){tail}", flags)
     trie = re.compile(f"(?P<p>{alt}){tail}", flags)
     for pos in range(len(text) + 1):
@@ -223,3 +224,19 @@ def _normalise_plainly(text: str) -> list[str]:
 @given(st.text(alphabet=st.sampled_from(list(_WHITE + "ab.\x00\x07\x7f\u200b\r\u0301e")), max_size=40))
 def test_normalise_matches_the_plain_steps(text: str) -> None:
     assert normalise(text) == _normalise_plainly(text)
+
+
+_PHOTO_BY_PLAINLY = re.compile(
+    r"(?:^|(?<=[\s(\[]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+by\s+"
+    r"(?P<credit>[A-ZÀ-Þ].{1,100}?)[)\]]?$"
+)
+_by_bits = st.sampled_from(
+    ["Photo", "Photos", "Photograph", "Image", " by ", "by", " ", "(", "[", "x", "Jane Roe", ")"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_by_bits, max_size=10).map("".join))
+def test_photo_by_regex_matches_its_plain_form(text: str) -> None:
+    a, b = _PHOTO_BY_PLAINLY.search(text), credits._BY.search(text)
+    assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from corpus.convert.features import Features
 from corpus.convert.labels import BODY, BOILERPLATE, CREDIT
-from corpus.convert.rules import RULES
+from corpus.convert.rules import RULES, alternation
 from corpus.convert.scan import agency_named
 
 if TYPE_CHECKING:
@@ -24,9 +24,13 @@ _SENTENCE_END = re.compile(r"[.!?»”\"')]\s+")
 _TAIL_MAX_WORDS = 8
 _GLUED_END = re.compile(r"(?<=[a-zß-ÿ0-9)])[.!?](?=[A-ZÀ-Þ][^.!?]{1,60}$)")
 _CONNECT = frozenset({"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"})
+# the label opens the line or follows a space or bracket (the label first: the regex engine skips to its letters)
 _BY = re.compile(
-    r"(?:^|(?<=[\s(\[]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+by\s+"
-    r"(?P<credit>[A-ZÀ-Þ].{1,100}?)[)\]]?$"
+    r"(?P<label>"
+    + alternation(
+        ["Photo", "Photograph", "Photos", "Picture", "Image", "Illustration", "Video"], not_after=r"[^\s(\[]"
+    )
+    + r")\s+by\s+(?P<credit>[A-ZÀ-Þ].{1,100}?)[)\]]?$"
 )
 
 
