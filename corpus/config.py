@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+_LICENSE_NAME = re.compile(r"[a-z0-9][a-z0-9.-]*")
 
 
 class ConfigError(Exception):
@@ -19,6 +22,8 @@ class Config:
     cache_dir: str = ".corpus-cache"
     languages: list[str] = field(default_factory=list)
     license: str | None = None
+    license_name: str | None = None  # with license "other": the Hub's short id of the terms
+    license_link: str | None = None  # with license "other": where the terms are (URL or a file in the output)
     pretty_name: str | None = None
     max_bytes: int = 2 * 1024 * 1024
     body_min_words: int = 30
@@ -48,6 +53,8 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "cache_dir": str,
     "languages": list,
     "license": str,
+    "license_name": str,
+    "license_link": str,
     "pretty_name": str,
     "max_bytes": int,
     "body_min_words": int,
@@ -142,6 +149,10 @@ def _from_table(table: dict[str, Any], source: str) -> Config:
         raise ConfigError(f"{source}: 'shard_bytes' and 'row_group_bytes' must be positive")
     if not cfg.splits or any(not isinstance(k, str) or not k.isidentifier() for k in cfg.splits):
         raise ConfigError(f"{source}: 'splits' needs one or more split names (letters, digits, _)")
+    if cfg.license_name is not None and not _LICENSE_NAME.fullmatch(cfg.license_name):
+        raise ConfigError(f"{source}: 'license_name' must be a lowercase id such as \"publisher-terms-1.0\"")
+    if (cfg.license_name or cfg.license_link) and (cfg.license or "other") != "other":
+        raise ConfigError(f"{source}: 'license_name' and 'license_link' go with license = \"other\" only")
     for code, sev in cfg.severity.items():
         if sev not in ("error", "warning", "off"):
             raise ConfigError(f"{source}: severity of {code} must be error, warning or off")

@@ -10,8 +10,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
 from corpus.check.problem import Problem
 from corpus.config import Config
 from corpus.convert import ConvertError, convert_doc
@@ -123,11 +121,11 @@ def build(
 
     `engine.map` gets one item per batch of `cfg.batch_size` raw files (give it an engine batch size of 1).
     """
-    from corpus.build.bands import BandStore
-    from corpus.build.cache import PriorIndex, locked, save_index
+    from corpus.build.cache import PriorIndex, locked
     from corpus.build.checking import fingerprint, nbands
+    from corpus.build.keys import KeyCollector, save_dedup_index
     from corpus.build.plan import plan_build
-    from corpus.build.scan import KEY_SCHEMA, BatchJob, ScanContext, scan_batch
+    from corpus.build.scan import BatchJob, ScanContext, scan_batch
     from corpus.publish.arrow import schema_with_hf_metadata
     from corpus.publish.parquet import write_shard
     from corpus.publish.swap import staged
@@ -144,25 +142,26 @@ def build(
             BatchJob(batch, prior.lookup([r.rel for r in batch]))
             for batch in _batched(discover_any(paths, default_root), cfg.batch_size)
         )
-        batches: list[pa.RecordBatch] = []
-        bands = BandStore(nbands(cfg), total)
-        problems: dict[str, list[dict[str, Any]]] = {}
+        collector = KeyCollector(cache, nbands(cfg))
         done = 0
         progress("convert + check", 0, total)
-        for res in engine.map(partial(scan_batch, ctx=ctx), jobs):
-            bands.add(res.keys.column("bands"))
-            batches.append(res.keys.drop_columns(["bands"]))
-            problems.update(res.problems)
-            done += res.keys.num_rows
-            progress("convert + check", done, total)
+        try:
+            for res in engine.map(partial(scan_batch, ctx=ctx), jobs):
+                collector.add(res)
+                done += res.keys.num_rows
+                progress("convert + check", done, total)
+        except BaseException:
+            collector.abort()
+            raise
         del prior
-        keys = pa.Table.from_batches(batches, schema=KEY_SCHEMA.remove(KEY_SCHEMA.get_field_index("bands")))
-        del batches
-        save_index(cache, keys)
+        keys = collector.finish()  # also swaps in the new cache index
+        root = _raw_root(paths, cfg)
+        if root is not None:  # the corpus is the configured raw folder: leave validate's index too
+            save_dedup_index(keys, cfg, cache, root)
 
         # pass 2: global reductions over the keys
-        plan = plan_build(keys, bands, problems, cfg, cache)
-        del keys, problems
+        plan = plan_build(keys, cfg, cache)
+        del keys
         result = BuildResult(
             out=out,
             raw_files=plan.raw_files,
@@ -190,6 +189,18 @@ def build(
             _publish_metadata(tmp, cfg, plan, written, cache)
             result.files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
     return result
+
+
+def _raw_root(paths: list[Path | str], cfg: Config) -> Path | None:
+    """The one local folder built, when it is the configured raw_dir (validate's index is of that folder)."""
+    if len(paths) != 1 or is_url(paths[0]):
+        return None
+    p = local_path(paths[0])
+    try:
+        same = p.is_dir() and p.resolve() == Path(cfg.raw_dir).resolve()
+    except OSError:
+        return None
+    return p if same else None
 
 
 def _count_raw(paths: list[Path | str]) -> int:
@@ -235,6 +246,8 @@ def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cac
     meta = CardMeta(
         pretty_name=cfg.pretty_name or "News articles",
         license=cfg.license or "other",
+        license_name=cfg.license_name,
+        license_link=cfg.license_link,
         languages=sorted(cfg.languages or {k for k in plan.stats.per_language if k != "unknown"}),
         tags=cfg.tags,
         task_categories=cfg.task_categories,

@@ -11,6 +11,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import orjson
@@ -30,6 +31,10 @@ class RawRef:
 
     @property
     def rel(self) -> str:
+        path, root = str(self.path), str(self.root)
+        prefix = root if root.endswith("/") else root + "/"
+        if os.sep == "/" and path.startswith(prefix):  # what relative_to gives, without pathlib's cost
+            return path[len(prefix) :]
         try:
             return self.path.relative_to(self.root).as_posix()
         except ValueError:  # a named file outside its root: refused when read, but still named
@@ -74,25 +79,97 @@ def too_large(where: object, max_bytes: int, size: int | None = None) -> RawRead
     )
 
 
+def sorted_names(names: Iterable[str], chunk: int = 65_536) -> Iterator[str]:
+    """`sorted(names)`, with the names held as Arrow strings while sorted (~40 bytes each) instead of a list
+    of `str` (~80): a flat folder of a million raw files is listed without ~100 MB of name objects.
+
+    The input is consumed before this returns; the output comes a chunk at a time. Names that are not valid
+    UTF-8 (surrogate escapes) are sorted as a list, since Arrow's byte order is only Python's order for valid
+    UTF-8.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    chunks: list[pa.Array] = []
+    buf: list[str] = []
+    for name in names:
+        buf.append(name)
+        if len(buf) >= chunk:
+            try:
+                chunks.append(pa.array(buf, pa.string()))
+            except (UnicodeEncodeError, pa.ArrowException):
+                rest = [n for c in chunks for n in c.to_pylist()] + buf
+                rest.extend(names)
+                return iter(sorted(rest))
+            buf = []
+    try:
+        if buf:
+            chunks.append(pa.array(buf, pa.string()))
+    except (UnicodeEncodeError, pa.ArrowException):
+        return iter(sorted([n for c in chunks for n in c.to_pylist()] + buf))
+    if not chunks:
+        return iter(())
+    column = pa.chunked_array(chunks, pa.string())
+    order = pc.sort_indices(column).to_numpy()
+
+    def ordered() -> Iterator[str]:
+        for start in range(0, len(order), chunk):
+            yield from column.take(pa.array(np.asarray(order[start : start + chunk]))).to_pylist()
+
+    return ordered()
+
+
+def _walk(root: Path) -> Iterator[str]:
+    """Files under root in `os.walk` order (top-down, folders sorted; links to folders listed as folders
+    and not entered), each folder's files sorted, without holding a folder's names as a list."""
+    folders = [str(root)]
+    while folders:
+        folder = folders.pop()
+        subdirs: list[str] = []
+
+        def files(it: Iterator[os.DirEntry[str]], subdirs: list[str] = subdirs) -> Iterator[str]:
+            for e in it:
+                try:
+                    is_dir = e.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    if not e.is_symlink():
+                        subdirs.append(e.name)
+                elif e.name.endswith(RAW_SUFFIX):
+                    yield e.name
+
+        try:
+            with os.scandir(folder) as it:
+                names = sorted_names(files(it))
+        except OSError:
+            continue
+        for name in names:
+            yield os.path.join(folder, name)
+        folders.extend(os.path.join(folder, d) for d in sorted(subdirs, reverse=True))
+
+
 def discover(paths: Iterable[Path], default_root: Path | None = None) -> Iterator[RawRef]:
     """Yield every raw `.txt` file named or found under the given paths, sorted, once each.
 
     A folder is its own root; a file's root is `default_root` when it lies inside it, else its folder.
-    Symlinks are yielded (so they can be reported) but never followed into folders.
+    Symlinks are yielded (so they can be reported) but never followed into folders. Files already seen
+    are remembered only when several paths are given (one folder cannot yield a file twice): a set of a
+    million paths was most of the memory of listing a large corpus.
     """
-    seen: set[Path] = set()
+    paths = list(paths)
+    seen: set[str] | None = set() if len(paths) > 1 else None
     for given in paths:
         p = Path(given)
         if p.is_dir() and not p.is_symlink():
             root = p.resolve()
-            for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-                dirnames.sort()
-                for name in sorted(filenames):
-                    if name.endswith(RAW_SUFFIX):
-                        f = Path(dirpath) / name
-                        if f not in seen:
-                            seen.add(f)
-                            yield RawRef(root, f)
+            for f in _walk(root):
+                if seen is not None:
+                    if f in seen:
+                        continue
+                    seen.add(f)
+                yield RawRef(root, Path(f))
         else:
             absolute = Path(os.path.abspath(p))
             root = absolute.parent
@@ -105,9 +182,12 @@ def discover(paths: Iterable[Path], default_root: Path | None = None) -> Iterato
             if climbed and not inside_default:
                 # "raw/../../etc/x" enters a folder and climbs out of it: judged against that folder (R011)
                 root = Path(os.path.abspath(Path(*p.parts[:climbed])))
-            if absolute not in seen:
-                seen.add(absolute)
-                yield RawRef(root, absolute)
+            key = str(absolute)
+            if seen is not None:
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield RawRef(root, absolute)
 
 
 def read_bytes_limited(path: Path, root: Path, max_bytes: int) -> bytes:
@@ -124,22 +204,79 @@ def read_bytes_limited(path: Path, root: Path, max_bytes: int) -> bytes:
             f"{path}: is a symbolic link; refused, never read",
             "replace the link with the file itself",
         )
-    real = Path(os.path.realpath(path))
-    if not real.is_relative_to(Path(os.path.realpath(root))):
-        raise RawReadError(
-            "R011", f"{path}: lies outside the raw root {root}; refused", "move it under the root"
-        )
+    if stat.S_ISREG(st.st_mode):
+        try:
+            fd = os.open(path, _FLAGS)
+        except OSError:
+            pass  # the checks below say why, in their usual order
+        else:
+            try:
+                if not _inside(_fd_realpath(fd, path), _real_root(os.fspath(root))):
+                    raise _outside(path, root)
+                if st.st_size > max_bytes:
+                    raise too_large(path, max_bytes, st.st_size)
+                return _read_fd(fd, st.st_size, path, max_bytes)
+            finally:
+                os.close(fd)
+    if not _inside(os.path.realpath(path), _real_root(os.fspath(root))):
+        raise _outside(path, root)
     if not stat.S_ISREG(st.st_mode):
         raise RawReadError("R001", f"{path}: is not a regular file", "raw files must be plain text files")
     if st.st_size > max_bytes:
         raise too_large(path, max_bytes, st.st_size)
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, _FLAGS)
     except OSError as e:
         raise RawReadError("R001", f"{path}: cannot be opened ({e.strerror})", "check the file") from None
-    with os.fdopen(fd, "rb") as fh:
-        data = fh.read(max_bytes + 1)
+    try:
+        return _read_fd(fd, st.st_size, path, max_bytes)
+    finally:
+        os.close(fd)
+
+
+_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+_FD_PATHS = "/proc/self/fd"  # Linux: the kernel's own resolved path of an open file, one syscall
+
+
+@lru_cache(maxsize=256)
+def _real_root(root: str) -> str:
+    """A root's resolved path, once per process. Should the root be swapped for a link meanwhile, a stale
+    answer only refuses more: files are judged by where they really are."""
+    return os.path.realpath(root)
+
+
+def _inside(real: str, real_root: str) -> bool:
+    return real == real_root or real.startswith(real_root.rstrip("/") + "/")
+
+
+def _outside(path: Path, root: Path) -> RawReadError:
+    return RawReadError(
+        "R011", f"{path}: lies outside the raw root {root}; refused", "move it under the root"
+    )
+
+
+def _fd_realpath(fd: int, path: Path) -> str:
+    """Where the opened file really is: what `os.path.realpath` says, without a stat per path component."""
+    try:
+        real = os.readlink(f"{_FD_PATHS}/{fd}")
+    except OSError:
+        return os.path.realpath(path)
+    return real if real.startswith("/") and not real.endswith(" (deleted)") else os.path.realpath(path)
+
+
+def _read_fd(fd: int, size: int, path: Path, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes, in a buffer of the file's size (a buffered read of max_bytes + 1 allocates
+    2 MB a file). Reading exactly the size the stat gave is the whole file; else read on to EOF or the limit."""
+    data = os.read(fd, min(size, max_bytes) + 1)
+    if len(data) != size:
+        parts, have = [data], len(data)
+        while have <= max_bytes:
+            more = os.read(fd, min(max_bytes + 1 - have, 1 << 20))
+            if not more:
+                break
+            parts.append(more)
+            have += len(more)
+        data = b"".join(parts)
     if len(data) > max_bytes:
         raise too_large(path, max_bytes)
     return data

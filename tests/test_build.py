@@ -7,6 +7,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+import yaml
 from buildkit import add_bad_files, load, make_corpus, run_build, write_article
 
 from corpus.config import Config
@@ -164,6 +165,21 @@ def test_config_changes_card_and_ratios(tmp_path: Path) -> None:
     assert set(result.per_split) == {"train", "test"}
     card = (tmp_path / "dist" / "README.md").read_text()
     assert "pretty_name: Harbour News" in card and "license: cc-by-4.0" in card
+    assert "license_name" not in card
+
+
+def test_other_license_names_its_terms(tmp_path: Path) -> None:
+    """The Hub wants a `license_name` (and a link if any) beside `license: other`."""
+    raw = tmp_path / "raw"
+    make_corpus(raw, 4)
+    cfg = Config(license="other", license_name="harbour-terms-2", license_link="https://example.org/terms")
+    run_build(raw, tmp_path / "dist", tmp_path / "cache", cfg=cfg)
+    card = (tmp_path / "dist" / "README.md").read_text()
+    head = yaml.safe_load(card.split("---")[1])
+    assert head["license"] == "other"
+    assert head["license_name"] == "harbour-terms-2"
+    assert head["license_link"] == "https://example.org/terms"
+    assert "The terms: https://example.org/terms." in card
 
 
 def test_killed_build_leftovers_are_cleaned(tmp_path: Path) -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus.check import sketch
 from corpus.check.dedup import KeyTable, find_duplicates, self_candidates
@@ -52,6 +55,39 @@ def test_lsh_shape_recall_at_threshold() -> None:
     assert bands * rows <= sketch.NUM_PERM
     assert sketch.recall(0.8, bands, rows) >= 0.995
     assert sketch.recall(0.3, bands, rows) < 0.05  # few useless candidates to confirm
+
+
+_TEXT = st.text(
+    st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(list(" _-.,ßİǅﬁ٣日本😀\U0001d400\U00010400\u0301\u00a0\n")),
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_vectorised_words_and_keys_match_the_regex_definition(body: str) -> None:
+    """The fast path tokenises exactly like `\\w+` over the case-folded text and keys the same words."""
+    ws = re.findall(r"\w+", body.casefold())
+    assert sketch.words(body) == ws
+    keys = sketch.keys(body, 5, THRESHOLD)
+    if not ws:
+        assert keys is None
+        return
+    assert keys is not None and keys[0] == sketch.body_hash(ws)
+    assert keys[1].dtype == np.uint64 and (keys[1] == sketch.band_keys(ws, 5, THRESHOLD)).all()
+    assert len(sketch.shingle_hashes(ws, 5)) == len(sketch.shingles(ws, 5))
+
+
+def test_keys_ignore_case_punctuation_and_spacing_only() -> None:
+    a = sketch.keys("The quick brown fox, jumps over the lazy dog!", 5, THRESHOLD)
+    b = sketch.keys("the QUICK   brown fox jumps\n\nover the lazy dog", 5, THRESHOLD)
+    c = sketch.keys("the quick brown fox jumps over the lazy cat", 5, THRESHOLD)
+    assert a is not None and b is not None and c is not None
+    assert a[0] == b[0] and (a[1] == b[1]).all()
+    assert a[0] != c[0] and not (a[1] == c[1]).all()
 
 
 def test_near_duplicate_recall_on_synthetic_pairs_at_jaccard_085() -> None:
@@ -166,5 +202,6 @@ def test_key_builder_streams_rows_across_chunks() -> None:
         )
     b.add(SimpleNamespace(rel="none.txt", path="/p/none.txt", body_hash=None, bands=None, size=0, mtime_ns=0))
     t = b.table()
-    assert t.rels == [f"r{i}.txt" for i in range(5)] and t.ids == [f"r{i}" for i in range(5)]
-    assert t.body_hash.tolist() == [0, 1, 2, 3, 4] and t.bands[:, 0].tolist() == [0, 1, 2, 3, 4]
+    assert list(t.rels) == [f"r{i}.txt" for i in range(5)] and t.ids == [f"r{i}" for i in range(5)]
+    assert list(t.paths) == [f"/p/r{i}.txt" for i in range(5)]
+    assert t.body_hash.tolist() == [0, 1, 2, 3, 4] and t.band_columns.column(0).tolist() == [0, 1, 2, 3, 4]

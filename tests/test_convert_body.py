@@ -74,6 +74,18 @@ def test_keyword_lines_map_to_their_lines() -> None:
     assert keyword_lines([long_line], all_features([long_line], frozenset())) == {}
 
 
+def test_keywords_are_searched_in_the_texts_own_language_and_english() -> None:
+    """A German phrase is looked for in German texts (and texts of unknown language), not in English
+    ones; English and common phrases are looked for everywhere (international page furniture)."""
+    lines = ["Jetzt kostenlos testen und weiterlesen", "", "Sign up for the newsletter"]
+    feats = all_features(lines, frozenset())
+    assert set(keyword_lines(lines, feats, "de")) == {0, 2}
+    assert set(keyword_lines(lines, feats, None)) == {0, 2}
+    assert set(keyword_lines(lines, feats, "en")) == {2}
+    en = set(RULES.keywords_by_lang["en"])
+    assert all(en <= set(v) <= set(RULES.boiler_keywords) for v in RULES.keywords_by_lang.values())
+
+
 def test_lazy_ratios_match_an_eager_count() -> None:
     stop = RULES.stopwords["en"]
     text = "The Quick brown Fox and the lazy Dog of London"
@@ -374,6 +386,14 @@ def test_a_long_consent_notice_in_german_is_not_body() -> None:
             "fr",
             "Vous ne pouvez lire ce journal que sur un seul appareil à la fois, sauf avec une offre famille.",
         ),
+        ("en", "Jane Roe has written three books about the islands. Follow her on social media for more."),
+        ("en", "To suggest a change to this story or to report an error, click here."),
+        ("de", "Alle Artikel aus dem Hafenviertel lesen Sie auch in unserer App, jeden Morgen neu."),
+        (
+            "en",
+            "Your browser is out of date and some parts of this page may not work: please switch to a modern browser.",
+        ),
+        ("fr", "Votre navigateur n'est plus pris en charge : veuillez mettre à jour votre navigateur."),
     ],
 )
 def test_app_comment_and_device_notices_between_paragraphs_are_not_body(lang: str, promo: str) -> None:
@@ -515,3 +535,149 @@ def test_table_glued_cell_by_cell_after_the_article_is_body() -> None:
     body = " ".join(" ".join(body_of(text)).split())
     assert "Rank Rider Points Wins 1 Ann Fell 863 5" in body
     assert "5 Ed Varga 715 1" in body
+
+
+def test_a_caption_as_long_as_a_paragraph_with_its_credit_is_not_body() -> None:
+    """A caption can tell the photo's whole story (who, where, when, and the background) before its
+    credit: it is a credit with its caption, not a paragraph, up to a hundred words."""
+    p = PARAS["en"]
+    caption = (
+        "Volunteers carry sandbags along the river wall in the old town on a grey Tuesday morning, as "
+        "the water level rose by almost a metre overnight. The council opened two shelters in the "
+        "school gyms, and the fire brigade asked residents of the lower streets to move their cars to "
+        "the hill before the evening, when the next surge is expected to reach the bridge. "
+        "(Photo: Jane Roe / Harbour Press)"
+    )
+    assert 60 < len(caption.split()) <= 100
+    text = "\n\n".join([p[0], p[1], caption, p[2], p[3]])
+    rec = convert_bytes(text.encode(), id="t", file="t.txt")
+    assert rec.body.split("\n\n") == p
+    assert [c.credit for c in rec.credits] == ["Jane Roe / Harbour Press"]
+
+
+def test_a_newsletter_box_pitch_inside_the_article_is_not_body() -> None:
+    """A box between paragraphs: its title names the newsletter, its pitch reads like a sentence, its
+    form asks for an email address, then a button. The pitch, fenced by the box's lines, is no paragraph
+    (a paragraph between two ad slots, with paragraphs beyond them, stays: see the ad slot test)."""
+    p = PARAS["en"]
+    pitch = "Five short stories every morning, picked by our editors."
+    box = ["The Morning Harbour newsletter", pitch, "Your email address here", "Subscribe"]
+    text = "\n\n".join([p[0], p[1], *box, p[2], p[3]])
+    assert body_of(text) == p
+
+
+def test_a_paragraph_below_a_notice_and_above_a_subheading_stays() -> None:
+    p = PARAS["en"]
+    para = "The ferry company says the new timetable will start in the spring, after the dock repairs."
+    text = "\n\n".join(
+        [p[0], p[1], "The Morning Harbour newsletter", para, "What the council said", p[2], p[3]]
+    )
+    assert para in body_of(text)
+
+
+def test_rows_of_one_punctuation_shape_after_the_article_are_a_table() -> None:
+    """Rows with no figure or bullet to mark them, but all shaped "Name (Group X): Nth season": a table."""
+    rows = [
+        f"{club} (Group {g}): {n} season"
+        for club, g, n in [
+            ("Harbour Rovers", "A", "Fifth"),
+            ("Milltown United", "A", "Second"),
+            ("Oakdale Town", "B", "Ninth"),
+            ("Elmira Athletic", "B", "Third"),
+            ("Lakeside Wanderers", "C", "First"),
+            ("River Stage FC", "C", "Seventh"),
+        ]
+    ]
+    text = "\n\n".join([*PARAS["en"], "Clubs in the final round", "\n".join(rows)])
+    body = body_of(text)
+    assert rows[0] in body and rows[-1] in body
+
+
+def test_kicker_and_title_teasers_after_the_article_are_not_a_table() -> None:
+    """Teasers shaped "Kicker: title" share a lone colon, which is no table's row."""
+    teasers = [
+        "Harbour: New ferry dock opens",
+        "Council: Budget vote delayed again",
+        "Weather: Storm expected on Friday",
+        "Schools: Term starts a week later",
+        "Transport: Night buses return soon",
+        "Markets: Fish prices fall sharply",
+    ]
+    text = "\n\n".join([*PARAS["en"], "Elsewhere in the region", "\n".join(teasers)])
+    assert body_of(text) == PARAS["en"]
+
+
+@pytest.mark.parametrize(
+    ("header", "box"),
+    [
+        (
+            "About Jane Roe",
+            "Mother of two and a keen sailor, she has covered the harbour towns for the paper since 2009.",
+        ),
+        (
+            "Über Jana Rohr",
+            "Als Reporterin begleitet Jana Rohr seit vielen Jahren die Häfen und Werften an der Küste.",
+        ),
+        (
+            "About the author",
+            "Sailor, cook and reporter, he has written about the islands and their ferries for years.",
+        ),
+    ],
+)
+def test_an_author_box_under_its_header_after_the_article_is_not_body(header: str, box: str) -> None:
+    """A page dump puts the author box right under the article: its header ("About Jane Roe") ends it."""
+    p = PARAS["en"]
+    text = "\n\n".join([*p, header, box])
+    assert body_of(text) == p
+
+
+@pytest.mark.parametrize(
+    "line", ["Jane Roe, head of the harbour office", "Sir John Doe (left) at the new dock"]
+)
+def test_a_name_and_role_between_paragraphs_is_a_caption_not_a_subheading(line: str) -> None:
+    p = PARAS["en"]
+    text = "\n\n".join([p[0], p[1], line, p[2], p[3]])
+    assert body_of(text) == p
+
+
+NL_PARAS = [
+    "De gemeenteraad heeft dinsdag besloten om de oude brug over de rivier te vervangen door een nieuwe "
+    "brug voor fietsers en voetgangers, nadat bewoners er jarenlang om hadden gevraagd.",
+    "Volgens de wethouder begint het werk in het voorjaar en duurt het ongeveer twee jaar, omdat de "
+    "oevers eerst moeten worden versterkt en de kabels onder de grond moeten worden verlegd.",
+    "Een woordvoerder van de gemeente zei dat het geld uit een fonds van de provincie komt en dat de "
+    "belasting voor de inwoners daarom niet omhoog hoeft te gaan in de komende jaren.",
+    "De ondernemers aan de kade zijn blij met het besluit, maar zij vragen wel om een goede omleiding "
+    "voor de klanten zolang de werkzaamheden aan de brug en de oevers nog duren.",
+]
+
+
+def test_dutch_share_and_newsletter_lines_are_not_body() -> None:
+    p = NL_PARAS
+    furniture = [
+        "Deel dit artikel",
+        "Schrijf je in voor onze nieuwsbrief en mis niets",
+        "Alle rechten voorbehouden",
+    ]
+    text = "\n\n".join([p[0], p[1], furniture[0], p[2], p[3], furniture[1], furniture[2]])
+    rec = convert_bytes(text.encode(), id="t", file="t.txt")
+    assert rec.language == "nl"
+    assert rec.body.split("\n\n") == p
+
+
+def test_teaser_cards_with_more_links_inside_the_article_are_not_body() -> None:
+    """Title, summary, "Read more": two such cards in the article's column are a teaser list."""
+    p = PARAS["en"]
+    cards = [
+        "Harbour fees\nWhy the fees rose again\nThe port says the new dock costs more to run than the old one did.\nRead more",
+        "Ferry timetable\nNight ferries return\nThe last boat of the day will leave an hour later from the spring on.\nRead more",
+    ]
+    text = "\n\n".join([p[0], p[1], cards[0], p[2], cards[1], p[3]])
+    assert body_of(text) == p
+
+
+def test_one_summary_above_a_more_link_stays() -> None:
+    """A single "Read more" under the article's lead (a cut article) is no teaser list."""
+    p = PARAS["en"]
+    text = "\n\n".join(["Harbour fees rise again", p[0], "Read more", p[1], p[2], p[3]])
+    assert p[0] in body_of(text)

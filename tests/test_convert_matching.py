@@ -39,15 +39,12 @@ def _keyword_lines_plainly(lines: list[str], lang: str | None) -> dict[int, str]
     out: dict[int, str] = {}
     feats = all_features(lines, frozenset())
     notices = RULES.notices.get(lang or "", RULES.notices[""])
+    keywords = RULES.keywords_by_lang.get(lang or "", RULES.boiler_keywords)  # a text's own language's
     for i, (line, f) in enumerate(zip(lines, feats, strict=True)):
         if f is None:
             continue
         low = line.lower()
-        kw = (
-            next((k for k in RULES.boiler_keywords if k in low), None)
-            if f.words <= RULES.keyword_max_words
-            else None
-        )
+        kw = next((k for k in keywords if k in low), None) if f.words <= RULES.keyword_max_words else None
         kw = kw or next((k for k in notices if k in low), None)
         if kw:
             out[i] = kw
@@ -227,8 +224,9 @@ def test_normalise_matches_the_plain_steps(text: str) -> None:
 
 
 _PHOTO_BY_PLAINLY = re.compile(
-    r"(?:^|(?<=[\s(\[]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+by\s+"
-    r"(?P<credit>[A-ZÀ-Þ].{1,100}?)[)\]]?$"
+    r"(?:^|(?<=[\s(\[a-zß-ÿ.!?]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+"
+    r"(?:by|courtesy(?:\s+of)?)\s+"
+    r"(?P<credit>(?:[A-ZÀ-Þ]|[-–—]\s?/|the\s).{1,100}?)[)\]]?$"
 )
 _by_bits = st.sampled_from(
     ["Photo", "Photos", "Photograph", "Image", " by ", "by", " ", "(", "[", "x", "Jane Roe", ")"]

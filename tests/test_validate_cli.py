@@ -217,6 +217,8 @@ def test_github_format_caps_annotations_and_writes_a_summary(
         ("[tool.corpus]\ndisable = ['C999']\n", "unknown rule 'C999'"),
         ("[tool.corpus]\nseverity = {C101 = 'fatal'}\n", "must be error, warning or off"),
         ("[tool.corpus]\nlanguages = ['english']\n", "ISO 639-1"),
+        ("[tool.corpus]\nlicense_name = 'My Terms'\n", "lowercase id"),
+        ("[tool.corpus]\nlicense = 'cc-by-4.0'\nlicense_name = 'x'\n", 'license = "other" only'),
         ("[tool.corpus\n", "not valid TOML"),
     ],
 )

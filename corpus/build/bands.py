@@ -1,51 +1,52 @@
-"""The near-duplicate band keys of every file, in one numpy array the driver fills as batches arrive.
+"""The near-duplicate band keys of every file, appended to band files on disk as batches arrive.
 
-They are the widest key (8 bytes per band, ~170 bytes a file), so they live once, outside the Arrow table,
-and the candidates are compacted in place instead of copied (a million files: ~170 MB saved twice).
+They are the widest key (8 bytes per band, ~170 bytes a file: 170 MB for a million files), and the
+duplicate search needs them one band at a time, so the driver never holds them: each batch's `bands`
+column goes to one file per band (corpus.check.columns), read back a band at a time in pass 2.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pyarrow as pa
 
+from corpus.check.columns import BandFiles, BandWriter, scratch_dir
+
+
+def band_matrix(column: pa.Array, width: int) -> np.ndarray:
+    """A batch's `bands` column (binary; null rows get zeros and never become candidates) as uint64[m, width]."""
+    m = len(column)
+    out = np.zeros((m, width), np.uint64)
+    valid = np.flatnonzero(column.is_valid().to_numpy(zero_copy_only=False))
+    if len(valid):
+        nbytes = width * 8
+        offsets = np.frombuffer(column.buffers()[1], np.int32)[column.offset : column.offset + m + 1]
+        if not (np.diff(offsets)[valid] == nbytes).all():
+            raise ValueError("band keys of different widths; clear the cache")
+        data = np.frombuffer(column.buffers()[2], np.uint8)
+        out[valid] = data[offsets[valid][:, None] + np.arange(nbytes)].view(np.uint64)
+    return out
+
 
 class BandStore:
-    def __init__(self, width: int, capacity: int) -> None:
-        self.width = width
-        self._rows = np.zeros((max(capacity, 1), width), np.uint64)
-        self.n = 0
+    """Band files in a scratch folder of the cache (deleted with the BandFiles `finish` returns)."""
 
-    def add(self, column: pa.Array) -> None:
-        """Append one batch's `bands` column (binary; null rows get zeros and never become candidates)."""
-        m = len(column)
-        if self.n + m > len(self._rows):
-            grown = np.zeros((max(self.n + m, len(self._rows) * 3 // 2), self.width), np.uint64)
-            grown[: self.n] = self._rows[: self.n]
-            self._rows = grown
-        valid = np.flatnonzero(column.is_valid().to_numpy(zero_copy_only=False))
-        if len(valid):
-            nbytes = self.width * 8
-            offsets = np.frombuffer(column.buffers()[1], np.int32)[column.offset : column.offset + m + 1]
-            if not (np.diff(offsets)[valid] == nbytes).all():
-                raise ValueError("band keys of different widths; clear the cache")
-            data = np.frombuffer(column.buffers()[2], np.uint8)
-            picked = data[offsets[valid][:, None] + np.arange(nbytes)]
-            self._rows[self.n + valid] = picked.view(np.uint64)
-        self.n += m
+    def __init__(self, width: int, cache_dir: str | Path | None = None) -> None:
+        self.width = width
+        self._writer = BandWriter(scratch_dir(Path(cache_dir) / "build" if cache_dir else None), width)
 
     @property
-    def rows(self) -> np.ndarray:
-        return self._rows[: self.n]
+    def n(self) -> int:
+        return self._writer.n
 
-    def compact(self, rows: np.ndarray, chunk: int = 65_536) -> np.ndarray:
-        """The given rows (ascending) moved to the front, in place, in chunks; returns that view.
+    def add(self, column: pa.Array) -> None:
+        """Append one batch's `bands` column."""
+        self._writer.add_rows(band_matrix(column, self.width))
 
-        Safe because rows[j] >= j: every row is read before a later chunk could overwrite it.
-        """
-        out = self._rows
-        for start in range(0, len(rows), chunk):
-            block = rows[start : start + chunk]
-            out[start : start + len(block)] = out[block]
-        self.n = len(rows)
-        return out[: len(rows)]
+    def finish(self) -> BandFiles:
+        return self._writer.finish(owned=True)
+
+    def abort(self) -> None:
+        self._writer.abort()

@@ -123,26 +123,33 @@ class SpillReader:
 
 
 class PriorIndex:
-    """The previous build's index as sorted numpy columns (~40 bytes per raw file, not a dict)."""
+    """The previous build's index as sorted numpy columns (~44 bytes per raw file, no Python object each)."""
 
     def __init__(self, table: pa.Table | None) -> None:
         if table is None or table.num_rows == 0:
             self.hashes = np.zeros(0, np.uint64)
             return
-        table = table.sort_by("rel_hash")
-        self.hashes = table.column("rel_hash").to_numpy()
-        self.key16 = table.column("key16").to_pylist()
-        spills = table.column("spill").combine_chunks().dictionary_encode()
-        self.spill_names = spills.dictionary.to_pylist()
-        self.spill_ids = spills.indices.to_numpy()
-        self.offsets = table.column("offset").to_numpy()
-        self.lengths = table.column("length").to_numpy()
+        hashes = table.column("rel_hash").to_numpy()
+        order = np.argsort(hashes, kind="stable")
+        self.hashes = hashes[order]
+        key16 = table.column("key16").combine_chunks()
+        self.key16 = np.frombuffer(key16.buffers()[1], np.uint8)[key16.offset * 16 :][: len(key16) * 16]
+        self.key16 = self.key16.reshape(-1, 16)[order]
+        spills = table.column("spill")
+        if not pa.types.is_dictionary(spills.type):
+            spills = spills.dictionary_encode()
+        spills = spills.unify_dictionaries() if isinstance(spills, pa.ChunkedArray) else spills
+        chunks = spills.chunks if isinstance(spills, pa.ChunkedArray) else [spills]
+        self.spill_names = chunks[0].dictionary.to_pylist() if chunks else []
+        self.spill_ids = np.concatenate([c.indices.to_numpy() for c in chunks])[order]
+        self.offsets = table.column("offset").to_numpy()[order]
+        self.lengths = table.column("length").to_numpy()[order]
 
     @classmethod
     def load(cls, cache_dir: str) -> PriorIndex:
         path = Path(cache_dir) / BASE / INDEX
         try:
-            return cls(pq.read_table(path))
+            return cls(pq.read_table(path, read_dictionary=["spill"]))
         except (FileNotFoundError, pa.ArrowInvalid, OSError):
             return cls(None)  # no or damaged index: everything converts afresh
 
@@ -157,37 +164,58 @@ class PriorIndex:
                 out.append(None)
                 continue
             loc = Loc(self.spill_names[self.spill_ids[p]], int(self.offsets[p]), int(self.lengths[p]))
-            out.append(Prior(self.key16[p], loc))
+            out.append(Prior(self.key16[p].tobytes(), loc))
         return out
 
 
-def save_index(cache_dir: str, keys: pa.Table) -> None:
-    """Replace the index with the cached rows of `keys` (scan.KEY_SCHEMA) and delete unreferenced spills."""
-    # only the columns needed, filtered, and rel hashed batch by batch: no copy of the whole key table and
-    # no list of every rel (a million files: ~300 MB and ~100 MB of transients at the build's peak)
-    valid = pc.is_valid(keys.column("key16"))
-    rows = keys.select(["key16", "spill", "offset", "length"]).filter(valid)
-    hashes = np.fromiter(
-        (rel_hash(r) for c in keys.column("rel").chunks for r in c.to_pylist()), np.uint64, keys.num_rows
-    )[valid.to_numpy(zero_copy_only=False)]
-    table = pa.table(
-        {
-            "rel_hash": pa.array(hashes, pa.uint64()),
-            "key16": rows.column("key16"),
-            "spill": rows.column("spill").cast(pa.string()),
-            "offset": rows.column("offset"),
-            "length": rows.column("length"),
-        }
-    )
-    path = Path(cache_dir) / BASE / INDEX
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    pq.write_table(table, tmp, compression="zstd")
-    os.replace(tmp, path)
-    live = set(pc.unique(rows.column("spill")).to_pylist())
-    for f in spill_dir(cache_dir).glob("*"):
-        if f.name not in live:
-            f.unlink(missing_ok=True)
+INDEX_SCHEMA = pa.schema(
+    [
+        ("rel_hash", pa.uint64()),
+        ("key16", pa.binary(16)),
+        ("spill", pa.string()),
+        ("offset", pa.int64()),
+        ("length", pa.int64()),
+    ]
+)
+
+
+class IndexWriter:
+    """Writes the new index batch by batch as pass 1 returns, so the driver keeps no column for it;
+    `close` swaps it in and deletes the spills nobody points to any more."""
+
+    def __init__(self, cache_dir: str) -> None:
+        self.cache_dir = cache_dir
+        self.path = Path(cache_dir) / BASE / INDEX
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = self.path.with_suffix(".tmp")
+        self._writer = pq.ParquetWriter(self.tmp, INDEX_SCHEMA, compression="zstd")
+        self.live: set[str] = set()
+
+    def add(
+        self, rel_hash: pa.Array, key16: pa.Array, spill: str, offset: pa.Array, length: pa.Array
+    ) -> None:
+        """One batch's rows (those with a cache entry: key16 not null) and its spill file."""
+        valid = pc.is_valid(key16)
+        if not pc.any(valid).as_py():
+            return
+        self.live.add(spill)
+        m = len(key16)
+        cols = [rel_hash, key16, pa.array([spill] * m, pa.string()), offset, length]
+        batch = pa.RecordBatch.from_arrays(
+            [c.cast(f.type) for c, f in zip(cols, INDEX_SCHEMA, strict=True)], schema=INDEX_SCHEMA
+        )
+        self._writer.write_batch(batch.filter(valid))
+
+    def close(self) -> None:
+        self._writer.close()
+        os.replace(self.tmp, self.path)
+        for f in spill_dir(self.cache_dir).glob("*"):
+            if f.name not in self.live:
+                f.unlink(missing_ok=True)
+
+    def abort(self) -> None:
+        self._writer.close()
+        self.tmp.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager

@@ -18,6 +18,7 @@ import orjson
 
 from corpus.build.cache import Loc, SpillReader
 from corpus.check import sketch
+from corpus.check.columns import BandColumns
 from corpus.check.dedup import KeyTable, find_duplicates
 from corpus.check.problem import Problem
 from corpus.check.rules import apply_config, problem
@@ -54,7 +55,9 @@ def fingerprint(cfg: Config) -> str:
     code and tables (a changed rule changes records even before anyone bumps a version), every check setting.
     """
     settings = {f.name: getattr(cfg, f.name) for f in fields(cfg) if f.name not in _NOT_CHECKS}
-    h = hashlib.sha256("\0".join([CONVERTER_VERSION, SCHEMA_VERSION, CHECKS_VERSION]).encode())
+    h = hashlib.sha256(
+        "\0".join([CONVERTER_VERSION, SCHEMA_VERSION, CHECKS_VERSION, sketch.VERSION]).encode()
+    )
     h.update(repr(sorted(settings.items())).encode())
     import corpus.check
     import corpus.convert
@@ -90,9 +93,11 @@ def check_one(ref: RawRef, cfg: Config, doc: RawDoc | None = None) -> Checked:
                 replace(res.record, source=replace(res.record.source, file=ref.rel)) if res.record else None
             )
     else:
-        res = check_file(ref, cfg, doc.data if doc is not None else None)  # read once, by the scan
+        res = check_file(ref, cfg, doc, keep_dict=True)  # read once, by the scan
     bands = np.asarray(res.bands, np.uint64).tobytes() if res.bands is not None else None
-    record = res.record.to_dict() if res.record is not None else None
+    record = res.record_dict
+    if record is None and res.record is not None:
+        record = res.record.to_dict()
     return Checked(record, res.problems, res.body_hash, bands)
 
 
@@ -121,10 +126,17 @@ class LocNames(Sequence[str]):
 
 
 def duplicates(
-    rels: list[str], where: LocNames, body_hash: np.ndarray, bands: np.ndarray, cfg: Config, cache_dir: str
+    rels: Sequence[str],
+    where: LocNames,
+    body_hash: np.ndarray,
+    bands: BandColumns,
+    cfg: Config,
+    cache_dir: str,
 ) -> Duplicates:
-    """validate's duplicate detection; candidates are confirmed from the cached bodies, not re-converted."""
-    table = KeyTable(rels, where, np.asarray(body_hash, np.int64), np.asarray(bands, np.uint64))
+    """validate's duplicate detection; candidates are confirmed from the cached bodies, not re-converted.
+
+    `rels` and `where` are made on access and `bands` read a band at a time: nothing per row is copied."""
+    table = KeyTable(rels, where, np.asarray(body_hash, np.int64), bands)
     with SpillReader(cache_dir) as spills:
 
         def load_words(name: str) -> list[str] | None:

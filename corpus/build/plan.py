@@ -7,7 +7,7 @@ which shard. Pure apart from re-reading near-duplicate candidates to confirm the
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,12 +15,14 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from corpus.build.bands import BandStore
 from corpus.build.cache import Loc
 from corpus.build.checking import LocNames, duplicate_id, duplicates
+from corpus.build.keys import Keys
 from corpus.build.stats import Stats
+from corpus.check.columns import Selected
 from corpus.check.rules import problem
 from corpus.config import Config
+from corpus.rawio import RAW_SUFFIX
 from corpus.split import bucket, split_codes
 
 
@@ -72,33 +74,81 @@ def _take(table: pa.Table, name: str, rows: np.ndarray) -> pa.ChunkedArray:
     return table.column(name).take(pa.array(rows, pa.int64()))
 
 
-def _locations(t: pa.Table, rows: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+class Rels(Sequence[str]):
+    """The rel of rows of the sorted key table, made on access (`id.txt` when the column says null)."""
+
+    def __init__(self, t: pa.Table, rows: np.ndarray | None = None) -> None:
+        self.t, self.rows = t, rows
+
+    def __len__(self) -> int:
+        return self.t.num_rows if self.rows is None else len(self.rows)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        row = i if self.rows is None else int(self.rows[i])
+        rel = self.t["rel"][row].as_py()
+        return rel if rel is not None else self.t["id"][row].as_py() + RAW_SUFFIX
+
+    def many(self, rows: np.ndarray) -> list[str]:
+        rels = _take(self.t, "rel", rows).to_pylist()
+        ids = _take(self.t, "id", rows).to_pylist()
+        return [r if r is not None else i + RAW_SUFFIX for r, i in zip(rels, ids, strict=True)]
+
+
+def _locations(
+    t: pa.Table, spills: list[str], rows: np.ndarray
+) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
     """Where rows lie in the cache, as columns: spill names, spill index per row, offsets, lengths."""
-    spill = _take(t, "spill", rows).cast(pa.string()).combine_chunks().dictionary_encode()
+    batch = _np(t, "batch")[rows]
+    used, idx = np.unique(batch, return_inverse=True)
     return (
-        spill.dictionary.to_pylist(),
-        spill.indices.to_numpy().astype(np.int32),
+        [spills[k] for k in used.tolist()],
+        idx.reshape(-1).astype(np.int32),
         _np(t, "offset")[rows],
-        _np(t, "length")[rows],
+        _np(t, "length")[rows].astype(np.int64),
     )
 
 
-def plan_build(
-    keys: pa.Table,
-    bands: BandStore,
-    problems: Mapping[str, list[dict[str, Any]]],
-    cfg: Config,
-    cache_dir: str,
-) -> Plan:
-    """`keys` (scan.KEY_SCHEMA without `bands`) and `bands` are aligned row for row; `bands` is consumed."""
-    # sort by id, without the band keys: the widest column is only taken for duplicate candidates
-    order = pc.sort_indices(keys, [("id", "ascending"), ("rel", "ascending")])
-    narrow = keys.drop_columns(["key16"])
-    in_order = bool((order.to_numpy() == np.arange(len(order))).all())  # a flat folder: ids come sorted
-    t = narrow if in_order else narrow.take(order)
+def _id_order(table: pa.Table) -> np.ndarray | None:
+    """Row order by (id, rel); None when the rows already are in it (a flat folder is walked sorted)."""
+    ids = table.column("id")
+    order = pc.sort_indices(ids).to_numpy()  # stable: equal ids stay in discovery order
+    in_order = bool((order == np.arange(len(order))).all())
+    sorted_ids = ids if in_order else ids.take(pa.array(order))
+    n = len(order)
+    ties = (
+        pc.equal(sorted_ids[1:], sorted_ids[:-1]).fill_null(False).to_numpy(zero_copy_only=False)
+        if n > 1
+        else np.zeros(0, bool)
+    )
+    del sorted_ids
+    if ties.any():  # the same id in several folders: those rows by rel (rare, so row by row)
+        order = order.copy()
+        rels = Rels(table)
+        starts, ends = _runs(ties)
+        for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
+            order[s:e] = sorted(order[s:e].tolist(), key=lambda r: rels[r])
+        in_order = bool((order == np.arange(n)).all())
+    return None if in_order else order
+
+
+def _runs(ties: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """[start, end) of the runs of equal neighbours, from ties[i] = (row i+1 equals row i)."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], ties.astype(np.int8), [0]))))
+    return edges[::2], edges[1::2] + 1
+
+
+def plan_build(keys: Keys, cfg: Config, cache_dir: str) -> Plan:
+    """Decide everything from the key columns (keys.KEPT_SCHEMA) and the band files; nothing else read
+    but near-duplicate candidates' bodies (from the cache), to confirm them."""
+    order = _id_order(keys.table)
+    t = keys.table if order is None else keys.table.take(pa.array(order))
+    problems = keys.problems
     n = t.num_rows
     id_col = t.column("id")
-    ok = _np(t, "has_record", False) & (_np(t, "errors") == 0)
+    rels = Rels(t)
+    ok = _np(t, "has_record", False) & _np(t, "ok", False)
     extra: dict[int, list[dict[str, Any]]] = {}
 
     # one file per id: the first path (sorted) keeps it (validate's R030, always an error here)
@@ -108,18 +158,20 @@ def plan_build(
         same = pc.equal(later, earlier).to_numpy(zero_copy_only=False)
         for j in np.flatnonzero(same).tolist():
             i, prev = int(ok_rows[j + 1]), int(ok_rows[j])
-            extra[i] = [duplicate_id(id_col[i].as_py(), t["rel"][prev].as_py())]
+            extra[i] = [duplicate_id(id_col[i].as_py(), rels[prev])]
             ok[i] = False
+        del later, earlier, same
+    del ok_rows
 
     # duplicates among the rest: exact copies are published once, near ones share a split
     cand = np.flatnonzero(ok & t.column("body_hash").is_valid().to_numpy(zero_copy_only=False))
     clusters: list[list[str]] = []
     if len(cand) > 1:
         dups = duplicates(
-            _take(t, "rel", cand).to_pylist(),
-            LocNames(*_locations(t, cand)),
+            Rels(t, cand),
+            LocNames(*_locations(t, keys.spills, cand)),
             _take(t, "body_hash", cand).to_numpy(),
-            bands.compact(cand) if in_order else bands.rows[order.to_numpy()[cand]],
+            Selected(keys.bands, cand if order is None else order[cand]),
             cfg,
             cache_dir,
         )
@@ -127,29 +179,32 @@ def plan_build(
         keep_of = {copy: min(g) for g in dups.exact_groups for copy in sorted(g)[1:]}
         rows, which = _rows_in(id_col, list(keep_of), ok)
         copies = list(keep_of)
-        for i, k, rel in zip(rows.tolist(), which.tolist(), _take(t, "rel", rows).to_pylist(), strict=True):
+        for i, k, rel in zip(rows.tolist(), which.tolist(), rels.many(rows), strict=True):
             reasons = [p for p in dups.problems.get(rel, []) if p["code"] == "D201"]
             extra[i] = [dict(p, severity="error") for p in reasons] or [_exact(keep_of[copies[k]])]
         ok[rows] = False
         clusters = [sorted(c) for c in dups.clusters]
+        del dups
+    del cand
 
-    # splits: each article's own bucket, or its cluster leader's (the cluster's smallest id)
+    # splits: each article's own, or its cluster leader's (the cluster's smallest id)
     kept = np.flatnonzero(ok)
-    buckets = _np(t, "bucket", 0.0).copy()
+    codes = _np(t, "split").astype(np.int32)
     near: list[list[str]] = []
     if clusters:
         members = [m for c in clusters for m in c]
         cluster_of = np.repeat(np.arange(len(clusters)), [len(c) for c in clusters])
         rows, which = _rows_in(id_col, members, ok)
-        leader_bucket = np.array([bucket(c[0]) for c in clusters])
-        buckets[rows] = leader_bucket[cluster_of[which]]
+        leader_code = split_codes(np.array([bucket(c[0]) for c in clusters]), cfg.splits)
+        codes[rows] = leader_code[cluster_of[which]]
         live = np.bincount(cluster_of[which], minlength=len(clusters))
         published = {members[k] for k in which.tolist()}
         near = [
             [m for m in c if m in published] for c, n in zip(clusters, live.tolist(), strict=True) if n > 1
         ]
     names = list(cfg.splits)
-    split_code = split_codes(buckets[kept], cfg.splits)
+    split_code = codes[kept]
+    del codes
     stats = Stats.from_columns(
         split_code,
         names,
@@ -160,16 +215,14 @@ def plan_build(
     )
     shards: list[Shard] = []
     for code, split in enumerate(names):
-        shards.extend(_shards(split, t, kept[split_code == code], cfg.shard_bytes, cfg.row_group_bytes))
+        rows = kept[split_code == code]
+        shards.extend(_shards(split, t, keys.spills, rows, cfg.shard_bytes, cfg.row_group_bytes))
 
     rejected = np.flatnonzero(~ok)
     rejects = [
         {"file": rel, "id": id_, "problems": list(problems.get(rel, [])) + extra.get(i, [])}
         for i, rel, id_ in zip(
-            rejected.tolist(),
-            _take(t, "rel", rejected).to_pylist(),
-            _take(t, "id", rejected).to_pylist(),
-            strict=True,
+            rejected.tolist(), rels.many(rejected), _take(t, "id", rejected).to_pylist(), strict=True
         )
     ]
     rejects.sort(key=lambda r: r["file"])
@@ -201,7 +254,9 @@ def _exact(original: str) -> dict[str, Any]:
     return dict(problem("D201", msg).to_dict(), severity="error")
 
 
-def _shards(split: str, t: pa.Table, rows: np.ndarray, shard_bytes: int, row_group_bytes: int) -> list[Shard]:
+def _shards(
+    split: str, t: pa.Table, spills: list[str], rows: np.ndarray, shard_bytes: int, row_group_bytes: int
+) -> list[Shard]:
     """Cut a split (rows in id order) into shards and row groups by record size; an empty split gets none.
 
     `datasets` cannot load a split without rows ("corresponds to no data"), so the card leaves it out.
@@ -220,7 +275,7 @@ def _shards(split: str, t: pa.Table, rows: np.ndarray, shard_bytes: int, row_gro
         cuts[-1][-1] += 1
         shard_size += size
         group_size += size
-    names, spill_idx, offsets, lengths = _locations(t, rows)
+    names, spill_idx, offsets, lengths = _locations(t, spills, rows)
     out, start = [], 0
     for i, groups in enumerate(cuts):
         end = start + sum(groups)

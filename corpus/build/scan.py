@@ -6,19 +6,21 @@ pool and a Dask cluster run it alike; the driver never holds a record, only the 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import orjson
 import pyarrow as pa
 
-from corpus.build.cache import Prior, SpillReader, entry_key, spill_name, write_spill
+from corpus.build.cache import Prior, SpillReader, entry_key, rel_hash, spill_name, write_spill
 from corpus.build.checking import check_one
 from corpus.check.problem import Problem
 from corpus.config import Config
-from corpus.fsio import read_any
-from corpus.rawio import RawReadError, RawRef
-from corpus.split import bucket
+from corpus.fsio import UrlRef, read_any
+from corpus.rawio import RAW_SUFFIX, RawReadError, RawRef
+from corpus.split import bucket, split_codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,37 +36,41 @@ class BatchJob:
     prior: list[Prior | None]  # what the cache index knew about each ref
 
 
+LANG = pa.dictionary(pa.int32(), pa.string())
 KEY_SCHEMA = pa.schema(
     [
         ("id", pa.string()),
-        ("rel", pa.string()),
-        ("bucket", pa.float64()),  # split.bucket(id): the split needs no per-id hashing in pass 2
+        ("rel", pa.string()),  # null when it is just `id.txt` (a flat folder: nearly always)
+        ("split", pa.int8()),  # the split of the id's own bucket (corpus/split.py); clusters move later
+        ("rel_hash", pa.uint64()),  # for the cache index (cache.rel_hash)
         ("key16", pa.binary(16)),  # null: the file could not be read
-        ("spill", pa.dictionary(pa.int32(), pa.string())),  # one value per batch
-        ("offset", pa.int64()),
-        ("length", pa.int64()),
+        ("offset", pa.int64()),  # where the entry lies in the batch's spill (ScanResult.spill)
+        ("length", pa.int32()),
         ("has_record", pa.bool_()),
-        ("errors", pa.int32()),
-        ("warnings", pa.int32()),
+        ("ok", pa.bool_()),  # no error
         ("cached", pa.bool_()),
+        ("warnings", pa.int32()),
         ("body_hash", pa.int64()),
         ("bands", pa.binary()),  # uint64 LSH band keys
         ("size", pa.int64()),
-        ("word_count", pa.int64()),
-        ("language", pa.string()),
-        ("publisher", pa.string()),
+        ("word_count", pa.int32()),
+        ("language", LANG),
+        ("publisher", LANG),
+        ("raw_size", pa.int64()),  # lstat of the raw file (-1: none), for validate's dedup index
+        ("raw_mtime", pa.int64()),
     ]
 )
+# what the driver keeps of each row (~70 bytes): the cache-index columns and the band keys go elsewhere
+KEPT = [f.name for f in KEY_SCHEMA if f.name not in ("rel_hash", "key16", "bands")]
 
 
 @dataclass(slots=True)
 class ScanResult:
-    """Keys of one batch as columns (~400 bytes a file, signature included), plus the problems found.
-
-    Columns, not objects: a million files' keys fit in a few hundred MB and concatenate with Arrow.
-    """
+    """Keys of one batch as columns (KEY_SCHEMA), the batch's spill file, and the problems of its rejected
+    files. Columns, not objects: a million files' keys concatenate with Arrow in a few tens of MB."""
 
     keys: pa.RecordBatch
+    spill: str
     problems: dict[str, list[dict[str, Any]]] = field(
         default_factory=dict
     )  # rel -> errors, rejected files only
@@ -93,7 +99,7 @@ def _row(ref: RawRef, rel: str, key: bytes, line: bytes, cached: bool) -> tuple[
         "rel": rel,
         "key16": key[:16],
         "has_record": rec is not None,
-        "errors": sum(p["severity"] == "error" for p in problems),
+        "ok": not any(p["severity"] == "error" for p in problems),
         "warnings": sum(p["severity"] == "warning" for p in problems),
         "cached": cached,
         "body_hash": entry["body_hash"],
@@ -104,6 +110,17 @@ def _row(ref: RawRef, rel: str, key: bytes, line: bytes, cached: bool) -> tuple[
         "publisher": rec["source"]["publisher"] if rec else None,
     }
     return row, problems
+
+
+def _stat(ref: RawRef) -> tuple[int, int]:
+    """What validate's index records of a file (check.run's FileResult.size / mtime_ns)."""
+    if isinstance(ref, UrlRef):
+        return -1, -1
+    try:
+        st = os.lstat(ref.path)
+    except OSError:
+        return -1, -1
+    return st.st_size, st.st_mtime_ns
 
 
 def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
@@ -123,7 +140,7 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
                 problems[rel] = found or [
                     Problem(e.code, "unreadable", "error", e.message, hint=e.hint).to_dict()
                 ]
-                rows.append({"id": ref.id, "rel": rel, "has_record": False, "errors": 1, "warnings": 0})
+                rows.append({"id": ref.id, "rel": rel, "has_record": False, "ok": False, "warnings": 0})
                 continue
             key = entry_key(ctx.fingerprint, ref.id, rel, doc.sha256, doc.meta)
             line = None
@@ -138,7 +155,7 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
             if line is None:
                 line = _entry(key, check_one(ref, ctx.cfg, doc))
             row, found = _row(ref, rel, key, line, cached)
-            if row["errors"]:
+            if not row["ok"]:
                 problems[rel] = [p for p in found if p["severity"] == "error"]
             rows.append(row)
             lines.append(line)
@@ -151,6 +168,11 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
             line = next(it)
             r["spill"], r["offset"], r["length"] = name, offset, len(line)
             offset += len(line)
-    for r in rows:
-        r["bucket"] = bucket(r["id"])
-    return ScanResult(pa.RecordBatch.from_pylist(rows, schema=KEY_SCHEMA), problems)
+    codes = split_codes(np.array([bucket(r["id"]) for r in rows], np.float64), ctx.cfg.splits)
+    for r, code, ref in zip(rows, codes.tolist(), job.refs, strict=True):
+        r["raw_size"], r["raw_mtime"] = _stat(ref)
+        r["split"] = code
+        r["rel_hash"] = rel_hash(r["rel"])
+        if r["rel"] == r["id"] + RAW_SUFFIX:
+            r["rel"] = None
+    return ScanResult(pa.RecordBatch.from_pylist(rows, schema=KEY_SCHEMA), name, problems)

@@ -9,14 +9,16 @@ the build which articles must share a split.
 
 from __future__ import annotations
 
-import itertools
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
 from corpus.check import sketch
+from corpus.check.columns import BandColumns, BandWriter, PathColumn, Picked, as_columns, scratch_dir
 from corpus.check.problem import Problem
 from corpus.check.rules import problem
 from corpus.rawio import RAW_SUFFIX
@@ -27,12 +29,16 @@ _ALL_PAIRS_MAX = 32  # buckets larger than this are linked as a chain and a star
 
 @dataclass(slots=True)
 class KeyTable:
-    """Duplicate keys of many files, one row each. `paths` locate the text when a pair needs confirming."""
+    """Duplicate keys of many files, one row each. `paths` locate the text when a pair needs confirming.
 
-    rels: list[str]
+    `rels` and `paths` may be compact columns (corpus.check.columns) and `bands` band files on disk: the
+    search reads one band at a time, so a million rows need not hold 168 MB of band keys in memory.
+    """
+
+    rels: Sequence[str]
     paths: Sequence[str]
     body_hash: np.ndarray  # int64[n]
-    bands: np.ndarray  # uint64[n, b]
+    bands: np.ndarray | BandColumns  # uint64[n, b], or the same band by band
     size: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     mtime_ns: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
 
@@ -43,42 +49,51 @@ class KeyTable:
     def ids(self) -> list[str]:
         return [id_of(r) for r in self.rels]
 
+    @property
+    def band_columns(self) -> BandColumns:
+        return as_columns(self.bands)
+
     @classmethod
     def empty(cls, nbands: int) -> KeyTable:
         return cls([], [], np.zeros(0, np.int64), np.zeros((0, nbands), np.uint64))
 
     @classmethod
-    def from_results(cls, results: Iterable[object], nbands: int) -> KeyTable:
+    def from_results(cls, results: Iterable[object], nbands: int, scratch: Path | None = None) -> KeyTable:
         """Rows for results with keys (FileResult-like: rel, path, body_hash, bands, size, mtime_ns)."""
-        b = KeyBuilder(nbands, chunk=1024)
+        b = KeyBuilder(nbands, chunk=1024, scratch=scratch)
         for r in results:
             b.add(r)
         return b.table()
 
 
 class KeyBuilder:
-    """Collects keys as results stream in, in numpy chunks: a million rows stay ~200 MB, not ~1 GB of objects."""
+    """Collects keys as results stream in: numbers in numpy chunks, band keys appended to band files,
+    paths as (root, rel) in one buffer; a million rows take ~60 bytes each in memory, not ~1 KB of objects.
 
-    def __init__(self, nbands: int, chunk: int = 65_536) -> None:
+    With `names` (the caller's own PathColumn of every file), a row keeps only its index into it.
+    """
+
+    def __init__(
+        self, nbands: int, chunk: int = 65_536, scratch: Path | None = None, names: PathColumn | None = None
+    ) -> None:
         self.nbands, self.chunk = nbands, chunk
-        self.rels: list[str] = []
-        self.paths: list[str] = []
-        self._cols: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        self.names = names if names is not None else PathColumn()
+        self._own = names is None
+        self._rows = array("q")  # index into `names` (shared names only)
+        self._writer = BandWriter(scratch_dir(scratch), nbands, chunk)
+        self._cols: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.n = 0
         self._new()
 
     def _new(self) -> None:
         c = self.chunk
-        self._cur = (
-            np.zeros(c, np.int64),
-            np.zeros((c, self.nbands), np.uint64),
-            np.zeros(c, np.int64),
-            np.zeros(c, np.int64),
-        )
+        self._cur = (np.zeros(c, np.int64), np.zeros(c, np.int64), np.zeros(c, np.int64))
         self._cols.append(self._cur)
         self._fill = 0
 
-    def add(self, res: object) -> None:
-        """Add a FileResult-like row if it has keys (files without a body take no part)."""
+    def add(self, res: object, row: int | None = None) -> None:
+        """Add a FileResult-like row if it has keys (files without a body take no part); `row`: its index
+        in the shared `names`."""
         h = getattr(res, "body_hash", None)
         if h is None:
             return
@@ -86,17 +101,29 @@ class KeyBuilder:
             self._new()
         i = self._fill
         self._cur[0][i] = h
-        self._cur[1][i] = res.bands  # type: ignore[attr-defined]
-        self._cur[2][i] = res.size  # type: ignore[attr-defined]
-        self._cur[3][i] = res.mtime_ns  # type: ignore[attr-defined]
+        self._cur[1][i] = res.size  # type: ignore[attr-defined]
+        self._cur[2][i] = res.mtime_ns  # type: ignore[attr-defined]
+        self._writer.add(np.asarray(res.bands, np.uint64))  # type: ignore[attr-defined]
         self._fill += 1
-        self.rels.append(res.rel)  # type: ignore[attr-defined]
-        self.paths.append(res.path)  # type: ignore[attr-defined]
+        self.n += 1
+        if self._own:
+            self.names.append(res.path, res.rel)  # type: ignore[attr-defined]
+        else:
+            assert row is not None, "a KeyBuilder sharing names needs each row's index"
+            self._rows.append(row)
 
     def table(self) -> KeyTable:
-        n = len(self.rels)
-        cols = [np.concatenate([c[k] for c in self._cols])[:n] for k in range(4)]
-        return KeyTable(self.rels, self.paths, cols[0], cols[1], cols[2], cols[3])
+        n = self.n
+        cols = [np.concatenate([c[k] for c in self._cols])[:n] for k in range(3)]
+        self._cols = []
+        bands = self._writer.finish(owned=True)
+        if self._own:
+            rels: Sequence[str] = self.names.rels
+            paths: Sequence[str] = self.names
+        else:
+            rows = np.frombuffer(self._rows, np.int64) if n else np.zeros(0, np.int64)
+            rels, paths = Picked(self.names.rels, rows), Picked(self.names, rows)
+        return KeyTable(rels, paths, cols[0], bands, cols[1], cols[2])
 
 
 def id_of(rel: str) -> str:
@@ -117,70 +144,105 @@ class Duplicates:
 # --- candidate generation (vectorised) ------------------------------------------------------------
 
 
-def _runs(sorted_keys: np.ndarray) -> list[tuple[int, int]]:
-    """(start, end) of runs of ≥ 2 equal values in a sorted array."""
+def _runs(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends (exclusive) of runs of >= 2 equal values in a sorted array."""
     if len(sorted_keys) < 2:
-        return []
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
     same = sorted_keys[1:] == sorted_keys[:-1]
     if not same.any():
-        return []
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
     edges = np.flatnonzero(np.diff(np.concatenate(([0], same.astype(np.int8), [0]))))
-    return [(int(s), int(e) + 1) for s, e in zip(edges[::2], edges[1::2], strict=True)]
+    return edges[::2].astype(np.int64), edges[1::2].astype(np.int64) + 1
 
 
-def _bucket_pairs(members: np.ndarray) -> list[tuple[int, int]]:
-    m = members.tolist()
-    if len(m) <= _ALL_PAIRS_MAX:
-        return [(a, b) for i, a in enumerate(m) for b in m[i + 1 :]]
-    return [(m[0], b) for b in m[1:]] + list(itertools.pairwise(m[1:]))
+def _run_pairs(order: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Candidate pairs of the runs [start, end) of `order`: all pairs in a run of up to _ALL_PAIRS_MAX
+    members, a star from the smallest member and a chain for larger runs (a few huge buckets would
+    otherwise give billions of pairs). Numpy throughout: Python tuples were ~100 bytes a pair."""
+    out: list[np.ndarray] = []
+    lengths = ends - starts
+    small = lengths <= _ALL_PAIRS_MAX
+    s, ln = starts[small], lengths[small]
+    if len(s):
+        total = int(ln.sum())
+        run = np.repeat(np.arange(len(s)), ln)  # which run each flattened position belongs to
+        pos = np.repeat(s, ln) + (np.arange(total) - np.repeat(np.cumsum(ln) - ln, ln))
+        members = order[pos]
+        for d in range(1, int(ln.max())):
+            same = run[d:] == run[:-d]
+            out.append(np.stack([members[:-d][same], members[d:][same]], axis=1))
+    for st, en in zip(starts[~small].tolist(), ends[~small].tolist(), strict=True):
+        m = np.sort(order[st:en])
+        out.append(np.stack([np.full(len(m) - 1, m[0]), m[1:]], axis=1))
+        out.append(np.stack([m[1:-1], m[2:]], axis=1))
+    return np.concatenate(out).astype(np.int64) if out else np.zeros((0, 2), np.int64)
 
 
-def _norm_pairs(pairs: list[tuple[int, int]]) -> np.ndarray:
-    if not pairs:
+def _norm_pairs(parts: list[np.ndarray]) -> np.ndarray:
+    """Pairs as (smaller, larger), distinct, sorted; no pair of a row with itself."""
+    if not parts:
         return np.zeros((0, 2), np.int64)
-    arr = np.sort(np.array(pairs, np.int64), axis=1)
+    arr = np.sort(np.concatenate(parts).astype(np.int64), axis=1)
     arr = arr[arr[:, 0] != arr[:, 1]]
     return np.unique(arr, axis=0) if len(arr) else arr
 
 
-def _column(keys: np.ndarray, b: int, rows: np.ndarray | None) -> np.ndarray:
-    """Band `b` of `rows` (all rows if None) as a contiguous copy: one column, never the whole matrix."""
-    return np.ascontiguousarray(keys[:, b]) if rows is None else keys[rows, b]
+def self_candidates(bands: np.ndarray | BandColumns, rows: np.ndarray | None = None) -> np.ndarray:
+    """Pairs (i < j) of rows sharing any band key; with `rows`, of those rows (numbered 0.. in `rows`).
+
+    One band at a time: a column, its sort order, and the pairs found so far are all that is held."""
+    src = as_columns(bands)
+    parts: list[np.ndarray] = []
+    for b in range(src.nbands):
+        col = src.column(b)
+        if rows is not None:
+            col = col[rows]
+        order = np.argsort(col)  # quicksort; ties' order does not matter (pairs are normalised)
+        starts, ends = _runs(col[order])
+        del col
+        if len(starts):
+            parts.append(_norm_pairs([_run_pairs(order, starts, ends)]))
+    return _norm_pairs(parts)
 
 
-def _sorted_column(keys: np.ndarray, b: int, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """(order, sorted keys) of one band: a contiguous copy and quicksort are ~5x a stable sort of a strided
-    column; ties are put back in row order where they matter (in the runs), so results stay deterministic."""
-    col = _column(keys, b, rows)
-    order = np.argsort(col)
-    return order, col[order]
-
-
-def self_candidates(bands: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
-    """Pairs (i < j) of rows sharing any band key; with `rows`, of those rows (numbered 0.. in `rows`)."""
-    pairs: list[tuple[int, int]] = []
-    for b in range(bands.shape[1]):
-        order, col = _sorted_column(bands, b, rows)
-        for s, e in _runs(col):
-            pairs += _bucket_pairs(np.sort(order[s:e]))
-    return _norm_pairs(pairs)
-
-
-def cross_candidates(new: np.ndarray, old: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
-    """Pairs (new row, old row) sharing any band key; old is sorted once per band, new is searched.
+def cross_candidates(
+    new: np.ndarray | BandColumns, old: np.ndarray | BandColumns, rows: np.ndarray | None = None
+) -> np.ndarray:
+    """Pairs (new row, old row) sharing any band key: per band, the few new keys are sorted and every old
+    key is looked up among them (no sort of the large side). At most `_ALL_PAIRS_MAX * 8` old rows (the
+    smallest) per new row and band.
 
     With `rows`, only those rows of `new` take part (numbered 0.. in `rows`)."""
-    out: list[np.ndarray] = []
-    if (len(new) if rows is None else len(rows)) == 0 or len(old) == 0:
+    new_c, old_c = as_columns(new), as_columns(old)
+    if (len(new_c) if rows is None else len(rows)) == 0 or len(old_c) == 0:
         return np.zeros((0, 2), np.int64)
-    for b in range(old.shape[1]):
-        order, col = _sorted_column(old, b)
-        mine = _column(new, b, rows)
-        lo = np.searchsorted(col, mine, "left")
-        hi = np.searchsorted(col, mine, "right")
-        for q in np.flatnonzero(hi > lo):
-            hits = np.sort(order[lo[q] : hi[q]])[: _ALL_PAIRS_MAX * 8]
-            out.append(np.stack([np.full(len(hits), q), hits], axis=1))
+    out: list[np.ndarray] = []
+    cap = _ALL_PAIRS_MAX * 8
+    for b in range(old_c.nbands):
+        mine = new_c.column(b)
+        if rows is not None:
+            mine = mine[rows]
+        order = np.argsort(mine, kind="stable")
+        keys = mine[order]
+        col = old_c.column(b)
+        pos = np.minimum(np.searchsorted(keys, col), len(keys) - 1)
+        hit = np.flatnonzero(keys[pos] == col)  # old rows whose key some new row has, ascending
+        hit_keys = col[hit]
+        del col, pos
+        if not len(hit):
+            continue
+        # old rows per key in ascending row order, capped
+        by_key = np.argsort(hit_keys, kind="stable")
+        hk, ho = hit_keys[by_key], hit[by_key]
+        first = np.searchsorted(hk, hk, "left")
+        keep = (np.arange(len(hk)) - first) < cap
+        hk, ho = hk[keep], ho[keep]
+        # every new row with that key, with every kept old row of it
+        lo = np.searchsorted(keys, hk, "left")
+        hi = np.searchsorted(keys, hk, "right")
+        cnt = hi - lo
+        q = order[np.repeat(lo, cnt) + (np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt))]
+        out.append(np.stack([q, np.repeat(ho, cnt)], axis=1))
     if not out:
         return np.zeros((0, 2), np.int64)
     return np.unique(np.concatenate(out).astype(np.int64), axis=0)
@@ -188,8 +250,8 @@ def cross_candidates(new: np.ndarray, old: np.ndarray, rows: np.ndarray | None =
 
 def exact_self(h: np.ndarray) -> list[np.ndarray]:
     order = np.argsort(h)
-    col = h[order]
-    return [np.sort(order[s:e]) for s, e in _runs(col)]
+    starts, ends = _runs(h[order])
+    return [np.sort(order[s:e]) for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
 
 
 # --- confirmation ----------------------------------------------------------------------------------
@@ -228,7 +290,7 @@ def _confirm(
     pairs: np.ndarray, path_a: Sequence[str], path_b: Sequence[str], sh: _Shingles, threshold: float
 ) -> list[tuple[int, int, float]]:
     out = []
-    for a, b in pairs.tolist():
+    for a, b in (p for start in range(0, len(pairs), 4096) for p in pairs[start : start + 4096].tolist()):
         sa, sb = sh(path_a[a]), sh(path_b[b])
         if sa is None or sb is None:
             continue
@@ -281,7 +343,7 @@ def find_duplicates(
 
     Within `new`, the row whose id sorts first keeps its place and the others are reported, naming it.
     """
-    old = old if old is not None else KeyTable.empty(new.bands.shape[1] if new.bands.ndim == 2 else 0)
+    old = old if old is not None else KeyTable.empty(new.band_columns.nbands)
     n_new = len(new)
 
     def new_id(i: int) -> str:  # on demand, like old_id: a list of every id is ~100 bytes a row

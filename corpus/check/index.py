@@ -7,32 +7,38 @@ refreshed incrementally (only new files and files whose size changed are read ag
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import itertools
 import os
 import shutil
+from array import array
 from collections.abc import Iterator, Sequence
 from functools import cache, partial
 from pathlib import Path
 
 import numpy as np
 import orjson
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from corpus.check import sketch
-from corpus.check.dedup import KeyTable
+from corpus.check.columns import BandFiles, Picked, Selected, StrColumn, scratch_dir, write_bands
+from corpus.check.dedup import KeyTable, id_of
 from corpus.check.run import FileResult, check_file
 from corpus.config import Config
 from corpus.convert import CONVERTER_VERSION
 from corpus.engines import Engine
 from corpus.rawio import RAW_SUFFIX, RawRef
 
-INDEX_VERSION = 1
-_COLUMNS = ("body_hash", "bands", "size", "mtime_ns")
+INDEX_VERSION = 2
+_COLUMNS = ("body_hash", "size", "mtime_ns")
 
 
 class Joined(Sequence[str]):
     """root/rel paths computed on access: a million path strings would cost ~100 MB for nothing."""
 
-    def __init__(self, root: Path, rels: list[str]) -> None:
+    def __init__(self, root: Path, rels: Sequence[str]) -> None:
         self.root, self.rels = root, rels
 
     def __len__(self) -> int:
@@ -70,6 +76,7 @@ def _meta(cfg: Config, root: Path) -> dict[str, object]:
         "shingle_words": cfg.shingle_words,
         "num_perm": sketch.NUM_PERM,
         "seed": sketch.SEED,
+        "sketch": sketch.VERSION,
         "bands": bands,
         "rows": rows,
         "converter": converter_fingerprint(),
@@ -78,20 +85,22 @@ def _meta(cfg: Config, root: Path) -> dict[str, object]:
 
 
 def load_index(cfg: Config, root: Path) -> KeyTable | None:
-    """The saved index if it was made with the same settings and converter, else None."""
+    """The saved index if it was made with the same settings and converter, else None.
+
+    Rels come back as one buffer, the numbers as arrays (~40 bytes a row), and the band keys stay in
+    their files, read a band at a time by the duplicate search."""
     d = index_dir(cfg)
     try:
         if orjson.loads((d / "meta.json").read_bytes()) != _meta(cfg, root):
             return None
-        rels = orjson.loads((d / "rels.json").read_bytes())
-        cols = {n: np.load(d / f"{n}.npy") for n in ("body_hash", "bands", "size", "mtime_ns")}
+        rels = StrColumn.load(d, "rels")
+        cols = {n: np.load(d / f"{n}.npy") for n in _COLUMNS}
     except (OSError, ValueError, EOFError):
         return None
-    if not all(len(c) == len(rels) for c in cols.values()):
+    bands = BandFiles(d, sketch.lsh_shape(cfg.near_duplicate_threshold)[0], len(rels))
+    if not all(len(c) == len(rels) for c in cols.values()) or not bands.valid():
         return None
-    return KeyTable(
-        rels, Joined(root, rels), cols["body_hash"], cols["bands"], cols["size"], cols["mtime_ns"]
-    )
+    return KeyTable(rels, Joined(root, rels), cols["body_hash"], bands, cols["size"], cols["mtime_ns"])
 
 
 def _load_keyless(cfg: Config) -> dict[str, list[int]]:
@@ -102,18 +111,23 @@ def _load_keyless(cfg: Config) -> dict[str, list[int]]:
     return data if isinstance(data, dict) else {}
 
 
-def save_index(table: KeyTable, cfg: Config, root: Path, keyless: dict[str, list[int]] | None = None) -> None:
-    """Write to a temporary folder and swap it in, so a killed run never leaves half an index."""
+def save_index(table: KeyTable, cfg: Config, root: Path, keyless: dict[str, list[int]] | None = None) -> bool:
+    """Write to a temporary folder and swap it in, so a killed run never leaves half an index.
+
+    Band keys are copied a band at a time; the table's own band files are left as they are."""
     d = index_dir(cfg)
     tmp = d.with_name(d.name + f".tmp{os.getpid()}")
     try:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         (tmp / "meta.json").write_bytes(orjson.dumps(_meta(cfg, root)))
-        (tmp / "rels.json").write_bytes(orjson.dumps(table.rels))
+        rels = table.rels if isinstance(table.rels, StrColumn) else StrColumn(table.rels)
+        rels.save(tmp, "rels")
+        del rels
         (tmp / "keyless.json").write_bytes(orjson.dumps(keyless or {}))
-        for name in ("body_hash", "bands", "size", "mtime_ns"):
+        for name in _COLUMNS:
             np.save(tmp / f"{name}.npy", getattr(table, name))
+        write_bands(tmp, table.band_columns)
         old = d.with_name(d.name + f".old{os.getpid()}")
         if d.exists():
             d.rename(old)
@@ -121,54 +135,145 @@ def save_index(table: KeyTable, cfg: Config, root: Path, keyless: dict[str, list
         shutil.rmtree(old, ignore_errors=True)
     except (OSError, TypeError):
         shutil.rmtree(tmp, ignore_errors=True)  # a read-only cache only costs speed next time
+        return False
+    return True
 
 
 def _walk(root: Path) -> Iterator[tuple[str, int, int]]:
-    """(rel, size, mtime_ns) of every raw file under root, links included but never followed.
+    """(rel, size, mtime_ns) of every raw file under root, links included but never followed; each
+    folder's entries in name order, subfolders after its files (deepest last listed first).
 
-    Plain strings and scandir, not pathlib: a million files walk in seconds, not tens of seconds.
+    Plain strings and scandir, not pathlib: a million files walk in seconds, not tens of seconds. A folder's
+    names are kept as Arrow columns while it is sorted (~50 bytes a file), not as DirEntry objects (~300).
     """
     stack = [("", str(root))]
     while stack:
         prefix, folder = stack.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            dirs, files = _listing(folder)
         except OSError:
             continue
-        for e in entries:
+        for name in dirs:
+            stack.append((prefix + name + "/", os.path.join(folder, name)))
+        for name, size, mtime in files:
+            yield prefix + name, size, mtime
+
+
+_CHUNK = 65_536
+
+
+def _listing(folder: str) -> tuple[list[str], Iterator[tuple[str, int, int]]]:
+    """Subfolder names (sorted) and (name, size, mtime_ns) of the raw files (sorted by name) of a folder."""
+    dirs: list[str] = []
+    chunks: list[pa.Array] = []
+    sizes, mtimes = array("q"), array("q")
+    names: list[str] = []
+    plain = True  # every name valid UTF-8: Arrow's byte order is Python's code point order
+
+    def flush() -> None:
+        nonlocal plain
+        if names and plain:
+            try:
+                chunks.append(pa.array(names, pa.string()))
+            except (UnicodeEncodeError, pa.ArrowException):
+                plain = False
+        if plain:
+            names.clear()
+
+    with os.scandir(folder) as it:
+        for e in it:
             if e.is_dir(follow_symlinks=False):
-                stack.append((prefix + e.name + "/", e.path))
+                dirs.append(e.name)
             elif e.name.endswith(RAW_SUFFIX):
                 try:
                     st = e.stat(follow_symlinks=False)
                 except OSError:
                     continue
-                yield prefix + e.name, st.st_size, st.st_mtime_ns
+                names.append(e.name)
+                sizes.append(st.st_size)
+                mtimes.append(st.st_mtime_ns)
+                if len(names) >= _CHUNK:
+                    flush()
+    flush()
+    dirs.sort()
+    size_col = np.frombuffer(sizes, np.int64) if len(sizes) else np.zeros(0, np.int64)
+    mtime_col = np.frombuffer(mtimes, np.int64) if len(mtimes) else np.zeros(0, np.int64)
+    if not plain:  # undecodable names (surrogate escapes): Python's own order, on a list
+        every = [n for c in chunks for n in c.to_pylist()] + names
+        order = sorted(range(len(every)), key=every.__getitem__)
+        return dirs, ((every[i], int(size_col[i]), int(mtime_col[i])) for i in order)
+    column = pa.chunked_array(chunks, pa.string())
+    order = pc.sort_indices(column).to_numpy()
+
+    def rows() -> Iterator[tuple[str, int, int]]:
+        for start in range(0, len(order), _CHUNK):
+            idx = order[start : start + _CHUNK]
+            got = column.take(pa.array(idx)).to_pylist()
+            yield from zip(got, size_col[idx].tolist(), mtime_col[idx].tolist(), strict=True)
+
+    return dirs, rows()
 
 
-def refresh_index(cfg: Config, root: Path, engine: Engine) -> tuple[KeyTable, list[str]]:
-    """The up-to-date index of every file under root, and every raw file's rel (for id clashes)."""
+class _Lookup:
+    """rel -> row of a saved index, by sorted 64-bit hashes (no dict of a million strings)."""
+
+    def __init__(self, rels: Sequence[str]) -> None:
+        self.rels = rels
+        hashes = np.fromiter((hash(r) for r in rels), np.int64, len(rels))
+        self.order = np.argsort(hashes)
+        self.sorted = hashes[self.order]
+
+    def find(self, rels: list[str]) -> np.ndarray:
+        """The row of each rel, -1 where there is none."""
+        out = np.full(len(rels), -1, np.int64)
+        if not len(self.sorted):
+            return out
+        hashes = np.fromiter((hash(r) for r in rels), np.int64, len(rels))
+        pos = np.searchsorted(self.sorted, hashes)
+        hit = np.flatnonzero(self.sorted[np.minimum(pos, len(self.sorted) - 1)] == hashes)
+        for q in hit.tolist():
+            p = int(pos[q])
+            while p < len(self.sorted) and self.sorted[p] == hashes[q]:  # equal hashes: compare the text
+                i = int(self.order[p])
+                if self.rels[i] == rels[q]:
+                    out[q] = i
+                    break
+                p += 1
+        return out
+
+
+def refresh_index(
+    cfg: Config, root: Path, engine: Engine, want_ids: set[str] | None = None
+) -> tuple[KeyTable, list[str]]:
+    """The up-to-date index of every file under root, and the rels of raw files whose case-folded id is
+    in `want_ids` (every rel when None): what the id-clash check needs, not a list of a million rels."""
     root = root.resolve()
     saved = load_index(cfg, root)
-    known = {r: i for i, r in enumerate(saved.rels)} if saved is not None else {}
+    known = _Lookup(saved.rels) if saved is not None else None
     keyless_before = _load_keyless(cfg) if saved is not None else {}
     keyless: dict[str, list[int]] = {}
-    keep: list[int] = []
+    keep = array("q")
     todo: list[RawRef] = []
-    all_rels: list[str] = []
-    for rel, size, mtime in _walk(root):
-        all_rels.append(rel)
-        i = known.get(rel)
-        # The size, not the mtime, says a file changed: a fresh clone in CI gives every file a new
-        # mtime, and rebuilding a million keys for that would defeat the cache. An edit that keeps
-        # the size exactly is caught by the next whole-corpus run (duplicates are confirmed on the
-        # current text anyway, so a stale key can only miss a pair, never invent one).
-        if saved is not None and i is not None and size == saved.size[i]:
-            keep.append(i)
-        elif keyless_before.get(rel, [None])[0] == size:
-            keyless[rel] = [size, mtime]  # unreadable or empty last time and unchanged: no keys still
-        else:
-            todo.append(RawRef(root, root / rel))
+    found_rels: list[str] = []
+    walked = _walk(root)
+    while chunk := list(itertools.islice(walked, _CHUNK)):  # a chunk at a time: lookups in numpy
+        rels = [c[0] for c in chunk]
+        if want_ids is None:
+            found_rels.extend(rels)
+        elif want_ids:
+            found_rels.extend(r for r in rels if id_of(r).casefold() in want_ids)
+        rows = known.find(rels) if known is not None and saved is not None else np.full(len(rels), -1)
+        for (rel, size, mtime), i in zip(chunk, rows.tolist(), strict=True):
+            # The size, not the mtime, says a file changed: a fresh clone in CI gives every file a new
+            # mtime, and rebuilding a million keys for that would defeat the cache. An edit that keeps
+            # the size exactly is caught by the next whole-corpus run (duplicates are confirmed on the
+            # current text anyway, so a stale key can only miss a pair, never invent one).
+            if i >= 0 and saved is not None and size == saved.size[i]:
+                keep.append(i)
+            elif keyless_before.get(rel, [None])[0] == size:
+                keyless[rel] = [size, mtime]  # unreadable or empty last time and unchanged: no keys still
+            else:
+                todo.append(RawRef(root, root / rel))
     del known
     nbands = sketch.lsh_shape(cfg.near_duplicate_threshold)[0]
 
@@ -179,25 +284,37 @@ def refresh_index(cfg: Config, root: Path, engine: Engine) -> tuple[KeyTable, li
             res.record, res.problems = None, []
             yield res
 
-    fresh = KeyTable.from_results(checked(), nbands)
+    fresh = KeyTable.from_results(checked(), nbands, scratch=Path(cfg.cache_dir))
     if saved is not None and not len(fresh) and len(keep) == len(saved):
-        table, changed = saved, False  # nothing changed (the common case): no copy of a million rows
-    else:
-        changed = True
-        kept = subset(saved, np.array(keep, np.int64), root) if saved is not None else KeyTable.empty(nbands)
-        del saved
-        rels = kept.rels + fresh.rels
-        cols = [np.concatenate([getattr(kept, c), getattr(fresh, c)]) for c in _COLUMNS]
-        del kept
-        table = KeyTable(rels, Joined(root, rels), *cols)
-    if changed or keyless != keyless_before:
-        save_index(table, cfg, root, keyless)
-    return table, all_rels
+        if keyless != keyless_before:
+            _save_keyless(cfg, keyless)
+        return saved, found_rels  # nothing changed (the common case): no copy of a million rows
+    idx = np.frombuffer(keep, np.int64) if len(keep) else np.zeros(0, np.int64)
+    kept = subset(saved, idx, root) if saved is not None else KeyTable.empty(nbands)
+    del saved
+    all_rels = StrColumn(itertools.chain(kept.rels, fresh.rels))
+    cols = [np.concatenate([getattr(kept, c), getattr(fresh, c)]) for c in _COLUMNS]
+    bands = write_bands(scratch_dir(Path(cfg.cache_dir)), kept.band_columns, extra=fresh.band_columns)
+    bands = BandFiles(bands.folder, bands.nbands, bands.n, owned=True)
+    del kept, fresh
+    table = KeyTable(all_rels, Joined(root, all_rels), cols[0], bands, cols[1], cols[2])
+    save_index(table, cfg, root, keyless)
+    return table, found_rels
+
+
+def _save_keyless(cfg: Config, keyless: dict[str, list[int]]) -> None:
+    with contextlib.suppress(OSError):  # a read-only cache only costs speed next time
+        (index_dir(cfg) / "keyless.json").write_bytes(orjson.dumps(keyless))
 
 
 def subset(table: KeyTable, idx: np.ndarray, root: Path) -> KeyTable:
-    """Rows `idx` of an index table, paths still computed on access."""
-    rels = [table.rels[i] for i in idx.tolist()]
+    """Rows `idx` of an index table, read on access: rels, paths and band keys are not copied."""
+    rels = Picked(table.rels, idx)
     return KeyTable(
-        rels, Joined(root, rels), table.body_hash[idx], table.bands[idx], table.size[idx], table.mtime_ns[idx]
+        rels,
+        Joined(root, rels),
+        table.body_hash[idx],
+        Selected(table.band_columns, idx),
+        table.size[idx],
+        table.mtime_ns[idx],
     )

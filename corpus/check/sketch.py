@@ -1,10 +1,13 @@
 """Body → duplicate keys: an exact hash of the normalised body and MinHash LSH band keys.
 
 Normalising (case-folded word characters only) makes whitespace, punctuation and case edits count as
-the same text. Near-duplicates use word 5-gram shingles; rensa (Rust) computes MinHash ~15x faster
-than datasketch. Band and row counts are chosen from the threshold so recall at the threshold is
-≥ 99.5% (datasketch's default choice misses most pairs at exactly 0.8); every candidate is then
-confirmed with the true Jaccard, so extra candidates cost time, never precision.
+the same text. Near-duplicates use word 5-gram shingles. The hot path (`keys`, once per article) never
+makes a Python string per word or shingle: the case-folded text becomes a numpy array of code points,
+word characters come from a table of the `\\w` class, and each shingle is hashed from prefix sums of a
+polynomial hash over the normalised text (one hash per shingle, all at once). rensa (Rust) turns those
+hashes into the MinHash signature. Band and row counts are chosen from the threshold so recall at the
+threshold is ≥ 99.5% (datasketch's default choice misses most pairs at exactly 0.8); every candidate is
+then confirmed with the true Jaccard, so extra candidates cost time, never precision.
 """
 
 from __future__ import annotations
@@ -18,31 +21,125 @@ import rensa
 
 NUM_PERM = 128
 SEED = 1_234_567
+# Band keys depend on all of this: persisted keys (validate's index, the build cache) made with another
+# version are not comparable, so the index and cache keys include it.
+VERSION = f"poly64-fmix-rensa{rensa.RMinHash.ALGORITHM_VERSION}-perm{NUM_PERM}-seed{SEED}"
 _WORD = re.compile(r"\w+")
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+_SPACE = 32
+_BASE = 0x100000001B3 * 0x9E3779B97F4A7C15 % 2**64 | 1  # odd, hence invertible modulo 2^64
+_BASE_INV = pow(_BASE, -1, 2**64)
+
+
+@cache
+def _word_table() -> np.ndarray:
+    """Is each BMP code point a `\\w` character? Taken from `re` itself, so both agree by construction."""
+    one = re.compile(r"\w")
+    return np.fromiter((one.match(chr(c)) is not None for c in range(0x10000)), bool, 0x10000)
+
+
+def _is_word(cps: np.ndarray) -> np.ndarray:
+    out = np.take(_word_table(), cps, mode="clip")  # clipped to U+FFFF, a non-character: no word
+    if (
+        len(cps) and int(cps.max()) > 0xFFFF
+    ):  # rare (emoji, historic scripts): asked one distinct char at a time
+        astral = np.flatnonzero(cps > 0xFFFF)
+        vals, inverse = np.unique(cps[astral], return_inverse=True)
+        out[astral] = np.array([_WORD.match(chr(v)) is not None for v in vals.tolist()])[inverse]
+    return out
+
+
+def _normalised(body: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(code points of the words joined by single spaces, word starts, word ends) in that array."""
+    cps = np.frombuffer(body.casefold().encode("utf-32-le", "surrogatepass"), np.uint32)
+    w = _is_word(cps)
+    padded = np.zeros(len(w) + 2, np.bool_)
+    padded[1:-1] = w
+    edges = np.flatnonzero(padded[1:] != padded[:-1])  # alternating starts and ends
+    starts, ends = edges[::2], edges[1::2]
+    if not len(starts):
+        return np.zeros(0, np.uint32), starts, ends
+    keep = w.copy()
+    keep[ends[:-1]] = True  # the first separator after each word but the last becomes one space
+    norm = np.where(w, cps, np.uint32(_SPACE))[keep]
+    lengths = ends - starts
+    new_starts = np.zeros(len(starts), np.int64)
+    np.cumsum(lengths[:-1] + 1, out=new_starts[1:])
+    return norm, new_starts, new_starts + lengths
+
+
+def _text(norm: np.ndarray) -> bytes:
+    """The normalised body as UTF-8 (ASCII text, the common case, without a round trip through str)."""
+    if not len(norm) or int(norm.max()) < 128:
+        return norm.astype(np.uint8).tobytes()
+    return norm.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass").encode("utf-8", "surrogatepass")
 
 
 def words(body: str) -> list[str]:
-    return _WORD.findall(body.casefold())
+    """The case-folded `\\w+` runs of the body (what `_WORD.findall(body.casefold())` gives, faster)."""
+    norm, _, _ = _normalised(body)
+    return _text(norm).decode("utf-8", "surrogatepass").split(" ") if len(norm) else []
+
+
+def _hash_bytes(text: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "little", signed=True)
 
 
 def body_hash(ws: list[str]) -> int:
     """64-bit key of the normalised body (signed, to fit numpy int64 and Parquet)."""
-    return int.from_bytes(
-        hashlib.blake2b(" ".join(ws).encode(), digest_size=8).digest(), "little", signed=True
-    )
+    return _hash_bytes(" ".join(ws).encode("utf-8", "surrogatepass"))
+
+
+_POWERS: list[np.ndarray] = [np.ones(0, np.uint64), np.ones(0, np.uint64)]  # BASE^i, BASE^-i, grown on demand
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    if len(_POWERS[0]) < n:
+        size = max(n, 2 * len(_POWERS[0]), 4096)
+        for j, b in enumerate((_BASE, _BASE_INV)):
+            p = np.full(size, b, np.uint64)
+            p[0] = 1
+            _POWERS[j] = np.cumprod(p, dtype=np.uint64)  # wraps modulo 2^64, as intended
+    return _POWERS[0][:n], _POWERS[1][:n]
+
+
+def _fmix(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finaliser: spreads the polynomial hash's weak low bits over all bits."""
+    h = h ^ (h >> np.uint64(33))
+    h *= np.uint64(0xFF51AFD7ED558CCD)
+    h ^= h >> np.uint64(33)
+    h *= np.uint64(0xC4CEB9FE1A85EC53)
+    return h ^ (h >> np.uint64(33))
+
+
+def _shingle_hashes(norm: np.ndarray, starts: np.ndarray, ends: np.ndarray, k: int) -> np.ndarray:
+    """uint64 hash of each word k-gram (the whole text if it has ≤ k words), as a span of `norm`.
+
+    hash(span s..e) = Σ c_j·B^(e-1-j) = B^(e-1)·(C[e] − C[s]) with C the prefix sums of c_j·B^-j (mod 2^64).
+    """
+    with np.errstate(over="ignore"):
+        fwd, inv = _powers(len(norm) + 1)
+        prefix = np.zeros(len(norm) + 1, np.uint64)
+        np.cumsum(norm.astype(np.uint64) * inv[: len(norm)], out=prefix[1:])
+        if len(starts) <= k:
+            s, e = np.zeros(1, np.int64), np.array([len(norm)], np.int64)
+        else:
+            s, e = starts[: len(starts) - k + 1], ends[k - 1 :]
+        return _fmix(fwd[e - 1] * (prefix[e] - prefix[s]))
+
+
+def keys(body: str, k: int, threshold: float) -> tuple[int, np.ndarray] | None:
+    """(body_hash, band_keys) of a body, or None if it has no words: what every article needs, in one pass."""
+    norm, starts, ends = _normalised(body)
+    if not len(starts):
+        return None
+    return _hash_bytes(_text(norm)), _bands(_shingle_hashes(norm, starts, ends, k), threshold)
 
 
 def shingles(ws: list[str], k: int) -> set[str]:
     if len(ws) <= k:
         return {" ".join(ws)} if ws else set()
     return {" ".join(ws[i : i + k]) for i in range(len(ws) - k + 1)}
-
-
-def _shingle_list(ws: list[str], k: int) -> list[str]:
-    if len(ws) <= k:
-        return [" ".join(ws)]
-    return [" ".join(ws[i : i + k]) for i in range(len(ws) - k + 1)]
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -53,10 +150,13 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 def shingle_hashes(ws: list[str], k: int) -> np.ndarray:
     """The shingle set as sorted distinct 64-bit hashes: ~8 bytes a shingle instead of ~100 for a set of
-    strings, so confirming many candidates keeps little in memory. Hashes are only compared within one
-    process, so Python's (salted) string hash serves; a collision needs ~2^32 shingles in one pair.
+    strings, so confirming many candidates keeps little in memory. A collision needs ~2^32 shingles in one
+    pair, so `jaccard_hashed` equals `jaccard` of the string sets.
     """
-    return np.unique(np.fromiter(map(hash, shingles(ws, k)), np.int64))
+    if not ws:
+        return np.zeros(0, np.uint64)
+    norm, starts, ends = _normalised(" ".join(ws))
+    return np.unique(_shingle_hashes(norm, starts, ends, k))
 
 
 def jaccard_hashed(a: np.ndarray, b: np.ndarray) -> float:
@@ -83,16 +183,22 @@ def lsh_shape(threshold: float, num_perm: int = NUM_PERM, target: float = 0.995)
     return best
 
 
+def _bands(hashes: np.ndarray, threshold: float) -> np.ndarray:
+    bands, rows = lsh_shape(threshold)
+    offsets = np.array([0, len(hashes)], np.uint64)
+    digest = rensa.RMinHash.digest_matrix_from_flat_token_hashes(hashes, offsets, NUM_PERM, SEED)
+    sig = np.asarray(digest.to_rows()[0], np.uint64)[: bands * rows].reshape(bands, rows)
+    key = np.arange(1, bands + 1, dtype=np.uint64) * _MIX  # salt: equal values in different bands differ
+    with np.errstate(over="ignore"):
+        for j in range(rows):
+            key = (key ^ sig[:, j]) * np.uint64(0x100000001B3)
+    return key
+
+
 def band_keys(ws: list[str], k: int, threshold: float) -> np.ndarray:
     """uint64 key per LSH band; two documents are candidates when any band key is equal."""
-    bands, rows = lsh_shape(threshold)
-    m = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
-    m.update(_shingle_list(ws, k))  # repeats do not change a minimum: no set needed
-    sig = np.asarray(m.digest(), dtype=np.uint64)[: bands * rows].reshape(bands, rows)
-    key = np.arange(1, bands + 1, dtype=np.uint64) * _MIX  # salt: equal values in different bands differ
-    for j in range(rows):
-        key = (key ^ sig[:, j]) * np.uint64(0x100000001B3)
-    return key
+    norm, starts, ends = _normalised(" ".join(ws))
+    return _bands(_shingle_hashes(norm, starts, ends, k), threshold)
 
 
 def expected_candidates(threshold: float) -> str:

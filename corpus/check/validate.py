@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus.check import sketch
+from corpus.check.columns import PathColumn, StrColumn
 from corpus.check.dedup import Duplicates, KeyBuilder, KeyTable, find_duplicates, id_of
 from corpus.check.index import refresh_index, save_index, subset
 from corpus.check.problem import Problem
@@ -36,33 +37,37 @@ class FileReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-_SAME_ID = object()  # in Rows.ids: the id is the one the rel gives (nearly always; nothing kept)
-
-
 class Rows:
     """Every checked file as columns, problems kept only for the files that have some.
 
-    A FileResult a file, then a FileReport, an id-check dict entry and a sorted copy for the report, were
-    ~0.5-0.8 KB a file; here a clean file costs four pointers and a 64-bit id key (`paths` and `rels` are
-    the very strings the KeyBuilder holds), and reports are made one at a time as they are written.
+    A file costs its rel's UTF-8 bytes and ~20 bytes more (PathColumn: root index and end offset; a 64-bit
+    key of its case-folded id), not Python objects: a FileResult, then a FileReport, an id-check dict entry
+    and a sorted copy were ~0.5-1 KB a file. Reports are made one at a time as they are written.
     """
 
     def __init__(self) -> None:
-        self.paths: list[str] = []
-        self.rels: list[str] = []
-        self.ids: list[object] = []  # _SAME_ID, or the id (str or None) when the rel does not give it
+        self.names = PathColumn()  # path and rel of every row
+        self.odd_ids: dict[int, str | None] = {}  # row -> id, only when the rel does not give it
         self.id_keys = array("q")  # hash of the case-folded id (0 for no id): equal ids, equal keys
         self.problems: dict[int, list[Problem]] = {}  # row -> its problems, only rows with some
         self.keyless: dict[str, list[int]] = {}  # rel -> [size, mtime_ns] of files without dedup keys
 
+    @property
+    def paths(self) -> PathColumn:
+        return self.names
+
+    @property
+    def rels(self) -> StrColumn:
+        return self.names.rels
+
     def __len__(self) -> int:
-        return len(self.paths)
+        return len(self.names)
 
     def add(self, res: FileResult) -> None:
-        i = len(self.paths)
-        self.paths.append(res.path)
-        self.rels.append(res.rel)
-        self.ids.append(_SAME_ID if res.id is not None and res.id == id_of(res.rel) else res.id)
+        i = len(self.names)
+        self.names.append(res.path, res.rel)
+        if res.id is None or res.id != id_of(res.rel):
+            self.odd_ids[i] = res.id
         self.id_keys.append(0 if res.id is None else hash(res.id.casefold()))
         if res.problems:
             self.problems[i] = res.problems
@@ -70,8 +75,7 @@ class Rows:
             self.keyless[res.rel] = [res.size, res.mtime_ns]
 
     def id(self, i: int) -> str | None:
-        ident = self.ids[i]
-        return id_of(self.rels[i]) if ident is _SAME_ID else ident  # type: ignore[return-value]
+        return self.odd_ids[i] if i in self.odd_ids else id_of(self.rels[i])
 
     def add_problems(self, i: int, found: list[Problem]) -> None:
         if found:
@@ -152,21 +156,22 @@ BODY_CACHE_BYTES = 64_000_000
 
 
 def _check_all(
-    refs: Iterable[RawRef], cfg: Config, engine: Engine, keys: KeyBuilder, bodies: dict[str, bytes]
-) -> Rows:
+    refs: Iterable[RawRef], cfg: Config, engine: Engine, bodies: dict[str, bytes]
+) -> tuple[Rows, KeyBuilder]:
     """Check every file, streaming its keys into `keys` and keeping only what the report needs.
 
     Bodies are kept up to a budget so candidate pairs need not be converted again for confirmation.
     """
     out = Rows()
+    keys = KeyBuilder(_nbands(cfg), scratch=Path(cfg.cache_dir), names=out.names)
     kept = 0
     for res in engine.map(partial(check_file, cfg=cfg), refs):
-        keys.add(res)
+        keys.add(res, len(out))
         if res.record is not None and kept < BODY_CACHE_BYTES:
             body = bodies[res.path] = res.record.body.encode()
             kept += len(body)
         out.add(res)
-    return out
+    return out, keys
 
 
 def _extras(found: list[tuple[Path, Path, Problem]], cfg: Config) -> list[FileReport]:
@@ -246,8 +251,7 @@ def _id(ident: str | None) -> str | None:
 
 def _whole(roots: list[Path], cfg: Config, engine: Engine) -> Outcome:
     bodies: dict[str, bytes] = {}
-    keys = KeyBuilder(_nbands(cfg))
-    results = _check_all(discover(roots), cfg, engine, keys, bodies)
+    results, keys = _check_all(discover(roots), cfg, engine, bodies)
     _duplicate_ids(results, cfg)
     table = keys.table()
     _add_duplicates(results, duplicates(table, None, cfg, bodies), cfg)
@@ -278,13 +282,13 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
     raw_root = Path(cfg.raw_dir)
     refs = list(discover(raw_paths, default_root=raw_root))
     bodies: dict[str, bytes] = {}
-    keys = KeyBuilder(_nbands(cfg))
-    results = _check_all(refs, cfg, engine, keys, bodies)
+    results, keys = _check_all(refs, cfg, engine, bodies)
     extras = _extras(orphans + scan_extras([p for p in raw_paths if p.is_dir()]), cfg)
     old: KeyTable | None = None
     old_ids: dict[str, str] = {}
     if raw_root.is_dir():
-        index, all_rels = refresh_index(cfg, raw_root, engine)
+        named_ids = {i.casefold() for i in map(results.id, range(len(results))) if i is not None}
+        index, same_id_rels = refresh_index(cfg, raw_root, engine, want_ids=named_ids)
         root = raw_root.resolve()
         parents: dict[Path, Path] = {}  # realpath once per folder, not once per file
         real = (
@@ -298,8 +302,7 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
         if stale:  # the named files' own old versions must not count as "the rest of the corpus"
             old = subset(index, np.setdiff1d(np.arange(len(index)), np.array(stale, np.int64)), root)
         del index
-        named_ids = {i.casefold() for i in map(results.id, range(len(results))) if i is not None}
-        for rel in all_rels:
+        for rel in same_id_rels:
             key = id_of(rel).casefold()
             if key in named_ids and rel not in named:
                 old_ids.setdefault(key, shown_path(root / rel))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Mapping
 
 from corpus.convert.engine import LineDecision, find_date
@@ -14,7 +16,7 @@ _RELS = {"previous", "next", "inline", "related"}
 
 
 def headline(ds: list[LineDecision]) -> str | None:
-    return next((d.text for d in ds if d.label == HEADLINE), None)
+    return next((d.data.get("headline", d.text) for d in ds if d.label == HEADLINE), None)
 
 
 def _runs(ds: list[LineDecision]) -> list[list[LineDecision]]:
@@ -38,11 +40,11 @@ _STRONG_SPAN = 40  # raw lines below a weak byline run where the article's own p
 def byline(ds: list[LineDecision]) -> Byline:
     # the first run of byline lines is the article's (later ones belong to teasers), unless it holds only name
     # lines taken for their place and a later run has a prefix ("By", "Von") or a lead phrase
-    runs = _runs(ds)
+    runs = _candidate_runs(ds)
     chosen = runs[0] if runs else []
     if chosen and _weak(chosen):
         near = chosen[0].index + _STRONG_SPAN  # far below, a prefixed byline signs a teaser, not the article
-        chosen = next((r for r in runs if not _weak(r) and r[0].index <= near), chosen)
+        chosen = next((r for r in runs if not _weak(r) and r[0].index <= near and _in_header(ds, r)), chosen)
     authors: list[str] = []
     for d in chosen:
         for a in d.data.get("authors", []):
@@ -57,6 +59,53 @@ def byline(ds: list[LineDecision]) -> Byline:
                 authors.append(str(name))
                 break
     return Byline(authors=authors, bio=bio)
+
+
+def _candidate_runs(ds: list[LineDecision]) -> list[list[LineDecision]]:
+    """The runs that may sign the article, in order: none between its paragraphs or in a teaser list, none
+    above the headline when its header has one, and of prefixed bylines above the text only the nearest."""
+    body_at = [d.index for d in ds if d.label == BODY]
+    runs = [r for r in _runs(ds) if not _inside_body(body_at, r) and any(d.data.get("authors") for d in r)]
+    runs = _without_teaser_lists(runs, body_at[-1] if body_at else -1)
+    top = next((d.index for d in ds if d.label == HEADLINE), -1)
+    above = [r for r in runs if bisect.bisect_left(body_at, r[0].index) <= 1]  # a standfirst aside
+    if any(r[0].index > top for r in above):
+        runs = [r for r in runs if r[0].index > top]
+        above = [r for r in above if r[0].index > top]
+    if len(above) > 1 and not _weak(above[-1]):
+        runs = runs[len(above) - 1 :]  # `above` opens `runs`: both are in page order
+    return runs
+
+
+def _inside_body(body_at: list[int], run: list[LineDecision]) -> bool:
+    """A prefixed byline between the article's paragraphs (two above, one below) signs an embedded teaser
+    or video; the article's own byline sits above its text or below its end."""
+    rules = [d.rule for d in run if d.label == BYLINE]
+    if not rules or not all("prefix" in r for r in rules):
+        return False
+    i = bisect.bisect_left(body_at, run[0].index)
+    return i >= 2 and i < len(body_at)
+
+
+_DIGITS = re.compile(r"\d+")
+_TEASER_GAP = 12  # raw lines between the bylines of two teasers in a list
+
+
+def _without_teaser_lists(runs: list[list[LineDecision]], last_body: int) -> list[list[LineDecision]]:
+    """Below the article, bylines of one shape a few lines apart ("By" / "Jane Roe", "By" / "John Doe")
+    sign the teasers of a list, not the article."""
+    shape = [tuple(_DIGITS.sub("", d.rule) for d in r) for r in runs]  # "names after the prefix on line 7"
+    teaser: set[int] = set()
+    for i in range(len(runs) - 1):
+        a, b = runs[i], runs[i + 1]
+        if a[0].index > last_body and shape[i] == shape[i + 1] and b[0].index - a[-1].index <= _TEASER_GAP:
+            teaser.update((i, i + 1))
+    return [r for i, r in enumerate(runs) if i not in teaser]
+
+
+def _in_header(ds: list[LineDecision], run: list[LineDecision]) -> bool:
+    """At most a standfirst above it: a prefixed byline after the article's paragraphs signs a teaser."""
+    return sum(1 for d in ds[: run[0].index] if d.label == BODY) <= 1
 
 
 def _weak(run: list[LineDecision]) -> bool:

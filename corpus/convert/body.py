@@ -17,7 +17,7 @@ import re
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features
 from corpus.convert.labels import BIO, BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
-from corpus.convert.rules import RULES
+from corpus.convert.rules import RULES, first_word
 
 _GOOD_WORDS = 12
 _MEDIUM_WORDS = 5
@@ -223,6 +223,79 @@ def site_slogans(nb: list[LineDecision]) -> None:
                 break
 
 
+_ISLAND_WORDS = 40
+_PITCH_RULES = ("boilerplate.keyword", "boilerplate.notice")
+
+
+def furniture_islands(nb: list[LineDecision]) -> None:
+    """A short text line with furniture right above and right below, one of them a notice or keyword
+    line (a newsletter box, an app or subscription prompt), and a third furniture line beyond: the box's
+    own pitch, not a paragraph. An article's paragraphs sit next to paragraphs, a credit or a subheading
+    (a short line above text); a paragraph between two ad slots has paragraphs beyond them.
+    Run after the main run is chosen: the pitch is dropped, the run's extent is left as it was."""
+    for k in range(1, len(nb) - 1):
+        d = nb[k]
+        f = d.features
+        if d.label or d.content == "short" or f is None or f.words > _ISLAND_WORDS:
+            continue
+        a, b = nb[k - 1], nb[k + 1]
+        if not (a.rule.startswith(_PITCH_RULES) or b.rule.startswith(_PITCH_RULES)):
+            continue
+        around = nb[max(0, k - 2) : k] + nb[k + 1 : k + 3]  # a box has more than one line on a side
+        if (
+            _furniture(a)
+            and _furniture(b)
+            and not _heads_text(nb, k + 1)
+            and sum(1 for x in around if _furniture(x)) > 2
+        ):
+            d.label, d.rule = BOILERPLATE, "text between furniture lines, one a notice (a box's pitch)"
+
+
+_CARD_WORDS = 50
+_CARDS_MIN = 2
+_LINK_MARKS = " .:»›>→…"
+
+
+def _card_words(d: LineDecision) -> int:
+    return d.features.words if d.features is not None else 0
+
+
+def teaser_cards(nb: list[LineDecision]) -> None:
+    """Title line, a summary, then a "more" link alone on its line ("Read more", "mehr"): a teaser card.
+    Two or more such cards on a page are a teaser list, whatever their summaries read like; an article
+    ends its paragraphs with no link to itself. Run after the main run is chosen (its extent stays)."""
+    cards = [
+        k
+        for k in range(1, len(nb) - 1)
+        if not nb[k].label
+        and nb[k].content != "short"
+        and _card_words(nb[k]) <= _CARD_WORDS
+        and _more_link(nb[k + 1])
+        and not nb[k - 1].label
+        and nb[k - 1].content == "short"
+    ]
+    if len(cards) < _CARDS_MIN:
+        return
+    for k in cards:
+        nb[k].label, nb[k].rule = (
+            BOILERPLATE,
+            f"teaser card: a summary above a 'more' link, {len(cards)} cards",
+        )
+
+
+def _more_link(d: LineDecision) -> bool:
+    return _furniture(d) and d.text.strip(_LINK_MARKS).lower() in RULES.more_links
+
+
+def _furniture(d: LineDecision) -> bool:
+    return d.label in (BOILERPLATE, RELATED) or (not d.label and d.content == "short")
+
+
+def _heads_text(nb: list[LineDecision], j: int) -> bool:
+    """nb[j] is a short line right above running text: a subheading, not furniture."""
+    return not nb[j].label and j + 1 < len(nb) and not nb[j + 1].label and nb[j + 1].content == "good"
+
+
 def cut_summaries(nb: list[LineDecision]) -> None:
     """_CUT_MIN or more text lines in a row, none ending like a sentence (and not one paragraph wrapped over
     them), maybe each under its title line: summaries cut at a length limit, a teaser block. An article's
@@ -319,6 +392,8 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
             break  # "12 comments", "Comments" after the article's text: the comment thread follows
         elif k > s and good >= _NEXT_ARTICLE_AFTER and _commenter(nb, k):
             break  # "Jane Roe says:" above a date line: a comment thread's first entry
+        elif k > s and good >= _NEXT_ARTICLE_AFTER and _author_header(d):
+            break  # "About the author", "About Jane Roe": the author box follows the article
         elif k >= s and not d.label and d.content == "good":
             good += 1
     else:
@@ -329,6 +404,19 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
     while j > s and not (not nb[j].label and nb[j].content == "good"):
         j -= 1
     return s, j
+
+
+_AUTHOR_HEADER_WORDS = 6
+
+
+def _author_header(d: LineDecision) -> bool:
+    """ "About the author", "Über Jane Roe": the header of an author box, below the article's text."""
+    f = d.features
+    if f is None or f.words > _AUTHOR_HEADER_WORDS or f.ends_sentence:
+        return False
+    if first_word(d.text) not in RULES.bio_header_first_words:
+        return False  # most short lines: no regex tried
+    return bool(RULES.bio_header.match(d.text) or RULES.bio_about.match(d.text))
 
 
 def _commenter(nb: list[LineDecision], k: int) -> bool:
@@ -415,7 +503,9 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             and (f.block_size == 1 or _between_paragraphs(d, nb[k - 1], nxt))
             and not f.has_url
         ):
-            if _title_case_link(d, lang):
+            if _PERSON_LINE.match(d.text) and not d.text.isupper():
+                d.label, d.rule = BOILERPLATE, "a name and a role between paragraphs (a portrait's caption)"
+            elif _title_case_link(d, lang):
                 d.label, d.rule = RELATED, "related.inline: Title Case line between paragraphs"
                 d.data = {"rel": "inline", "title": d.text}
             else:
@@ -424,6 +514,11 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
         d.label, d.rule = BOILERPLATE, _SHORT_IN_RUN if inside else _SHORT_OUTSIDE
     _lists_between_paragraphs(nb, s, e)
     _list_after_run(nb, e)
+
+
+# "Jane Roe, director of …", "Sir John Doe (left) …", "Jane Roe @handle": a person named, then a role or a
+# handle, alone between paragraphs; a heading does not start with a name and a comma.
+_PERSON_LINE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,2}[A-ZÀ-Þ][\w'’-]+(?:,\s|\s+\(|\s+@)")
 
 
 def _between_paragraphs(line: LineDecision, prev: LineDecision, nxt: LineDecision | None) -> bool:
@@ -453,7 +548,7 @@ def _lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
         while j + 1 <= e and nb[j + 1].rule == _SHORT_IN_RUN:
             j += 1
         run = nb[k : j + 1]
-        items = sum(1 for x in run if _LIST_ITEM.search(x.text))
+        items = sum(1 for x in run if _LIST_ITEM.search(x.text)) + _same_shape(run)
         if (
             len(run) >= _LIST_MIN_LINES
             and items >= _LIST_ITEM_SHARE * len(run)
@@ -464,6 +559,42 @@ def _lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
             for x in run:
                 x.label, x.rule = BODY, f"list item: {len(run)} item-like lines between paragraphs"
         k = j + 1
+
+
+_SHAPE_PUNCT = re.compile(r"[\w\s]+")
+_ROW_WORDS = 8  # a table row or a list item of one shape: a few words around the same punctuation
+_ROW_MARKS = frozenset(":()/|")
+_SHAPE_MIN = 3
+
+
+def _same_shape(run: list[LineDecision]) -> int:
+    """Lines of the run's most common punctuation skeleton ("Name (Group X): 10th", "Term: value"), when
+    most lines share it: the rows of a table or the items of a list, not counted by a leading mark.
+    Only skeletons with two separators count (brackets and a colon, slashes) and only short lines. Lines already counted as items are not counted twice."""
+    shapes: dict[str, int] = {}
+    for x in run:
+        f = x.features
+        if f is None or f.words > _ROW_WORDS or _LIST_ITEM.search(x.text):
+            continue
+        sk = _SHAPE_PUNCT.sub("", x.text)
+        if _separated(sk):
+            shapes[sk] = shapes.get(sk, 0) + 1
+    best = max(shapes.values(), default=0)
+    return best if best >= _SHAPE_MIN else 0
+
+
+def _row_like_next(nb: list[LineDecision], k: int) -> bool:
+    """nb[k] has the punctuation skeleton (with a separator) of the line below: a row, not a heading."""
+    if k + 1 >= len(nb):
+        return False
+    sk = _SHAPE_PUNCT.sub("", nb[k].text)
+    return _separated(sk) and sk == _SHAPE_PUNCT.sub("", nb[k + 1].text)
+
+
+def _separated(skeleton: str) -> bool:
+    """Two separators or more ("():", "/|"): a row's columns. A lone colon is as often a teaser's
+    "Kicker: title" as a "Term: value" item."""
+    return sum(1 for c in skeleton if c in _ROW_MARKS) >= 2
 
 
 _COUNTER = "boilerplate.counter"
@@ -486,13 +617,13 @@ def _list_after_run(nb: list[LineDecision], e: int) -> None:
     if e < 0 or nb[e].label != BODY:
         return
     k = e + 1
-    while k < len(nb) and k - e <= 2 and _heading(nb[k]):
+    while k < len(nb) and k - e <= 2 and _heading(nb[k]) and not _row_like_next(nb, k):
         k += 1
     j = k
     while j < len(nb) and (nb[j].rule == _SHORT_OUTSIDE or _figure_cell(nb, j)):
         j += 1
     run = nb[k:j]
-    items = sum(1 for x in run if _TABLE_ROW.search(x.text))
+    items = sum(1 for x in run if _TABLE_ROW.search(x.text)) + _same_shape(run)
     need = _TABLE_MIN_LINES * max(1, k - e - 1)
     if len(run) < need or items < _LIST_ITEM_SHARE * len(run):
         return

@@ -25,11 +25,13 @@ from corpus.convert.body import (
     comment_widgets,
     content_class,
     cut_summaries,
+    furniture_islands,
     label_body,
     main_run,
     site_slogans,
     standfirst,
     tail,
+    teaser_cards,
     teaser_lists,
     wrapped_paragraphs,
 )
@@ -64,6 +66,10 @@ __all__ = ["LineDecision", "classify", "find_date", "parse_names"]
 
 _DIGITS = re.compile(r"\d+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A caption with its credit can run to a paragraph's length (what, who, where, when, and the story's
+# background, then "(Photo: Jane Roe)"): credit rules try lines up to this many words.
+_CAPTION_MAX_WORDS = 100
+_PARAGRAPH_WORDS = 60  # longer and ending with a stop: a paragraph (a long caption ends with its credit)
 
 
 def _pattern(
@@ -71,8 +77,11 @@ def _pattern(
 ) -> tuple[str, str, dict[str, Any]] | None:
     """Pass 1: the rule tables. Returns (label, rule, data) or None. `keyword`: the boilerplate keyword
     the line holds, if any (found for the whole text at once by keyword_lines)."""
-    if f.words > 60:  # a paragraph: of all the rules only a notice phrase and the bio one can apply
-        return (BOILERPLATE, f"boilerplate.notice: {keyword!r}", {}) if keyword else _bio(text)
+    if f.words > _CAPTION_MAX_WORDS or (f.words > _PARAGRAPH_WORDS and f.ends_sentence):
+        # a paragraph: only a notice phrase, a credit at its end and the bio apply
+        if keyword:
+            return BOILERPLATE, f"boilerplate.notice: {keyword!r}", {}
+        return _long_caption(text, f) or _bio(text)
     fams = RULES.starter_families.get(first_word(text))  # most lines start with no table phrase
     if fams:
         hit = _anchored(text, f, stop, fams)
@@ -84,14 +93,14 @@ def _pattern(
             # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
             shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
-    if f.words <= 60:
+    if f.words <= _CAPTION_MAX_WORDS:
         colon = ":" in text  # the cheap tests of each rule's gate stand here: a call costs more than they do
         m = RULES.credit_inline.search(text) if colon and inline_credit_possible(text) else None
         if m is None and colon:
             m = RULES.credit_glued.search(text)
         if (
             m
-            and len(caption := text[: m.start()].strip(" ([|–—-")) >= 8
+            and len(caption := text[: m.start()].strip(" ([|–—-©")) >= 8
             and credits.inline_ok(m.group("label"), caption)
         ):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
@@ -106,7 +115,11 @@ def _pattern(
             return (
                 CREDIT,
                 "credit.agency at end",
-                {"kind": "photo", "credit": m.group("credit").strip(), "caption": m.group("caption").strip()},
+                {
+                    "kind": "photo",
+                    "credit": m.group("credit").strip(),
+                    "caption": m.group("caption").rstrip(" ([|–—-©").strip(),
+                },
             )
         br = credits.bracketed(text, f.words) if closes else None
         if br:
@@ -115,7 +128,7 @@ def _pattern(
                 "credit.bracketed: a name in brackets after the caption's last sentence",
                 {"kind": "photo", "credit": br[1], "caption": br[0]},
             )
-        by = credits.photo_by(text) if " by " in text else None
+        by = credits.photo_by(text)  # it tests for " by " / " courtesy" first
         if by:
             kind = RULES.credit_kinds.get(by[0].lower(), "photo")
             return CREDIT, f"credit.by: {by[0]!r} by", {"kind": kind, "credit": by[2], "caption": by[1]}
@@ -135,17 +148,43 @@ def _pattern(
     if f.words <= 40 and ("©" in text or text[:9].lower().startswith(("(c)", "copyright"))):
         m2 = RULES.credit_copyright.match(text)
         if m2:
-            credit = {
-                "kind": "photo",
-                "credit": m2.group("credit").strip(),
-                "caption": m2.group("caption").strip(),
-            }
+            caption, credit_text = credits.tidy(m2.group("caption"), m2.group("credit"))
+            credit = {"kind": "photo", "credit": credit_text, "caption": caption}
             return CREDIT, "credit.copyright", credit
     if keyword:
         kind = "keyword" if f.words <= RULES.keyword_max_words else "notice"
         return BOILERPLATE, f"boilerplate.{kind}: {keyword!r}", {}
     if f.words >= 10:
         return _bio(text)
+    return None
+
+
+_LONG_CAPTION_MAX_WORDS = 150
+_LONG_CAPTION_TAIL = 200  # characters: a credit at the end of a long caption is short
+
+
+def _long_caption(text: str, f: Features) -> tuple[str, str, dict[str, Any]] | None:
+    """A caption as long as a paragraph still ends with its credit ("… in 2025. (Photo: Jane Roe)",
+    "… in 2025. Photo by Jane Roe / AFP"): only patterns anchored at the line's end are tried."""
+    if f.ends_sentence or f.words > _LONG_CAPTION_MAX_WORDS:
+        return None
+    cut = max(0, len(text) - _LONG_CAPTION_TAIL)
+    tail = text[cut:]
+    m = RULES.credit_inline.search(tail) if inline_credit_possible(tail) else None
+    if m:
+        caption = text[: cut + m.start()].strip(" ([|–—-©")
+        if credits.inline_ok(m.group("label"), caption):
+            kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
+            data = {"kind": kind, "credit": m.group("credit").strip(), "caption": caption}
+            return CREDIT, f"credit.inline after a long caption: {m.group('label')!r}", data
+    by = credits.photo_by(text)
+    if by:
+        kind = RULES.credit_kinds.get(by[0].lower(), "photo")
+        return (
+            CREDIT,
+            f"credit.by after a long caption: {by[0]!r} by",
+            {"kind": kind, "credit": by[2], "caption": by[1]},
+        )
     return None
 
 
@@ -173,6 +212,8 @@ def _anchored(
             return RELATED, f"related.label: {m.group('label')!r}", {"rel": "related", "title": title}
     if f.words <= 25:
         m = RULES.credit_start.match(text) if "credit" in fams else None
+        if m and credits.label_title(m.group("credit"), f):
+            m = None  # "VIDEO: Why people in one town are happier than elsewhere.": a teaser's title
         if m and (":" in text[m.end("label") : m.start("credit")] or m.group("credit")[:1].isupper()):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             return (
@@ -218,6 +259,8 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
         hit = _pattern(text, f, stop, keywords.get(i))
         if hit:
             d.label, d.rule, d.data = hit
+            if d.label == CREDIT and d.data.get("caption") and d.data.get("credit"):
+                d.data["caption"], d.data["credit"] = credits.tidy(d.data["caption"], d.data["credit"], text)
         ds.append(d)
     nonblank = [d for d in ds if d.features is not None]
     _pair_credits(nonblank)
@@ -233,6 +276,8 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     cut_summaries(nonblank)
     s, e = main_run(nonblank)
     s = standfirst(nonblank, s)
+    furniture_islands(nonblank)
+    teaser_cards(nonblank)
     tail(nonblank, s, e)
     label_body(nonblank, s, e, lang)
     body_repeats(nonblank)
@@ -258,30 +303,103 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             and f.block_size == 1
             and _is_bare_credit(d.text, f)
             and agency_named(d.text)
+            and credits.credit_words(d.text)
             and not _list_item(nb, k)
         ):
             d.label, d.rule = CREDIT, "credit.agency line"
             d.data = {"kind": "photo", "credit": d.text}
-        elif _free(d) and f.block_size >= 2 and _is_bare_credit(d.text, f):
+        elif _free(d) and f.block_size >= 2 and _is_bare_credit(d.text, f) and credits.credit_words(d.text):
             # a bare agency line in a block with a text line: that line is the caption
             nbr = [x for x in (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None) if x]
+            # a title-like caption ("Mayor and aide at the bridge 2024") is short text: then the pair must
+            # be alone in its block and the credit "Name/Agency"-shaped (menus put an agency beside a link)
+            shaped = f.block_size == 2 and (
+                credits.slash_credit(d.text, f.words) or credits.agency_only(d.text)
+            )
             if any(
-                x.features and x.features.block == f.block and _free(x) and x.content != "short" for x in nbr
+                x.features
+                and x.features.block == f.block
+                and _free(x)
+                and (
+                    x.content != "short"
+                    or (shaped and x.features.words >= _TITLE_CAPTION_MIN_WORDS and not _CLOCK.search(x.text))
+                )
+                for x in nbr
             ):
                 d.label, d.rule = CREDIT, "credit.bare agency line beside a caption"
                 d.data = {"kind": "photo", "credit": d.text}
-        if d.label != CREDIT or d.data.get("caption"):
-            continue
         if d.rule == "credit.copyright" and credits.footer(d.data.get("credit", "")):
             d.label, d.rule, d.data = BOILERPLATE, "copyright footer: a year, not a picture credit", {}
             continue
+        if d.label != CREDIT or d.data.get("caption"):
+            continue
         cap = _caption_for(nb, k)
         if cap is not None:
-            cap.label, cap.rule = CAPTION, f"caption: beside the credit on line {d.index + 1}"
+            cap.label, cap.rule, cap.data = CAPTION, f"caption: beside the credit on line {d.index + 1}", {}
             d.data["caption"] = cap.text.removesuffix("(").strip()
         elif d.rule == "credit.copyright":
             d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
+    _echoed_captions(nb)
+    _gallery_captions(nb)
+    _restated_captions(nb)
 
+
+_RESTATED_MIN_WORDS = 12
+_TOKENS = re.compile(r"\w+")
+
+
+def _restated_captions(nb: list[LineDecision]) -> None:
+    """Some sites caption a picture with a sentence of the text, without its final stop: a line that repeats
+    an earlier paragraph's words and lacks the paragraph's stop is a caption (only later copies: a copy above
+    the text may be its standfirst or title)."""
+    seen: set[tuple[str, ...]] = set()
+    for d in nb:
+        f = d.features
+        if f is None or f.words < _RESTATED_MIN_WORDS:
+            continue
+        key = tuple(_TOKENS.findall(d.text.lower()))
+        if f.ends_sentence:
+            seen.add(key)
+        elif key in seen and _free(d):
+            d.label, d.rule = CREDIT, "caption: an earlier paragraph restated without its stop"
+            d.data = {"kind": "photo", "caption": d.text}
+
+
+_GALLERY_CAPTION_WORDS = (4, 60)
+
+
+def _gallery_captions(nb: list[LineDecision]) -> None:
+    """A gallery's counter ("Image 3 of 12", "3 / 12") is furniture, and a text line in its block is the
+    caption of the picture it counts, credit or not."""
+    for k, d in enumerate(nb):
+        f = d.features
+        if f is None or f.words > 4 or not _free(d) or not credits.gallery_counter(d.text):
+            continue
+        d.label, d.rule, d.data = BOILERPLATE, "gallery counter", {}
+        lo, hi = _GALLERY_CAPTION_WORDS
+        for j in (k - 1, k + 1):
+            x = nb[j] if 0 <= j < len(nb) else None
+            xf = x.features if x is not None else None
+            if x is None or xf is None or xf.block != f.block or not _free(x) or not lo <= xf.words <= hi:
+                continue
+            x.label, x.rule = CREDIT, f"caption: beside the gallery counter on line {d.index + 1}"
+            x.data = {"kind": "photo", "caption": x.text}
+
+
+def _echoed_captions(nb: list[LineDecision]) -> None:
+    """A gallery prints a caption twice (the picture's text, then the caption under it): the copy beside a
+    caption is the caption too, not a paragraph."""
+    for k, d in enumerate(nb):
+        cap = d.text if d.label == CAPTION else d.data.get("caption") if d.label == CREDIT else None
+        if not cap:
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(nb) and _free(nb[j]) and nb[j].text.rstrip(".") == cap.rstrip("."):
+                nb[j].label, nb[j].rule = CAPTION, f"caption: a copy of the caption on line {d.index + 1}"
+
+
+_TITLE_CAPTION_MIN_WORDS = 5
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")  # "Posted by Jane Roe on May 2, 2024, 6:21 AM": a post's date line
 
 _SKELETON = re.compile(r"[\w\s]+")
 
@@ -313,7 +431,7 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
             x = nb[j]
             xf = x.features
             assert xf is not None
-            if xf.block == f.block and _free(x) and xf.words >= 3:
+            if xf.block == f.block and _captionable(x) and xf.words >= 3:
                 return x
     if k > 0 and f.block_pos == 0:
         x = nb[k - 1]
@@ -324,7 +442,12 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
         xf = x.features
         assert xf is not None
         gap = nb[k].index - x.index
-        if gap <= max_gap and _free(x) and 3 <= xf.words <= 40 and not (xf.ends_sentence and xf.words > 25):
+        if (
+            gap <= max_gap
+            and _captionable(x)
+            and 3 <= xf.words <= 40
+            and not (xf.ends_sentence and xf.words > 25)
+        ):
             return x
         if k + 2 < len(nb) and _paragraph(x) and _paragraph(nb[k + 2]):
             # blocks dumped apart (glued dumps), the credit between paragraphs: its caption may follow it
@@ -344,6 +467,17 @@ def _paragraph(d: LineDecision) -> bool:
 
 _BRACKETS = frozenset({"(", "[", "|", "-", "–", "—"})
 _CAPTION_GAP = 2  # a caption sits on the line above its credit, or one blank line above
+
+
+_BIO_CAPTION_MAX_WORDS = 25
+
+
+def _captionable(d: LineDecision) -> bool:
+    """Free, or a short line read as a bio only for its opening ("Jane Roe is a …"): next to a credit, a
+    caption describing a person or a thing named first ("Aloe vera is a plant that …")."""
+    if d.label == BIO:
+        return d.features is not None and d.features.words <= _BIO_CAPTION_MAX_WORDS
+    return _free(d)
 
 
 def _free(d: LineDecision) -> bool:
@@ -386,8 +520,9 @@ def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[
         best = headline.choose(nb, later, stop, _RESTART_THRESHOLD) if later > start else None
         if best is not None:  # the header (byline, date) sits between that headline and that paragraph
             start = later
-    if not any(d.label == BYLINE for d in nb[: start + 3]):
-        names.header_names(nb, start, nb.index(best) if best is not None else -1, stop)
+    top = nb.index(best) if best is not None else -1
+    if not any(d.label == BYLINE for d in nb[names.header_start(start, top) : start + 3]):
+        names.header_names(nb, start, top, stop)  # bylines further up sign teasers, not this article
     if not any(d.label == BYLINE and d.data.get("authors") for d in nb):
         _signature(nb, e, stop)
 

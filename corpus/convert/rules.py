@@ -159,7 +159,12 @@ class Rules:
     boiler_starts_by_word: dict[str, tuple[str, ...]]
     title_case_langs: frozenset[str]
     particles: frozenset[str]
+    inner_particles: frozenset[str]  # "der", "den": a particle only right after another one ("von der")
+    given_names: frozenset[str]  # lower case: common given names, to split names printed without separators
+    # lower case: words that a dump glues to a name's last letter ("RoeMarch 3", "ExnerKorrespondent")
+    glue_words: frozenset[str]
     ui_words: frozenset[str]  # words of the button/menu tables and name.non_name_words: never in a name
+    title_caption_ends: tuple[str, ...]  # "（警視庁提供）": a caption's courtesy line, never a title's end
     title_never_last: frozenset[
         str
     ]  # conjunctions and articles: a line ending with one is cut text, no title
@@ -172,7 +177,12 @@ class Rules:
     boiler_line: re.Pattern[str]
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
+    # boiler_keywords by the text's language: the common and English phrases (international page
+    # furniture) and the language's own; a language without a table gets them all. A text is not searched
+    # for the phrases of a dozen languages it is not written in.
+    keywords_by_lang: dict[str, tuple[str, ...]]
     keyword_max_words: int
+    more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
     notices: dict[str, tuple[str, ...]]
@@ -183,8 +193,14 @@ class Rules:
     related_label: re.Pattern[str]
     byline: re.Pattern[str]
     byline_bare: re.Pattern[str]
+    byline_words: frozenset[str]  # the one-word lower-case prefixes ("by", "von"): "… 2024 by Jane Roe"
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
+    role_lead: re.Pattern[
+        str
+    ]  # a role before the name ("Korrespondentin Jana Roth"): dropped, the name stays
+    name_places: re.Pattern[str]  # "Jane Roe in Berlin", "Jana Roth aus Bonn": where the author writes from
+    wire_words: frozenset[str]  # lower case: words of a wire's or publisher's name ("Associated Press")
     org_articles: frozenset[str]  # "The", "Les": a byline opening with one names a publisher
     desk_words: frozenset[str]  # "Staff", "Redaktion": a byline naming a desk, not a person
     name_trailers: re.Pattern[str]  # words after a byline's names that end the name part
@@ -196,6 +212,7 @@ class Rules:
     credit_copyright: re.Pattern[str]
     credit_agency_end: re.Pattern[str]
     agency: re.Pattern[str]
+    agency_words: frozenset[str]  # every word of the agency names, lower case ("getty", "images", "dpa")
     # `agency` for a truth test only: does a text name an agency (the same answer as bool(agency.search(text)),
     # from a regex that opens with the agencies' first letters; its matches start at the name, not before it)
     agency_in: re.Pattern[str]
@@ -207,6 +224,8 @@ class Rules:
     relative_time: re.Pattern[str]  # "5 hours ago", "vor 2 Stunden": a date line without a date
     bio: re.Pattern[str]
     bio_header: re.Pattern[str]
+    bio_about: re.Pattern[str]  # "About Jane Roe": an author box's header, the person's name after the words
+    bio_header_first_words: frozenset[str]  # first words (first_word) of bio_header and bio_about phrases
     dateline: re.Pattern[str]
 
 
@@ -256,6 +275,8 @@ def _compile() -> Rules:
     name_split = r"\s*(?:,|;|\s/\s|" + "|".join(re.escape(c) for c in conn_syms) + r")\s*"
     if conn_words:
         name_split += r"|\s+(?:" + "|".join(re.escape(c) for c in conn_words) + r")\s+"
+        # "JANE ROE AND JOHN DOE": a byline in capitals (a one-letter "E" or "Y" there is an initial)
+        name_split += r"|\s+(?:" + "|".join(re.escape(c.upper()) for c in conn_words if len(c) > 1) + r")\s+"
 
     prev = _gather(langs, "related", "previous")
     nxt = _gather(langs, "related", "next")
@@ -288,6 +309,18 @@ def _compile() -> Rules:
     keywords = tuple(
         sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
     )
+    english = list(langs.get("en", {}).get("boilerplate", {}).get("keywords", []))
+    keywords_by_lang = {
+        code: tuple(
+            sorted(
+                {
+                    k.lower()
+                    for k in cb.get("keywords", []) + english + d.get("boilerplate", {}).get("keywords", [])
+                }
+            )
+        )
+        for code, d in langs.items()
+    }
     notices = {
         code: tuple(sorted({k.lower() for k in cb.get("notices", []) + list(extra)}))
         for code, extra in [("", [])]
@@ -303,6 +336,15 @@ def _compile() -> Rules:
         },
         title_case_langs=frozenset(k for k, v in langs.items() if v.get("title_case_headings")),
         particles=frozenset(common.get("name", {}).get("particles", [])),
+        inner_particles=frozenset(common.get("name", {}).get("inner_particles", [])),
+        given_names=frozenset(w.lower() for w in _gather(langs, "name", "given")),
+        glue_words=frozenset(
+            w.lower()
+            for phrase in roles + qualifiers + trailers + list(common.get("name", {}).get("org_articles", []))
+            for w in phrase.split()[:1]
+        )
+        | frozenset(m for m in months if len(m) >= 3)
+        | frozenset(w.lower() for w in _gather(langs, "name", "given")),
         ui_words=frozenset(
             w.lower()
             for phrase in cb.get("lines", []) + _gather(langs, "boilerplate", "lines")
@@ -310,6 +352,9 @@ def _compile() -> Rules:
             if len(w) > 2 and w[0].isalpha()
         )
         | frozenset(w.lower() for w in common.get("name", {}).get("non_name_words", [])),
+        title_caption_ends=tuple(
+            common.get("headline", {}).get("caption_ends", []) + _gather(langs, "headline", "caption_ends")
+        ),
         title_never_last=frozenset(
             w.lower()
             for w in common.get("headline", {}).get("never_last", [])
@@ -332,9 +377,13 @@ def _compile() -> Rules:
             flags,
         ),
         boiler_keywords=keywords,
+        keywords_by_lang=keywords_by_lang,
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
+        more_links=frozenset(m.lower() for m in _gather(langs, "boilerplate", "more_links")),
         notices=notices,
-        phrases_any={code: phrase_finder(keywords + ps) for code, ps in notices.items()},
+        phrases_any={
+            code: phrase_finder(keywords_by_lang.get(code, keywords) + ps) for code, ps in notices.items()
+        },
         counter=re.compile(
             r"^(?:\d[\d,.\s]*[KkMm]?\+?\s+(?:"
             + alternation(cb.get("counter_words", []), fold=True)
@@ -355,16 +404,33 @@ def _compile() -> Rules:
             + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$",
             flags,
         ),
-        byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")\s+(?P<names>\S.*)$"),
+        byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")(?:\s*:)?\s+(?P<names>\S.*)$"),  # "By: Jane Roe"
+        byline_words=frozenset(p for p in prefixes if p.isalpha() and p.islower()),
         byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + alternation(leads) + r")\s*:?$"),
         name_split=re.compile(name_split),
         roles=re.compile(
             r"\s*(?:[,|–—-]\s*)?\b(?:(?:"
+            + alternation(qualifiers, fold=True)
+            + r")\s+)*(?:"
+            + alternation(roles, fold=True)
+            + r")\b.*$",
+            flags,
+        ),
+        role_lead=re.compile(
+            r"^(?:(?:"
             + alternation(qualifiers)
             + r")\s+)*(?:"
             + alternation(roles)
-            + r")\b.*$"
+            + r")\s*:?\s+(?=[A-ZÀ-Þ])"
         ),
+        name_places=re.compile(
+            r"\s+(?:"
+            + alternation(_gather(langs, "byline", "places"))
+            + r")\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}(?=\s*$|\s*[,;|/&]|"
+            + name_split
+            + ")"  # the place ends the name: "Jane Roe in Berlin", "… in Rome and John Doe in Bonn"
+        ),
+        wire_words=frozenset(w.lower() for w in common.get("name", {}).get("wire_words", [])),
         org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
         desk_words=frozenset(w.lower() for w in _gather(langs, "byline", "desks")),
         name_trailers=re.compile(r"\s\s*(?:" + alternation(trailers) + r")\b.*$"),
@@ -378,8 +444,10 @@ def _compile() -> Rules:
             flags,
         ),
         credit_glued=re.compile(
-            r"(?P<label>"
-            + alternation([k[:1].upper() + k[1:] for k in kinds], after=r"[a-zß-ÿ.!?)\]]")
+            r"(?P<label>"  # "…VALENTINOFoto: X": after a word in capitals too
+            + alternation(
+                [k[:1].upper() + k[1:] for k in kinds], after=r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})"
+            )
             + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
             + _MORE_LABELS
             + r"[)\]]?$"
@@ -402,6 +470,7 @@ def _compile() -> Rules:
             + r")\b(?:\s*(?:Photo|Images?|Foto))?(?:\s*/[^()\[\]]{0,60})?)[)\]]$"
         ),
         agency=re.compile(r"(?:^|[\s/(|])(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
+        agency_words=frozenset(w.lower() for a in agencies for w in a.split()),
         agency_in=re.compile(r"(?:" + alternation(agencies, not_after=r"[^\s/(|]") + r")(?:$|[\s/),.|;:])"),
         date_dmy=re.compile(
             r"(?P<d>"
@@ -415,7 +484,9 @@ def _compile() -> Rules:
             r"\b(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b",
             flags,
         ),
-        date_iso=re.compile(r"(?P<y>(?:19|20)(?<!\w\d\d)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+        date_iso=re.compile(
+            r"(?P<y>(?:19|20)(?<!\w\d\d)\d{2})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"
+        ),
         date_num=re.compile(r"(?P<d>" + _NUM_START + r"\d?)\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
         relative_time=re.compile(
             r""
@@ -436,6 +507,18 @@ def _compile() -> Rules:
             + r")\b"
         ),
         bio_header=re.compile(r"^(?:" + alternation(bio_headers, fold=True) + r")\s*:?$", flags),
+        bio_header_first_words=frozenset(
+            first_word(p) for p in bio_headers + _gather(langs, "bio", "about") if p.strip()
+        ),
+        bio_about=re.compile(
+            r"^(?:"
+            + alternation(_gather(langs, "bio", "about"))
+            + r")\s+"
+            + name_tok
+            + r"(?:\s+(?:"
+            + name_tok
+            + r"|von|van|de|der|da|di|del|la|le)){1,3}\s*:?$"
+        ),
         dateline=re.compile(
             r"^(?P<dateline>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[A-ZÀ-Þ][\w.]+(?:\s[A-ZÀ-Þ][\w.]+)?)*\s*(?:\((?:Reuters|AP|AFP|UPI|dpa|AFX|EFE|KNA|epd|APA|SID)\)|/(?:Reuters|AP|AFP|UPI|dpa)))\s*[-—–:]\s*"
         ),

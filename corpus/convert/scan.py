@@ -22,7 +22,7 @@ def inline_credit_possible(text: str) -> bool:
     i = text.find(":")
     while i >= 0:
         head = text[:i].rstrip()
-        if head[head.rfind(" ") + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS:
+        if head[max(head.rfind(" "), head.rfind("(")) + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS:
             return True
         i = text.find(":", i + 1)
     return False
@@ -36,11 +36,12 @@ def keyword_lines(lines: list[str], feats: list[Features | None], lang: str | No
     than all other rules together); only those are tested phrase by phrase."""
     code = lang if lang and lang in RULES.notices else ""
     notices = RULES.notices[code]
+    keywords = RULES.keywords_by_lang.get(code, RULES.boiler_keywords)  # "": every table's phrases
     out: dict[int, str] = {}
     for i, low in _lines_holding(lines, feats, RULES.phrases_any[code]):
         f = feats[i]
         short = f is not None and f.words <= RULES.keyword_max_words
-        kw = next((k for k in RULES.boiler_keywords if k in low), None) if short else None
+        kw = next((k for k in keywords if k in low), None) if short else None
         kw = kw or next((k for k in notices if k in low), None)
         if kw:
             out[i] = kw

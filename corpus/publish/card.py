@@ -38,6 +38,8 @@ class CardMeta:
     task_categories: list[str]
     description: str | None
     load_path: str
+    license_name: str | None = None
+    license_link: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,7 @@ def front_matter(meta: CardMeta, facts: BuildFacts) -> dict[str, Any]:
     return {
         "pretty_name": meta.pretty_name,
         "license": meta.license,
+        **_other_license(meta),
         "language": meta.languages,
         "task_categories": meta.task_categories,
         "size_categories": [size_category(facts.stats.total)],
@@ -223,19 +226,34 @@ def render_card(meta: CardMeta, facts: BuildFacts, download_size: int) -> str:
         "language_table": _rows(st.per_language),
         "publisher_table": _rows(st.per_publisher),
         "size_note": size_note,
-        "license_text": _license_text(meta.license),
+        "license_text": _license_text(meta),
         "citation": _citation(meta),
     }
     template = Template(files("corpus.publish").joinpath("templates/card.md").read_text(encoding="utf-8"))
     return template.substitute(values)
 
 
-def _license_text(license: str) -> str:
+DEFAULT_LICENSE_NAME = "publishers-terms"
+
+
+def _other_license(meta: CardMeta) -> dict[str, str]:
+    """The Hub asks `license: other` cards for a `license_name` (and a link when there is one)."""
+    if meta.license != "other":
+        return {}
+    found = {"license_name": meta.license_name or DEFAULT_LICENSE_NAME}
+    if meta.license_link:
+        found["license_link"] = meta.license_link
+    return found
+
+
+def _license_text(meta: CardMeta) -> str:
+    license = meta.license
     if license == "other":
+        terms = f" The terms: {meta.license_link}." if meta.license_link else ""
         return (
             "The license is `other`: the articles remain the work of their publishers, and a record's "
             "`license` field carries the license its sidecar declared, if any. Check the publishers' terms "
-            "before redistributing or training on the text."
+            f"before redistributing or training on the text.{terms}"
         )
     return (
         f"Published under `{license}` (as configured for this corpus); a record's `license` field, when set, "

@@ -23,14 +23,20 @@ if TYPE_CHECKING:
 _SENTENCE_END = re.compile(r"[.!?»”\"')]\s+")
 _TAIL_MAX_WORDS = 8
 _GLUED_END = re.compile(r"(?<=[a-zß-ÿ0-9)])[.!?](?=[A-ZÀ-Þ][^.!?]{1,60}$)")
+_SITE_NAME = re.compile(
+    r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[A-ZÀ-Þ]"
+)  # "site.com/Jane": site, photographer
 _CONNECT = frozenset({"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"})
-# the label opens the line or follows a space or bracket (the label first: the regex engine skips to its letters)
+# the label opens the line or follows a space, a bracket or a word's end (the label first: the regex engine skips
+# to its letters)
 _BY = re.compile(
     r"(?P<label>"
     + alternation(
-        ["Photo", "Photograph", "Photos", "Picture", "Image", "Illustration", "Video"], not_after=r"[^\s(\[]"
+        ["Photo", "Photograph", "Photos", "Picture", "Image", "Illustration", "Video"],
+        not_after=r"[^\s(\[a-zß-ÿ.!?]",
     )
-    + r")\s+by\s+(?P<credit>[A-ZÀ-Þ].{1,100}?)[)\]]?$"
+    + r")\s+(?:by|courtesy(?:\s+of)?)\s+"  # "Photo courtesy of the city"
+    r"(?P<credit>(?:[A-ZÀ-Þ]|[-–—]\s?/|the\s).{1,100}?)[)\]]?$"  # "Photo by - / AFP": the photographer left blank
 )
 
 
@@ -41,33 +47,51 @@ def _credit_shaped(tail: str) -> bool:
     for w in words:
         if w.lower() in _CONNECT:
             continue
-        if not (w[0].isupper() or w[0].isdigit() or w[0] in "(/"):
+        if not (w[0].isupper() or w[0].isdigit() or w[0] in "(/" or _SITE_NAME.match(w) or _agency_word(w)):
             return False
     return "/" in tail or agency_named(tail) or (tail.isupper() and len(tail) > 3)
+
+
+_SEPARATORS = (" | ", " / ", " – ", " — ", " - ")
+_SEPARATED_MAX_WORDS = 6
+_SEPARATED_CAPTION_MIN_WORDS = 4
 
 
 def trailing(text: str, f: Features) -> tuple[str, str] | None:
     """(caption, credit) when the line is a caption with an unlabelled credit at its end."""
     if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url or "©" in text:
         return None
-    if "/" not in text and not text[-1].isupper() and not agency_named(text, len(text) - 40):
+    glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
+    if "/" not in text and not text[-1].isupper() and not agency_named(text, len(text) - 40) and not glued:
         return None  # every credit shape below needs a slash, an agency or a capital at the end
     for m in _SENTENCE_END.finditer(text):
         tail = text[m.end() :].strip()
         if len(tail.split()) > _TAIL_MAX_WORDS:
             continue
-        if _credit_shaped(tail) and m.start() >= 15:
-            return text[: m.start() + 1].strip(), tail
+        if _credit_shaped(tail) and m.start() >= 15 and not text[: m.start()].isupper():
+            return text[: m.start() + 1].strip(), tail.lstrip("/|–—- ")  # (all capitals: a button row)
+        if _SENTENCE_END.search(tail):
+            continue  # a quote closed inside the caption's last sentence ("the 'old' bridge. AFP")
         break  # the first short tail decides
-    glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
     if glued and _credit_shaped(text[glued.end() :]) and glued.start() >= 15:
         return text[: glued.end()].strip(), text[glued.end() :].strip()
     # no sentence mark: "CAPTION Jane Roe/AP", "CAPTION Jane Roe/Getty Images Europe", "CAPTION / Jane Roe"
     words = text.split()
     if len(words) < 6 or all(_cap(w) for w in words):
         return None  # a line of credit words only is a bare credit, paired with its caption elsewhere
+    sep = max(text.rfind(s) for s in _SEPARATORS)  # "CAPTION | EFE", "CAPTION – Jane Roe/AP"
+    if sep >= 15:
+        tail, caption = text[sep + 3 :].strip(), text[:sep].strip()
+        if (
+            1 <= len(tail.split()) <= _SEPARATED_MAX_WORDS
+            and len(caption.split()) >= _SEPARATED_CAPTION_MIN_WORDS
+            and text[sep : sep + 3] not in caption  # "Jane Roe | Bloomberg | Getty Images": all credit
+            and ("/" in tail or RULES.agency.search(tail))
+            and _credit_shaped(tail)
+        ):
+            return caption, tail
     slash = next((i for i in range(len(words) - 1, len(words) - 5, -1) if "/" in words[i]), -1)
-    if slash < 0 or not all(_cap(w) for w in words[slash + 1 :]):
+    if slash < 0 or not all(_cap(w) or _agency_word(w) for w in words[slash + 1 :]):
         return None
     if words[slash] == "/":
         j = slash  # "CAPTION / Jane Roe": the credit is what follows the slash
@@ -87,17 +111,60 @@ def _cap(w: str) -> bool:
     return w[:1].isupper() or w.lower() in _CONNECT
 
 
+def _agency_word(w: str) -> bool:
+    """A word of an agency's name as printed in lower case ("dpa", "imago")."""
+    return w.lower().strip("()[],.;") in RULES.agency_words
+
+
+_CREDIT_LINE_MAX_WORDS = 6
+_SHOUT_MAX_WORDS = 4
+_HEAD_AGENCY = re.compile(r"^\S+(?:\s\S+)?\s?(?:/|\s[-|–]\s)\s?(?P<agency>[^/|]+)$")
+
+
+def credit_words(text: str) -> bool:
+    """A credit's words: names and agencies ("Jane Roe, AP", "AFP via Getty Images"), none of a sentence's
+    small words ("mit dpa", "Aus dem Archiv"); a longer line without a slash is a menu row."""
+    toks = text.replace("/", " ").replace("|", " ").split()
+    if not any(t.strip("()[]")[:2].isalpha() for t in toks):
+        return False  # "3 / 12": figures name nobody
+    via = text.rpartition(" via ")[2]  # "City Hall Press Office via AP": a source handed out by an agency
+    if len(toks) > _CREDIT_LINE_MAX_WORDS and "/" not in text and not (via != text and agency_only(via)):
+        return False
+    if len(toks) > _SHOUT_MAX_WORDS and text.isupper() and not agency_named(text):
+        return False  # "REGISTER / SIGN IN TO READ MORE": a button shouts, a photographer's name is short
+    if "/" not in text and any(t.lower() in RULES.ui_words and not _agency_word(t) for t in toks):
+        return False  # "More From AP News", "About Reuters": a menu's link ("Screenshot Instagram/X" is a credit)
+    if all(_cap(t) or _agency_word(t) or not t[0].isalpha() for t in toks):
+        return True
+    # "jroe/Reuters", "janeroe - stock.adobe.com": a user name or initials, then the agency
+    m = _HEAD_AGENCY.match(text)
+    return m is not None and agency_only(m.group("agency"))
+
+
+def agency_only(text: str) -> bool:
+    """A line of agency names only ("dpa", "Getty Images", "AFP/Getty"): a credit, where a menu line naming an
+    agency has other words ("AP Stylebook")."""
+    toks = text.replace("/", " ").replace("|", " ").split()
+    return bool(toks) and all(_agency_word(t) or t.lower() in _CONNECT for t in toks) and agency_named(text)
+
+
+_SLASH_MAX_WORDS = 6
+
+
 def slash_credit(text: str, words: int) -> bool:
     """A bare "Photographer/Agency" line: a few capitalised tokens around a slash."""
     if words > 8 or "/" not in text or "://" in text:
         return False
     toks = text.replace("/", " ").split()
-    if not all(_cap(t) for t in toks):
+    if not all(_cap(t) or _agency_word(t) for t in toks):
         return False
-    return agency_named(text) or (len(toks) >= 2 and text.count("/") == 1)
+    if agency_named(text):
+        return True
+    # "Jane Roe/Studio": a name and a source; "REGISTER / SIGN IN TO READ MORE" is a button
+    return len(toks) >= 2 and text.count("/") == 1 and words <= _SLASH_MAX_WORDS and not text.isupper()
 
 
-_BRACKET_END = re.compile(r"(?<=[.!?])\s*\((?P<credit>[^()]{2,60})\)$")
+_BRACKET_END = re.compile(r"(?<=[.!?])\s*[(\[](?P<credit>[^()\[\]]{2,60})[)\]]$")
 _BRACKET_MAX_WORDS = 5
 _BRACKET_CAPTION_MIN_WORDS = 6
 
@@ -106,7 +173,7 @@ def bracketed(text: str, words: int) -> tuple[str, str] | None:
     """(caption, credit) for "A sentence describing a picture. (Jane Roe)": a capitalised name in brackets
     after the last sentence. Running text cites in brackets before its final period; a button ("(More)") is
     no name."""
-    if not text.endswith(")") or words < _BRACKET_CAPTION_MIN_WORDS + 1:
+    if not text.endswith((")", "]")) or words < _BRACKET_CAPTION_MIN_WORDS + 1:
         return None
     m = _BRACKET_END.search(text)
     if m is None:
@@ -128,13 +195,21 @@ def t_ui(word: str) -> bool:
 
 
 def photo_by(text: str) -> tuple[str, str, str] | None:
-    """(label, caption, credit) for "… Photo by Jane Roe/Agency"."""
-    if " by " not in text:
+    """(label, caption, credit) for "… Photo by Jane Roe/Agency", "… Photo courtesy of Jane Roe"."""
+    if " by " not in text and " courtesy" not in text:
         return None
     m = _BY.search(text)
     if not m or m.group("credit").endswith("."):
         return None
-    return m.group("label"), text[: m.start()].strip(" ([|–—-"), m.group("credit").strip()
+    return m.group("label"), text[: m.start()].strip(" ([|–—-©"), m.group("credit").strip()
+
+
+_TITLE_MIN_WORDS = 10
+
+
+def label_title(credit: str, f: Features) -> bool:
+    """What follows a label is a title, not a credit: a long sentence with its stop and no slash."""
+    return f.ends_sentence and "/" not in credit and len(credit.split()) >= _TITLE_MIN_WORDS
 
 
 def label_lines(nb: list[LineDecision]) -> None:
@@ -159,12 +234,51 @@ def label_lines(nb: list[LineDecision]) -> None:
         )
 
 
-_YEAR = re.compile(r"^(?:19|20)\d\d\b")
+_GALLERY_PREFIX = re.compile(
+    r"^(?:(?:image|photo|picture|slide|bild|foto|imagen)\s*)?\d{1,3}\s*(?:of|/|von|de|sur|di)\s*\d{1,3}\s*[:.|–-]?\s*"
+    r"(?=[A-ZÀ-Þ\"'“„«])",
+    re.IGNORECASE,
+)
+_OPEN_BRACKET_SPAN = 40  # characters: a credit's bracket opens near the caption's end
+
+
+def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
+    """ "CAPTION. Bild © Jane Roe (hr)": the label word before the sign is neither caption nor credit, and the
+    credit keeps the bracket it opened. "CAPTION (Foto Ansa)", "CAPTION (AFP PHOTO / JANE ROE)": a bracket left
+    open at the caption's end opened the credit (`text`: the whole line, when caption and credit are parts of it)."""
+    caption, credit = caption.strip(), credit.strip()
+    i = max(caption.rfind("("), caption.rfind("["))
+    if (
+        text
+        and i >= 0
+        and len(caption) - i <= _OPEN_BRACKET_SPAN
+        and not caption[i:].count(")") + caption[i:].count("]")
+    ):
+        j = text.rfind(caption[i:])
+        if j >= 0 and text.endswith((")", "]")):
+            caption, credit = caption[:i].rstrip(" ,|–—-"), text[j + 1 : -1].strip()
+    caption = _GALLERY_PREFIX.sub("", caption)  # "2 of 4 CAPTION": the gallery's counter opens the caption
+    head, _, last = caption.rpartition(" ")
+    if last.lower().lstrip("([") in RULES.credit_kinds:
+        caption = head.rstrip(" ,:|–—-")  # "" when the label opens the line: the caption is elsewhere
+    if credit.count("(") > credit.count(")"):
+        credit += ")"
+    elif credit.endswith((")", "]")) and not credit.count("(") + credit.count("["):
+        credit = credit[:-1].rstrip()
+    return caption, credit
+
+
+_FOOTER = re.compile(
+    r"^(?:Copyright\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\.?$|rights reserved|Rechte vorbehalten"
+    r"|\b(?:GmbH|Inc|LLC|Ltd|Limited|KG|S\.A|S\.L|B\.V|Oy|AB|ApS|AS)\b\.?$",  # a company's name: the publisher's
+    re.I,
+)
 
 
 def footer(credit: str) -> bool:
-    """ "© 2024 Publisher": a site's copyright footer, not a picture's credit."""
-    return bool(_YEAR.match(credit.strip()))
+    """ "© 2024 Publisher", "© Publisher GmbH 2024", "… All rights reserved": a site's copyright footer, not a
+    picture's credit."""
+    return bool(_FOOTER.search(credit.strip()))
 
 
 _WEAK_CAPTION_MAX_WORDS = 20
@@ -173,3 +287,16 @@ _WEAK_CAPTION_MAX_WORDS = 20
 def inline_ok(label: str, caption: str) -> bool:
     """ "Quelle:", "Fuente:" also end a paragraph citing its source: after a long text they are no credit."""
     return label.lower() not in RULES.credit_weak or len(caption.split()) <= _WEAK_CAPTION_MAX_WORDS
+
+
+_GALLERY = re.compile(
+    r"^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото)\s+)?(?P<n>\d{1,3})\s*"
+    r"(?:/|of|von|de|sur|di|из)\s*(?P<m>\d{1,3})$",
+    re.IGNORECASE,
+)
+
+
+def gallery_counter(text: str) -> bool:
+    """ "Image 3 of 12", "3 / 12": a picture gallery's counter."""
+    m = _GALLERY.match(text) if len(text) <= 20 else None
+    return m is not None and 0 < int(m.group("n")) <= int(m.group("m"))

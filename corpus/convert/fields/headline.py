@@ -4,9 +4,14 @@ Plain text gives no <h1>, so a line is chosen only on evidence, scored from what
 - it is repeated (a page dump prints the title twice: <title> and <h1>), or another line ends with it
   (a breadcrumb glued to the title: "Home / World / TITLE") or starts with it ("TITLE | Site");
 - the lines after it are the article's header: a standfirst sentence, a byline, a date, a picture credit;
-- it does not follow running text, and it sits close to the first paragraph.
+  (share buttons between them are looked through), a line of authors ("Jane Roe and John Doe, Agency");
+- it does not follow running text, it sits close to the first paragraph and above the byline;
+- it is not one of several title-shaped lines in a row (a list of teasers).
 With no line scoring above the threshold the headline is null: never invented. Kicker lines (one or two
 words, or ending with ":") and standfirsts (a longer line right below a shorter title) do not win.
+The chosen line is then adjusted on evidence only: a fuller version of it shortly above (the page's
+<title> or breadcrumb: "Kicker: TITLE") replaces it, and a kicker before a dash is cut from a quoted
+title ("Kicker - «Quote»"). A title the lead picture's credit took for its caption is given back.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
-from corpus.convert.fields.names import name_line
+from corpus.convert.fields.names import lead_byline, name_line, parse_names
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, HEADLINE
 from corpus.convert.rules import RULES
 
@@ -27,12 +32,22 @@ MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
 THRESHOLD = 1.5
 BELOW_BYLINE = 1.5
 DISTANCE = 0.04  # per line between a title and the first paragraph
+TEASER_RUN = 3  # title-shaped lines in a row that make a list of teasers
 ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _CRUMB_SEP = re.compile(r"[/›»>|]")
 _QUOTE_DASH = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
+_HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
+SIGNATURE_MAX_WORDS = 10
+# "Crisis in the region - «The quote that is the title»": a kicker before a dash, the title a whole quote
+_KICKER_QUOTE = re.compile(
+    r"^(?P<kicker>[^«»„“”\"]{3,60}?) [-–—] (?P<title>(?:«[^«»]+»|„[^„“]+“|“[^“”]+”|\"[^\"]+\"))$"
+)
+KICKER_MAX_WORDS = 6
+FULLER_SPAN = 12  # lines above the title where the page prints its full title
 
 
 def _key(text: str) -> str:
@@ -40,15 +55,28 @@ def _key(text: str) -> str:
 
 
 def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
+    """Title-shaped; asked of each line several times (as candidate, neighbour, teaser), so kept on the line
+    for as long as its label and rule stand."""
+    seen = d.data.get("title_shaped")
+    if seen is not None and seen[0] == (d.label, d.rule):
+        return bool(seen[1])
+    got = _title_shaped(d, stop)
+    d.data["title_shaped"] = ((d.label, d.rule), got)
+    return got
+
+
+def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     f = d.features
-    if f is None or d.label not in (BODY, BOILERPLATE, ""):
+    if f is None or d.label not in (BODY, BOILERPLATE, "", CAPTION):
+        return False
+    if d.label == CAPTION and (f.ends_sentence or "beside the credit" not in d.rule):
         return False
     if "boilerplate." in d.rule or "copyright" in d.rule or "related" in d.rule:
         return False
     t = d.text
     if not (MIN_WORDS <= f.words <= MAX_WORDS) or f.chars > MAX_CHARS or f.has_url:
         return False
-    if t.endswith((".", ":", ",", ";", "。", "…")) or t.startswith((":", "|", "(")) or t[0].islower():
+    if t.endswith((".", ":", ",", ";", "。", "…", "।")) or t.startswith((":", "|", "(")) or t[0].islower():
         return False
     if t.startswith(("-", "–")) and not _QUOTE_DASH.match(t):
         return False  # a list item; "- Fear will grow" is a quote (Nordic titles open quotes with a dash)
@@ -56,6 +84,8 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
     if t.isupper():
         return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
+    if t.endswith(RULES.title_caption_ends):
+        return False  # "… (courtesy of the police)": a picture's caption
     if t.rsplit(None, 1)[-1].lower() in RULES.title_never_last:
         return False  # ends with "or", "und", "the": a sentence cut off, not a title
     if RULES.byline_lead.search(t):
@@ -68,7 +98,26 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
     half = t.split()
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
-    return not ((f.words <= 6 and RULES.byline.match(t)) or name_line(d, stop))
+    return not (_prefixed_byline(t, f.words) or name_line(d, stop) or _signature(d, stop))
+
+
+def _prefixed_byline(t: str, words: int) -> bool:
+    """ "By Jane Roe", or longer with the time it was posted ("By Jane Roe On 11/13/19 at 4:00 PM")."""
+    if not RULES.byline.match(t):
+        return False
+    return words <= 6 or bool(_CLOCK.search(t) or find_date(t))
+
+
+def _signature(d: LineDecision, stop: frozenset[str]) -> bool:
+    """ "Jane Roe @janeroe / 2 days", "Jane Roe and John Doe, Agency": authors (a handle, two names), no title."""
+    f = d.features
+    if f is None or f.words > SIGNATURE_MAX_WORDS:
+        return False
+    if "@" in d.text and _HANDLE.search(d.text):
+        return True
+    if sum(1 for w in d.text.split() if w[:1].isupper()) < 4:
+        return False  # two names need four capitals (cheap: parse_names is the costly part)
+    return len(parse_names(d.text, stop)) >= 2
 
 
 def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
@@ -78,7 +127,25 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
         return True
     if f is None or f.words > 14:
         return False
-    return bool(find_date(d.text) or RULES.byline.match(d.text) or name_line(d, stop))
+    return bool(
+        find_date(d.text)
+        or RULES.byline.match(d.text)
+        or name_line(d, stop)
+        or lead_byline(d.text, stop)
+        or _signature(d, stop)
+    )
+
+
+def _signed(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
+    """A byline with names: labelled so, or a short line with a lead phrase ("Kolumne von Jana Roth - …")
+    right below a title-shaped line (a lead byline may also open the header, above its title)."""
+    d = nb[k]
+    if d.label == BYLINE:
+        return bool(d.data.get("authors"))
+    f = d.features
+    if f is None or f.words > 14 or d.label not in (BOILERPLATE, "") or not lead_byline(d.text, stop):
+        return False
+    return k > 0 and _eligible(nb[k - 1], stop)
 
 
 def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
@@ -86,6 +153,25 @@ def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
     if d is None or f is None:
         return False
     return f.words <= 6 and not f.ends_sentence and d.label not in _HEADER and not _header_like(d, stop)
+
+
+def _teaser(other: LineDecision | None, d: LineDecision, stop: frozenset[str]) -> bool:
+    """A title-shaped line about as long as `d` (at most twice as long or half as long): a neighbour in a
+    list of teasers."""
+    if other is None or other.features is None or not _eligible(other, stop):
+        return False
+    a, b = other.features.words, d.features.words if d.features else 0
+    return 2 * min(a, b) >= max(a, b) and not other.features.ends_sentence
+
+
+def _teaser_run(nb: list[LineDecision], k: int, stop: frozenset[str]) -> int:
+    """How many title-shaped lines like nb[k] stand in a row with it (looking a few lines either way)."""
+    n = 1
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(nb) and abs(j - k) < TEASER_RUN and _teaser(nb[j], nb[k], stop):
+            n, j = n + 1, j + step
+    return n
 
 
 def _dek(d: LineDecision) -> bool:
@@ -100,15 +186,27 @@ def _dek(d: LineDecision) -> bool:
 
 def _next_content(nb: list[LineDecision], k: int) -> LineDecision | None:
     """The line after nb[k], skipping share buttons and a lone place name ("Berlin.") opening the lede."""
-    for j in range(k + 1, min(len(nb), k + 8)):
+    for j in range(k + 1, min(len(nb), k + 16)):
         d = nb[j]
         f = d.features
-        if "boilerplate.line" in d.rule or "boilerplate.counter" in d.rule:
+        if "boilerplate.line" in d.rule or "boilerplate.counter" in d.rule or _share_line(d):
             continue
         if f is not None and f.words <= 2 and d.text.endswith(".") and j + 1 < len(nb):
             continue
         return d
     return None
+
+
+def _share_line(d: LineDecision) -> bool:
+    """ "Per E-Mail teilen E-Mail", "Link kopieren Link kopieren": a share button spelled out."""
+    f = d.features
+    if f is None or not 2 <= f.words <= 6 or d.label not in (BOILERPLATE, ""):
+        return False
+    if "boilerplate.start" in d.rule and not find_date(d.text):
+        return True  # "Auf X teilen X": a phrase of the button tables (not "Updated: 3 May 2024")
+    words = [w.lower().rstrip(":.") for w in d.text.split() if len(w) > 2 and w[0].isalpha()]
+    ui = sum(1 for w in words if w in RULES.ui_words)
+    return ui >= 2 and ui * 2 >= len(words)
 
 
 def _repeats(nb: list[LineDecision]) -> tuple[dict[str, int], list[str]]:
@@ -169,6 +267,8 @@ def score(
             s -= 2.0  # the standfirst below a shorter title
     if _menu_item(prev, stop) and _menu_item(nxt, stop):
         s -= 2.0  # inside a run of short lines: a menu, repeated on the page as menus are
+    elif _teaser_run(nb, k, stop) >= TEASER_RUN:
+        s -= 2.0  # one of several title-shaped lines in a row: a list of teasers
     if 4 <= f.words <= 25:
         s += 0.5
     s -= DISTANCE * max(0, start - k - 1)
@@ -192,6 +292,25 @@ def _unglued(nb: list[LineDecision], best: LineDecision) -> LineDecision:
     return best
 
 
+def _fuller(nb: list[LineDecision], best: LineDecision, stop: frozenset[str]) -> LineDecision:
+    """ "Election in Thuringia: TITLE" or "Switzerland is TITLE" shortly above the title: the page's full title
+    (its <title> or breadcrumb), the visible one below it cut to fit. Breadcrumbs ("Home World TITLE") do not
+    count: the part before the title must read as words of a sentence (a stopword) or a kicker (a colon)."""
+    k = nb.index(best)
+    key = _key(best.text)
+    for d in nb[max(0, k - FULLER_SPAN) : k]:
+        other = _key(d.text)
+        if len(other) <= len(key) or not other.endswith(key) or not _eligible(d, stop):
+            continue
+        head = other[: -len(key)].strip()
+        words = head.split()
+        if not words or len(words) > KICKER_MAX_WORDS + 2 or _CRUMB_SEP.search(head):
+            continue
+        if head.endswith(":") or any(w in stop for w in words):
+            return d
+    return best
+
+
 def choose(
     nb: list[LineDecision], start: int, stop: frozenset[str], threshold: float = THRESHOLD
 ) -> LineDecision | None:
@@ -200,7 +319,9 @@ def choose(
     best: LineDecision | None = None
     best_score = threshold
     lo, hi = max(0, start - WINDOW), min(start + 1, len(nb))
-    byline_at = next((k for k in range(lo, hi) if nb[k].label == BYLINE and nb[k].data.get("authors")), hi)
+    byline_at = next((k for k in range(lo, hi) if _signed(nb, k, stop)), hi)
+    if not any(_eligible(nb[k], stop) for k in range(lo, byline_at)):
+        byline_at = hi  # nothing title-shaped above the byline: it signs the title below (a column's header)
     buttons = [
         k for k in range(lo, hi) if "boilerplate.line" in nb[k].rule or "boilerplate.counter" in nb[k].rule
     ]
@@ -214,9 +335,17 @@ def choose(
         if sc > best_score:
             best, best_score = nb[k], sc
     if best is not None:
-        best = _unglued(nb, best)
+        best = _fuller(nb, _unglued(nb, best), stop)
+        if best.label == CAPTION:  # the credit below took the title for its picture's caption
+            for d in nb[nb.index(best) + 1 : nb.index(best) + 4]:
+                if d.label == CREDIT and d.data.get("caption") == best.text.removesuffix("(").strip():
+                    del d.data["caption"]
         best.label, best.rule = (
             HEADLINE,
             f"headline: title-shaped line with evidence (score {best_score:.1f})",
         )
+        m = _KICKER_QUOTE.match(best.text)
+        if m and len(m.group("kicker").split()) <= KICKER_MAX_WORDS:
+            best.data["headline"] = m.group("title")
+            best.rule += ", its kicker before the dash cut off"
     return best

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
-from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE
+from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
 from corpus.convert.rules import RULES
 
 if TYPE_CHECKING:
@@ -26,34 +26,139 @@ _CUT = re.compile(r"\s+\d|(?<=[^\W\d_])\d|\s*[|•·]\s*|\s+[-–—]\s+|\s*\(|\
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _LEADING_CONNECTOR = re.compile(r"^(?:[,;&]\s*|(?:and|und|y|et)\s+)")
+_LEAD_SEPARATORS = re.compile(r"^[\s,|•·–—-]+")
+# the lower-case byline prefixes of every table ("by", "von", "por"): "… 2024 by Jane Roe"
+_BY_WORD = re.compile(r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, Han, Hangul
+_CJK_NAME = re.compile(f"^[{_CJK}]{{1,4}}[ \u3000][{_CJK}]{{1,4}}$")
+_DOMAIN = re.compile(r"\w\.[a-z]{2,6}$")  # a publisher by its web address: "Example.com", "example.co.uk"
+_DESK_MAX_WORDS = 6  # "The Example Times Editorial Board"
 _HEADER_BEFORE = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER = 3  # …or this far below it, beside a date line
 _BELOW_HEADLINE = 4  # name lines this close below the headline need no date beside them
 _NAME_LINE_MAX_WORDS = 14
+_UI_NOT_WIRE = RULES.ui_words - RULES.wire_words  # "Press" is a button, and a word of "Associated Press"
+_SEGMENT_LINE_MAX_WORDS = 40  # "Section | Published: 5 hours ago | Last updated: … | Written by Jane Roe"
 
 
 def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
     caps = 0
+    prev = ""
     for t in tokens:
-        if t.lower() in RULES.particles:
+        low = t.lower()
+        if low in RULES.inner_particles and prev not in RULES.particles:
+            return False  # "Kollaps der Silicon Valley Bank": an article, no "von der"
+        prev = low
+        if low in RULES.particles:
             continue
-        if not _NAME_TOKEN.match(t) or any(c.isdigit() for c in t) or t.lower() in stop:
-            return False
+        if not _NAME_TOKEN.match(t) or any(c.isdigit() for c in t) or low in stop or low in _UI_NOT_WIRE:
+            return False  # "By Privacy Policy": a button's word is in no name
         caps += 1
     return caps >= 1
 
 
+# Name beginnings that carry a capital inside the name ("McDonald", "MacKenzie", "DeVeaux", "van Dyke").
+_INNER_CAPITAL_PREFIXES = frozenset({"mac", "van", "von", "del", "des", "der", "den", "fitz", "della", "dal"})
+_GLUE = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ][^\W\d_]*)")
+
+
+def unglue(text: str) -> str:
+    """ "Jane RoeMarch 3", "Ulrich ExnerKorrespondent", "Jane RoeJohn Doe": a dump that joins text pieces glues
+    a date, a role or the next name to a name's last letter. Split where the glued word is a known one."""
+    if not _GLUE.search(text):
+        return text
+    out = []
+    for tok in text.split(" "):
+        cut = 0
+        pieces = []
+        for m in _GLUE.finditer(tok):
+            i = m.start()
+            if not tok[i - 1].islower():
+                continue  # "JANE": capitals in a row are no glue
+            left = re.split(r"[^\w]", tok[cut:i])[-1]
+            right = re.match(r"[^\W\d_]+", tok[i:])
+            word = right.group(0) if right else ""
+            if (
+                len(left) >= 3
+                and left.lower() not in _INNER_CAPITAL_PREFIXES
+                and word.lower() in RULES.glue_words
+            ):
+                pieces.append(tok[cut:i])
+                cut = i
+        pieces.append(tok[cut:])
+        out.append(" ".join(pieces))
+    return " ".join(out)
+
+
+def _given(token: str) -> bool:
+    return token.strip(".,").lower() in RULES.given_names
+
+
+def split_run_together(part: str) -> list[str]:
+    """ "Anna Maria Berg Jan Peter Kohl": names printed without separators split before a given name that
+    follows a surname (a given name after a given name is a double first name), each name keeping two words."""
+    tokens = part.split()
+    if len(tokens) < 4:
+        return [part]
+    if tokens[-1].lower() in RULES.desk_words and tokens[0] not in RULES.org_articles:
+        # "Jane Roe Science Desk": a person and a desk sign it ("The Daily Example Board" is one desk)
+        return [*split_run_together(" ".join(tokens[:-2])), " ".join(tokens[-2:])]
+    out: list[str] = []
+    cur: list[str] = []
+    for i, t in enumerate(tokens):
+        if (
+            len(cur) >= 2
+            and len(tokens) - i >= 2
+            and _given(t)
+            and not _given(cur[-1])
+            and cur[-1].lower() not in RULES.particles
+        ):
+            out.append(" ".join(cur))
+            cur = []
+        cur.append(t)
+    out.append(" ".join(cur))
+    return out
+
+
+def _wire(name: str) -> bool:
+    """A wire's or publisher's name ("Associated Press", "dpa") rather than a person's ("Kevin Post")."""
+    words = name.split()
+    if RULES.agency.fullmatch(name) or _DOMAIN.search(name):
+        return True  # "dpa", "Example.com"
+    return bool(words) and not _given(words[0]) and any(w.lower() in RULES.wire_words for w in words)
+
+
+def _caps_wire_tail(words: list[str]) -> list[str]:
+    """ "Kevin Roe USA TODAY": a publisher in capitals after a name in mixed case is cut."""
+    k = len(words)
+    while k > 2 and words[k - 1].isupper() and len(words[k - 1]) > 1:
+        k -= 1
+    tail = words[k:]
+    if tail and not words[k - 1].isupper() and any(w.lower() in RULES.wire_words for w in tail):
+        return words[:k]
+    return words
+
+
 def name_part(text: str) -> str:
     """The leading part of a byline that can hold names: before dates, bars, roles and trailer words."""
-    text = _HANDLE.sub("", text)
+    text = unglue(_HANDLE.sub("", text))
     m = _CUT.search(text)
+    dated = False  # cut at a date or a time: a word before it may belong to the date ("on", "am", "el")
     if m and m.start() > 0:
         text = text[: m.start()]
+        dated = any(c.isdigit() for c in m.group(0))
+    text = RULES.role_lead.sub("", text)  # "Korrespondentin Jana Roth": the role before the name
+    text = RULES.name_places.sub("", text)  # "Jane Roe in Berlin and John Doe in Rome"
     text = RULES.roles.sub("", text)
     text = RULES.name_trailers.sub("", text)
     words = text.split()
     while words and words[-1].lower().rstrip(".,") in RULES.month_numbers:
         words.pop()  # "Jane Roe Apr. 28": the month begins the date
+        dated = True
+    for _ in range(2):
+        if dated and words and words[-1].islower() and len(words[-1]) <= 3:
+            words.pop()  # "Jane Roe on 3 March", "Ana Pérez el 3 de marzo": the date's preposition
+    words = _caps_wire_tail(words)
     half = len(words) // 2
     if half >= 2 and len(words) == 2 * half and words[:half] == words[half:]:
         words = words[:half]  # "Jane Roe Jane Roe": an author box prints the name twice
@@ -66,30 +171,55 @@ def parse_names(
     """Split a byline's name part into names; anything that is not name-shaped is dropped."""
     text = name_part(text)
     names = []
-    for part in RULES.name_split.split(text):
-        part = _SEP_DASHES.sub("", part.strip())
-        tokens = part.split()
-        if not tokens or len(tokens) > max_tokens:
-            continue
-        if len(tokens) == 1 and not single_ok:
-            continue
-        if _words_ok_for_name(tokens, stop):
-            names.append(part)
+    for piece in RULES.name_split.split(text):
+        for part in split_run_together(_SEP_DASHES.sub("", piece.strip())):
+            tokens = part.split()
+            if not tokens or len(tokens) > max_tokens:
+                continue
+            if len(tokens) == 1 and not single_ok:
+                continue
+            if _words_ok_for_name(tokens, stop):
+                names.append(part)
     if len(names) > 1 and not names[0].isupper():
         names = [n for n in names if not n.isupper()]  # "Jane Roe, CITY DESK": the desk is not an author
+    if len(names) > 1 and not _wire(names[0]):
+        names = [n for n in names if not _wire(n)]  # "Jane Roe, Associated Press": her employer, no author
     return names
+
+
+def covers(names: list[str], part: str) -> bool:
+    """The names are all the name part holds (separators and connectors aside), but for a place or desk
+    of one word or a wire after a comma ("Jane Roe, Washington", "Jane Roe, Example Today")."""
+    got = " ".join(names).split()
+    pieces = [p for p in (x.strip() for x in RULES.name_split.split(part)) if p]
+    want = " ".join(pieces).split()
+    if got == want:
+        return True
+    last_dropped = len(pieces[-1].split()) == 1 or _wire(pieces[-1])  # "…, Washington", "…, Example Today"
+    return len(pieces) >= 2 and last_dropped and got == " ".join(pieces[:-1]).split()
 
 
 def desk(text: str) -> list[str]:
     """ "By MND Staff", "Von Redaktion Politik": a desk signs the article; it is the author as printed."""
     part = _CUT.split(_HANDLE.sub("", text), maxsplit=1)[0].strip()
+    if RULES.agency.fullmatch(part):
+        return [part]  # "By Reuters", "Von dpa": the wire signs the article
     words = part.split()
-    if not (1 <= len(words) <= 4) or not all(w[:1].isupper() for w in words):
+    if not (1 <= len(words) <= _DESK_MAX_WORDS) or not all(w[:1].isupper() for w in words):
         return []
     if any(w.lower() in RULES.desk_words for w in words):
         return [part]
     # "Par Les Echos", "By The Associated Press": an article opening the name is a publisher's
     return [part] if len(words) >= 2 and words[0] in RULES.org_articles else []
+
+
+def segment_byline(text: str, stop: frozenset[str]) -> list[str]:
+    """A prefixed byline as one segment of a bar-separated header line ("News | 5 hours ago | By Jane Roe")."""
+    for seg in _SEGMENTS.split(text):
+        m = RULES.byline.match(seg.strip())
+        if m:
+            return parse_names(m.group("names"), stop) or desk(m.group("names"))
+    return []
 
 
 def lead_byline(text: str, stop: frozenset[str]) -> list[str]:
@@ -124,9 +254,9 @@ def _name_line(text: str, stop: frozenset[str]) -> list[str]:
         return []
     caps = sum(1 for t in part.split() if t[:1].isupper())
     low = [t.lower() for t in part.split()]
-    if part.isupper() or any(t in RULES.ui_words or t.endswith(RULES.role_suffixes) for t in low):
+    if part.isupper() or any(t in _UI_NOT_WIRE or t.endswith(RULES.role_suffixes) for t in low):
         return []  # "TARJETA CADUCADA", "Video Loading", "Leitender Wirtschaftsredakteur": not names
-    if caps < 2 or " ".join(names).replace(",", "") != part.replace(",", "").strip():
+    if caps < 2 or not covers(names, part):
         return []
     return names
 
@@ -135,8 +265,8 @@ def more_name_lines(nb: list[LineDecision], k: int, stop: frozenset[str], step: 
     """Name-only lines next to a byline are more authors ("By" / "Jane Roe" / ", John Doe")."""
     while 0 <= k < len(nb) and nb[k].label in ("", BODY, BOILERPLATE) and "boilerplate." not in nb[k].rule:
         got = name_line(nb[k], stop)
-        if not got:
-            return
+        if not got or all(_wire(n) for n in got):
+            return  # "By Jane Roe" / "Associated Press": her employer, no second author
         nb[k].label, nb[k].rule, nb[k].data = (
             BYLINE,
             "byline: another name line beside a byline",
@@ -164,12 +294,43 @@ def _names_in_dateline(d: LineDecision, stop: frozenset[str]) -> list[str]:
         seg = seg.strip()
         if not seg or seg[0].isdigit():
             continue
-        got = parse_names(seg, stop, max_tokens=9)
+        got = segment_byline(seg, stop) or parse_names(seg, stop, max_tokens=9)
         part = name_part(seg)
-        if got and " ".join(got).replace(",", "") == part.replace(",", "").strip():
+        if got and (covers(got, part) or RULES.byline.match(seg)):
             return got
         if RULES.agency.fullmatch(part) if part else False:
             return [part]
+    return _after_date(d.text, stop)
+
+
+def _after_date(text: str, stop: frozenset[str]) -> list[str]:
+    """ "Posted on March 3, 2024 by Jane Roe", "3 March 2024 Jane Roe": the names after the date."""
+    found = find_date(text)
+    if found is None:
+        return []
+    rest = _LEAD_SEPARATORS.sub("", text[found[1].end() :])
+    rest = _BY_WORD.sub("", rest)
+    return _name_line(rest, stop) if rest else []
+
+
+_LIST_SPAN = 8  # name lines walked back to a list's label
+
+
+def _listed(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
+    """ "Related Topics" / "Jane Roe," / "City Council,": name lines under a list's label are its items."""
+    j = k - 1
+    while j >= max(0, k - _LIST_SPAN) and nb[j].label in ("", BODY, BOILERPLATE) and name_line(nb[j], stop):
+        j -= 1
+    return j >= 0 and nb[j].label == RELATED and not nb[j].data.get("title")  # a label, not a link
+
+
+def _cjk_name(nb: list[LineDecision], k: int) -> list[str]:
+    """ "大渡 美咲" right beside a date line: family and given name, with no capitals to tell them by."""
+    text = nb[k].text.strip()
+    if _CJK_NAME.match(text) and any(
+        _dated(x) for x in (nb[k - 1] if k else None, nb[(k + 1) % len(nb)]) if x
+    ):
+        return [text]
     return []
 
 
@@ -194,58 +355,101 @@ def _source_wire(d: LineDecision) -> str | None:
     return m.group(0).strip() if m else None
 
 
+def header_start(start: int, top: int) -> int:
+    """Where the article's header begins: the headline (nb[top]), or a window above the first paragraph."""
+    return top if top >= 0 else max(0, start - _HEADER_BEFORE)
+
+
 def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[str]) -> None:
     """Name lines between the headline (nb[top], or a window) and the first paragraph are bylines."""
-    lo = top + 1 if top >= 0 else max(0, start - _HEADER_BEFORE)
+    lo = top + 1 if top >= 0 else header_start(start, top)
     hi = min(len(nb), start + _HEADER_AFTER + 1)
     for k in range(lo, hi):
+        _header_line(nb, k, start, top, stop)
+    if top >= 0 and not any(nb[k].label == BYLINE for k in range(lo, hi)):
+        _above_headline(nb, max(0, start - _HEADER_BEFORE), lo, stop)
+
+
+def _above_headline(nb: list[LineDecision], lo: int, hi: int, stop: frozenset[str]) -> None:
+    """The line taken for the headline may sit below the real header (a teaser title, a section line):
+    above it, a name line or names after a lead phrase, with a date beside them, still sign the article."""
+    for k in range(lo, hi):
         d = nb[k]
-        near_date = any(_dated(x) for x in nb[max(0, k - 2) : k + 5])
-        after_byline = k > 0 and nb[k - 1].label == BYLINE
-        if d.label == DATELINE and d.features is not None and d.features.words <= 14:
-            got = _names_in_dateline(d, stop)
-            if got:
-                d.data["authors"] = got
-                d.rule += "; byline beside the date"
+        if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule or d.features is None:
             continue
-        wire = _source_wire(d) if d.label == CREDIT and near_date and not d.data.get("caption") else None
-        if wire:  # "Quelle: dpa" under the title: the wire wrote the article, no picture is credited
-            d.label, d.rule, d.data = (
-                BYLINE,
-                "byline: a wire named as the source beside a date",
-                {"authors": [wire]},
-            )
-            continue
-        if d.label == CREDIT and d.rule == "credit.agency line" and near_date:
-            part = d.text.strip()
-            if RULES.agency.fullmatch(part):  # "dpa" alone beside the date: the wire is the author
-                _uncaption(nb, d)
-                d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [part]}
-            continue
-        if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule:
-            continue
-        if (
-            near_date
-            and (k <= start or k <= start + _HEADER_AFTER)
-            and RULES.agency.fullmatch(d.text.strip())
-        ):
-            d.label, d.rule, d.data = (
-                BYLINE,
-                "byline: agency alone beside a date",
-                {"authors": [d.text.strip()]},
-            )
-            continue
-        if "text in the main run" in d.rule and (d.features is None or d.features.words > 10):
-            continue
-        if (k > start or top < 0 or k > top + _BELOW_HEADLINE) and not (near_date or after_byline):
-            continue
-        got = lead_byline(d.text, stop) if d.features and d.features.words <= 20 else []
-        rule = "byline: names after a lead phrase"
-        if not got:
-            got = name_line(d, stop)
-            rule = "byline: name line in the article's header"
+        if not any(_dated(x) for x in nb[max(0, k - 1) : k + 2]):
+            continue  # the line itself ("Jane Roe 3 March 2024") or a line right beside it holds the date
+        got = lead_byline(d.text, stop) if d.features.words <= 20 else []
+        got = got or name_line(d, stop) or _cjk_name(nb, k)
         if got:
-            d.label, d.rule, d.data = BYLINE, rule, {"authors": got}
-            more_name_lines(nb, k + 1, stop)
-            if k - 1 > top:
-                more_name_lines(nb, k - 1, stop, step=-1)
+            d.label, d.rule, d.data = (
+                BYLINE,
+                "byline: name line beside a date above the headline",
+                {"authors": got},
+            )
+            return
+
+
+def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: frozenset[str]) -> None:
+    d = nb[k]
+    near_date = any(_dated(x) for x in nb[max(0, k - 2) : k + 5])
+    after_byline = k > 0 and nb[k - 1].label == BYLINE
+    if d.label == DATELINE and d.features is not None and d.features.words <= 14:
+        got = _names_in_dateline(d, stop)
+        if got:
+            d.data["authors"] = got
+            d.rule += "; byline beside the date"
+        return
+    wire = _source_wire(d) if d.label == CREDIT and near_date and not d.data.get("caption") else None
+    if wire:  # "Quelle: dpa" under the title: the wire wrote the article, no picture is credited
+        d.label, d.rule, d.data = (
+            BYLINE,
+            "byline: a wire named as the source beside a date",
+            {"authors": [wire]},
+        )
+        return
+    if d.label == CREDIT and d.rule == "credit.agency line" and near_date:
+        part = d.text.strip()
+        if RULES.agency.fullmatch(part):  # "dpa" alone beside the date: the wire is the author
+            _uncaption(nb, d)
+            d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [part]}
+        elif (
+            "/" not in part
+            and (RULES.name_split.search(part) or "|" in part)
+            and (got := _name_line(part, stop))
+        ):
+            # "Jana Roth, dpa" beside the date: a reporter and her wire (a picture credit reads "Jana Roth/dpa")
+            _uncaption(nb, d)
+            d.label, d.rule, d.data = BYLINE, "byline: a name and a wire beside a date", {"authors": got}
+        return
+    if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule:
+        return
+    alone = d.text.strip()
+    if (
+        near_date
+        and k <= start + _HEADER_AFTER
+        and (RULES.agency.fullmatch(alone) or alone.lower() in RULES.desk_words)
+    ):
+        # "dpa" or "Redaktion" alone beside the date: the wire or the desk signs the article
+        d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [alone]}
+        return
+    if "text in the main run" in d.rule and (d.features is None or d.features.words > 10):
+        return
+    if _listed(nb, k, stop):
+        return
+    if _cjk_name(nb, k):
+        d.label, d.rule, d.data = BYLINE, "byline: a CJK name beside a date", {"authors": [alone]}
+        return
+    if (k > start or top < 0 or k > top + _BELOW_HEADLINE) and not (near_date or after_byline):
+        return
+    words = d.features.words if d.features else 0
+    got, rule = (lead_byline(d.text, stop), "byline: names after a lead phrase") if words <= 20 else ([], "")
+    if not got and words <= _SEGMENT_LINE_MAX_WORDS:
+        got, rule = segment_byline(d.text, stop), "byline: a prefixed segment of a header line"
+    if not got:
+        got, rule = name_line(d, stop), "byline: name line in the article's header"
+    if got:
+        d.label, d.rule, d.data = BYLINE, rule, {"authors": got}
+        more_name_lines(nb, k + 1, stop)
+        if k - 1 > top:
+            more_name_lines(nb, k - 1, stop, step=-1)
