@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import re._constants as sre_constants
+import re._parser as sre_parse
 import unicodedata
 
 from hypothesis import example, given, settings
@@ -238,3 +240,40 @@ _by_bits = st.sampled_from(
 def test_photo_by_regex_matches_its_plain_form(text: str) -> None:
     a, b = _PHOTO_BY_PLAINLY.search(text), credits._BY.search(text)
     assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+def _ambiguous_branches(node: object) -> list[list[str]]:
+    """Alternations whose branches open with the same letter but for case: compiled with re.IGNORECASE, which
+    branch is tried first decides the match, so a trie must be built with fold=True for such a pattern."""
+    out: list[list[str]] = []
+    for op, av in node.data if hasattr(node, "data") else node:  # type: ignore[attr-defined]
+        subs: list[object] = []
+        if op is sre_constants.BRANCH:
+            firsts = [a.data[0][1] for a in av[1] if a.data and a.data[0][0] is sre_constants.LITERAL]
+            low = [chr(c).lower() for c in firsts]
+            if len(low) != len(set(low)):
+                out.append(sorted(low))
+            subs = list(av[1])
+        elif op is sre_constants.SUBPATTERN:
+            subs = [av[-1]]
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            subs = [av[2]]
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            subs = [av[1]]
+        for sub in subs:
+            out += _ambiguous_branches(sub)
+    return out
+
+
+def test_case_insensitive_rule_regexes_have_folded_tries() -> None:
+    assert _ambiguous_branches(
+        sre_parse.parse(alternation(["Rep", "reporter"]), re.IGNORECASE)
+    )  # the check works
+    assert not _ambiguous_branches(
+        sre_parse.parse(alternation(["Rep", "reporter"], fold=True), re.IGNORECASE)
+    )
+    for name in RULES.__dataclass_fields__:
+        value = getattr(RULES, name)
+        for pat in value.values() if isinstance(value, dict) else [value]:
+            if isinstance(pat, re.Pattern) and pat.flags & re.IGNORECASE:
+                assert not _ambiguous_branches(sre_parse.parse(pat.pattern, pat.flags)), name
