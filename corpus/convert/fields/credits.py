@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from corpus.convert.features import Features
 from corpus.convert.labels import BODY, BOILERPLATE, CREDIT
-from corpus.convert.rules import RULES
+from corpus.convert.rules import RULES, alternation
 from corpus.convert.scan import agency_named
 
 if TYPE_CHECKING:
@@ -27,9 +27,15 @@ _SITE_NAME = re.compile(
     r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[A-ZÀ-Þ]"
 )  # "site.com/Jane": site, photographer
 _CONNECT = frozenset({"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"})
+# the label opens the line or follows a space, a bracket or a word's end (the label first: the regex engine skips
+# to its letters)
 _BY = re.compile(
-    r"(?:^|(?<=[\s(\[a-zß-ÿ.!?]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+"
-    r"(?:by|courtesy(?:\s+of)?)\s+"  # "Photo courtesy of the city"
+    r"(?P<label>"
+    + alternation(
+        ["Photo", "Photograph", "Photos", "Picture", "Image", "Illustration", "Video"],
+        not_after=r"[^\s(\[a-zß-ÿ.!?]",
+    )
+    + r")\s+(?:by|courtesy(?:\s+of)?)\s+"  # "Photo courtesy of the city"
     r"(?P<credit>(?:[A-ZÀ-Þ]|[-–—]\s?/|the\s).{1,100}?)[)\]]?$"  # "Photo by - / AFP": the photographer left blank
 )
 
@@ -56,12 +62,7 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url or "©" in text:
         return None
     glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
-    if (
-        "/" not in text
-        and not text[-1].isupper()
-        and not RULES.agency.search(text, len(text) - 40)
-        and not glued
-    ):
+    if "/" not in text and not text[-1].isupper() and not agency_named(text, len(text) - 40) and not glued:
         return None  # every credit shape below needs a slash, an agency or a capital at the end
     for m in _SENTENCE_END.finditer(text):
         tail = text[m.end() :].strip()
