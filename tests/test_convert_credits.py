@@ -291,3 +291,14 @@ def test_a_label_glued_to_a_word_in_capitals_ends_the_caption() -> None:
     assert pairs(article("de", middle=[line])) == [
         ("Jana Roth", "Die Ministerin trägt ein Kleid von EXAMPLE")
     ]
+
+
+def test_a_list_of_sources_in_brackets_after_the_caption() -> None:
+    cap = "Two residents were arrested for running an unlicensed office in the old town."
+    line = f"{cap} (Example County Court, District of Northland)"
+    assert pairs(article("en", middle=[line])) == [("Example County Court, District of Northland", cap)]
+
+
+def test_a_reporting_sign_off_in_brackets_is_no_credit() -> None:
+    line = "The council will vote on the final budget for the bridge next month. (Reporting by Jane Roe)"
+    assert pairs(article("en", middle=[line])) == []

@@ -165,6 +165,7 @@ def slash_credit(text: str, words: int) -> bool:
 
 _BRACKET_END = re.compile(r"(?<=[.!?])\s*[(\[](?P<credit>[^()\[\]]{2,60})[)\]]$")
 _BRACKET_MAX_WORDS = 5
+_BRACKET_LIST_MAX_WORDS = 8
 _BRACKET_CAPTION_MIN_WORDS = 6
 
 
@@ -179,10 +180,15 @@ def bracketed(text: str, words: int) -> tuple[str, str] | None:
         return None
     credit = m.group("credit").strip()
     toks = credit.split()
-    if not toks or len(toks) > _BRACKET_MAX_WORDS or not toks[0][:1].isupper():
+    longest = (
+        _BRACKET_LIST_MAX_WORDS if "," in credit else _BRACKET_MAX_WORDS
+    )  # "(City Court, District of X)"
+    if not toks or len(toks) > longest or not toks[0][:1].isupper():
         return None
     if not all(_cap(t) or t in ("of", "by") for t in toks) or (len(toks) == 1 and t_ui(toks[0])):
         return None
+    if "by" in toks and toks[toks.index("by") - 1].lower() not in RULES.credit_kinds:
+        return None  # "(Reporting by Jane Roe)": the story's sign-off, not a picture's credit
     caption = text[: m.start()].strip()
     if len(caption.split()) < _BRACKET_CAPTION_MIN_WORDS:
         return None
