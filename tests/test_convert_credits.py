@@ -302,3 +302,14 @@ def test_a_list_of_sources_in_brackets_after_the_caption() -> None:
 def test_a_reporting_sign_off_in_brackets_is_no_credit() -> None:
     line = "The council will vote on the final budget for the bridge next month. (Reporting by Jane Roe)"
     assert pairs(article("en", middle=[line])) == []
+
+
+def test_an_agencys_full_name_after_the_captions_last_sentence() -> None:
+    cap = (
+        "The mayor and her team inspect the old bridge on Tuesday. The river was higher than usual that day."
+    )
+    assert pairs(article("en", middle=[f"{cap} The Associated Press"])) == [("The Associated Press", cap)]
+
+
+def test_an_agencys_full_name_alone_is_no_credit() -> None:
+    assert pairs(article("en", bottom=["The Associated Press"])) == []

@@ -182,6 +182,7 @@ class Rules:
     agency: re.Pattern[str]
     agency_first_words: frozenset[str]  # first tokens of the agency names: a cheap test before `agency`
     agency_words: frozenset[str]  # every word of the agency names, lower case ("getty", "images", "dpa")
+    credit_tail_names: frozenset[str]  # lower case: agencies' full names, a credit only after a caption
     date_dmy: re.Pattern[str]
     date_mdy: re.Pattern[str]
     date_iso: re.Pattern[str]
@@ -394,6 +395,7 @@ def _compile() -> Rules:
         agency=re.compile(r"(?:^|[\s/(|])(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
         agency_first_words=frozenset(a.split()[0] for a in agencies if a.strip()),
         agency_words=frozenset(w.lower() for a in agencies for w in a.split()),
+        credit_tail_names=frozenset(n.lower() for n in common.get("credit", {}).get("tail_names", [])),
         date_dmy=re.compile(
             r"\b(?P<d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
             + month_alt

@@ -34,7 +34,12 @@ _BY = re.compile(
 )
 
 
+_TAIL_NAMES = tuple(RULES.credit_tail_names)
+
+
 def _credit_shaped(tail: str) -> bool:
+    if tail.lower() in RULES.credit_tail_names:
+        return True
     words = tail.split()
     if not words or len(words) > _TAIL_MAX_WORDS or "©" in tail:
         return False
@@ -61,6 +66,7 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         and not text[-1].isupper()
         and not RULES.agency.search(text, len(text) - 40)
         and not glued
+        and not text.lower().endswith(_TAIL_NAMES)
     ):
         return None  # every credit shape below needs a slash, an agency or a capital at the end
     for m in _SENTENCE_END.finditer(text):
