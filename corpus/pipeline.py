@@ -123,7 +123,7 @@ def build(
     """
     from corpus.build.cache import PriorIndex, locked
     from corpus.build.checking import fingerprint, nbands
-    from corpus.build.keys import KeyCollector
+    from corpus.build.keys import KeyCollector, save_dedup_index
     from corpus.build.plan import plan_build
     from corpus.build.scan import BatchJob, ScanContext, scan_batch
     from corpus.publish.arrow import schema_with_hf_metadata
@@ -155,6 +155,9 @@ def build(
             raise
         del prior
         keys = collector.finish()  # also swaps in the new cache index
+        root = _raw_root(paths, cfg)
+        if root is not None:  # the corpus is the configured raw folder: leave validate's index too
+            save_dedup_index(keys, cfg, cache, root)
 
         # pass 2: global reductions over the keys
         plan = plan_build(keys, cfg, cache)
@@ -186,6 +189,18 @@ def build(
             _publish_metadata(tmp, cfg, plan, written, cache)
             result.files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
     return result
+
+
+def _raw_root(paths: list[Path | str], cfg: Config) -> Path | None:
+    """The one local folder built, when it is the configured raw_dir (validate's index is of that folder)."""
+    if len(paths) != 1 or is_url(paths[0]):
+        return None
+    p = local_path(paths[0])
+    try:
+        same = p.is_dir() and p.resolve() == Path(cfg.raw_dir).resolve()
+    except OSError:
+        return None
+    return p if same else None
 
 
 def _count_raw(paths: list[Path | str]) -> int:

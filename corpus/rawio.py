@@ -11,6 +11,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import orjson
@@ -30,6 +31,10 @@ class RawRef:
 
     @property
     def rel(self) -> str:
+        path, root = str(self.path), str(self.root)
+        prefix = root if root.endswith("/") else root + "/"
+        if os.sep == "/" and path.startswith(prefix):  # what relative_to gives, without pathlib's cost
+            return path[len(prefix) :]
         try:
             return self.path.relative_to(self.root).as_posix()
         except ValueError:  # a named file outside its root: refused when read, but still named
@@ -199,22 +204,79 @@ def read_bytes_limited(path: Path, root: Path, max_bytes: int) -> bytes:
             f"{path}: is a symbolic link; refused, never read",
             "replace the link with the file itself",
         )
-    real = Path(os.path.realpath(path))
-    if not real.is_relative_to(Path(os.path.realpath(root))):
-        raise RawReadError(
-            "R011", f"{path}: lies outside the raw root {root}; refused", "move it under the root"
-        )
+    if stat.S_ISREG(st.st_mode):
+        try:
+            fd = os.open(path, _FLAGS)
+        except OSError:
+            pass  # the checks below say why, in their usual order
+        else:
+            try:
+                if not _inside(_fd_realpath(fd, path), _real_root(os.fspath(root))):
+                    raise _outside(path, root)
+                if st.st_size > max_bytes:
+                    raise too_large(path, max_bytes, st.st_size)
+                return _read_fd(fd, st.st_size, path, max_bytes)
+            finally:
+                os.close(fd)
+    if not _inside(os.path.realpath(path), _real_root(os.fspath(root))):
+        raise _outside(path, root)
     if not stat.S_ISREG(st.st_mode):
         raise RawReadError("R001", f"{path}: is not a regular file", "raw files must be plain text files")
     if st.st_size > max_bytes:
         raise too_large(path, max_bytes, st.st_size)
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, _FLAGS)
     except OSError as e:
         raise RawReadError("R001", f"{path}: cannot be opened ({e.strerror})", "check the file") from None
-    with os.fdopen(fd, "rb") as fh:
-        data = fh.read(max_bytes + 1)
+    try:
+        return _read_fd(fd, st.st_size, path, max_bytes)
+    finally:
+        os.close(fd)
+
+
+_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+_FD_PATHS = "/proc/self/fd"  # Linux: the kernel's own resolved path of an open file, one syscall
+
+
+@lru_cache(maxsize=256)
+def _real_root(root: str) -> str:
+    """A root's resolved path, once per process. Should the root be swapped for a link meanwhile, a stale
+    answer only refuses more: files are judged by where they really are."""
+    return os.path.realpath(root)
+
+
+def _inside(real: str, real_root: str) -> bool:
+    return real == real_root or real.startswith(real_root.rstrip("/") + "/")
+
+
+def _outside(path: Path, root: Path) -> RawReadError:
+    return RawReadError(
+        "R011", f"{path}: lies outside the raw root {root}; refused", "move it under the root"
+    )
+
+
+def _fd_realpath(fd: int, path: Path) -> str:
+    """Where the opened file really is: what `os.path.realpath` says, without a stat per path component."""
+    try:
+        real = os.readlink(f"{_FD_PATHS}/{fd}")
+    except OSError:
+        return os.path.realpath(path)
+    return real if real.startswith("/") and not real.endswith(" (deleted)") else os.path.realpath(path)
+
+
+def _read_fd(fd: int, size: int, path: Path, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes, in a buffer of the file's size (a buffered read of max_bytes + 1 allocates
+    2 MB a file). Reading exactly the size the stat gave is the whole file; else read on to EOF or the limit."""
+    data = os.read(fd, min(size, max_bytes) + 1)
+    if len(data) != size:
+        parts, have = [data], len(data)
+        while have <= max_bytes:
+            more = os.read(fd, min(max_bytes + 1 - have, 1 << 20))
+            if not more:
+                break
+            parts.append(more)
+            have += len(more)
+        data = b"".join(parts)
     if len(data) > max_bytes:
         raise too_large(path, max_bytes)
     return data

@@ -74,6 +74,18 @@ def test_keyword_lines_map_to_their_lines() -> None:
     assert keyword_lines([long_line], all_features([long_line], frozenset())) == {}
 
 
+def test_keywords_are_searched_in_the_texts_own_language_and_english() -> None:
+    """A German phrase is looked for in German texts (and texts of unknown language), not in English
+    ones; English and common phrases are looked for everywhere (international page furniture)."""
+    lines = ["Jetzt kostenlos testen und weiterlesen", "", "Sign up for the newsletter"]
+    feats = all_features(lines, frozenset())
+    assert set(keyword_lines(lines, feats, "de")) == {0, 2}
+    assert set(keyword_lines(lines, feats, None)) == {0, 2}
+    assert set(keyword_lines(lines, feats, "en")) == {2}
+    en = set(RULES.keywords_by_lang["en"])
+    assert all(en <= set(v) <= set(RULES.boiler_keywords) for v in RULES.keywords_by_lang.values())
+
+
 def test_lazy_ratios_match_an_eager_count() -> None:
     stop = RULES.stopwords["en"]
     text = "The Quick brown Fox and the lazy Dog of London"
@@ -377,6 +389,11 @@ def test_a_long_consent_notice_in_german_is_not_body() -> None:
         ("en", "Jane Roe has written three books about the islands. Follow her on social media for more."),
         ("en", "To suggest a change to this story or to report an error, click here."),
         ("de", "Alle Artikel aus dem Hafenviertel lesen Sie auch in unserer App, jeden Morgen neu."),
+        (
+            "en",
+            "Your browser is out of date and some parts of this page may not work: please switch to a modern browser.",
+        ),
+        ("fr", "Votre navigateur n'est plus pris en charge : veuillez mettre à jour votre navigateur."),
     ],
 )
 def test_app_comment_and_device_notices_between_paragraphs_are_not_body(lang: str, promo: str) -> None:
@@ -621,3 +638,46 @@ def test_a_name_and_role_between_paragraphs_is_a_caption_not_a_subheading(line: 
     p = PARAS["en"]
     text = "\n\n".join([p[0], p[1], line, p[2], p[3]])
     assert body_of(text) == p
+
+
+NL_PARAS = [
+    "De gemeenteraad heeft dinsdag besloten om de oude brug over de rivier te vervangen door een nieuwe "
+    "brug voor fietsers en voetgangers, nadat bewoners er jarenlang om hadden gevraagd.",
+    "Volgens de wethouder begint het werk in het voorjaar en duurt het ongeveer twee jaar, omdat de "
+    "oevers eerst moeten worden versterkt en de kabels onder de grond moeten worden verlegd.",
+    "Een woordvoerder van de gemeente zei dat het geld uit een fonds van de provincie komt en dat de "
+    "belasting voor de inwoners daarom niet omhoog hoeft te gaan in de komende jaren.",
+    "De ondernemers aan de kade zijn blij met het besluit, maar zij vragen wel om een goede omleiding "
+    "voor de klanten zolang de werkzaamheden aan de brug en de oevers nog duren.",
+]
+
+
+def test_dutch_share_and_newsletter_lines_are_not_body() -> None:
+    p = NL_PARAS
+    furniture = [
+        "Deel dit artikel",
+        "Schrijf je in voor onze nieuwsbrief en mis niets",
+        "Alle rechten voorbehouden",
+    ]
+    text = "\n\n".join([p[0], p[1], furniture[0], p[2], p[3], furniture[1], furniture[2]])
+    rec = convert_bytes(text.encode(), id="t", file="t.txt")
+    assert rec.language == "nl"
+    assert rec.body.split("\n\n") == p
+
+
+def test_teaser_cards_with_more_links_inside_the_article_are_not_body() -> None:
+    """Title, summary, "Read more": two such cards in the article's column are a teaser list."""
+    p = PARAS["en"]
+    cards = [
+        "Harbour fees\nWhy the fees rose again\nThe port says the new dock costs more to run than the old one did.\nRead more",
+        "Ferry timetable\nNight ferries return\nThe last boat of the day will leave an hour later from the spring on.\nRead more",
+    ]
+    text = "\n\n".join([p[0], p[1], cards[0], p[2], cards[1], p[3]])
+    assert body_of(text) == p
+
+
+def test_one_summary_above_a_more_link_stays() -> None:
+    """A single "Read more" under the article's lead (a cut article) is no teaser list."""
+    p = PARAS["en"]
+    text = "\n\n".join(["Harbour fees rise again", p[0], "Read more", p[1], p[2], p[3]])
+    assert p[0] in body_of(text)

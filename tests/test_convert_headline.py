@@ -107,3 +107,29 @@ def test_a_line_of_authors_below_the_title_is_its_byline_not_the_headline() -> N
     for authors in ("Jane Roe and John Doe, Daily Planet", "Jane Roe @janeroe / 2 days"):
         top = ["News", TITLE["en"], authors, "Published 7:07 PM EST Mar 3, 2024"]
         assert convert(article("en", top=top)).headline == TITLE["en"], authors
+
+
+def test_a_paragraph_ending_with_a_danda_is_no_headline() -> None:
+    # "।" ends a sentence in Bengali and Hindi, as "." does in English
+    paras = [
+        "নদীর উপর পুরনো সেতুটি নতুন করে তৈরি করার সিদ্ধান্ত নিয়েছে পৌরসভা, দীর্ঘ বিতর্কের পর এই সিদ্ধান্ত এসেছে।",
+        "বাসিন্দারা বলেছেন তারা অনেক দিন ধরে এই সিদ্ধান্তের অপেক্ষায় ছিলেন এবং অনেকে সভায় উপস্থিত ছিলেন। কাজ আগামী বসন্তে শুরু হবে বলে জানানো হয়েছে।",
+        "মেয়র বলেছেন নতুন সেতুটি একশো বছর টিকে থাকবে এবং এর খরচ পৌরসভার বাজেট থেকে দেওয়া হবে। নির্মাণের সময় একটি অস্থায়ী সেতু ব্যবহার করা হবে।",
+    ]
+    rec = convert("\n\n".join(["Facebook", "Twitter", *paras]) + "\n")
+    assert rec.headline is None
+
+
+def test_a_long_prefixed_byline_with_its_time_is_no_headline() -> None:
+    top = ["Local", TITLE["en"], "By Jane Roe On 3/4/24 at 4:00 PM EST", "Share"]
+    assert convert(article("en", top=top)).headline == TITLE["en"]
+
+
+def test_a_print_button_above_the_standfirst_is_no_headline() -> None:
+    buttons = [
+        "Share this:",
+        "Click to share on Facebook (Opens in new window)",
+        "Click to print (Opens in new window)",
+    ]
+    assert convert(article("en", top=["Sports", TITLE["en"], *buttons, DEK["en"]])).headline == TITLE["en"]
+    assert convert(article("en", top=["Sports", *buttons, DEK["en"]])).headline is None

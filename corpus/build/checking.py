@@ -93,9 +93,11 @@ def check_one(ref: RawRef, cfg: Config, doc: RawDoc | None = None) -> Checked:
                 replace(res.record, source=replace(res.record.source, file=ref.rel)) if res.record else None
             )
     else:
-        res = check_file(ref, cfg, doc.data if doc is not None else None)  # read once, by the scan
+        res = check_file(ref, cfg, doc, keep_dict=True)  # read once, by the scan
     bands = np.asarray(res.bands, np.uint64).tobytes() if res.bands is not None else None
-    record = res.record.to_dict() if res.record is not None else None
+    record = res.record_dict
+    if record is None and res.record is not None:
+        record = res.record.to_dict()
     return Checked(record, res.problems, res.body_hash, bands)
 
 

@@ -9,7 +9,7 @@ neither is held. Problems are kept only for rejected files.
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,11 @@ import pyarrow as pa
 from corpus.build.bands import BandStore
 from corpus.build.cache import BASE, IndexWriter
 from corpus.build.scan import KEPT, KEY_SCHEMA, ScanResult
-from corpus.check.columns import BandFiles
+from corpus.check.columns import BandFiles, Picked, Selected, StrColumn
+from corpus.check.dedup import KeyTable
+from corpus.check.index import save_index
+from corpus.config import Config
+from corpus.rawio import RAW_SUFFIX
 
 KEPT_SCHEMA = pa.schema([KEY_SCHEMA.field(n) for n in KEPT] + [pa.field("batch", pa.int32())])
 
@@ -64,3 +68,32 @@ class KeyCollector:
     def abort(self) -> None:
         self.index.abort()
         self.bands.abort()
+
+
+def save_dedup_index(keys: Keys, cfg: Config, cache_dir: str, root: Path) -> None:
+    """Leave validate's near-duplicate index (corpus.check.index) of this corpus in the cache, the very one
+    a whole-corpus `corpus validate` would save: same keys (the same check_file), same rows in the same
+    order, size and mtime from the same lstat. A pull request's `corpus validate NEW` after a build then
+    judges the new files against the corpus without checking a million files again."""
+    t = keys.table
+    has_keys = np.flatnonzero(t.column("body_hash").is_valid().to_numpy(zero_copy_only=False))
+    rels = StrColumn()
+    for chunk in range(0, t.num_rows, 65_536):
+        part = t.slice(chunk, 65_536)
+        for r, i in zip(part.column("rel").to_pylist(), part.column("id").to_pylist(), strict=True):
+            rels.append(r if r is not None else i + RAW_SUFFIX)
+    keyless: dict[str, list[int]] = {}
+    sizes, mtimes = t.column("raw_size").to_numpy(), t.column("raw_mtime").to_numpy()
+    keyed = np.zeros(t.num_rows, bool)
+    keyed[has_keys] = True
+    for i in np.flatnonzero(~keyed).tolist():
+        keyless[rels[i]] = [int(sizes[i]), int(mtimes[i])]
+    table = KeyTable(
+        Picked(rels, has_keys),
+        [],
+        t.column("body_hash").fill_null(0).to_numpy().astype(np.int64)[has_keys],
+        Selected(keys.bands, has_keys),
+        sizes[has_keys],
+        mtimes[has_keys],
+    )
+    save_index(table, replace(cfg, cache_dir=cache_dir), root.resolve(), keyless)

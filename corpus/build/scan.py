@@ -6,6 +6,7 @@ pool and a Dask cluster run it alike; the driver never holds a record, only the 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ from corpus.build.cache import Prior, SpillReader, entry_key, rel_hash, spill_na
 from corpus.build.checking import check_one
 from corpus.check.problem import Problem
 from corpus.config import Config
-from corpus.fsio import read_any
+from corpus.fsio import UrlRef, read_any
 from corpus.rawio import RAW_SUFFIX, RawReadError, RawRef
 from corpus.split import bucket, split_codes
 
@@ -55,6 +56,8 @@ KEY_SCHEMA = pa.schema(
         ("word_count", pa.int32()),
         ("language", LANG),
         ("publisher", LANG),
+        ("raw_size", pa.int64()),  # lstat of the raw file (-1: none), for validate's dedup index
+        ("raw_mtime", pa.int64()),
     ]
 )
 # what the driver keeps of each row (~70 bytes): the cache-index columns and the band keys go elsewhere
@@ -109,6 +112,17 @@ def _row(ref: RawRef, rel: str, key: bytes, line: bytes, cached: bool) -> tuple[
     return row, problems
 
 
+def _stat(ref: RawRef) -> tuple[int, int]:
+    """What validate's index records of a file (check.run's FileResult.size / mtime_ns)."""
+    if isinstance(ref, UrlRef):
+        return -1, -1
+    try:
+        st = os.lstat(ref.path)
+    except OSError:
+        return -1, -1
+    return st.st_size, st.st_mtime_ns
+
+
 def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
     rows: list[dict[str, Any]] = []
     problems: dict[str, list[dict[str, Any]]] = {}
@@ -155,7 +169,8 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
             r["spill"], r["offset"], r["length"] = name, offset, len(line)
             offset += len(line)
     codes = split_codes(np.array([bucket(r["id"]) for r in rows], np.float64), ctx.cfg.splits)
-    for r, code in zip(rows, codes.tolist(), strict=True):
+    for r, code, ref in zip(rows, codes.tolist(), job.refs, strict=True):
+        r["raw_size"], r["raw_mtime"] = _stat(ref)
         r["split"] = code
         r["rel_hash"] = rel_hash(r["rel"])
         if r["rel"] == r["id"] + RAW_SUFFIX:

@@ -22,10 +22,13 @@ _WORD = re.compile(r"\w+")
 BOILERPLATE_MAX_CHARS = 400  # page furniture comes in short paragraphs; long ones are prose
 
 
+_Anywhere = tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]  # (name, needles, pattern)
+
+
 @dataclass(frozen=True, slots=True)
 class _Tables:
     starts: re.Pattern[str]  # anchored patterns as one alternation of named groups, tried at position 0
-    anywhere: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]  # (name, needles, pattern)
+    anywhere: _Anywhere
     generic: frozenset[str]
     particles: frozenset[str]
     max_words: int
@@ -73,15 +76,18 @@ def check_record(record: Record, cfg: Config, raw_text: str | None = None) -> li
     return out
 
 
-def word_estimate(text: str) -> int:
-    """Whitespace tokens, or for CJK/Thai text half the characters (~ words in those scripts)."""
+def word_estimate(text: str, tokens: int | None = None) -> int:
+    """Whitespace tokens, or for CJK/Thai text half the characters (~ words in those scripts).
+
+    `tokens`: `len(text.split())` when the caller has it already."""
+    tokens = len(text.split()) if tokens is None else tokens
     unspaced = len(_UNSPACED.findall(text))
-    return len(text.split()) + unspaced // 2 if unspaced > len(text) // 4 else len(text.split())
+    return tokens + unspaced // 2 if unspaced > len(text) // 4 else tokens
 
 
 def _body(record: Record, cfg: Config, raw_text: str | None) -> list[Problem]:
     tokens = len(record.body.split())
-    words = word_estimate(record.body)
+    words = word_estimate(record.body, tokens)
     out = []
     if tokens != record.word_count:
         out.append(
@@ -101,11 +107,12 @@ def _body(record: Record, cfg: Config, raw_text: str | None) -> list[Problem]:
         out.append(
             problem("C102", f"body has {words} words, more than {cfg.body_max_words}", pointer="/body")
         )
+    anywhere = _anywhere_in(record.body)
     for para in record.body.split("\n\n"):
         para = para.strip()
         if len(para) > BOILERPLATE_MAX_CHARS:
             continue
-        name = _boilerplate(para)
+        name = _boilerplate(para, anywhere)
         if name:
             shown = para if len(para) <= 60 else para[:57] + "..."
             line = _line_of(raw_text, para)
@@ -113,13 +120,23 @@ def _body(record: Record, cfg: Config, raw_text: str | None) -> list[Problem]:
     return out
 
 
-def _boilerplate(para: str) -> str | None:
+def _anywhere_in(body: str) -> _Anywhere:
+    """The `anywhere` rules whose needles occur in the body at all (usually none): a paragraph's lower-case
+    text is part of the body's, so the others cannot match any paragraph and are not tried per paragraph."""
+    low = body.lower()
+    return tuple(rule for rule in _tables().anywhere if any(n in low for n in rule[1]))
+
+
+def _boilerplate(para: str, anywhere: _Anywhere | None = None) -> str | None:
     t = _tables()
     m = t.starts.match(para)
     if m:
         return (m.lastgroup or "boilerplate").replace("_", "-")
+    rules = t.anywhere if anywhere is None else anywhere
+    if not rules:
+        return None
     low = para.lower()
-    for name, needles, pattern in t.anywhere:
+    for name, needles, pattern in rules:
         if any(n in low for n in needles) and pattern.search(para):
             return name
     return None
@@ -145,8 +162,8 @@ def _headline(record: Record, cfg: Config, raw_text: str | None) -> list[Problem
         out.append(
             problem("C121", f"headline ends like a sentence: {h[-30:]!r}", line=line, pointer="/headline")
         )
-    first = record.body.split("\n\n", 1)[0]
-    if _norm(first) and _norm(first) == _norm(h):
+    first = _norm(record.body.split("\n\n", 1)[0])
+    if first and first == _norm(h):
         out.append(
             problem(
                 "C122", "headline is the same as the first body paragraph", line=line, pointer="/headline"

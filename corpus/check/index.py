@@ -223,15 +223,23 @@ class _Lookup:
         self.order = np.argsort(hashes)
         self.sorted = hashes[self.order]
 
-    def get(self, rel: str) -> int | None:
-        h = hash(rel)
-        p = int(np.searchsorted(self.sorted, h))
-        while p < len(self.sorted) and self.sorted[p] == h:
-            i = int(self.order[p])
-            if self.rels[i] == rel:
-                return i
-            p += 1
-        return None
+    def find(self, rels: list[str]) -> np.ndarray:
+        """The row of each rel, -1 where there is none."""
+        out = np.full(len(rels), -1, np.int64)
+        if not len(self.sorted):
+            return out
+        hashes = np.fromiter((hash(r) for r in rels), np.int64, len(rels))
+        pos = np.searchsorted(self.sorted, hashes)
+        hit = np.flatnonzero(self.sorted[np.minimum(pos, len(self.sorted) - 1)] == hashes)
+        for q in hit.tolist():
+            p = int(pos[q])
+            while p < len(self.sorted) and self.sorted[p] == hashes[q]:  # equal hashes: compare the text
+                i = int(self.order[p])
+                if self.rels[i] == rels[q]:
+                    out[q] = i
+                    break
+                p += 1
+        return out
 
 
 def refresh_index(
@@ -247,20 +255,25 @@ def refresh_index(
     keep = array("q")
     todo: list[RawRef] = []
     found_rels: list[str] = []
-    for rel, size, mtime in _walk(root):
-        if want_ids is None or id_of(rel).casefold() in want_ids:
-            found_rels.append(rel)
-        i = known.get(rel) if known is not None else None
-        # The size, not the mtime, says a file changed: a fresh clone in CI gives every file a new
-        # mtime, and rebuilding a million keys for that would defeat the cache. An edit that keeps
-        # the size exactly is caught by the next whole-corpus run (duplicates are confirmed on the
-        # current text anyway, so a stale key can only miss a pair, never invent one).
-        if saved is not None and i is not None and size == saved.size[i]:
-            keep.append(i)
-        elif keyless_before.get(rel, [None])[0] == size:
-            keyless[rel] = [size, mtime]  # unreadable or empty last time and unchanged: no keys still
-        else:
-            todo.append(RawRef(root, root / rel))
+    walked = _walk(root)
+    while chunk := list(itertools.islice(walked, _CHUNK)):  # a chunk at a time: lookups in numpy
+        rels = [c[0] for c in chunk]
+        if want_ids is None:
+            found_rels.extend(rels)
+        elif want_ids:
+            found_rels.extend(r for r in rels if id_of(r).casefold() in want_ids)
+        rows = known.find(rels) if known is not None and saved is not None else np.full(len(rels), -1)
+        for (rel, size, mtime), i in zip(chunk, rows.tolist(), strict=True):
+            # The size, not the mtime, says a file changed: a fresh clone in CI gives every file a new
+            # mtime, and rebuilding a million keys for that would defeat the cache. An edit that keeps
+            # the size exactly is caught by the next whole-corpus run (duplicates are confirmed on the
+            # current text anyway, so a stale key can only miss a pair, never invent one).
+            if i >= 0 and saved is not None and size == saved.size[i]:
+                keep.append(i)
+            elif keyless_before.get(rel, [None])[0] == size:
+                keyless[rel] = [size, mtime]  # unreadable or empty last time and unchanged: no keys still
+            else:
+                todo.append(RawRef(root, root / rel))
     del known
     nbands = sketch.lsh_shape(cfg.near_duplicate_threshold)[0]
 
@@ -279,12 +292,12 @@ def refresh_index(
     idx = np.frombuffer(keep, np.int64) if len(keep) else np.zeros(0, np.int64)
     kept = subset(saved, idx, root) if saved is not None else KeyTable.empty(nbands)
     del saved
-    rels = StrColumn(itertools.chain(kept.rels, fresh.rels))
+    all_rels = StrColumn(itertools.chain(kept.rels, fresh.rels))
     cols = [np.concatenate([getattr(kept, c), getattr(fresh, c)]) for c in _COLUMNS]
     bands = write_bands(scratch_dir(Path(cfg.cache_dir)), kept.band_columns, extra=fresh.band_columns)
     bands = BandFiles(bands.folder, bands.nbands, bands.n, owned=True)
     del kept, fresh
-    table = KeyTable(rels, Joined(root, rels), cols[0], bands, cols[1], cols[2])
+    table = KeyTable(all_rels, Joined(root, all_rels), cols[0], bands, cols[1], cols[2])
     save_index(table, cfg, root, keyless)
     return table, found_rels
 

@@ -129,23 +129,38 @@ def check_sidecar(ref: RawRef) -> tuple[dict[str, object] | None, list[Problem]]
     except RawReadError as e:
         code = e.code if e.code in ("R010", "R011", "R020") else "R020"
         return None, [problem(code, e.message.replace(str(ref.meta_path), ref.meta_path.name), hint=e.hint)]
+    return check_meta(meta, ref)
+
+
+def check_meta(meta: dict[str, object] | None, ref: RawRef) -> tuple[dict[str, object] | None, list[Problem]]:
+    """A parsed sidecar (as `read_meta` gives it) -> the values the converter may use, and its problems."""
     if meta is None:
         return None, []
+    known = meta.keys() <= META_KEYS and all(isinstance(v, str) for v in meta.values())
+    if known and not _meta_problems(meta):  # the common case: every key known, every value well formed
+        return dict(meta), []
     problems = []
+    name = ref.meta_path.name
     unknown = sorted(set(meta) - META_KEYS)
     if unknown:
-        msg = f"{ref.meta_path.name}: unknown key(s) {', '.join(map(repr, unknown))}"
+        msg = f"{name}: unknown key(s) {', '.join(map(repr, unknown))}"
         problems.append(problem("R021", msg, pointer=f"/{unknown[0]}"))
+    problems += _meta_problems(meta, name)
+    clean: dict[str, object] = {k: v for k, v in meta.items() if k in META_KEYS and isinstance(v, str)}
+    return clean, problems
+
+
+def _meta_problems(meta: dict[str, object], name: str = "") -> list[Problem]:
+    problems = []
     for key in sorted(META_KEYS & set(meta)):
         value = meta[key]
         if value is not None and not (isinstance(value, str) and value.strip()):
-            msg = f"{ref.meta_path.name}: {key!r} must be a non-empty string, got {type(value).__name__}"
+            msg = f"{name}: {key!r} must be a non-empty string, got {type(value).__name__}"
             problems.append(problem("R023", msg, pointer=f"/{key}"))
         elif isinstance(value, str) and key in _META_FORMATS and not _META_FORMATS[key][0].match(value):
-            msg = f"{ref.meta_path.name}: {key!r} is {value[:40]!r}, not {_META_FORMATS[key][1]}"
+            msg = f"{name}: {key!r} is {value[:40]!r}, not {_META_FORMATS[key][1]}"
             problems.append(problem("R023", msg, pointer=f"/{key}"))
-    clean: dict[str, object] = {k: v for k, v in meta.items() if k in META_KEYS and isinstance(v, str)}
-    return clean, problems
+    return problems
 
 
 def scan_extras(roots: list[Path]) -> list[tuple[Path, Path, Problem]]:

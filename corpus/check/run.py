@@ -13,13 +13,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from corpus.check import sketch
 from corpus.check.content import check_record
 from corpus.check.problem import Problem
-from corpus.check.raw import check_bytes, check_sidecar
+from corpus.check.raw import check_bytes, check_meta, check_sidecar
 from corpus.check.rules import apply_config, problem
 from corpus.check.schema_check import check_schema
 from corpus.config import Config
@@ -37,6 +38,7 @@ class FileResult:
     id: str | None
     record: Record | None
     problems: list[Problem] = field(default_factory=list)
+    record_dict: dict[str, Any] | None = None  # record.to_dict() (check_file's keep_dict)
     body_hash: int | None = None  # exact-duplicate key (signed 64-bit)
     bands: np.ndarray | None = None  # near-duplicate LSH band keys, uint64[bands]
     size: int = -1  # with mtime_ns: tells the persisted index whether the file changed
@@ -55,16 +57,21 @@ def _stat(ref: RawRef) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
-def check_file(ref: RawRef, cfg: Config, data: bytes | None = None) -> FileResult:
-    """`data`: the file's bytes when the caller already read them through rawio (the build does)."""
+def check_file(
+    ref: RawRef, cfg: Config, data: bytes | RawDoc | None = None, *, keep_dict: bool = False
+) -> FileResult:
+    """`data`: the file's bytes, or the whole RawDoc, when the caller already read them through rawio (the
+    build does); a RawDoc's sidecar and sha256 are then taken as read, not read and hashed again.
+    `keep_dict`: also return `record.to_dict()` (made anyway for the schema check) as `record_dict`."""
     size, mtime = _stat(ref)
-    res = FileResult(str(ref.path), ref.rel, ref.id, None, size=size, mtime_ns=mtime)
+    rel = ref.rel
+    res = FileResult(str(ref.path), rel, ref.id, None, size=size, mtime_ns=mtime)
     try:
-        found = _check(ref, cfg, res, data)
+        found = _check(ref, rel, cfg, res, data, keep_dict)
     except Exception as e:  # a safety net: one file's surprise must not stop the run or print a traceback
-        res.record, res.body_hash, res.bands = None, None, None
+        res.record, res.record_dict, res.body_hash, res.bands = None, None, None, None
         found = [problem("R101", f"checking failed: {type(e).__name__}: {printable(str(e))}")]
-    res.problems = apply_config(printable(ref.rel), found, cfg)
+    res.problems = apply_config(printable(rel), found, cfg) if found else found
     return res
 
 
@@ -76,23 +83,33 @@ def printable(s: str) -> str:
     return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _check(ref: RawRef, cfg: Config, res: FileResult, data: bytes | None) -> list[Problem]:
+def _check(
+    ref: RawRef, rel: str, cfg: Config, res: FileResult, data: bytes | RawDoc | None, keep_dict: bool
+) -> list[Problem]:
+    doc = data if isinstance(data, RawDoc) else None
+    if doc is not None:
+        data = doc.data
     if data is None:
         try:
             data = read_bytes_limited(ref.path, ref.root, cfg.max_bytes)
         except RawReadError as e:
             msg = _link_detail(ref, e.message.replace(str(ref.path) + ": ", ""))
             return [problem(e.code, msg, hint=e.hint)]
+    assert isinstance(data, bytes)
     text, problems = check_bytes(data)
-    if printable(ref.rel) != ref.rel:
-        return [*problems, problem("R013", f"the path {printable(ref.rel)!r} is not valid UTF-8")]
+    if printable(rel) != rel:
+        return [*problems, problem("R013", f"the path {printable(rel)!r} is not valid UTF-8")]
     if not _ID.fullmatch(ref.id):
         problems.append(problem("R013", f"the file name gives the id {ref.id!r}, which is not a valid id"))
     if text is None or any(p.code in ("R003", "R004") for p in problems):
         return problems
-    meta, side = check_sidecar(ref)
+    if doc is not None:
+        meta, side = check_meta(doc.meta, ref)
+        doc = RawDoc(ref=ref, data=data, sha256=doc.sha256, meta=meta)
+    else:
+        meta, side = check_sidecar(ref)
+        doc = RawDoc(ref=ref, data=data, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
     problems += side
-    doc = RawDoc(ref=ref, data=data, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
     try:
         record = convert_doc(doc)
     except ConvertError as e:
@@ -100,7 +117,10 @@ def _check(ref: RawRef, cfg: Config, res: FileResult, data: bytes | None) -> lis
     except Exception as e:  # the gate must not crash on hostile input, even if the converter does
         return [*problems, problem("R100", f"the converter failed: {type(e).__name__}: {e}")]
     res.record = record
-    problems += check_schema(record.to_dict())
+    as_dict = record.to_dict()
+    problems += check_schema(as_dict)
+    if keep_dict:
+        res.record_dict = as_dict
     problems += check_record(record, cfg, text)
     keys = sketch.keys(record.body, cfg.shingle_words, cfg.near_duplicate_threshold)
     if keys is not None:

@@ -39,10 +39,11 @@ def _word_table() -> np.ndarray:
 
 
 def _is_word(cps: np.ndarray) -> np.ndarray:
-    table = _word_table()
-    out = table[np.minimum(cps, 0xFFFF)]
-    astral = np.flatnonzero(cps > 0xFFFF)  # rare (emoji, historic scripts): asked one distinct char at a time
-    if len(astral):
+    out = np.take(_word_table(), cps, mode="clip")  # clipped to U+FFFF, a non-character: no word
+    if (
+        len(cps) and int(cps.max()) > 0xFFFF
+    ):  # rare (emoji, historic scripts): asked one distinct char at a time
+        astral = np.flatnonzero(cps > 0xFFFF)
         vals, inverse = np.unique(cps[astral], return_inverse=True)
         out[astral] = np.array([_WORD.match(chr(v)) is not None for v in vals.tolist()])[inverse]
     return out
@@ -52,7 +53,9 @@ def _normalised(body: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(code points of the words joined by single spaces, word starts, word ends) in that array."""
     cps = np.frombuffer(body.casefold().encode("utf-32-le", "surrogatepass"), np.uint32)
     w = _is_word(cps)
-    edges = np.flatnonzero(np.diff(w, prepend=False, append=False))  # alternating starts and ends
+    padded = np.zeros(len(w) + 2, np.bool_)
+    padded[1:-1] = w
+    edges = np.flatnonzero(padded[1:] != padded[:-1])  # alternating starts and ends
     starts, ends = edges[::2], edges[1::2]
     if not len(starts):
         return np.zeros(0, np.uint32), starts, ends

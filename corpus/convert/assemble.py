@@ -40,9 +40,7 @@ _STRONG_SPAN = 40  # raw lines below a weak byline run where the article's own p
 def byline(ds: list[LineDecision]) -> Byline:
     # the first run of byline lines is the article's (later ones belong to teasers), unless it holds only name
     # lines taken for their place and a later run has a prefix ("By", "Von") or a lead phrase
-    body_at = [d.index for d in ds if d.label == BODY]
-    runs = [r for r in _runs(ds) if not _inside_body(body_at, r)]
-    runs = _without_teaser_lists(runs, body_at[-1] if body_at else -1)
+    runs = _candidate_runs(ds)
     chosen = runs[0] if runs else []
     if chosen and _weak(chosen):
         near = chosen[0].index + _STRONG_SPAN  # far below, a prefixed byline signs a teaser, not the article
@@ -61,6 +59,22 @@ def byline(ds: list[LineDecision]) -> Byline:
                 authors.append(str(name))
                 break
     return Byline(authors=authors, bio=bio)
+
+
+def _candidate_runs(ds: list[LineDecision]) -> list[list[LineDecision]]:
+    """The runs that may sign the article, in order: none between its paragraphs or in a teaser list, none
+    above the headline when its header has one, and of prefixed bylines above the text only the nearest."""
+    body_at = [d.index for d in ds if d.label == BODY]
+    runs = [r for r in _runs(ds) if not _inside_body(body_at, r) and any(d.data.get("authors") for d in r)]
+    runs = _without_teaser_lists(runs, body_at[-1] if body_at else -1)
+    top = next((d.index for d in ds if d.label == HEADLINE), -1)
+    above = [r for r in runs if bisect.bisect_left(body_at, r[0].index) <= 1]  # a standfirst aside
+    if any(r[0].index > top for r in above):
+        runs = [r for r in runs if r[0].index > top]
+        above = [r for r in above if r[0].index > top]
+    if len(above) > 1 and not _weak(above[-1]):
+        runs = runs[len(above) - 1 :]  # `above` opens `runs`: both are in page order
+    return runs
 
 
 def _inside_body(body_at: list[int], run: list[LineDecision]) -> bool:

@@ -17,7 +17,7 @@ import re
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features
 from corpus.convert.labels import BIO, BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
-from corpus.convert.rules import RULES
+from corpus.convert.rules import RULES, first_word
 
 _GOOD_WORDS = 12
 _MEDIUM_WORDS = 5
@@ -251,6 +251,42 @@ def furniture_islands(nb: list[LineDecision]) -> None:
             d.label, d.rule = BOILERPLATE, "text between furniture lines, one a notice (a box's pitch)"
 
 
+_CARD_WORDS = 50
+_CARDS_MIN = 2
+_LINK_MARKS = " .:»›>→…"
+
+
+def _card_words(d: LineDecision) -> int:
+    return d.features.words if d.features is not None else 0
+
+
+def teaser_cards(nb: list[LineDecision]) -> None:
+    """Title line, a summary, then a "more" link alone on its line ("Read more", "mehr"): a teaser card.
+    Two or more such cards on a page are a teaser list, whatever their summaries read like; an article
+    ends its paragraphs with no link to itself. Run after the main run is chosen (its extent stays)."""
+    cards = [
+        k
+        for k in range(1, len(nb) - 1)
+        if not nb[k].label
+        and nb[k].content != "short"
+        and _card_words(nb[k]) <= _CARD_WORDS
+        and _more_link(nb[k + 1])
+        and not nb[k - 1].label
+        and nb[k - 1].content == "short"
+    ]
+    if len(cards) < _CARDS_MIN:
+        return
+    for k in cards:
+        nb[k].label, nb[k].rule = (
+            BOILERPLATE,
+            f"teaser card: a summary above a 'more' link, {len(cards)} cards",
+        )
+
+
+def _more_link(d: LineDecision) -> bool:
+    return _furniture(d) and d.text.strip(_LINK_MARKS).lower() in RULES.more_links
+
+
 def _furniture(d: LineDecision) -> bool:
     return d.label in (BOILERPLATE, RELATED) or (not d.label and d.content == "short")
 
@@ -378,6 +414,8 @@ def _author_header(d: LineDecision) -> bool:
     f = d.features
     if f is None or f.words > _AUTHOR_HEADER_WORDS or f.ends_sentence:
         return False
+    if first_word(d.text) not in RULES.bio_header_first_words:
+        return False  # most short lines: no regex tried
     return bool(RULES.bio_header.match(d.text) or RULES.bio_about.match(d.text))
 
 

@@ -31,6 +31,7 @@ from corpus.convert.body import (
     site_slogans,
     standfirst,
     tail,
+    teaser_cards,
     teaser_lists,
     wrapped_paragraphs,
 )
@@ -68,6 +69,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # A caption with its credit can run to a paragraph's length (what, who, where, when, and the story's
 # background, then "(Photo: Jane Roe)"): credit rules try lines up to this many words.
 _CAPTION_MAX_WORDS = 100
+_PARAGRAPH_WORDS = 60  # longer and ending with a stop: a paragraph (a long caption ends with its credit)
 
 
 def _pattern(
@@ -75,8 +77,8 @@ def _pattern(
 ) -> tuple[str, str, dict[str, Any]] | None:
     """Pass 1: the rule tables. Returns (label, rule, data) or None. `keyword`: the boilerplate keyword
     the line holds, if any (found for the whole text at once by keyword_lines)."""
-    # a paragraph: only a notice phrase, a credit at its end and the bio apply
-    if f.words > _CAPTION_MAX_WORDS:
+    if f.words > _CAPTION_MAX_WORDS or (f.words > _PARAGRAPH_WORDS and f.ends_sentence):
+        # a paragraph: only a notice phrase, a credit at its end and the bio apply
         if keyword:
             return BOILERPLATE, f"boilerplate.notice: {keyword!r}", {}
         return _long_caption(text, f) or _bio(text)
@@ -85,15 +87,16 @@ def _pattern(
         hit = _anchored(text, f, stop, fams)
         if hit:
             return hit
-    if f.words <= 10 and _YEAR.search(text):  # every date format has a four-digit year
+    if f.words <= 10 and ("19" in text or "20" in text) and _YEAR.search(text):  # dates have a 4-digit year
         d = find_date(text)
         if d:
             # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
             shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= _CAPTION_MAX_WORDS:
-        m = RULES.credit_inline.search(text) if inline_credit_possible(text) else None
-        if m is None and ":" in text:
+        colon = ":" in text  # the cheap tests of each rule's gate stand here: a call costs more than they do
+        m = RULES.credit_inline.search(text) if colon and inline_credit_possible(text) else None
+        if m is None and colon:
             m = RULES.credit_glued.search(text)
         if (
             m
@@ -106,7 +109,8 @@ def _pattern(
                 f"credit.inline: {m.group('label')!r}",
                 {"kind": kind, "credit": m.group("credit").strip(), "caption": caption},
             )
-        m = RULES.credit_agency_end.match(text) if agency_at_end(text) else None
+        closes = text[-1] in ")]"
+        m = RULES.credit_agency_end.match(text) if closes and agency_at_end(text) else None
         if m:
             return (
                 CREDIT,
@@ -117,14 +121,14 @@ def _pattern(
                     "caption": m.group("caption").rstrip(" ([|–—-©").strip(),
                 },
             )
-        br = credits.bracketed(text, f.words)
+        br = credits.bracketed(text, f.words) if closes else None
         if br:
             return (
                 CREDIT,
                 "credit.bracketed: a name in brackets after the caption's last sentence",
                 {"kind": "photo", "credit": br[1], "caption": br[0]},
             )
-        by = credits.photo_by(text)
+        by = credits.photo_by(text)  # it tests for " by " / " courtesy" first
         if by:
             kind = RULES.credit_kinds.get(by[0].lower(), "photo")
             return CREDIT, f"credit.by: {by[0]!r} by", {"kind": kind, "credit": by[2], "caption": by[1]}
@@ -141,7 +145,7 @@ def _pattern(
             )
     if text[0].isdigit() and RULES.counter.match(text):
         return BOILERPLATE, "boilerplate.counter", {}
-    if f.words <= 40 and ("©" in text or text.lower().startswith(("(c)", "copyright"))):
+    if f.words <= 40 and ("©" in text or text[:9].lower().startswith(("(c)", "copyright"))):
         m2 = RULES.credit_copyright.match(text)
         if m2:
             caption, credit_text = credits.tidy(m2.group("caption"), m2.group("credit"))
@@ -273,6 +277,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     s, e = main_run(nonblank)
     s = standfirst(nonblank, s)
     furniture_islands(nonblank)
+    teaser_cards(nonblank)
     tail(nonblank, s, e)
     label_body(nonblank, s, e, lang)
     body_repeats(nonblank)
@@ -515,8 +520,9 @@ def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[
         best = headline.choose(nb, later, stop, _RESTART_THRESHOLD) if later > start else None
         if best is not None:  # the header (byline, date) sits between that headline and that paragraph
             start = later
-    if not any(d.label == BYLINE for d in nb[: start + 3]):
-        names.header_names(nb, start, nb.index(best) if best is not None else -1, stop)
+    top = nb.index(best) if best is not None else -1
+    if not any(d.label == BYLINE for d in nb[names.header_start(start, top) : start + 3]):
+        names.header_names(nb, start, top, stop)  # bylines further up sign teasers, not this article
     if not any(d.label == BYLINE and d.data.get("authors") for d in nb):
         _signature(nb, e, stop)
 

@@ -56,9 +56,11 @@ _BY_FREQUENCY = "qxjzkwvyfbgpmhucdlsrnoitae "
 def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     """One regex that finds where any of the literal phrases occurs: one pass over a text instead of one per
     phrase. Each phrase is anchored on a rare character it holds ("cookies" on its "k"): the regex starts at
-    that character and checks the phrase's head with a lookbehind, so the regex engine skips every position
-    that holds none of the anchor characters (most of a text) at C speed. The anchors are chosen to cover all
-    phrases with characters as rare as possible. Which phrase a match belongs to is the caller's business."""
+    that character, so the regex engine skips every position that holds none of the anchor characters (most
+    of a text) at C speed; from the anchor it follows the phrases' tails as a trie, and a phrase whose tail
+    matched checks its whole text with a lookbehind ("k(?:ies(?<=cookies)|…)"). The anchors are chosen to
+    cover all phrases with characters as rare as possible. Which phrase a match belongs to is the caller's
+    business."""
     uniq = sorted({p for p in phrases if p})
     if not uniq:
         return re.compile(r"(?!)")
@@ -70,24 +72,36 @@ def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     for c in sorted(keep, key=lambda c: (-rank(c), c)):  # most common first: drop it if others cover
         if all(any(d in keep and d != c for d in p) for p in uniq if c in p):
             keep.discard(c)
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[tuple[str, str]]] = {}
     for p in uniq:
         at = min((i for i, ch in enumerate(p) if ch in keep), key=lambda i: (rank(p[i]), i))
-        head = f"(?<={re.escape(p[: at + 1])})" if at else ""
-        groups.setdefault(p[at], []).append(head + re.escape(p[at + 1 :]))
-    return re.compile(
-        "|".join(re.escape(c) + "(?:" + "|".join(alts) + ")" for c, alts in sorted(groups.items()))
-    )
+        groups.setdefault(p[at], []).append((p[at + 1 :], p))
+
+    def tails(items: list[tuple[str, str]]) -> str:
+        """(tail still to match, whole phrase) -> a trie of the tails, each ending in its phrase's check."""
+        ends = [f"(?<={re.escape(p)})" if len(p) > 1 else "" for rest, p in items if not rest]
+        by_char: dict[str, list[tuple[str, str]]] = {}
+        for rest, p in items:
+            if rest:
+                by_char.setdefault(rest[0], []).append((rest[1:], p))
+        alts = [re.escape(c) + tails(sub) for c, sub in sorted(by_char.items())]
+        alts += [""] if "" in ends else ends
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return re.compile("|".join(re.escape(c) + tails(items) for c, items in sorted(groups.items())))
 
 
-def _alt(items: list[str], fold: bool = False) -> str:
+def _alt(items: list[str], fold: bool = False, after: str = "") -> str:
     """An alternation of the literal phrases that matches what "longest first" matches ("Photo credit" wins
     over "Photo"), written as a trie: "Photo(?: credit)?|Foto" instead of "Photo credit|Photo|Foto". The regex
     engine tries alternatives one by one, so a flat list of 200 agencies cost 200 tests at each place it
     was tried; the trie costs one test per character. Among phrases that match at one place, one is a prefix
     of the other, and the trie's greedy "(?:…)?" tries the longer first, as the flat list did.
     `fold`: for a pattern compiled with re.IGNORECASE (phrases merged by lower case, so that one branch per
-    letter can match; when two branches could still match one letter, the flat list is kept)."""
+    letter can match; when two branches could still match one letter, the flat list is kept).
+    `after`: a one-character class the phrase must follow, i.e. "(?<=AFTER)(?:PHRASES)", written as a
+    lookbehind at each phrase's end: a pattern that opens with the phrases' first letters lets the engine
+    skip the places where none stands, one that opens with a lookbehind is tried at every place."""
     uniq = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
     trie: dict[str, Any] = {}
     for item in uniq:
@@ -97,23 +111,29 @@ def _alt(items: list[str], fold: bool = False) -> str:
             node = node.setdefault(key, {})
         node[""] = {}
 
-    def build(node: dict[str, Any]) -> str | None:
+    def build(node: dict[str, Any], path: str) -> str | None:
         keys = sorted(k for k in node if k)
         if fold and any(re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in keys for b in keys if a < b):
             return None  # two branches for one letter: which comes first would decide the match
         alts: list[str] = []
         for k in keys:
-            sub = build(node[k])
+            sub = build(node[k], path + k)
             if sub is None:
                 return None
             alts.append(re.escape(k) + sub)
+        end = f"(?<={after}{re.escape(path)})" if after and "" in node else ""
         if not alts:
-            return ""
+            return end
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
+        if "" not in node:
+            return body
+        return f"(?:{body}|{end})" if end else f"(?:{body})?"
 
-    out = build(trie)
-    return "|".join(re.escape(i) for i in uniq) if out is None else out
+    out = build(trie, "")
+    if out is None:
+        flat = "|".join(re.escape(i) for i in uniq)
+        return f"(?<={after})(?:{flat})" if after else flat
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,11 +172,17 @@ class Rules:
     boiler_line: re.Pattern[str]
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
-    boiler_keywords_any: re.Pattern[str]  # phrase_finder(boiler_keywords): where a line may hold one
+    # boiler_keywords by the text's language: the common and English phrases (international page
+    # furniture) and the language's own; a language without a table gets them all. A text is not searched
+    # for the phrases of a dozen languages it is not written in.
+    keywords_by_lang: dict[str, tuple[str, ...]]
     keyword_max_words: int
+    more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
     notices: dict[str, tuple[str, ...]]
+    # by language code (as `notices`): phrase_finder of boiler_keywords and that language's notices together
+    phrases_any: dict[str, re.Pattern[str]]
     counter: re.Pattern[str]
     prevnext: re.Pattern[str]
     related_label: re.Pattern[str]
@@ -168,6 +194,7 @@ class Rules:
     role_lead: re.Pattern[
         str
     ]  # a role before the name ("Korrespondentin Jana Roth"): dropped, the name stays
+    name_places: re.Pattern[str]  # "Jane Roe in Berlin", "Jana Roth aus Bonn": where the author writes from
     wire_words: frozenset[str]  # lower case: words of a wire's or publisher's name ("Associated Press")
     org_articles: frozenset[str]  # "The", "Les": a byline opening with one names a publisher
     desk_words: frozenset[str]  # "Staff", "Redaktion": a byline naming a desk, not a person
@@ -192,6 +219,7 @@ class Rules:
     bio: re.Pattern[str]
     bio_header: re.Pattern[str]
     bio_about: re.Pattern[str]  # "About Jane Roe": an author box's header, the person's name after the words
+    bio_header_first_words: frozenset[str]  # first words (first_word) of bio_header and bio_about phrases
     dateline: re.Pattern[str]
 
 
@@ -238,6 +266,8 @@ def _compile() -> Rules:
     name_split = r"\s*(?:,|;|\s/\s|" + "|".join(re.escape(c) for c in conn_syms) + r")\s*"
     if conn_words:
         name_split += r"|\s+(?:" + "|".join(re.escape(c) for c in conn_words) + r")\s+"
+        # "JANE ROE AND JOHN DOE": a byline in capitals (a one-letter "E" or "Y" there is an initial)
+        name_split += r"|\s+(?:" + "|".join(re.escape(c.upper()) for c in conn_words if len(c) > 1) + r")\s+"
 
     prev = _gather(langs, "related", "previous")
     nxt = _gather(langs, "related", "next")
@@ -270,6 +300,18 @@ def _compile() -> Rules:
     keywords = tuple(
         sorted({k.lower() for k in cb.get("keywords", []) + _gather(langs, "boilerplate", "keywords")})
     )
+    english = list(langs.get("en", {}).get("boilerplate", {}).get("keywords", []))
+    keywords_by_lang = {
+        code: tuple(
+            sorted(
+                {
+                    k.lower()
+                    for k in cb.get("keywords", []) + english + d.get("boilerplate", {}).get("keywords", [])
+                }
+            )
+        )
+        for code, d in langs.items()
+    }
     notices = {
         code: tuple(sorted({k.lower() for k in cb.get("notices", []) + list(extra)}))
         for code, extra in [("", [])]
@@ -324,9 +366,13 @@ def _compile() -> Rules:
             flags,
         ),
         boiler_keywords=keywords,
-        boiler_keywords_any=phrase_finder(keywords),
+        keywords_by_lang=keywords_by_lang,
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
+        more_links=frozenset(m.lower() for m in _gather(langs, "boilerplate", "more_links")),
         notices=notices,
+        phrases_any={
+            code: phrase_finder(keywords_by_lang.get(code, keywords) + ps) for code, ps in notices.items()
+        },
         counter=re.compile(
             r"^(?:\d[\d,.\s]*[KkMm]?\+?\s+(?:"
             + _alt(cb.get("counter_words", []), fold=True)
@@ -347,7 +393,7 @@ def _compile() -> Rules:
             + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$",
             flags,
         ),
-        byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")\s+(?P<names>\S.*)$"),
+        byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")(?:\s*:)?\s+(?P<names>\S.*)$"),  # "By: Jane Roe"
         byline_words=frozenset(p for p in prefixes if p.isalpha() and p.islower()),
         byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + _alt(leads) + r")\s*:?$"),
         name_split=re.compile(name_split),
@@ -356,6 +402,13 @@ def _compile() -> Rules:
         ),
         role_lead=re.compile(
             r"^(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\s*:?\s+(?=[A-ZÀ-Þ])"
+        ),
+        name_places=re.compile(
+            r"\s+(?:"
+            + _alt(_gather(langs, "byline", "places"))
+            + r")\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}(?=\s*$|\s*[,;|/&]|"
+            + name_split
+            + ")"  # the place ends the name: "Jane Roe in Berlin", "… in Rome and John Doe in Bonn"
         ),
         wire_words=frozenset(w.lower() for w in common.get("name", {}).get("wire_words", [])),
         org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
@@ -369,8 +422,8 @@ def _compile() -> Rules:
             flags,
         ),
         credit_glued=re.compile(
-            r"(?:(?<=[a-zß-ÿ.!?)\]])|(?<=[A-ZÀ-Þ]{2}))(?P<label>"  # "…VALENTINOFoto: X": a word in capitals too
-            + _alt([k[:1].upper() + k[1:] for k in kinds])
+            r"(?P<label>"  # "…VALENTINOFoto: X": after a word in capitals too
+            + _alt([k[:1].upper() + k[1:] for k in kinds], after=r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})")
             + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
             + _MORE_LABELS
             + r"[)\]]?$"
@@ -425,6 +478,9 @@ def _compile() -> Rules:
             + r")\b"
         ),
         bio_header=re.compile(r"^(?:" + _alt(bio_headers, fold=True) + r")\s*:?$", flags),
+        bio_header_first_words=frozenset(
+            first_word(p) for p in bio_headers + _gather(langs, "bio", "about") if p.strip()
+        ),
         bio_about=re.compile(
             r"^(?:"
             + _alt(_gather(langs, "bio", "about"))

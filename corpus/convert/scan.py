@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import accumulate
 
 from corpus.convert.features import Features
@@ -29,64 +30,50 @@ def inline_credit_possible(text: str) -> bool:
 
 
 def keyword_lines(lines: list[str], feats: list[Features | None], lang: str | None = None) -> dict[int, str]:
-    """Lines holding a boilerplate keyword. One search over the lower-cased short lines joined, with every
-    keyword in one regex (RULES.boiler_keywords_any; a per-line loop over every keyword cost more than all
-    other rules together; long lines are skipped, the rule only applies to lines of at most
-    keyword_max_words words). The notice phrases are searched in lines of any length: a consent, paywall or
-    donation notice can run to a paragraph's length."""
-    idx = [i for i, f in enumerate(feats) if f is not None and f.words <= RULES.keyword_max_words]
-    out = _find_in(lines, idx, RULES.boiler_keywords, RULES.boiler_keywords_any)
-    notices = RULES.notices.get(lang or "", RULES.notices[""])
-    for i, kw in _notice_lines(lines, feats, notices).items():
-        out.setdefault(i, kw)
+    """Lines holding a boilerplate keyword (lines of at most keyword_max_words words) or a notice phrase of
+    the text's language (lines of any length: a consent, paywall or donation notice can run to a paragraph's
+    length); the first phrase of the table, keywords before notices. One search over the lower-cased text
+    finds the few lines holding any of them (RULES.phrases_any: a per-line loop over every phrase cost more
+    than all other rules together); only those are tested phrase by phrase."""
+    code = lang if lang and lang in RULES.notices else ""
+    notices = RULES.notices[code]
+    keywords = RULES.keywords_by_lang.get(code, RULES.boiler_keywords)  # "": every table's phrases
+    out: dict[int, str] = {}
+    for i, low in _lines_holding(lines, feats, RULES.phrases_any[code]):
+        f = feats[i]
+        short = f is not None and f.words <= RULES.keyword_max_words
+        kw = next((k for k in keywords if k in low), None) if short else None
+        kw = kw or next((k for k in notices if k in low), None)
+        if kw:
+            out[i] = kw
     return out
 
 
-def _find_in(
-    lines: list[str], idx: list[int], phrases: tuple[str, ...], any_of: re.Pattern[str] | None = None
-) -> dict[int, str]:
-    """The lines (of idx) holding one of the lower-case phrases, with the first phrase (in table order) found
-    in each. `any_of` (phrase_finder of a long table) finds the lines in one pass, then only those are tested
-    phrase by phrase; a short table is cheaper searched phrase by phrase over the whole text."""
-    out: dict[int, str] = {}
-    if not idx or not phrases:
-        return out
+def _lines_holding(
+    lines: list[str], feats: list[Features | None], finder: re.Pattern[str]
+) -> Iterator[tuple[int, str]]:
+    """(index, lower-cased line) of the non-blank lines where `finder` matches, from one search over all of
+    them joined."""
+    idx = [i for i, f in enumerate(feats) if f is not None]
+    if not idx:
+        return
     full = "\n".join(lines[i] for i in idx)
     low = full.lower()
     if len(low) != len(full):  # lower() changed lengths (e.g. "İ"): offsets would not map back
         for i in idx:
             ll = lines[i].lower()
-            kw = next((k for k in phrases if k in ll), None)
-            if kw:
-                out[i] = kw
-        return out
-    starts: list[int] | None = None
-    if any_of is not None:
-        m = any_of.search(low)
-        while m is not None:
-            if starts is None:
-                starts = list(accumulate((len(lines[i]) + 1 for i in idx[:-1]), initial=0))
-            j = bisect_right(starts, m.start()) - 1
-            end = starts[j] + len(lines[idx[j]])
-            line = low[starts[j] : end]
-            kw = next((k for k in phrases if k in line), None)
-            if kw:
-                out[idx[j]] = kw
-            m = any_of.search(low, end + 1)
-        return out
-    for kw in phrases:
-        pos = low.find(kw)
-        while pos >= 0:
-            if starts is None:
-                starts = list(accumulate((len(lines[i]) + 1 for i in idx[:-1]), initial=0))
-            out.setdefault(idx[bisect_right(starts, pos) - 1], kw)
-            pos = low.find(kw, pos + len(kw))
-    return out
-
-
-def _notice_lines(lines: list[str], feats: list[Features | None], notices: tuple[str, ...]) -> dict[int, str]:
-    """Lines of any length holding a notice phrase: one search per phrase over all lines joined."""
-    return _find_in(lines, [i for i, f in enumerate(feats) if f is not None], notices)
+            if finder.search(ll):
+                yield i, ll
+        return
+    m = finder.search(low)
+    if m is None:
+        return
+    starts = list(accumulate((len(lines[i]) + 1 for i in idx[:-1]), initial=0))
+    while m is not None:
+        j = bisect_right(starts, m.start()) - 1
+        end = starts[j] + len(lines[idx[j]])
+        yield idx[j], low[starts[j] : end]
+        m = finder.search(low, end + 1)
 
 
 def repeated_lines(lines: list[str], feats: list[Features | None]) -> dict[str, int]:

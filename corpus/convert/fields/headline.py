@@ -4,9 +4,14 @@ Plain text gives no <h1>, so a line is chosen only on evidence, scored from what
 - it is repeated (a page dump prints the title twice: <title> and <h1>), or another line ends with it
   (a breadcrumb glued to the title: "Home / World / TITLE") or starts with it ("TITLE | Site");
 - the lines after it are the article's header: a standfirst sentence, a byline, a date, a picture credit;
-- it does not follow running text, and it sits close to the first paragraph.
+  (share buttons between them are looked through), a line of authors ("Jane Roe and John Doe, Agency");
+- it does not follow running text, it sits close to the first paragraph and above the byline;
+- it is not one of several title-shaped lines in a row (a list of teasers).
 With no line scoring above the threshold the headline is null: never invented. Kicker lines (one or two
 words, or ending with ":") and standfirsts (a longer line right below a shorter title) do not win.
+The chosen line is then adjusted on evidence only: a fuller version of it shortly above (the page's
+<title> or breadcrumb: "Kicker: TITLE") replaces it, and a kicker before a dash is cut from a quoted
+title ("Kicker - «Quote»"). A title the lead picture's credit took for its caption is given back.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _CRUMB_SEP = re.compile(r"[/›»>|]")
 _QUOTE_DASH = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
 SIGNATURE_MAX_WORDS = 10
@@ -70,7 +76,7 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     t = d.text
     if not (MIN_WORDS <= f.words <= MAX_WORDS) or f.chars > MAX_CHARS or f.has_url:
         return False
-    if t.endswith((".", ":", ",", ";", "。", "…")) or t.startswith((":", "|", "(")) or t[0].islower():
+    if t.endswith((".", ":", ",", ";", "。", "…", "।")) or t.startswith((":", "|", "(")) or t[0].islower():
         return False
     if t.startswith(("-", "–")) and not _QUOTE_DASH.match(t):
         return False  # a list item; "- Fear will grow" is a quote (Nordic titles open quotes with a dash)
@@ -92,7 +98,14 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     half = t.split()
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
-    return not ((f.words <= 6 and RULES.byline.match(t)) or name_line(d, stop) or _signature(d, stop))
+    return not (_prefixed_byline(t, f.words) or name_line(d, stop) or _signature(d, stop))
+
+
+def _prefixed_byline(t: str, words: int) -> bool:
+    """ "By Jane Roe", or longer with the time it was posted ("By Jane Roe On 11/13/19 at 4:00 PM")."""
+    if not RULES.byline.match(t):
+        return False
+    return words <= 6 or bool(_CLOCK.search(t) or find_date(t))
 
 
 def _signature(d: LineDecision, stop: frozenset[str]) -> bool:
@@ -123,14 +136,16 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
     )
 
 
-def _signed(d: LineDecision, stop: frozenset[str]) -> bool:
-    """A byline with names: labelled so, or a short line with a lead phrase ("Kolumne von Jana Roth - …")."""
+def _signed(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
+    """A byline with names: labelled so, or a short line with a lead phrase ("Kolumne von Jana Roth - …")
+    right below a title-shaped line (a lead byline may also open the header, above its title)."""
+    d = nb[k]
     if d.label == BYLINE:
         return bool(d.data.get("authors"))
     f = d.features
-    return (
-        f is not None and f.words <= 14 and d.label in (BOILERPLATE, "") and bool(lead_byline(d.text, stop))
-    )
+    if f is None or f.words > 14 or d.label not in (BOILERPLATE, "") or not lead_byline(d.text, stop):
+        return False
+    return k > 0 and _eligible(nb[k - 1], stop)
 
 
 def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
@@ -141,7 +156,8 @@ def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
 
 
 def _teaser(other: LineDecision | None, d: LineDecision, stop: frozenset[str]) -> bool:
-    """A title-shaped line as long as `d` (within half again): a neighbour in a list of teasers."""
+    """A title-shaped line about as long as `d` (at most twice as long or half as long): a neighbour in a
+    list of teasers."""
     if other is None or other.features is None or not _eligible(other, stop):
         return False
     a, b = other.features.words, d.features.words if d.features else 0
@@ -303,7 +319,7 @@ def choose(
     best: LineDecision | None = None
     best_score = threshold
     lo, hi = max(0, start - WINDOW), min(start + 1, len(nb))
-    byline_at = next((k for k in range(lo, hi) if _signed(nb[k], stop)), hi)
+    byline_at = next((k for k in range(lo, hi) if _signed(nb, k, stop)), hi)
     if not any(_eligible(nb[k], stop) for k in range(lo, byline_at)):
         byline_at = hi  # nothing title-shaped above the byline: it signs the title below (a column's header)
     buttons = [

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
-from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE
+from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
 from corpus.convert.rules import RULES
 
 if TYPE_CHECKING:
@@ -31,6 +31,8 @@ _LEAD_SEPARATORS = re.compile(r"^[\s,|•·–—-]+")
 _BY_WORD = re.compile(r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, Han, Hangul
 _CJK_NAME = re.compile(f"^[{_CJK}]{{1,4}}[ \u3000][{_CJK}]{{1,4}}$")
+_DOMAIN = re.compile(r"\w\.[a-z]{2,6}$")  # a publisher by its web address: "Example.com", "example.co.uk"
+_DESK_MAX_WORDS = 6  # "The Example Times Editorial Board"
 _HEADER_BEFORE = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER = 3  # …or this far below it, beside a date line
 _BELOW_HEADLINE = 4  # name lines this close below the headline need no date beside them
@@ -98,7 +100,8 @@ def split_run_together(part: str) -> list[str]:
     tokens = part.split()
     if len(tokens) < 4:
         return [part]
-    if tokens[-1].lower() in RULES.desk_words:  # "Jane Roe Science Desk": a person and a desk sign it
+    if tokens[-1].lower() in RULES.desk_words and tokens[0] not in RULES.org_articles:
+        # "Jane Roe Science Desk": a person and a desk sign it ("The Daily Example Board" is one desk)
         return [*split_run_together(" ".join(tokens[:-2])), " ".join(tokens[-2:])]
     out: list[str] = []
     cur: list[str] = []
@@ -118,8 +121,22 @@ def split_run_together(part: str) -> list[str]:
 
 
 def _wire(name: str) -> bool:
-    """A wire's or publisher's name ("Associated Press", "dpa") rather than a person's."""
-    return bool(RULES.agency.fullmatch(name)) or any(w.lower() in RULES.wire_words for w in name.split())
+    """A wire's or publisher's name ("Associated Press", "dpa") rather than a person's ("Kevin Post")."""
+    words = name.split()
+    if RULES.agency.fullmatch(name) or _DOMAIN.search(name):
+        return True  # "dpa", "Example.com"
+    return bool(words) and not _given(words[0]) and any(w.lower() in RULES.wire_words for w in words)
+
+
+def _caps_wire_tail(words: list[str]) -> list[str]:
+    """ "Kevin Roe USA TODAY": a publisher in capitals after a name in mixed case is cut."""
+    k = len(words)
+    while k > 2 and words[k - 1].isupper() and len(words[k - 1]) > 1:
+        k -= 1
+    tail = words[k:]
+    if tail and not words[k - 1].isupper() and any(w.lower() in RULES.wire_words for w in tail):
+        return words[:k]
+    return words
 
 
 def name_part(text: str) -> str:
@@ -131,6 +148,7 @@ def name_part(text: str) -> str:
         text = text[: m.start()]
         dated = any(c.isdigit() for c in m.group(0))
     text = RULES.role_lead.sub("", text)  # "Korrespondentin Jana Roth": the role before the name
+    text = RULES.name_places.sub("", text)  # "Jane Roe in Berlin and John Doe in Rome"
     text = RULES.roles.sub("", text)
     text = RULES.name_trailers.sub("", text)
     words = text.split()
@@ -140,6 +158,7 @@ def name_part(text: str) -> str:
     for _ in range(2):
         if dated and words and words[-1].islower() and len(words[-1]) <= 3:
             words.pop()  # "Jane Roe on 3 March", "Ana Pérez el 3 de marzo": the date's preposition
+    words = _caps_wire_tail(words)
     half = len(words) // 2
     if half >= 2 and len(words) == 2 * half and words[:half] == words[half:]:
         words = words[:half]  # "Jane Roe Jane Roe": an author box prints the name twice
@@ -170,13 +189,14 @@ def parse_names(
 
 def covers(names: list[str], part: str) -> bool:
     """The names are all the name part holds (separators and connectors aside), but for a place or desk
-    of one word after a comma ("Jane Roe, Washington")."""
+    of one word or a wire after a comma ("Jane Roe, Washington", "Jane Roe, Example Today")."""
     got = " ".join(names).split()
     pieces = [p for p in (x.strip() for x in RULES.name_split.split(part)) if p]
     want = " ".join(pieces).split()
     if got == want:
         return True
-    return len(pieces) >= 2 and len(pieces[-1].split()) == 1 and got == " ".join(pieces[:-1]).split()
+    last_dropped = len(pieces[-1].split()) == 1 or _wire(pieces[-1])  # "…, Washington", "…, Example Today"
+    return len(pieces) >= 2 and last_dropped and got == " ".join(pieces[:-1]).split()
 
 
 def desk(text: str) -> list[str]:
@@ -185,7 +205,7 @@ def desk(text: str) -> list[str]:
     if RULES.agency.fullmatch(part):
         return [part]  # "By Reuters", "Von dpa": the wire signs the article
     words = part.split()
-    if not (1 <= len(words) <= 4) or not all(w[:1].isupper() for w in words):
+    if not (1 <= len(words) <= _DESK_MAX_WORDS) or not all(w[:1].isupper() for w in words):
         return []
     if any(w.lower() in RULES.desk_words for w in words):
         return [part]
@@ -293,6 +313,17 @@ def _after_date(text: str, stop: frozenset[str]) -> list[str]:
     return _name_line(rest, stop) if rest else []
 
 
+_LIST_SPAN = 8  # name lines walked back to a list's label
+
+
+def _listed(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
+    """ "Related Topics" / "Jane Roe," / "City Council,": name lines under a list's label are its items."""
+    j = k - 1
+    while j >= max(0, k - _LIST_SPAN) and nb[j].label in ("", BODY, BOILERPLATE) and name_line(nb[j], stop):
+        j -= 1
+    return j >= 0 and nb[j].label == RELATED and not nb[j].data.get("title")  # a label, not a link
+
+
 def _cjk_name(nb: list[LineDecision], k: int) -> list[str]:
     """ "大渡 美咲" right beside a date line: family and given name, with no capitals to tell them by."""
     text = nb[k].text.strip()
@@ -324,9 +355,14 @@ def _source_wire(d: LineDecision) -> str | None:
     return m.group(0).strip() if m else None
 
 
+def header_start(start: int, top: int) -> int:
+    """Where the article's header begins: the headline (nb[top]), or a window above the first paragraph."""
+    return top if top >= 0 else max(0, start - _HEADER_BEFORE)
+
+
 def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[str]) -> None:
     """Name lines between the headline (nb[top], or a window) and the first paragraph are bylines."""
-    lo = top + 1 if top >= 0 else max(0, start - _HEADER_BEFORE)
+    lo = top + 1 if top >= 0 else header_start(start, top)
     hi = min(len(nb), start + _HEADER_AFTER + 1)
     for k in range(lo, hi):
         _header_line(nb, k, start, top, stop)
@@ -377,7 +413,11 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
         if RULES.agency.fullmatch(part):  # "dpa" alone beside the date: the wire is the author
             _uncaption(nb, d)
             d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [part]}
-        elif "/" not in part and RULES.name_split.search(part) and (got := _name_line(part, stop)):
+        elif (
+            "/" not in part
+            and (RULES.name_split.search(part) or "|" in part)
+            and (got := _name_line(part, stop))
+        ):
             # "Jana Roth, dpa" beside the date: a reporter and her wire (a picture credit reads "Jana Roth/dpa")
             _uncaption(nb, d)
             d.label, d.rule, d.data = BYLINE, "byline: a name and a wire beside a date", {"authors": got}
@@ -394,6 +434,8 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
         d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [alone]}
         return
     if "text in the main run" in d.rule and (d.features is None or d.features.words > 10):
+        return
+    if _listed(nb, k, stop):
         return
     if _cjk_name(nb, k):
         d.label, d.rule, d.data = BYLINE, "byline: a CJK name beside a date", {"authors": [alone]}
