@@ -4,6 +4,8 @@ The passes, in order (each one linear in the number of lines):
 1. patterns   rule tables (rules/*.toml) label credits, bylines, dates, related links, boilerplate, bios;
 2. content    the rest are good (running text), medium, or short (jusText's idea, on features);
 3. pairing    a credit takes the caption beside it in its block; a bare agency line next to a caption is a credit;
+              a caption printed twice, a text beside a gallery counter, a paragraph restated without its
+              stop are captions too;
 4. main run   teaser lists (title / summary alternations, summaries cut without a stop) are furniture;
               the densest contiguous run of text (maximum-sum segment of per-line weights) is the article,
               which drops menus, teaser lists and footers of whole-page dumps;

@@ -1,10 +1,15 @@
-"""Picture credits that trail a caption without a label, and "Photo by NAME" credits.
+"""Picture credits that trail a caption without a label, "Photo by NAME" credits, and the shape tests the
+pairing pass asks about (is this line a credit's words, a copyright footer, a gallery counter).
 
-- "CAPTION. EFE/ Jane Roe", "CAPTION. JANE ROE / AFP", "CAPTION. AFP": after the caption's last sentence,
-  a short tail of capitalised tokens that holds an agency or a slash ("Photographer/Agency");
-- "CAPTION Jane Roe/AP" (no final period): the capitalised run ending in a "Name/Agency" token;
-- "CAPTION. Photo by Jane Roe / AFP via Getty Images": a credit label followed by "by".
-Running text ends with a sentence mark, so these rules only look at lines that do not.
+- "CAPTION. EFE/ Jane Roe", "CAPTION. JANE ROE / AFP", "CAPTION. AFP", "CAPTION. The Associated Press": after
+  the caption's last sentence, a short tail of capitalised tokens that holds an agency or a slash;
+- "CAPTION Jane Roe/AP", "CAPTION / dpa", "CAPTION | EFE" (no final period): the capitalised run ending in a
+  "Name/Agency" token, or an agency after a separator;
+- "CAPTION. Photo by Jane Roe / AFP via Getty Images", "CAPTION. Photo courtesy of X": a label and "by";
+- "CAPTION. (Jane Roe)", "CAPTION (Foto Ansa)": a name or a credit in brackets at the end.
+Running text ends with a sentence mark, so these rules only look at lines that do not. A bare credit line
+must read like one (names and agencies, no sentence words, no menu words, not a shouted button), and a
+"© 2024 Publisher GmbH" line is a footer whatever stands beside it.
 """
 
 from __future__ import annotations
