@@ -313,3 +313,9 @@ def test_an_agencys_full_name_after_the_captions_last_sentence() -> None:
 
 def test_an_agencys_full_name_alone_is_no_credit() -> None:
     assert pairs(article("en", bottom=["The Associated Press"])) == []
+
+
+def test_a_line_ending_with_a_colon_is_no_caption() -> None:
+    assert [
+        cap for _, cap in pairs(article("en", middle=["All credits of the shoot:\nPhoto: Jane Roe"]))
+    ] == [None]

@@ -476,7 +476,10 @@ _BIO_CAPTION_MAX_WORDS = 25
 
 def _captionable(d: LineDecision) -> bool:
     """Free, or a short line read as a bio only for its opening ("Jane Roe is a …"): next to a credit, a
-    caption describing a person or a thing named first ("Aloe vera is a plant that …")."""
+    caption describing a person or a thing named first ("Aloe vera is a plant that …"). A line ending with a
+    colon introduces what follows ("Credits of the shoot:"): no caption."""
+    if d.text.endswith(":"):
+        return False
     if d.label == BIO:
         return d.features is not None and d.features.words <= _BIO_CAPTION_MAX_WORDS
     return _free(d)
