@@ -291,3 +291,31 @@ def test_a_label_glued_to_a_word_in_capitals_ends_the_caption() -> None:
     assert pairs(article("de", middle=[line])) == [
         ("Jana Roth", "Die Ministerin trägt ein Kleid von EXAMPLE")
     ]
+
+
+def test_a_list_of_sources_in_brackets_after_the_caption() -> None:
+    cap = "Two residents were arrested for running an unlicensed office in the old town."
+    line = f"{cap} (Example County Court, District of Northland)"
+    assert pairs(article("en", middle=[line])) == [("Example County Court, District of Northland", cap)]
+
+
+def test_a_reporting_sign_off_in_brackets_is_no_credit() -> None:
+    line = "The council will vote on the final budget for the bridge next month. (Reporting by Jane Roe)"
+    assert pairs(article("en", middle=[line])) == []
+
+
+def test_an_agencys_full_name_after_the_captions_last_sentence() -> None:
+    cap = (
+        "The mayor and her team inspect the old bridge on Tuesday. The river was higher than usual that day."
+    )
+    assert pairs(article("en", middle=[f"{cap} The Associated Press"])) == [("The Associated Press", cap)]
+
+
+def test_an_agencys_full_name_alone_is_no_credit() -> None:
+    assert pairs(article("en", bottom=["The Associated Press"])) == []
+
+
+def test_a_line_ending_with_a_colon_is_no_caption() -> None:
+    assert [
+        cap for _, cap in pairs(article("en", middle=["All credits of the shoot:\nPhoto: Jane Roe"]))
+    ] == [None]

@@ -4,6 +4,8 @@ The passes, in order (each one linear in the number of lines):
 1. patterns   rule tables (rules/*.toml) label credits, bylines, dates, related links, boilerplate, bios;
 2. content    the rest are good (running text), medium, or short (jusText's idea, on features);
 3. pairing    a credit takes the caption beside it in its block; a bare agency line next to a caption is a credit;
+              a caption printed twice, a text beside a gallery counter, a paragraph restated without its
+              stop are captions too;
 4. main run   teaser lists (title / summary alternations, summaries cut without a stop) are furniture;
               the densest contiguous run of text (maximum-sum segment of per-line weights) is the article,
               which drops menus, teaser lists and footers of whole-page dumps;
@@ -476,7 +478,10 @@ _BIO_CAPTION_MAX_WORDS = 25
 
 def _captionable(d: LineDecision) -> bool:
     """Free, or a short line read as a bio only for its opening ("Jane Roe is a …"): next to a credit, a
-    caption describing a person or a thing named first ("Aloe vera is a plant that …")."""
+    caption describing a person or a thing named first ("Aloe vera is a plant that …"). A line ending with a
+    colon introduces what follows ("Credits of the shoot:"): no caption."""
+    if d.text.endswith(":"):
+        return False
     if d.label == BIO:
         return d.features is not None and d.features.words <= _BIO_CAPTION_MAX_WORDS
     return _free(d)

@@ -1,10 +1,15 @@
-"""Picture credits that trail a caption without a label, and "Photo by NAME" credits.
+"""Picture credits that trail a caption without a label, "Photo by NAME" credits, and the shape tests the
+pairing pass asks about (is this line a credit's words, a copyright footer, a gallery counter).
 
-- "CAPTION. EFE/ Jane Roe", "CAPTION. JANE ROE / AFP", "CAPTION. AFP": after the caption's last sentence,
-  a short tail of capitalised tokens that holds an agency or a slash ("Photographer/Agency");
-- "CAPTION Jane Roe/AP" (no final period): the capitalised run ending in a "Name/Agency" token;
-- "CAPTION. Photo by Jane Roe / AFP via Getty Images": a credit label followed by "by".
-Running text ends with a sentence mark, so these rules only look at lines that do not.
+- "CAPTION. EFE/ Jane Roe", "CAPTION. JANE ROE / AFP", "CAPTION. AFP", "CAPTION. The Associated Press": after
+  the caption's last sentence, a short tail of capitalised tokens that holds an agency or a slash;
+- "CAPTION Jane Roe/AP", "CAPTION / dpa", "CAPTION | EFE" (no final period): the capitalised run ending in a
+  "Name/Agency" token, or an agency after a separator;
+- "CAPTION. Photo by Jane Roe / AFP via Getty Images", "CAPTION. Photo courtesy of X": a label and "by";
+- "CAPTION. (Jane Roe)", "CAPTION (Foto Ansa)": a name or a credit in brackets at the end.
+Running text ends with a sentence mark, so these rules only look at lines that do not. A bare credit line
+must read like one (names and agencies, no sentence words, no menu words, not a shouted button), and a
+"© 2024 Publisher GmbH" line is a footer whatever stands beside it.
 """
 
 from __future__ import annotations
@@ -40,7 +45,12 @@ _BY = re.compile(
 )
 
 
+_TAIL_NAMES = tuple(RULES.credit_tail_names)
+
+
 def _credit_shaped(tail: str) -> bool:
+    if tail.lower() in RULES.credit_tail_names:
+        return True
     words = tail.split()
     if not words or len(words) > _TAIL_MAX_WORDS or "©" in tail:
         return False
@@ -62,7 +72,13 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url or "©" in text:
         return None
     glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
-    if "/" not in text and not text[-1].isupper() and not agency_named(text, len(text) - 40) and not glued:
+    if (
+        "/" not in text
+        and not text[-1].isupper()
+        and not agency_named(text, len(text) - 40)
+        and not glued
+        and not text.lower().endswith(_TAIL_NAMES)
+    ):
         return None  # every credit shape below needs a slash, an agency or a capital at the end
     for m in _SENTENCE_END.finditer(text):
         tail = text[m.end() :].strip()
@@ -166,6 +182,7 @@ def slash_credit(text: str, words: int) -> bool:
 
 _BRACKET_END = re.compile(r"(?<=[.!?])\s*[(\[](?P<credit>[^()\[\]]{2,60})[)\]]$")
 _BRACKET_MAX_WORDS = 5
+_BRACKET_LIST_MAX_WORDS = 8
 _BRACKET_CAPTION_MIN_WORDS = 6
 
 
@@ -180,10 +197,15 @@ def bracketed(text: str, words: int) -> tuple[str, str] | None:
         return None
     credit = m.group("credit").strip()
     toks = credit.split()
-    if not toks or len(toks) > _BRACKET_MAX_WORDS or not toks[0][:1].isupper():
+    longest = (
+        _BRACKET_LIST_MAX_WORDS if "," in credit else _BRACKET_MAX_WORDS
+    )  # "(City Court, District of X)"
+    if not toks or len(toks) > longest or not toks[0][:1].isupper():
         return None
     if not all(_cap(t) or t in ("of", "by") for t in toks) or (len(toks) == 1 and t_ui(toks[0])):
         return None
+    if "by" in toks and toks[toks.index("by") - 1].lower() not in RULES.credit_kinds:
+        return None  # "(Reporting by Jane Roe)": the story's sign-off, not a picture's credit
     caption = text[: m.start()].strip()
     if len(caption.split()) < _BRACKET_CAPTION_MIN_WORDS:
         return None
