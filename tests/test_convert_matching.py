@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from corpus.convert.decode import normalise, word_count
 from corpus.convert.features import all_features
-from corpus.convert.rules import RULES, _alt, phrase_finder
-from corpus.convert.scan import keyword_lines
+from corpus.convert.rules import _NUM_START, RULES, _alt, phrase_finder
+from corpus.convert.scan import agency_named, keyword_lines
 
 # a small alphabet, so that phrases overlap, share heads and tails, and occur by chance in the text
 _ALPHABET = "abkv -é\n"
@@ -83,7 +85,7 @@ def _flat(items: list[str]) -> str:
     st.lists(st.text(alphabet="aAkK\u212asS\u017f é-", min_size=1, max_size=4), min_size=1, max_size=10),
     st.text(alphabet="aAkK\u212asS\u017f é-,", max_size=30),
     st.booleans(),
-    st.sampled_from(["", "[a ]", "[^k]"]),
+    st.sampled_from(["", "[a ]", "[^k]", "!"]),
 )
 @example(["s", "\u017f a"], "s a", True, "")  # "ſ" and "s" are one letter to re.IGNORECASE, two to the trie
 @example(["PA", "PA Images", "P"], "PA Images, PA", False, "")
@@ -95,9 +97,12 @@ def test_phrase_trie_matches_what_the_longest_first_list_matches(
     flags = re.IGNORECASE if fold else 0
     # a tail that can fail after a phrase matched, so that the engine has to back off to a shorter phrase
     tail = r"(?P<tail>$|[ ,])"
-    head = f"(?<={after})" if after else ""
+    if after.startswith("!"):  # not_after: the phrase opens the text or follows a character not in the class
+        head, alt = "(?<![^ ,])", _alt(items, fold=fold, not_after="[^ ,]")
+    else:
+        head, alt = (f"(?<={after})" if after else ""), _alt(items, fold=fold, after=after)
     flat = re.compile(f"{head}(?P<p>{_flat(items)}){tail}", flags)
-    trie = re.compile(f"(?P<p>{_alt(items, fold=fold, after=after)}){tail}", flags)
+    trie = re.compile(f"(?P<p>{alt}){tail}", flags)
     for pos in range(len(text) + 1):
         for a, b in (
             (flat.match(text, pos), trie.match(text, pos)),
@@ -106,3 +111,111 @@ def test_phrase_trie_matches_what_the_longest_first_list_matches(
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
     a, b = flat.fullmatch(text), trie.fullmatch(text)
     assert (a and a.span()) == (b and b.span())
+
+
+# Rule regexes rewritten so that they open with what the regex engine can skip to (a digit, a space): each
+# against the form it replaced ("\b\d{1,2}", "\s+"), which reads more plainly.
+_REWRITTEN = [
+    ("date_dmy", "(?P<d>" + _NUM_START + r"\d?)", r"\b(?P<d>\d{1,2})"),
+    ("date_num", "(?P<d>" + _NUM_START + r"\d?)", r"\b(?P<d>\d{1,2})"),
+    ("date_iso", r"(?P<y>(?:19|20)(?<!\w\d\d)\d{2})", r"\b(?P<y>(?:19|20)\d{2})"),
+    ("relative_time", _NUM_START + r"\d*", r"\b\d+"),
+    ("name_trailers", r"\s\s*", r"\s+"),
+]
+_date_bits = st.sampled_from(
+    [
+        "1",
+        "2",
+        "12",
+        "2024",
+        "1999",
+        "2031",
+        "-",
+        ".",
+        ". ",
+        " ",
+        "a",
+        "x1",
+        "_",
+        "é",
+        "3rd",
+        "de ",
+        "Jan",
+        "März",
+        "mars",
+        "hours",
+        "Std.",
+        "ago",
+        "by",
+        "Staff",
+        "Reporter",
+        ",",
+        "\u0663",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_REWRITTEN), st.lists(_date_bits, max_size=12).map("".join))
+def test_rewritten_rule_regexes_match_their_plain_forms(case: tuple[str, str, str], text: str) -> None:
+    name, new, old = case
+    fast = getattr(RULES, name)
+    assert new in fast.pattern
+    plain = re.compile(fast.pattern.replace(new, old, 1), fast.flags)
+    for pos in range(len(text) + 1):
+        a, b = plain.search(text, pos), fast.search(text, pos)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+    assert plain.sub("", text) == fast.sub("", text)
+
+
+_agency_bits = st.sampled_from(
+    [
+        "AP",
+        "AFP",
+        "PA Images",
+        "dpa",
+        "Imago",
+        "IMAGO",
+        "imago",
+        "Getty",
+        " ",
+        "/",
+        "(",
+        ")",
+        "|",
+        ",",
+        "x",
+        "Foto",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_agency_bits, max_size=10).map("".join))
+def test_agency_truth_test_agrees_with_the_agency_regex(text: str) -> None:
+    assert agency_named(text) == bool(RULES.agency.search(text))
+
+
+_WHITE = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u205f\u2028\u2029\ufeff\u00ad"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(_WHITE + "ab.,\n\u3000")), max_size=40))
+def test_word_count_is_the_number_of_words_of_the_body(text: str) -> None:
+    body = "\n\n".join(x for x in normalise(text) if x)
+    assert word_count(body) == len(body.split())
+
+
+def _normalise_plainly(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = re.sub("[\ufeff\u00ad\u200b\u2060\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    text = re.sub("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]", " ", text)
+    text = re.sub(" +", " ", text.replace("\u2028", "\n").replace("\u2029", "\n"))
+    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ").split("\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(_WHITE + "ab.\x00\x07\x7f\u200b\r\u0301e")), max_size=40))
+def test_normalise_matches_the_plain_steps(text: str) -> None:
+    assert normalise(text) == _normalise_plainly(text)

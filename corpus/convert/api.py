@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 
 from corpus.convert import assemble
-from corpus.convert.decode import ConvertError, decode, normalise
+from corpus.convert.decode import ConvertError, decode, normalise, word_count
 from corpus.convert.engine import LineDecision, classify
 from corpus.convert.language import detect
 from corpus.rawio import RawDoc
@@ -73,7 +73,7 @@ def convert_bytes(
         language=meta_lang or lang,
         published=published or assemble.published(decisions),
         dateline=assemble.dateline(decisions),
-        word_count=len(body.split()),
+        word_count=word_count(body),
         license=assemble.meta_str(m, "license"),
     )
 

@@ -41,4 +41,15 @@ def normalise(text: str) -> list[str]:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     if "  " in text:
         text = _RUN.sub(" ", text)
-    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ").split("\n")
+    return [ln.strip(" ") for ln in text.split("\n")]  # no run of spaces is left: one space off each end
+
+
+def word_count(body: str) -> int:
+    """len(body.split()) for lines of normalise() joined by blank lines (as assemble.body writes the body),
+    without building the list of words: such lines are not empty and hold no run of spaces, no space at
+    either end, and of the other white space only NEL."""
+    if not body:
+        return 0
+    if "\x85" in body or "\n\n\n" in body or body[0] == "\n" or body[-1] == "\n":
+        return len(body.split())
+    return body.count(" ") + body.count("\n\n") + 1

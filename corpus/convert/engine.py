@@ -304,7 +304,7 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             _free(d)
             and f.block_size == 1
             and _is_bare_credit(d.text, f)
-            and RULES.agency.search(d.text)
+            and agency_named(d.text)
             and credits.credit_words(d.text)
             and not _list_item(nb, k)
         ):
@@ -420,7 +420,7 @@ def _list_item(nb: list[LineDecision], k: int) -> bool:
     if not shape or k == 0 or k + 1 >= len(nb):
         return False
     nbr = (nb[k - 1], nb[k + 1])
-    return any(_skeleton(x.text) == shape for x in nbr) and not any(RULES.agency.search(x.text) for x in nbr)
+    return any(_skeleton(x.text) == shape for x in nbr) and not any(agency_named(x.text) for x in nbr)
 
 
 def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:

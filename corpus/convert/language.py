@@ -45,7 +45,7 @@ def by_stopwords(text: str) -> str | None:
         return None
     shares = sorted(
         (
-            (sum(1 for t in tokens if t in words) / len(tokens), lang)
+            (sum(map(words.__contains__, tokens)) / len(tokens), lang)
             for lang, words in RULES.stopwords.items()
         ),
         reverse=True,

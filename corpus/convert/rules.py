@@ -91,7 +91,7 @@ def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(c) + tails(items) for c, items in sorted(groups.items())))
 
 
-def _alt(items: list[str], fold: bool = False, after: str = "") -> str:
+def _alt(items: list[str], fold: bool = False, after: str = "", not_after: str = "") -> str:
     """An alternation of the literal phrases that matches what "longest first" matches ("Photo credit" wins
     over "Photo"), written as a trie: "Photo(?: credit)?|Foto" instead of "Photo credit|Photo|Foto". The regex
     engine tries alternatives one by one, so a flat list of 200 agencies cost 200 tests at each place it
@@ -101,7 +101,8 @@ def _alt(items: list[str], fold: bool = False, after: str = "") -> str:
     letter can match; when two branches could still match one letter, the flat list is kept).
     `after`: a one-character class the phrase must follow, i.e. "(?<=AFTER)(?:PHRASES)", written as a
     lookbehind at each phrase's end: a pattern that opens with the phrases' first letters lets the engine
-    skip the places where none stands, one that opens with a lookbehind is tried at every place."""
+    skip the places where none stands, one that opens with a lookbehind is tried at every place.
+    `not_after`: likewise "(?<!NOT_AFTER)(?:PHRASES)": the phrase opens the text or follows another character."""
     uniq = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
     trie: dict[str, Any] = {}
     for item in uniq:
@@ -121,7 +122,11 @@ def _alt(items: list[str], fold: bool = False, after: str = "") -> str:
             if sub is None:
                 return None
             alts.append(re.escape(k) + sub)
-        end = f"(?<={after}{re.escape(path)})" if after and "" in node else ""
+        end = ""
+        if after and "" in node:
+            end = f"(?<={after}{re.escape(path)})"
+        elif not_after and "" in node:
+            end = f"(?<!{not_after}{re.escape(path)})"
         if not alts:
             return end
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -132,7 +137,7 @@ def _alt(items: list[str], fold: bool = False, after: str = "") -> str:
     out = build(trie, "")
     if out is None:
         flat = "|".join(re.escape(i) for i in uniq)
-        return f"(?<={after})(?:{flat})" if after else flat
+        return f"(?<={after})(?:{flat})" if after else f"(?<!{not_after})(?:{flat})" if not_after else flat
     return out
 
 
@@ -207,9 +212,11 @@ class Rules:
     credit_copyright: re.Pattern[str]
     credit_agency_end: re.Pattern[str]
     agency: re.Pattern[str]
-    agency_first_words: frozenset[str]  # first tokens of the agency names: a cheap test before `agency`
     agency_words: frozenset[str]  # every word of the agency names, lower case ("getty", "images", "dpa")
     credit_tail_names: frozenset[str]  # lower case: agencies' full names, a credit only after a caption
+    # `agency` for a truth test only: does a text name an agency (the same answer as bool(agency.search(text)),
+    # from a regex that opens with the agencies' first letters; its matches start at the name, not before it)
+    agency_in: re.Pattern[str]
     date_dmy: re.Pattern[str]
     date_mdy: re.Pattern[str]
     date_iso: re.Pattern[str]
@@ -223,6 +230,9 @@ class Rules:
     dateline: re.Pattern[str]
 
 
+# A number's first digit, at a word's start: "\b\d" written digit first, so that the regex engine only tries
+# the places that hold a digit (a pattern that opens with \b or a lookbehind is tried at every place).
+_NUM_START = r"\d(?<!\w\d)"
 # "Foto: Jane Roe. Styling: John Doe. Haare: …": further "Label: value" parts after the credit are not it
 _MORE_LABELS = r"(?:\.\s+[A-ZÀ-Þ][\w-]{1,20}(?:\s[\w-]{1,20})?:.*)?"
 
@@ -413,7 +423,7 @@ def _compile() -> Rules:
         wire_words=frozenset(w.lower() for w in common.get("name", {}).get("wire_words", [])),
         org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
         desk_words=frozenset(w.lower() for w in _gather(langs, "byline", "desks")),
-        name_trailers=re.compile(r"\s+(?:" + _alt(trailers) + r")\b.*$"),
+        name_trailers=re.compile(r"\s\s*(?:" + _alt(trailers) + r")\b.*$"),
         byline_lead=re.compile(r"(?:^|\s)(?:" + _alt(leads, fold=True) + r")\s+(?P<names>\S.*)$", flags),
         credit_start=re.compile(
             r"^\(?(?P<label>"
@@ -446,11 +456,13 @@ def _compile() -> Rules:
             + r")\b(?:\s*(?:Photo|Images?|Foto))?(?:\s*/[^()\[\]]{0,60})?)[)\]]$"
         ),
         agency=re.compile(r"(?:^|[\s/(|])(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
-        agency_first_words=frozenset(a.split()[0] for a in agencies if a.strip()),
         agency_words=frozenset(w.lower() for a in agencies for w in a.split()),
         credit_tail_names=frozenset(n.lower() for n in common.get("credit", {}).get("tail_names", [])),
+        agency_in=re.compile(r"(?:" + _alt(agencies, not_after=r"[^\s/(|]") + r")(?:$|[\s/),.|;:])"),
         date_dmy=re.compile(
-            r"\b(?P<d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
+            r"(?P<d>"
+            + _NUM_START
+            + r"\d?)(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
             + month_alt
             + r")\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})\b",
             flags,
@@ -459,10 +471,14 @@ def _compile() -> Rules:
             r"\b(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b",
             flags,
         ),
-        date_iso=re.compile(r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
-        date_num=re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
+        date_iso=re.compile(
+            r"(?P<y>(?:19|20)(?<!\w\d\d)\d{2})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"
+        ),
+        date_num=re.compile(r"(?P<d>" + _NUM_START + r"\d?)\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
         relative_time=re.compile(
-            r"\b\d+\s*(?:"
+            r""
+            + _NUM_START
+            + r"\d*\s*(?:"
             + _alt([u for d in langs.values() for u in d.get("time_units", [])], fold=True)
             + r")\b",
             flags,

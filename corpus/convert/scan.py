@@ -14,7 +14,6 @@ from corpus.convert.rules import RULES
 _REPEAT_MAX_WORDS = 8
 _REPEAT_MIN = 3
 _LABEL_TAILS = frozenset(k.split()[-1] for k in RULES.credit_kinds) | {"credit", "credits"}
-_AGENCY_TOKEN = re.compile(r"[^\s/(|),.;:\[\]]+")
 
 
 def inline_credit_possible(text: str) -> bool:
@@ -87,10 +86,8 @@ def repeated_lines(lines: list[str], feats: list[Features | None]) -> dict[str, 
 
 
 def agency_named(text: str) -> bool:
-    """RULES.agency.search, after a cheap test: a token of the line must open an agency's name."""
-    if RULES.agency_first_words.isdisjoint(_AGENCY_TOKEN.findall(text)):
-        return False
-    return bool(RULES.agency.search(text))
+    """bool(RULES.agency.search(text)), from the regex made for that question (RULES.agency_in)."""
+    return RULES.agency_in.search(text) is not None
 
 
 def agency_at_end(text: str) -> bool:

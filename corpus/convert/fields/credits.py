@@ -53,7 +53,7 @@ def _credit_shaped(tail: str) -> bool:
             continue
         if not (w[0].isupper() or w[0].isdigit() or w[0] in "(/" or _SITE_NAME.match(w) or _agency_word(w)):
             return False
-    return "/" in tail or bool(RULES.agency.search(tail)) or (tail.isupper() and len(tail) > 3)
+    return "/" in tail or agency_named(tail) or (tail.isupper() and len(tail) > 3)
 
 
 _SEPARATORS = (" | ", " / ", " – ", " — ", " - ")
@@ -168,7 +168,7 @@ def slash_credit(text: str, words: int) -> bool:
     toks = text.replace("/", " ").split()
     if not all(_cap(t) or _agency_word(t) for t in toks):
         return False
-    if RULES.agency.search(text):
+    if agency_named(text):
         return True
     # "Jane Roe/Studio": a name and a source; "REGISTER / SIGN IN TO READ MORE" is a button
     return len(toks) >= 2 and text.count("/") == 1 and words <= _SLASH_MAX_WORDS and not text.isupper()
