@@ -681,3 +681,44 @@ def test_one_summary_above_a_more_link_stays() -> None:
     p = PARAS["en"]
     text = "\n\n".join(["Harbour fees rise again", p[0], "Read more", p[1], p[2], p[3]])
     assert p[0] in body_of(text)
+
+
+PT_PARAS = [
+    "A câmara municipal decidiu na terça-feira substituir a velha ponte sobre o rio por uma nova ponte "
+    "para peões e ciclistas, depois de os moradores a terem pedido durante muitos anos.",
+    "Segundo o vereador, as obras começam na primavera e duram cerca de dois anos, porque as margens "
+    "têm de ser reforçadas primeiro e os cabos que estão debaixo do chão têm de ser mudados.",
+    "Um porta-voz da câmara disse que o dinheiro vem de um fundo da região e que por isso os impostos "
+    "dos moradores não vão subir nos próximos anos, como muitos temiam.",
+    "Os comerciantes do cais estão contentes com a decisão, mas pedem um bom desvio para os clientes "
+    "enquanto durarem as obras na ponte e nas margens do rio.",
+]
+
+
+def test_portuguese_share_and_copyright_lines_are_not_body() -> None:
+    p = PT_PARAS
+    furniture = ["Compartilhe no Facebook", "Todos os direitos reservados à editora da cidade"]
+    text = "\n\n".join([p[0], p[1], furniture[0], p[2], p[3], furniture[1]])
+    rec = convert_bytes(text.encode(), id="t", file="t.txt")
+    assert rec.language == "pt"
+    assert rec.body.split("\n\n") == p
+
+
+def test_a_key_points_box_above_the_article_is_not_body() -> None:
+    """ "Key Points", bullets that sum the story up, then the picture: the box, not the article."""
+    p = PARAS["en"]
+    box = [
+        "Key Points",
+        "The council will rebuild the old bridge for walkers and cyclists.",
+        "Work starts in the spring and takes about two years.",
+    ]
+    credit = "The old bridge at dusk. Photo: Jane Roe"
+    text = "\n\n".join([*box, credit, *p])
+    assert body_of(text) == p
+
+
+def test_a_key_points_header_running_into_paragraphs_keeps_them() -> None:
+    """No picture or furniture closes the "box": the lines under the header are the article itself."""
+    p = PARAS["en"]
+    text = "\n\n".join(["Key Points", *p])
+    assert body_of(text) == p

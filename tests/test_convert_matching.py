@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import re._constants as sre_constants
+import re._parser as sre_parse
 import unicodedata
 
 from hypothesis import example, given, settings
@@ -10,7 +12,8 @@ from hypothesis import strategies as st
 
 from corpus.convert.decode import normalise, word_count
 from corpus.convert.features import all_features
-from corpus.convert.rules import _NUM_START, RULES, _alt, phrase_finder
+from corpus.convert.fields import credits
+from corpus.convert.rules import _NUM_START, RULES, alternation, phrase_finder
 from corpus.convert.scan import agency_named, keyword_lines
 
 # a small alphabet, so that phrases overlap, share heads and tails, and occur by chance in the text
@@ -93,14 +96,14 @@ def _flat(items: list[str]) -> str:
 def test_phrase_trie_matches_what_the_longest_first_list_matches(
     items: list[str], text: str, fold: bool, after: str
 ) -> None:
-    """The rule tables' alternations are tries (rules._alt): the same spans and groups as the flat list."""
+    """The rule tables' alternations are tries (rules.alternation): the same spans and groups as the flat list."""
     flags = re.IGNORECASE if fold else 0
     # a tail that can fail after a phrase matched, so that the engine has to back off to a shorter phrase
     tail = r"(?P<tail>$|[ ,])"
     if after.startswith("!"):  # not_after: the phrase opens the text or follows a character not in the class
-        head, alt = "(?<![^ ,])", _alt(items, fold=fold, not_after="[^ ,]")
+        head, alt = "(?<![^ ,])", alternation(items, fold=fold, not_after="[^ ,]")
     else:
-        head, alt = (f"(?<={after})" if after else ""), _alt(items, fold=fold, after=after)
+        head, alt = (f"(?<={after})" if after else ""), alternation(items, fold=fold, after=after)
     flat = re.compile(f"{head}(?P<p>{_flat(items)}){tail}", flags)
     trie = re.compile(f"(?P<p>{alt}){tail}", flags)
     for pos in range(len(text) + 1):
@@ -192,9 +195,10 @@ _agency_bits = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_agency_bits, max_size=10).map("".join))
-def test_agency_truth_test_agrees_with_the_agency_regex(text: str) -> None:
+@given(st.lists(_agency_bits, max_size=10).map("".join), st.integers(-3, 30))
+def test_agency_truth_test_agrees_with_the_agency_regex(text: str, start: int) -> None:
     assert agency_named(text) == bool(RULES.agency.search(text))
+    assert agency_named(text, start) == bool(RULES.agency.search(text, start))
 
 
 _WHITE = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u205f\u2028\u2029\ufeff\u00ad"
@@ -219,3 +223,57 @@ def _normalise_plainly(text: str) -> list[str]:
 @given(st.text(alphabet=st.sampled_from(list(_WHITE + "ab.\x00\x07\x7f\u200b\r\u0301e")), max_size=40))
 def test_normalise_matches_the_plain_steps(text: str) -> None:
     assert normalise(text) == _normalise_plainly(text)
+
+
+_PHOTO_BY_PLAINLY = re.compile(
+    r"(?:^|(?<=[\s(\[a-zß-ÿ.!?]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+"
+    r"(?:by|courtesy(?:\s+of)?)\s+"
+    r"(?P<credit>(?:[A-ZÀ-Þ]|[-–—]\s?/|the\s).{1,100}?)[)\]]?$"
+)
+_by_bits = st.sampled_from(
+    ["Photo", "Photos", "Photograph", "Image", " by ", "by", " ", "(", "[", "x", "Jane Roe", ")"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_by_bits, max_size=10).map("".join))
+def test_photo_by_regex_matches_its_plain_form(text: str) -> None:
+    a, b = _PHOTO_BY_PLAINLY.search(text), credits._BY.search(text)
+    assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+def _ambiguous_branches(node: object) -> list[list[str]]:
+    """Alternations whose branches open with the same letter but for case: compiled with re.IGNORECASE, which
+    branch is tried first decides the match, so a trie must be built with fold=True for such a pattern."""
+    out: list[list[str]] = []
+    for op, av in node.data if hasattr(node, "data") else node:  # type: ignore[attr-defined]
+        subs: list[object] = []
+        if op is sre_constants.BRANCH:
+            firsts = [a.data[0][1] for a in av[1] if a.data and a.data[0][0] is sre_constants.LITERAL]
+            low = [chr(c).lower() for c in firsts]
+            if len(low) != len(set(low)):
+                out.append(sorted(low))
+            subs = list(av[1])
+        elif op is sre_constants.SUBPATTERN:
+            subs = [av[-1]]
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            subs = [av[2]]
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            subs = [av[1]]
+        for sub in subs:
+            out += _ambiguous_branches(sub)
+    return out
+
+
+def test_case_insensitive_rule_regexes_have_folded_tries() -> None:
+    assert _ambiguous_branches(
+        sre_parse.parse(alternation(["Rep", "reporter"]), re.IGNORECASE)
+    )  # the check works
+    assert not _ambiguous_branches(
+        sre_parse.parse(alternation(["Rep", "reporter"], fold=True), re.IGNORECASE)
+    )
+    for name in RULES.__dataclass_fields__:
+        value = getattr(RULES, name)
+        for pat in value.values() if isinstance(value, dict) else [value]:
+            if isinstance(pat, re.Pattern) and pat.flags & re.IGNORECASE:
+                assert not _ambiguous_branches(sre_parse.parse(pat.pattern, pat.flags)), name

@@ -229,3 +229,13 @@ def test_names_listed_under_a_topics_label_are_no_authors() -> None:
         "March 3, 2024",
     ]
     assert convert(article("en", top=top)).byline.authors == []
+
+
+@pytest.mark.parametrize("name", ["Γιάννης Παπαδόπουλος", "Ёлена Иванова", "Łukasz Żak", "İpek Şahin"])
+def test_names_in_other_alphabets_are_name_shaped(name: str) -> None:
+    assert parse_names(name, frozenset()) == [name]
+
+
+def test_portuguese_roles_and_given_names_are_known() -> None:
+    assert name_part("Ana Silva, Repórter") == "Ana Silva"
+    assert split_run_together("Ana Paula Silva João Pedro Souza") == ["Ana Paula Silva", "João Pedro Souza"]

@@ -283,6 +283,32 @@ def teaser_cards(nb: list[LineDecision]) -> None:
         )
 
 
+_BOX_LINES = 5  # bullets of a summary box
+_BOX_WORDS = 40
+
+
+def summary_boxes(nb: list[LineDecision]) -> None:
+    """ "Key Points" and a few one-sentence bullets under it: the page's summary of the article, set
+    apart from it (a picture or the article's first paragraph follows). The bullets repeat the article
+    in other words; they are not its text. Runs before the main run: the box does not start the run."""
+    for k, d in enumerate(nb):
+        if d.text.rstrip(":").lower() not in RULES.summary_boxes:
+            continue
+        taken = []
+        for x in nb[k + 1 : k + 1 + _BOX_LINES]:
+            f = x.features
+            if x.label or f is None or x.content == "short" or f.words > _BOX_WORDS:
+                break
+            taken.append(x)
+        nxt = k + 1 + len(taken)
+        # the box ends at a picture, furniture or a short line: not straight into a paragraph
+        ends = nxt < len(nb) and (bool(nb[nxt].label) or nb[nxt].content == "short")
+        if taken and ends:
+            d.label, d.rule = BOILERPLATE, "summary box header"
+            for x in taken:
+                x.label, x.rule = BOILERPLATE, f"summary box: under '{d.text}'"
+
+
 def _more_link(d: LineDecision) -> bool:
     return _furniture(d) and d.text.strip(_LINK_MARKS).lower() in RULES.more_links
 

@@ -32,6 +32,7 @@ from corpus.convert.body import (
     main_run,
     site_slogans,
     standfirst,
+    summary_boxes,
     tail,
     teaser_cards,
     teaser_lists,
@@ -39,7 +40,7 @@ from corpus.convert.body import (
 )
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features, all_features
-from corpus.convert.fields import credits, headline, names
+from corpus.convert.fields import credits, header_bylines, headline, names
 from corpus.convert.fields import names as fnames
 from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import parse_names
@@ -276,6 +277,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     site_slogans(nonblank)
     teaser_lists(nonblank)
     cut_summaries(nonblank)
+    summary_boxes(nonblank)
     s, e = main_run(nonblank)
     s = standfirst(nonblank, s)
     furniture_islands(nonblank)
@@ -526,8 +528,8 @@ def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[
         if best is not None:  # the header (byline, date) sits between that headline and that paragraph
             start = later
     top = nb.index(best) if best is not None else -1
-    if not any(d.label == BYLINE for d in nb[names.header_start(start, top) : start + 3]):
-        names.header_names(nb, start, top, stop)  # bylines further up sign teasers, not this article
+    if not any(d.label == BYLINE for d in nb[header_bylines.header_start(start, top) : start + 3]):
+        header_bylines.header_names(nb, start, top, stop)  # bylines further up sign teasers, not this article
     if not any(d.label == BYLINE and d.data.get("authors") for d in nb):
         _signature(nb, e, stop)
 

@@ -91,7 +91,7 @@ def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(c) + tails(items) for c, items in sorted(groups.items())))
 
 
-def _alt(items: list[str], fold: bool = False, after: str = "", not_after: str = "") -> str:
+def alternation(items: list[str], fold: bool = False, after: str = "", not_after: str = "") -> str:
     """An alternation of the literal phrases that matches what "longest first" matches ("Photo credit" wins
     over "Photo"), written as a trie: "Photo(?: credit)?|Foto" instead of "Photo credit|Photo|Foto". The regex
     engine tries alternatives one by one, so a flat list of 200 agencies cost 200 tests at each place it
@@ -183,6 +183,7 @@ class Rules:
     keywords_by_lang: dict[str, tuple[str, ...]]
     keyword_max_words: int
     more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
+    summary_boxes: frozenset[str]  # lower case: "key points", "auf einen blick"
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
     notices: dict[str, tuple[str, ...]]
@@ -250,18 +251,18 @@ def _compile() -> Rules:
             months[low] = int(num)
             for k in range(3, len(low)):
                 months.setdefault(low[:k], int(num))
-    month_alt = _alt(sorted(months), fold=True)
+    month_alt = alternation(sorted(months), fold=True)
 
     kinds: dict[str, str] = {}
     for kind in ("photo", "video", "illustration", "graphic"):
         for label in _gather(langs, "credit", kind):
             kinds[label.lower()] = kind
-    label_alt = _alt(list(kinds), fold=True)
+    label_alt = alternation(list(kinds), fold=True)
     agencies = list(common.get("credit", {}).get("agencies", []))
     # "IMAGO", "Imago", "imago": the agency's name in any of the cases publishers print it (short ones stay exact)
     agencies += [v for a in agencies if len(a) >= 4 for v in (a.upper(), a.capitalize(), a.lower())]
-    agency_alt = _alt(agencies)
-    marks_alt = _alt(common.get("credit", {}).get("copyright_marks", ["©"]))
+    agency_alt = alternation(agencies)
+    marks_alt = alternation(common.get("credit", {}).get("copyright_marks", ["©"]))
 
     prefixes = _gather(langs, "byline", "prefixes")
     connectors = _gather(langs, "byline", "connectors")
@@ -269,7 +270,7 @@ def _compile() -> Rules:
     qualifiers = _gather(langs, "byline", "role_qualifiers")
     trailers = _gather(langs, "byline", "trailers")
     leads = _gather(langs, "byline", "leads")
-    prefix_alt = _alt(prefixes)  # case-sensitive: "By" is a byline, "by" a sentence
+    prefix_alt = alternation(prefixes)  # case-sensitive: "By" is a byline, "by" a sentence
 
     conn_words = [c for c in connectors if c.isalpha()]
     conn_syms = [c for c in connectors if not c.isalpha()]
@@ -367,55 +368,67 @@ def _compile() -> Rules:
         credit_weak=frozenset(w.lower() for w in _gather(langs, "credit", "weak")),
         boiler_line=re.compile(
             r"^(?:"
-            + _alt(cb.get("lines", []) + _gather(langs, "boilerplate", "lines"), fold=True)
+            + alternation(cb.get("lines", []) + _gather(langs, "boilerplate", "lines"), fold=True)
             + r")\s*[:.!]?$",
             flags,
         ),
         boiler_start=re.compile(
-            r"^(?:" + _alt(cb.get("starts", []) + _gather(langs, "boilerplate", "starts"), fold=True) + r")",
+            r"^(?:"
+            + alternation(cb.get("starts", []) + _gather(langs, "boilerplate", "starts"), fold=True)
+            + r")",
             flags,
         ),
         boiler_keywords=keywords,
         keywords_by_lang=keywords_by_lang,
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
         more_links=frozenset(m.lower() for m in _gather(langs, "boilerplate", "more_links")),
+        summary_boxes=frozenset(m.lower() for m in _gather(langs, "boilerplate", "summary_boxes")),
         notices=notices,
         phrases_any={
             code: phrase_finder(keywords_by_lang.get(code, keywords) + ps) for code, ps in notices.items()
         },
         counter=re.compile(
             r"^(?:\d[\d,.\s]*[KkMm]?\+?\s+(?:"
-            + _alt(cb.get("counter_words", []), fold=True)
+            + alternation(cb.get("counter_words", []), fold=True)
             + r")\b.{0,30}|\d[\d,.]*[KkMm]?)$",
             flags,
         ),
         prevnext=re.compile(
             r"^(?:(?P<previous>"
-            + _alt(prev, fold=True)
+            + alternation(prev, fold=True)
             + r")|(?P<next>"
-            + _alt(nxt, fold=True)
+            + alternation(nxt, fold=True)
             + r"))\s*[:»›>-]?\s*(?P<title>.*)$",
             flags,
         ),
         related_label=re.compile(
             r"^(?P<label>"
-            + _alt(rel_labels, fold=True)
+            + alternation(rel_labels, fold=True)
             + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$",
             flags,
         ),
         byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")(?:\s*:)?\s+(?P<names>\S.*)$"),  # "By: Jane Roe"
         byline_words=frozenset(p for p in prefixes if p.isalpha() and p.islower()),
-        byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + _alt(leads) + r")\s*:?$"),
+        byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + alternation(leads) + r")\s*:?$"),
         name_split=re.compile(name_split),
         roles=re.compile(
-            r"\s*(?:[,|–—-]\s*)?\b(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\b.*$", flags
+            r"\s*(?:[,|–—-]\s*)?\b(?:(?:"
+            + alternation(qualifiers, fold=True)
+            + r")\s+)*(?:"
+            + alternation(roles, fold=True)
+            + r")\b.*$",
+            flags,
         ),
         role_lead=re.compile(
-            r"^(?:(?:" + _alt(qualifiers) + r")\s+)*(?:" + _alt(roles) + r")\s*:?\s+(?=[A-ZÀ-Þ])"
+            r"^(?:(?:"
+            + alternation(qualifiers)
+            + r")\s+)*(?:"
+            + alternation(roles)
+            + r")\s*:?\s+(?=[A-ZÀ-Þ])"
         ),
         name_places=re.compile(
             r"\s+(?:"
-            + _alt(_gather(langs, "byline", "places"))
+            + alternation(_gather(langs, "byline", "places"))
             + r")\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}(?=\s*$|\s*[,;|/&]|"
             + name_split
             + ")"  # the place ends the name: "Jane Roe in Berlin", "… in Rome and John Doe in Bonn"
@@ -423,8 +436,10 @@ def _compile() -> Rules:
         wire_words=frozenset(w.lower() for w in common.get("name", {}).get("wire_words", [])),
         org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
         desk_words=frozenset(w.lower() for w in _gather(langs, "byline", "desks")),
-        name_trailers=re.compile(r"\s\s*(?:" + _alt(trailers) + r")\b.*$"),
-        byline_lead=re.compile(r"(?:^|\s)(?:" + _alt(leads, fold=True) + r")\s+(?P<names>\S.*)$", flags),
+        name_trailers=re.compile(r"\s\s*(?:" + alternation(trailers) + r")\b.*$"),
+        byline_lead=re.compile(
+            r"(?:^|\s)(?:" + alternation(leads, fold=True) + r")\s+(?P<names>\S.*)$", flags
+        ),
         credit_start=re.compile(
             r"^\(?(?P<label>"
             + label_alt
@@ -433,7 +448,9 @@ def _compile() -> Rules:
         ),
         credit_glued=re.compile(
             r"(?P<label>"  # "…VALENTINOFoto: X": after a word in capitals too
-            + _alt([k[:1].upper() + k[1:] for k in kinds], after=r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})")
+            + alternation(
+                [k[:1].upper() + k[1:] for k in kinds], after=r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})"
+            )
             + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
             + _MORE_LABELS
             + r"[)\]]?$"
@@ -458,7 +475,7 @@ def _compile() -> Rules:
         agency=re.compile(r"(?:^|[\s/(|])(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
         agency_words=frozenset(w.lower() for a in agencies for w in a.split()),
         credit_tail_names=frozenset(n.lower() for n in common.get("credit", {}).get("tail_names", [])),
-        agency_in=re.compile(r"(?:" + _alt(agencies, not_after=r"[^\s/(|]") + r")(?:$|[\s/),.|;:])"),
+        agency_in=re.compile(r"(?:" + alternation(agencies, not_after=r"[^\s/(|]") + r")(?:$|[\s/),.|;:])"),
         date_dmy=re.compile(
             r"(?P<d>"
             + _NUM_START
@@ -479,27 +496,27 @@ def _compile() -> Rules:
             r""
             + _NUM_START
             + r"\d*\s*(?:"
-            + _alt([u for d in langs.values() for u in d.get("time_units", [])], fold=True)
+            + alternation([u for d in langs.values() for u in d.get("time_units", [])], fold=True)
             + r")\b",
             flags,
         ),
-        weekday=re.compile(r"^(?:" + _alt(weekdays, fold=True) + r")\b", flags),
+        weekday=re.compile(r"^(?:" + alternation(weekdays, fold=True) + r")\b", flags),
         bio=re.compile(
             r"^(?P<name>"
             + name_tok
             + r"(?:\s+(?:"
             + name_tok
             + r"|von|van|de|der|da|di|del|la|le|al|bin)){1,4})\s+(?:"
-            + _alt(bio_verbs)
+            + alternation(bio_verbs)
             + r")\b"
         ),
-        bio_header=re.compile(r"^(?:" + _alt(bio_headers, fold=True) + r")\s*:?$", flags),
+        bio_header=re.compile(r"^(?:" + alternation(bio_headers, fold=True) + r")\s*:?$", flags),
         bio_header_first_words=frozenset(
             first_word(p) for p in bio_headers + _gather(langs, "bio", "about") if p.strip()
         ),
         bio_about=re.compile(
             r"^(?:"
-            + _alt(_gather(langs, "bio", "about"))
+            + alternation(_gather(langs, "bio", "about"))
             + r")\s+"
             + name_tok
             + r"(?:\s+(?:"

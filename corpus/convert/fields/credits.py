@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from corpus.convert.features import Features
 from corpus.convert.labels import BODY, BOILERPLATE, CREDIT
-from corpus.convert.rules import RULES
+from corpus.convert.rules import RULES, alternation
 from corpus.convert.scan import agency_named
 
 if TYPE_CHECKING:
@@ -32,9 +32,15 @@ _SITE_NAME = re.compile(
     r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[A-ZÀ-Þ]"
 )  # "site.com/Jane": site, photographer
 _CONNECT = frozenset({"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"})
+# the label opens the line or follows a space, a bracket or a word's end (the label first: the regex engine skips
+# to its letters)
 _BY = re.compile(
-    r"(?:^|(?<=[\s(\[a-zß-ÿ.!?]))(?P<label>Photo|Photograph|Photos|Picture|Image|Illustration|Video)\s+"
-    r"(?:by|courtesy(?:\s+of)?)\s+"  # "Photo courtesy of the city"
+    r"(?P<label>"
+    + alternation(
+        ["Photo", "Photograph", "Photos", "Picture", "Image", "Illustration", "Video"],
+        not_after=r"[^\s(\[a-zß-ÿ.!?]",
+    )
+    + r")\s+(?:by|courtesy(?:\s+of)?)\s+"  # "Photo courtesy of the city"
     r"(?P<credit>(?:[A-ZÀ-Þ]|[-–—]\s?/|the\s).{1,100}?)[)\]]?$"  # "Photo by - / AFP": the photographer left blank
 )
 
@@ -69,7 +75,7 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     if (
         "/" not in text
         and not text[-1].isupper()
-        and not RULES.agency.search(text, len(text) - 40)
+        and not agency_named(text, len(text) - 40)
         and not glued
         and not text.lower().endswith(_TAIL_NAMES)
     ):
