@@ -1,0 +1,39 @@
+"""Body extraction: which lines are the article's running text (passes 2, 4 and 5 of engine.py).
+
+Each pass is linear in the number of lines and lives in the module named after its job (engine.classify
+sets their order):
+  score       content_class, wrapped_paragraphs: how a line reads on its own (pass 2);
+  furniture   comment_widgets, site_slogans, summary_boxes, furniture_islands: furniture that reads like text;
+  teasers     teaser_lists, cut_summaries, teaser_cards: teaser blocks, found by their shape;
+  run         main_run, standfirst: the densest run of text, cut where the article ends (pass 4);
+  end         what follows an article (pager links, comments, author box); tail: bios inside vs after it;
+  label       label_body: body inside the run, subheadings / inline links between paragraphs (pass 5);
+  lists       the article's own lists and tables, won back from short lines;
+  repeats     body_repeats: a glued copy of the whole text.
+This package re-exports the passes the engine calls, so `from corpus.convert.body import main_run` works.
+"""
+
+from corpus.convert.body.end import tail
+from corpus.convert.body.furniture import comment_widgets, furniture_islands, site_slogans, summary_boxes
+from corpus.convert.body.label import label_body
+from corpus.convert.body.repeats import body_repeats
+from corpus.convert.body.run import main_run, standfirst
+from corpus.convert.body.score import content_class, wrapped_paragraphs
+from corpus.convert.body.teasers import cut_summaries, teaser_cards, teaser_lists
+
+__all__ = [
+    "body_repeats",
+    "comment_widgets",
+    "content_class",
+    "cut_summaries",
+    "furniture_islands",
+    "label_body",
+    "main_run",
+    "site_slogans",
+    "standfirst",
+    "summary_boxes",
+    "tail",
+    "teaser_cards",
+    "teaser_lists",
+    "wrapped_paragraphs",
+]

@@ -1,0 +1,126 @@
+"""Page furniture that reads like text: recent-comments widgets, site slogans, boxes' pitches, summary boxes.
+
+Each is found by where it sits (a connector word in a row of lines, the site's own name, furniture on both
+sides, a "Key Points" header) rather than by its words, which are ordinary sentences. is_furniture is the
+one test of "this line is furniture" the other passes share.
+"""
+
+from __future__ import annotations
+
+from corpus.convert.decision import LineDecision
+from corpus.convert.labels import BOILERPLATE, RELATED
+from corpus.convert.rules import RULES
+
+# "Jane Roe on <post title>": a recent-comments widget names a commenter, a connector word and a post.
+_WIDGET_CONNECTORS = frozenset({"on", "bei", "zu", "sur", "en"})
+_WIDGET_NAME_WORDS = 3
+_WIDGET_MIN = 3
+_SLOGAN_SEPARATORS = (" - ", " – ", " — ", " | ")
+_SLOGAN_WORDS = 15
+_ISLAND_WORDS = 40
+_PITCH_RULES = ("boilerplate.keyword", "boilerplate.notice")
+_BOX_LINES = 5  # bullets of a summary box
+_BOX_WORDS = 40
+
+
+def comment_widgets(nb: list[LineDecision]) -> None:
+    """_WIDGET_MIN lines in a row of "Name on Post title: comment": a recent-comments widget in a page's
+    sidebar or footer. Its lines read well and can outweigh a short article; an article's paragraphs do
+    not all put one connector word right after one to three words."""
+    run: list[LineDecision] = []
+    conn = ""
+    for d in nb:
+        w = "" if d.label else _widget_connector(d)
+        if w and w == conn:
+            run.append(d)
+            continue
+        _drop_widget(run, conn)
+        run, conn = ([d], w) if w else ([], "")
+    _drop_widget(run, conn)
+
+
+def _widget_connector(d: LineDecision) -> str:
+    """The connector word after a commenter's name ("Jane Roe on ..."), or "" when the line has none."""
+    words = d.text.split(maxsplit=_WIDGET_NAME_WORDS + 1)
+    for w in words[1 : _WIDGET_NAME_WORDS + 1]:
+        if w in _WIDGET_CONNECTORS:
+            return w
+    return ""
+
+
+def _drop_widget(run: list[LineDecision], conn: str) -> None:
+    if len(run) >= _WIDGET_MIN:
+        for x in run:
+            x.label, x.rule = BOILERPLATE, f"recent comments: {len(run)} lines of a name and '{conn}'"
+
+
+def site_slogans(nb: list[LineDecision]) -> None:
+    """ "Site Name - slogan" where the site's name stands alone elsewhere as a repeated line: the page's
+    footer or header motto, not the article's text."""
+    names = {d.text for d in nb if d.rule.startswith("repeated line")}
+    if not names:
+        return
+    for d in nb:
+        f = d.features
+        if d.label or f is None or f.words > _SLOGAN_WORDS:
+            continue
+        for sep in _SLOGAN_SEPARATORS:
+            head, found, _ = d.text.partition(sep)
+            if found and head in names:
+                d.label, d.rule = BOILERPLATE, f"site slogan: after the repeated line '{head}'"
+                break
+
+
+def furniture_islands(nb: list[LineDecision]) -> None:
+    """A short text line with furniture right above and right below, one of them a notice or keyword
+    line (a newsletter box, an app or subscription prompt), and a third furniture line beyond: the box's
+    own pitch, not a paragraph. An article's paragraphs sit next to paragraphs, a credit or a subheading
+    (a short line above text); a paragraph between two ad slots has paragraphs beyond them.
+    Run after the main run is chosen: the pitch is dropped, the run's extent is left as it was."""
+    for k in range(1, len(nb) - 1):
+        d = nb[k]
+        f = d.features
+        if d.label or d.content == "short" or f is None or f.words > _ISLAND_WORDS:
+            continue
+        a, b = nb[k - 1], nb[k + 1]
+        if not (a.rule.startswith(_PITCH_RULES) or b.rule.startswith(_PITCH_RULES)):
+            continue
+        around = nb[max(0, k - 2) : k] + nb[k + 1 : k + 3]  # a box has more than one line on a side
+        if (
+            is_furniture(a)
+            and is_furniture(b)
+            and not _heads_text(nb, k + 1)
+            and sum(1 for x in around if is_furniture(x)) > 2
+        ):
+            d.label, d.rule = BOILERPLATE, "text between furniture lines, one a notice (a box's pitch)"
+
+
+def _heads_text(nb: list[LineDecision], j: int) -> bool:
+    """nb[j] is a short line right above running text: a subheading, not furniture."""
+    return not nb[j].label and j + 1 < len(nb) and not nb[j + 1].label and nb[j + 1].content == "good"
+
+
+def summary_boxes(nb: list[LineDecision]) -> None:
+    """ "Key Points" and a few one-sentence bullets under it: the page's summary of the article, set
+    apart from it (a picture or the article's first paragraph follows). The bullets repeat the article
+    in other words; they are not its text. Runs before the main run: the box does not start the run."""
+    for k, d in enumerate(nb):
+        if d.text.rstrip(":").lower() not in RULES.summary_boxes:
+            continue
+        taken = []
+        for x in nb[k + 1 : k + 1 + _BOX_LINES]:
+            f = x.features
+            if x.label or f is None or x.content == "short" or f.words > _BOX_WORDS:
+                break
+            taken.append(x)
+        nxt = k + 1 + len(taken)
+        # the box ends at a picture, furniture or a short line: not straight into a paragraph
+        ends = nxt < len(nb) and (bool(nb[nxt].label) or nb[nxt].content == "short")
+        if taken and ends:
+            d.label, d.rule = BOILERPLATE, "summary box header"
+            for x in taken:
+                x.label, x.rule = BOILERPLATE, f"summary box: under '{d.text}'"
+
+
+def is_furniture(d: LineDecision) -> bool:
+    return d.label in (BOILERPLATE, RELATED) or (not d.label and d.content == "short")

@@ -1,0 +1,93 @@
+"""Pass 5: the main run's lines become body; short lines between paragraphs are subheadings or links.
+
+A short line inside the run is furniture unless its place says otherwise: between two paragraphs it heads
+the next one (a subheading), names a pictured person (a caption) or, in a Title Case language, is an
+inline related link. Short runs of item-like lines are handed to lists.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.convert.body.lists import SHORT_IN_RUN, SHORT_OUTSIDE, list_after_run, lists_between_paragraphs
+from corpus.convert.decision import LineDecision
+from corpus.convert.labels import BODY, BOILERPLATE, RELATED
+from corpus.convert.rules import RULES
+
+_TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
+_SUBHEAD_MAX_WORDS = 16
+_INLINE_LINK_MIN_WORDS = 6
+_NUMBERED_HEAD = re.compile(r"\d{1,2}[.)]\s+\w")
+# "Jane Roe, director of …", "Sir John Doe (left) …", "Jane Roe @handle": a person named, then a role or a
+# handle, alone between paragraphs; a heading does not start with a name and a comma.
+_PERSON_LINE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,2}[A-ZÀ-Þ][\w'’-]+(?:,\s|\s+\(|\s+@)")
+
+
+def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
+    """Pass 4/5: text inside the main run is body; short lines between paragraphs are subheadings or links."""
+    for k, d in enumerate(nb):
+        if d.label:
+            continue
+        inside = s <= k <= e
+        if d.rule:
+            d.rule += "; "
+        if d.content in ("good", "medium"):
+            if inside:
+                d.label, d.rule = BODY, f"{d.content} text in the main run"
+            else:
+                d.label, d.rule = (
+                    BOILERPLATE,
+                    f"{d.content} text outside the main run (lines {nb[s].index + 1}-{nb[e].index + 1})"
+                    if e >= s
+                    else "no main run",
+                )
+            continue
+        f = d.features
+        assert f is not None
+        prev_body = k > 0 and nb[k - 1].label == BODY
+        nxt = nb[k + 1] if k + 1 < len(nb) else None
+        next_text = nxt is not None and not nxt.label and nxt.content in ("good", "medium")
+        if (
+            inside
+            and prev_body
+            and next_text
+            and f.words <= _SUBHEAD_MAX_WORDS
+            and (f.block_size == 1 or _between_paragraphs(d, nb[k - 1], nxt))
+            and not f.has_url
+        ):
+            if _PERSON_LINE.match(d.text) and not d.text.isupper():
+                d.label, d.rule = BOILERPLATE, "a name and a role between paragraphs (a portrait's caption)"
+            elif _title_case_link(d, lang):
+                d.label, d.rule = RELATED, "related.inline: Title Case line between paragraphs"
+                d.data = {"rel": "inline", "title": d.text}
+            else:
+                d.label, d.rule = BODY, "subheading: short line between paragraphs"
+            continue
+        d.label, d.rule = BOILERPLATE, SHORT_IN_RUN if inside else SHORT_OUTSIDE
+    lists_between_paragraphs(nb, s, e)
+    list_after_run(nb, e)
+
+
+def _title_case_link(d: LineDecision, lang: str | None) -> bool:
+    f = d.features
+    assert f is not None
+    return (
+        (lang in RULES.title_case_langs)
+        and f.words >= _INLINE_LINK_MIN_WORDS
+        and f.title_ratio >= _TITLE_CASE
+    )
+
+
+def _between_paragraphs(line: LineDecision, prev: LineDecision, nxt: LineDecision | None) -> bool:
+    """A dump with a line per paragraph and no blank lines puts subheadings inside one block: a numbered
+    short line after a finished paragraph and before running text heads the next one (a listicle's steps),
+    as a block of its own would. Unnumbered short lines there are as often photo captions."""
+    fp = prev.features
+    return (
+        _NUMBERED_HEAD.match(line.text) is not None
+        and nxt is not None
+        and fp is not None
+        and fp.ends_sentence
+        and prev.content == "good"
+        and nxt.content == "good"
+    )

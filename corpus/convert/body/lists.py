@@ -1,0 +1,120 @@
+"""An article's own lists and tables: short lines that are items, between paragraphs or right after the last.
+
+label_body leaves every short line as furniture (SHORT_IN_RUN / SHORT_OUTSIDE); a run of them that looks
+like items (bullets, numbers, figures, one punctuation skeleton per row) is the article's list or table and
+is won back as body, as jusText re-labels short blocks between good ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.convert.decision import LineDecision
+from corpus.convert.labels import BODY, BOILERPLATE, BYLINE
+
+SHORT_IN_RUN = "short line in the main run"
+SHORT_OUTSIDE = "short line outside the main run"
+_LIST_MIN_LINES = 3
+_LIST_ITEM_SHARE = 0.6
+_TABLE_MIN_LINES = 6
+_TABLE_ROW = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s)|\d")
+_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s)|\d")
+_SHAPE_PUNCT = re.compile(r"[\w\s]+")
+_ROW_WORDS = 8  # a table row or a list item of one shape: a few words around the same punctuation
+_ROW_MARKS = frozenset(":()/|")
+_SHAPE_MIN = 3
+_COUNTER = "boilerplate.counter"
+
+
+def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
+    """Short lines between body paragraphs that look like items (bullets, numbers, "Term: value", figures)
+    are the article's own list or table (jusText's re-labelling of short blocks between good ones)."""
+    k = s
+    while k <= e:
+        if nb[k].rule != SHORT_IN_RUN:
+            k += 1
+            continue
+        j = k
+        while j + 1 <= e and nb[j + 1].rule == SHORT_IN_RUN:
+            j += 1
+        run = nb[k : j + 1]
+        items = sum(1 for x in run if _LIST_ITEM.search(x.text)) + _same_shape(run)
+        if (
+            len(run) >= _LIST_MIN_LINES
+            and items >= _LIST_ITEM_SHARE * len(run)
+            and nb[k - 1].label == BODY
+            and j + 1 < len(nb)
+            and nb[j + 1].label == BODY
+        ):
+            for x in run:
+                x.label, x.rule = BODY, f"list item: {len(run)} item-like lines between paragraphs"
+        k = j + 1
+
+
+def _same_shape(run: list[LineDecision]) -> int:
+    """Lines of the run's most common punctuation skeleton ("Name (Group X): 10th", "Term: value"), when
+    most lines share it: the rows of a table or the items of a list, not counted by a leading mark.
+    Only skeletons with two separators count (brackets and a colon, slashes) and only short lines. Lines already counted as items are not counted twice."""
+    shapes: dict[str, int] = {}
+    for x in run:
+        f = x.features
+        if f is None or f.words > _ROW_WORDS or _LIST_ITEM.search(x.text):
+            continue
+        sk = _SHAPE_PUNCT.sub("", x.text)
+        if _separated(sk):
+            shapes[sk] = shapes.get(sk, 0) + 1
+    best = max(shapes.values(), default=0)
+    return best if best >= _SHAPE_MIN else 0
+
+
+def _row_like_next(nb: list[LineDecision], k: int) -> bool:
+    """nb[k] has the punctuation skeleton (with a separator) of the line below: a row, not a heading."""
+    if k + 1 >= len(nb):
+        return False
+    sk = _SHAPE_PUNCT.sub("", nb[k].text)
+    return _separated(sk) and sk == _SHAPE_PUNCT.sub("", nb[k + 1].text)
+
+
+def _separated(skeleton: str) -> bool:
+    """Two separators or more ("():", "/|"): a row's columns. A lone colon is as often a teaser's
+    "Kicker: title" as a "Term: value" item."""
+    return sum(1 for c in skeleton if c in _ROW_MARKS) >= 2
+
+
+def _figure_cell(nb: list[LineDecision], j: int) -> bool:
+    """A glued dump breaks a table at every cell, and a lone figure reads as a counter (shares, comments):
+    a block holding figures next to figures is a table's row; a figure beside a title numbers a teaser list."""
+    f = nb[j].features
+    if nb[j].rule != _COUNTER or f is None:
+        return False
+    start, end = j - f.block_pos, j - f.block_pos + f.block_size  # the block: one row of the table
+    return any(nb[i].rule == nb[i + 1].rule == _COUNTER for i in range(max(0, start), min(len(nb), end) - 1))
+
+
+def list_after_run(nb: list[LineDecision], e: int) -> None:
+    """A table or list right after the last paragraph (standings, dates, results) is the article's:
+    _TABLE_MIN_LINES+ lines (fewer are a few links' titles), most of them item-shaped, up to the next
+    furniture; under one heading line, or two when the table is twice as long."""
+    if e < 0 or nb[e].label != BODY:
+        return
+    k = e + 1
+    while k < len(nb) and k - e <= 2 and _heading(nb[k]) and not _row_like_next(nb, k):
+        k += 1
+    j = k
+    while j < len(nb) and (nb[j].rule == SHORT_OUTSIDE or _figure_cell(nb, j)):
+        j += 1
+    run = nb[k:j]
+    items = sum(1 for x in run if _TABLE_ROW.search(x.text)) + _same_shape(run)
+    need = _TABLE_MIN_LINES * max(1, k - e - 1)
+    if len(run) < need or items < _LIST_ITEM_SHARE * len(run):
+        return
+    for x in nb[e + 1 : j]:
+        x.label, x.rule = BODY, f"list after the article: {len(run)} item-like lines"
+
+
+def _heading(d: LineDecision) -> bool:
+    if d.rule.startswith("medium text outside"):
+        return True  # a sentence introducing the table
+    if d.label == BYLINE and "name line" in d.rule:
+        return True  # a name above the table (its winner, its subject) read as the article's author
+    return d.label in (BOILERPLATE, BYLINE) and d.rule == SHORT_OUTSIDE and not _TABLE_ROW.search(d.text)

@@ -1,0 +1,33 @@
+"""A glued copy of the whole text: a long body line holding most of the rest of the body.
+
+Page dumps print an article's summary field in full next to its paragraphs; left in, the body says
+everything twice. Exact repeats of single lines are left alone (articles repeat lines on purpose).
+"""
+
+from __future__ import annotations
+
+from corpus.convert.decision import LineDecision
+from corpus.convert.labels import BODY, BOILERPLATE
+
+_DUP_PART_WORDS = 6
+_GLUED_COPY_WORDS = 60
+_GLUED_COPY_SHARE = 0.5
+_GLUED_COPY_PARTS = 3
+
+
+def body_repeats(nb: list[LineDecision]) -> None:
+    """A long line that holds most of the rest of the body is a glued copy of the article (a summary field
+    printed by a page dump). A lead made of a few of the body's sentences is not (it holds a small share);
+    exact repeats stay too: articles do repeat lines (recipes, lists, a quoted paragraph)."""
+    body = [d for d in nb if d.label == BODY and d.features is not None]
+    parts = [d for d in body if d.features and d.features.words >= _DUP_PART_WORDS]
+    total = sum(d.features.chars for d in parts if d.features)
+    for d in body:
+        f = d.features
+        if d.label != BODY or f is None or f.words < _GLUED_COPY_WORDS:
+            continue
+        if f.chars < _GLUED_COPY_SHARE * (total - f.chars):
+            continue  # too short to hold that much of the rest
+        inside = [x.features.chars for x in parts if x is not d and x.features and x.text in d.text]
+        if len(inside) >= _GLUED_COPY_PARTS and sum(inside) >= _GLUED_COPY_SHARE * (total - f.chars):
+            d.label, d.rule = BOILERPLATE, "glued copy of the rest of the body"

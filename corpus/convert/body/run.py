@@ -1,0 +1,98 @@
+"""The main run: the article is the densest contiguous run of text lines (pass 4 of engine.py).
+
+Page dumps put menus, teaser lists and footers around the article; weighting each line (text by its length,
+furniture against) and taking the maximum-sum segment drops them without a rule per layout. The run then
+ends early where the next article or a comment thread starts, and its start moves up to a standfirst.
+"""
+
+from __future__ import annotations
+
+from corpus.convert.body.end import follows_article
+from corpus.convert.decision import LineDecision
+from corpus.convert.labels import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
+
+# Weights of pass 4: text counts by its length, furniture counts against.
+_W_SHORT = -60.0
+_W_FURNITURE = -30.0
+_W_META = -5.0
+_NEXT_ARTICLE_AFTER = 4
+_DATE_SERIES = 3  # date lines of one shape that make a series (comments), not an embed
+_STANDFIRST_WINDOW = 8
+
+
+def main_run(nb: list[LineDecision]) -> tuple[int, int]:
+    """The densest run; a date line after several paragraphs starts the next article of an endless page."""
+    s, e = _max_run([_weight(d) for d in nb])
+    good = 0
+    header: set[str] = set()  # shapes of the date lines above the article's first paragraph: its own
+    seen: dict[str, int] = {}  # shapes of date lines inside the run, and how often
+    for k in range(0, e + 1):
+        d = nb[k]
+        if d.label == DATELINE:
+            shape = d.data.get("shape", "")
+            if good == 0:
+                header.add(shape)
+            elif (
+                k > s
+                and good >= _NEXT_ARTICLE_AFTER
+                and (shape in header or seen.get(shape, 0) >= _DATE_SERIES - 1)
+            ):
+                break
+            seen[shape] = seen.get(shape, 0) + 1
+        elif k > s and good >= _NEXT_ARTICLE_AFTER and follows_article(nb, k):
+            break  # pager links, a comment thread or an author box: the article has ended
+        elif k >= s and not d.label and d.content == "good":
+            good += 1
+    else:
+        return s, e
+    # after the article's text, a date line of the same shape as its own (the next article of an endless
+    # page), or the third date line of one shape (a comment thread): the article ends before it
+    j = k - 1
+    while j > s and not (not nb[j].label and nb[j].content == "good"):
+        j -= 1
+    return s, j
+
+
+def _weight(d: LineDecision) -> float:
+    f = d.features
+    assert f is not None
+    if d.label in (BOILERPLATE, RELATED):
+        return _W_FURNITURE
+    if d.label:
+        return _W_META
+    if d.content == "good":
+        return float(f.chars)
+    if d.content == "medium":
+        return f.chars * 0.5
+    return _W_SHORT
+
+
+def _max_run(weights: list[float]) -> tuple[int, int]:
+    """Maximum-sum contiguous segment (Kadane): the densest run of text."""
+    best, best_s, best_e = 0.0, 0, -1
+    cur, cur_s = 0.0, 0
+    for i, w in enumerate(weights):
+        if cur <= 0:
+            cur, cur_s = w, i
+        else:
+            cur += w
+        if cur > best:
+            best, best_s, best_e = cur, cur_s, i
+    return best_s, best_e
+
+
+def standfirst(nb: list[LineDecision], s: int) -> int:
+    """The main run's start, moved up to a standfirst: a text line just above the article's header
+    (byline, date, picture credit), which splits it from the body in most layouts."""
+    header = False
+    for k in range(s - 1, max(-1, s - 1 - _STANDFIRST_WINDOW), -1):
+        d = nb[k]
+        if d.label in (BYLINE, DATELINE, CREDIT, CAPTION):
+            header = True
+            continue
+        if d.label:
+            return s
+        if d.content == "short":
+            continue
+        return k if header and d.content == "good" else s
+    return s

@@ -1,0 +1,130 @@
+"""Teaser blocks that read like text: title / summary alternations, summaries cut without a stop, cards.
+
+A teaser's summary is a well-formed sentence, so content scores alone keep it; what gives a teaser block
+away is its shape (a single line under each title, no final stops, a "more" link under each summary).
+teaser_lists and cut_summaries run before the main run is chosen (so teasers do not extend it),
+teaser_cards after it (the run's extent stays).
+"""
+
+from __future__ import annotations
+
+from corpus.convert.body.furniture import is_furniture
+from corpus.convert.body.score import continues
+from corpus.convert.decision import LineDecision
+from corpus.convert.labels import BOILERPLATE
+from corpus.convert.rules import RULES
+
+_TEASER_MIN = 3
+_TEASER_GAP = 3
+_CUT_MIN = 4
+_CUT_WORDS = 15
+_CARD_WORDS = 50
+_CARDS_MIN = 2
+_LINK_MARKS = " .:»›>→…"
+
+
+def teaser_lists(nb: list[LineDecision]) -> None:
+    """Title, one text line, title, one text line, ...: a teaser list (or a comment thread: name and time,
+    one comment), however well its summaries read. An article's subheadings are followed by paragraphs,
+    rarely by a single line again and again. Runs of _TEASER_MIN such lines are furniture, unless they
+    hold most of the text: then the list is the article (a list of deals, a Q&A)."""
+    runs: list[list[LineDecision]] = []
+    run: list[LineDecision] = []  # the single text lines of the current alternation
+    n = len(nb)
+    for k, d in enumerate(nb):
+        if d.label or d.content == "short":
+            continue
+        # a title (an unlabelled short line) right above, and no text right below
+        single = k > 0 and not nb[k - 1].label and nb[k - 1].content == "short"
+        single = single and k + 1 < n and bool(nb[k + 1].label or nb[k + 1].content == "short")
+        if not (single and run and _title_between(run[-1], d)):
+            if len(run) >= _TEASER_MIN:
+                runs.append(run)
+            run = []
+        if single:
+            run.append(d)
+    if len(run) >= _TEASER_MIN:
+        runs.append(run)
+    if not runs:
+        return
+    in_runs = {x.index for r in runs for x in r}
+    listed = sum(x.features.chars for r in runs for x in r if x.features)
+    other = sum(
+        x.features.chars
+        for x in nb
+        if x.features and not x.label and x.content == "good" and x.index not in in_runs
+    )
+    if other < listed:
+        return
+    for r in runs:
+        for x in r:
+            x.label, x.rule = BOILERPLATE, f"teaser: one text line between title lines, {len(r)} in a row"
+
+
+def _title_between(a: LineDecision, b: LineDecision) -> bool:
+    """Between two single text lines of a teaser list: only a few title/furniture lines, no text."""
+    return 1 <= b.index - a.index - 1 <= 2 * _TEASER_GAP  # raw line numbers: blank lines count too
+
+
+def cut_summaries(nb: list[LineDecision]) -> None:
+    """_CUT_MIN or more text lines in a row, none ending like a sentence (and not one paragraph wrapped over
+    them), maybe each under its title line: summaries cut at a length limit, a teaser block. An article's
+    paragraphs end with a stop, if the text uses stops at all (a text with no stopped lines is left alone)."""
+    if sum(1 for d in nb if d.features and d.features.words >= _CUT_WORDS and d.features.ends_sentence) < 2:
+        return
+    group: list[LineDecision] = []
+    last = -2  # position of the group's last cut line
+    for k, d in enumerate(nb):
+        if not _cut_line(d):
+            continue
+        gap = nb[last + 1 : k]
+        joined = k == last + 1 and not continues(nb[last], d)
+        titled = len(gap) == 1 and not gap[0].label and gap[0].content == "short"
+        if not (group and (joined or titled)):
+            _drop_cut(group)
+            group = []
+        group.append(d)
+        last = k
+    _drop_cut(group)
+
+
+def _drop_cut(group: list[LineDecision]) -> None:
+    if len(group) >= _CUT_MIN:
+        for x in group:
+            x.label, x.rule = BOILERPLATE, f"teaser: {len(group)} text lines without a final stop in a row"
+
+
+def _cut_line(d: LineDecision) -> bool:
+    f = d.features
+    return f is not None and not d.label and f.words >= _CUT_WORDS and not f.ends_sentence
+
+
+def teaser_cards(nb: list[LineDecision]) -> None:
+    """Title line, a summary, then a "more" link alone on its line ("Read more", "mehr"): a teaser card.
+    Two or more such cards on a page are a teaser list, whatever their summaries read like; an article
+    ends its paragraphs with no link to itself. Run after the main run is chosen (its extent stays)."""
+    cards = [
+        k
+        for k in range(1, len(nb) - 1)
+        if not nb[k].label
+        and nb[k].content != "short"
+        and _card_words(nb[k]) <= _CARD_WORDS
+        and _more_link(nb[k + 1])
+        and not nb[k - 1].label
+        and nb[k - 1].content == "short"
+    ]
+    if len(cards) < _CARDS_MIN:
+        return
+    for k in cards:
+        nb[k].label, nb[k].rule = (
+            BOILERPLATE,
+            f"teaser card: a summary above a 'more' link, {len(cards)} cards",
+        )
+
+
+def _card_words(d: LineDecision) -> int:
+    return d.features.words if d.features is not None else 0
+
+
+def _more_link(d: LineDecision) -> bool:
+    return is_furniture(d) and d.text.strip(_LINK_MARKS).lower() in RULES.more_links
