@@ -13,8 +13,8 @@ The passes, in order (each one linear in the number of lines):
               the headline is the longest title-like line just above the run; name lines near it are bylines;
               a "NAME is a …" paragraph after the run is the author's bio.
 `corpus explain` prints exactly these decisions, so what it shows is what the converter did.
-Passes 2, 4 and 5 for the body live in body.py; document-level scans and rule gates in scan.py; the
-fields' own passes (headline, names, credits, dates) in fields/.
+Pass 3 lives in pairing.py, passes 2, 4 and 5 for the body in body/; document-level scans and rule
+gates in scan.py; the fields' own passes (headline, names, credits, dates) in fields/.
 """
 
 from __future__ import annotations
@@ -50,15 +50,14 @@ from corpus.convert.labels import (
     BODY,
     BOILERPLATE,
     BYLINE,
-    CAPTION,
     CREDIT,
     DATELINE,
     RELATED,
 )
+from corpus.convert.pairing import _free, _pair_credits
 from corpus.convert.rules import RULES, first_word
 from corpus.convert.scan import (
     agency_at_end,
-    agency_named,
     inline_credit_possible,
     keyword_lines,
     repeated_lines,
@@ -241,12 +240,6 @@ def _anchored(
     return None
 
 
-def _is_bare_credit(text: str, f: Features) -> bool:
-    if f.words > 10 or f.ends_sentence or f.chars > 100:
-        return False
-    return agency_named(text) or ("/" in text and not f.has_url)
-
-
 def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     stop = RULES.stopwords.get(lang or "", frozenset())
     feats = all_features(lines, stop)
@@ -287,209 +280,6 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     body_repeats(nonblank)
     _headline_and_names(nonblank, s, e, stop)
     return ds
-
-
-def _pair_credits(nb: list[LineDecision]) -> None:
-    """Pass 3: a credit and its caption are one item; structure tells which lines belong together."""
-    credits.label_lines(nb)
-    for k, d in enumerate(nb):
-        f = d.features
-        assert f is not None
-        if "part_of" in d.data:
-            continue
-        prev = nb[k - 1] if k else None
-        after_text = prev is not None and _free(prev) and (prev.features.words if prev.features else 0) >= 4
-        if _free(d) and f.block_size == 1 and after_text and credits.slash_credit(d.text, f.words):
-            d.label, d.rule = CREDIT, "credit.bare Name/Agency line"
-            d.data = {"kind": "photo", "credit": d.text}
-        elif (
-            _free(d)
-            and f.block_size == 1
-            and _is_bare_credit(d.text, f)
-            and agency_named(d.text)
-            and credits.credit_words(d.text)
-            and not _list_item(nb, k)
-        ):
-            d.label, d.rule = CREDIT, "credit.agency line"
-            d.data = {"kind": "photo", "credit": d.text}
-        elif _free(d) and f.block_size >= 2 and _is_bare_credit(d.text, f) and credits.credit_words(d.text):
-            # a bare agency line in a block with a text line: that line is the caption
-            nbr = [x for x in (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None) if x]
-            # a title-like caption ("Mayor and aide at the bridge 2024") is short text: then the pair must
-            # be alone in its block and the credit "Name/Agency"-shaped (menus put an agency beside a link)
-            shaped = f.block_size == 2 and (
-                credits.slash_credit(d.text, f.words) or credits.agency_only(d.text)
-            )
-            if any(
-                x.features
-                and x.features.block == f.block
-                and _free(x)
-                and (
-                    x.content != "short"
-                    or (shaped and x.features.words >= _TITLE_CAPTION_MIN_WORDS and not _CLOCK.search(x.text))
-                )
-                for x in nbr
-            ):
-                d.label, d.rule = CREDIT, "credit.bare agency line beside a caption"
-                d.data = {"kind": "photo", "credit": d.text}
-        if d.rule == "credit.copyright" and credits.footer(d.data.get("credit", "")):
-            d.label, d.rule, d.data = BOILERPLATE, "copyright footer: a year, not a picture credit", {}
-            continue
-        if d.label != CREDIT or d.data.get("caption"):
-            continue
-        cap = _caption_for(nb, k)
-        if cap is not None:
-            cap.label, cap.rule, cap.data = CAPTION, f"caption: beside the credit on line {d.index + 1}", {}
-            d.data["caption"] = cap.text.removesuffix("(").strip()
-        elif d.rule == "credit.copyright":
-            d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
-    _echoed_captions(nb)
-    _gallery_captions(nb)
-    _restated_captions(nb)
-
-
-_RESTATED_MIN_WORDS = 12
-_TOKENS = re.compile(r"\w+")
-
-
-def _restated_captions(nb: list[LineDecision]) -> None:
-    """Some sites caption a picture with a sentence of the text, without its final stop: a line that repeats
-    an earlier paragraph's words and lacks the paragraph's stop is a caption (only later copies: a copy above
-    the text may be its standfirst or title)."""
-    seen: set[tuple[str, ...]] = set()
-    for d in nb:
-        f = d.features
-        if f is None or f.words < _RESTATED_MIN_WORDS:
-            continue
-        key = tuple(_TOKENS.findall(d.text.lower()))
-        if f.ends_sentence:
-            seen.add(key)
-        elif key in seen and _free(d):
-            d.label, d.rule = CREDIT, "caption: an earlier paragraph restated without its stop"
-            d.data = {"kind": "photo", "caption": d.text}
-
-
-_GALLERY_CAPTION_WORDS = (4, 60)
-
-
-def _gallery_captions(nb: list[LineDecision]) -> None:
-    """A gallery's counter ("Image 3 of 12", "3 / 12") is furniture, and a text line in its block is the
-    caption of the picture it counts, credit or not."""
-    for k, d in enumerate(nb):
-        f = d.features
-        if f is None or f.words > 4 or not _free(d) or not credits.gallery_counter(d.text):
-            continue
-        d.label, d.rule, d.data = BOILERPLATE, "gallery counter", {}
-        lo, hi = _GALLERY_CAPTION_WORDS
-        for j in (k - 1, k + 1):
-            x = nb[j] if 0 <= j < len(nb) else None
-            xf = x.features if x is not None else None
-            if x is None or xf is None or xf.block != f.block or not _free(x) or not lo <= xf.words <= hi:
-                continue
-            x.label, x.rule = CREDIT, f"caption: beside the gallery counter on line {d.index + 1}"
-            x.data = {"kind": "photo", "caption": x.text}
-
-
-def _echoed_captions(nb: list[LineDecision]) -> None:
-    """A gallery prints a caption twice (the picture's text, then the caption under it): the copy beside a
-    caption is the caption too, not a paragraph."""
-    for k, d in enumerate(nb):
-        cap = d.text if d.label == CAPTION else d.data.get("caption") if d.label == CREDIT else None
-        if not cap:
-            continue
-        for j in (k - 1, k + 1):
-            if 0 <= j < len(nb) and _free(nb[j]) and nb[j].text.rstrip(".") == cap.rstrip("."):
-                nb[j].label, nb[j].rule = CAPTION, f"caption: a copy of the caption on line {d.index + 1}"
-
-
-_TITLE_CAPTION_MIN_WORDS = 5
-_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")  # "Posted by Jane Roe on May 2, 2024, 6:21 AM": a post's date line
-
-_SKELETON = re.compile(r"[\w\s]+")
-
-
-def _skeleton(text: str) -> str:
-    """A line's punctuation with its words taken out: "9 May – Town, XY @ Hall" reads "–,@"."""
-    return _SKELETON.sub("", text)
-
-
-def _list_item(nb: list[LineDecision], k: int) -> bool:
-    """A line shaped like a line beside it (the same punctuation between its words), between lines that
-    name no agency, is one item of a list (dates and places, a schedule): an agency's name in it
-    ("PA", "AP" as a region or a word) is a coincidence. Glued dumps put every item in a block of its
-    own, so the block alone does not tell."""
-    shape = _skeleton(nb[k].text)
-    if not shape or k == 0 or k + 1 >= len(nb):
-        return False
-    nbr = (nb[k - 1], nb[k + 1])
-    return any(_skeleton(x.text) == shape for x in nbr) and not any(agency_named(x.text) for x in nbr)
-
-
-def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
-    """The caption of the credit at nb[k]: its block neighbour, else the line just above it."""
-    f = nb[k].features
-    assert f is not None
-    up = k - 2 if k > 1 and nb[k - 1].text in _BRACKETS else k - 1  # "CAPTION" / "(" / "Image:"
-    for j in (up, k + 1):
-        if 0 <= j < len(nb):
-            x = nb[j]
-            xf = x.features
-            assert xf is not None
-            if xf.block == f.block and _captionable(x) and xf.words >= 3:
-                return x
-    if k > 0 and f.block_pos == 0:
-        x = nb[k - 1]
-        max_gap = _CAPTION_GAP
-        if x.text in _BRACKETS and k > 1:
-            x = nb[k - 2]  # "CAPTION" / "(" / "Image:" / "Getty Images)": the bracket opened the credit
-            max_gap += _CAPTION_GAP  # the bracket's own line and its blank line
-        xf = x.features
-        assert xf is not None
-        gap = nb[k].index - x.index
-        if (
-            gap <= max_gap
-            and _captionable(x)
-            and 3 <= xf.words <= 40
-            and not (xf.ends_sentence and xf.words > 25)
-        ):
-            return x
-        if k + 2 < len(nb) and _paragraph(x) and _paragraph(nb[k + 2]):
-            # blocks dumped apart (glued dumps), the credit between paragraphs: its caption may follow it
-            below = nb[k + 1]
-            bf = below.features
-            assert bf is not None
-            near = below.index - nb[k].index <= _CAPTION_GAP
-            if near and _free(below) and 3 <= bf.words <= 25 and not bf.ends_sentence:
-                return below
-    return None
-
-
-def _paragraph(d: LineDecision) -> bool:
-    f = d.features
-    return f is not None and _free(d) and f.ends_sentence and f.words >= 12
-
-
-_BRACKETS = frozenset({"(", "[", "|", "-", "–", "—"})
-_CAPTION_GAP = 2  # a caption sits on the line above its credit, or one blank line above
-
-
-_BIO_CAPTION_MAX_WORDS = 25
-
-
-def _captionable(d: LineDecision) -> bool:
-    """Free, or a short line read as a bio only for its opening ("Jane Roe is a …"): next to a credit, a
-    caption describing a person or a thing named first ("Aloe vera is a plant that …"). A line ending with a
-    colon introduces what follows ("Credits of the shoot:"): no caption."""
-    if d.text.endswith(":"):
-        return False
-    if d.label == BIO:
-        return d.features is not None and d.features.words <= _BIO_CAPTION_MAX_WORDS
-    return _free(d)
-
-
-def _free(d: LineDecision) -> bool:
-    """Unlabelled, or only marked as a repeated line: a field may still claim it."""
-    return not d.label or d.rule.startswith("repeated line")
 
 
 def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
