@@ -198,7 +198,7 @@ def part2(rows: int, subs: int) -> None:
         new_b = rng.integers(0, 2**64 - 1, (subs, nb), dtype=np.uint64)
         new_h = rng.integers(-(2**63), 2**63 - 1, subs, dtype=np.int64)
         pick = rng.integers(0, rows, subs // 50)
-        new_b[: subs // 100, 3] = old.bands[pick[: subs // 100], 3]
+        new_b[: subs // 100, 3] = old.band_columns.column(3)[pick[: subs // 100]]
         new_h[subs // 100 : subs // 50] = old.body_hash[pick[subs // 100 :]]
         new = KeyTable(
             [f"n{i}.txt" for i in range(subs)],

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -205,3 +206,14 @@ def test_key_builder_streams_rows_across_chunks() -> None:
     assert list(t.rels) == [f"r{i}.txt" for i in range(5)] and t.ids == [f"r{i}" for i in range(5)]
     assert list(t.paths) == [f"/p/r{i}.txt" for i in range(5)]
     assert t.body_hash.tolist() == [0, 1, 2, 3, 4] and t.band_columns.column(0).tolist() == [0, 1, 2, 3, 4]
+
+
+def test_keys_of_bodies_longer_than_the_kept_powers_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = " ".join(f"word{i % 97} other{i % 13}" for i in range(400))
+    kept = sketch.keys(body, 5, THRESHOLD)
+    monkeypatch.setattr(sketch, "_POWERS_KEPT", 64)  # this body's powers are now made afresh each time
+    monkeypatch.setattr(sketch, "_POWERS", [np.ones(0, np.uint64), np.ones(0, np.uint64)])
+    fresh = sketch.keys(body, 5, THRESHOLD)
+    assert kept is not None and fresh is not None
+    assert kept[0] == fresh[0] and (kept[1] == fresh[1]).all()
+    assert len(sketch._POWERS[0]) <= 64

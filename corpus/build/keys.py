@@ -25,6 +25,7 @@ from corpus.check.index import save_index
 from corpus.config import Config
 from corpus.rawio import RAW_SUFFIX
 
+COMPACT = 64  # batches (of batch_size files) between compactions
 KEPT_SCHEMA = pa.schema([KEY_SCHEMA.field(n) for n in KEPT] + [pa.field("batch", pa.int32())])
 
 
@@ -42,7 +43,8 @@ class KeyCollector:
             shutil.rmtree(stale, ignore_errors=True)
         self.bands = BandStore(width, cache_dir)
         self.index = IndexWriter(cache_dir)
-        self.batches: list[pa.RecordBatch] = []
+        self.batches: list[pa.RecordBatch] = []  # the latest, not yet compacted
+        self.parts: list[pa.Table] = []  # compacted: one chunk per COMPACT batches
         self.spills: list[str] = []
         self.problems: dict[str, list[dict[str, Any]]] = {}
 
@@ -58,11 +60,22 @@ class KeyCollector:
         )
         self.spills.append(res.spill)
         self.problems.update(res.problems)
+        if len(self.batches) >= COMPACT:
+            self._compact()
+
+    def _compact(self) -> None:
+        """Copy the latest batches into one chunk of Arrow's own memory. The unpickled buffers of a result
+        are many small blocks of the C heap; kept beside each result's freed ones they fragmented it, and the
+        driver grew ~0.8 KB a file instead of the ~80 bytes it keeps (measured on cold builds)."""
+        if self.batches:
+            self.parts.append(pa.Table.from_batches(self.batches, schema=KEPT_SCHEMA).combine_chunks())
+            self.batches = []
 
     def finish(self) -> Keys:
         self.index.close()
-        table = pa.Table.from_batches(self.batches, schema=KEPT_SCHEMA)
-        self.batches = []
+        self._compact()
+        table = pa.concat_tables(self.parts) if self.parts else KEPT_SCHEMA.empty_table()
+        self.parts = []
         return Keys(table, self.bands.finish(), self.spills, self.problems)
 
     def abort(self) -> None:

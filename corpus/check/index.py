@@ -249,28 +249,45 @@ def refresh_index(
     in `want_ids` (every rel when None): what the id-clash check needs, not a list of a million rels."""
     root = root.resolve()
     saved = load_index(cfg, root)
-    known = _Lookup(saved.rels) if saved is not None else None
+    known: _Lookup | None = None  # built only if the walk leaves the index's own order
     keyless_before = _load_keyless(cfg) if saved is not None else {}
     keyless: dict[str, list[int]] = {}
     keep = array("q")
     todo: list[RawRef] = []
     found_rels: list[str] = []
     walked = _walk(root)
+    ptr = 0  # the index row the walk is expected to reach next
     while chunk := list(itertools.islice(walked, _CHUNK)):  # a chunk at a time: lookups in numpy
         rels = [c[0] for c in chunk]
         if want_ids is None:
             found_rels.extend(rels)
         elif want_ids:
             found_rels.extend(r for r in rels if id_of(r).casefold() in want_ids)
-        rows = known.find(rels) if known is not None and saved is not None else np.full(len(rels), -1)
-        for (rel, size, mtime), i in zip(chunk, rows.tolist(), strict=True):
-            # The size, not the mtime, says a file changed: a fresh clone in CI gives every file a new
-            # mtime, and rebuilding a million keys for that would defeat the cache. An edit that keeps
-            # the size exactly is caught by the next whole-corpus run (duplicates are confirmed on the
-            # current text anyway, so a stale key can only miss a pair, never invent one).
-            if i >= 0 and saved is not None and size == saved.size[i]:
-                keep.append(i)
-            elif keyless_before.get(rel, [None])[0] == size:
+        rows = np.full(len(rels), -1, np.int64)
+        if saved is not None:
+            # The index lists the files in the order a walk finds them: follow it row by row, and look a
+            # rel up by hash only where the walk leaves that order (a new, removed or moved file).
+            for q, rel in enumerate(rels):
+                if ptr < len(saved) and saved.rels[ptr] == rel:
+                    rows[q] = ptr
+                    ptr += 1
+                    continue
+                known = known or _Lookup(saved.rels)
+                i = int(known.find([rel])[0])
+                if i >= 0:
+                    rows[q], ptr = i, i + 1
+        sizes = np.fromiter((c[1] for c in chunk), np.int64, len(chunk))
+        # The size, not the mtime, says a file changed: a fresh clone in CI gives every file a new
+        # mtime, and rebuilding a million keys for that would defeat the cache. An edit that keeps
+        # the size exactly is caught by the next whole-corpus run (duplicates are confirmed on the
+        # current text anyway, so a stale key can only miss a pair, never invent one).
+        same = rows >= 0
+        if saved is not None:
+            same[same] = sizes[same] == saved.size[rows[same]]
+        keep.extend(rows[same].tolist())
+        for q in np.flatnonzero(~same).tolist():
+            rel, size, mtime = chunk[q]
+            if keyless_before.get(rel, [None])[0] == size:
                 keyless[rel] = [size, mtime]  # unreadable or empty last time and unchanged: no keys still
             else:
                 todo.append(RawRef(root, root / rel))

@@ -66,7 +66,7 @@ def check_bytes(data: bytes) -> tuple[str | None, list[Problem]]:
     if text.startswith("\ufeff"):
         text = text[1:]  # a leading BOM is harmless
     problems: list[Problem] = []
-    if not text.strip():
+    if not text or text.isspace():  # `not text.strip()` without copying the text
         what = "empty" if not text else "whitespace only"
         return text, [problem("R004", f"the file is {what}")]
     if not _ANY.search(text):

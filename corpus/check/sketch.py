@@ -91,15 +91,24 @@ def body_hash(ws: list[str]) -> int:
 
 
 _POWERS: list[np.ndarray] = [np.ones(0, np.uint64), np.ones(0, np.uint64)]  # BASE^i, BASE^-i, grown on demand
+_POWERS_KEPT = 1 << 18  # code points: longer bodies (rare) get their powers made afresh, not kept (16 B each)
+
+
+def _make_powers(size: int) -> list[np.ndarray]:
+    out = []
+    for b in (_BASE, _BASE_INV):
+        p = np.full(size, b, np.uint64)
+        p[0] = 1
+        out.append(np.cumprod(p, dtype=np.uint64))  # wraps modulo 2^64, as intended
+    return out
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    if n > _POWERS_KEPT:
+        fwd, inv = _make_powers(n)
+        return fwd, inv
     if len(_POWERS[0]) < n:
-        size = max(n, 2 * len(_POWERS[0]), 4096)
-        for j, b in enumerate((_BASE, _BASE_INV)):
-            p = np.full(size, b, np.uint64)
-            p[0] = 1
-            _POWERS[j] = np.cumprod(p, dtype=np.uint64)  # wraps modulo 2^64, as intended
+        _POWERS[:] = _make_powers(min(max(n, 2 * len(_POWERS[0]), 4096), _POWERS_KEPT))
     return _POWERS[0][:n], _POWERS[1][:n]
 
 

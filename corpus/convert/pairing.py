@@ -90,8 +90,10 @@ def _restated_captions(nb: list[LineDecision]) -> None:
     """Some sites caption a picture with a sentence of the text, without its final stop: a line that repeats
     an earlier paragraph's words and lacks the paragraph's stop is a caption (only later copies: a copy above
     the text may be its standfirst or title)."""
+    # the keys (every paragraph's words) are needed only up to the last line that may be such a copy
+    last = max((k for k, d in enumerate(nb) if _restated_candidate(d)), default=-1)
     seen: set[tuple[str, ...]] = set()
-    for d in nb:
+    for d in nb[: last + 1]:
         f = d.features
         if f is None or f.words < _RESTATED_MIN_WORDS:
             continue
@@ -101,6 +103,11 @@ def _restated_captions(nb: list[LineDecision]) -> None:
         elif key in seen and _free(d):
             d.label, d.rule = CREDIT, "caption: an earlier paragraph restated without its stop"
             d.data = {"kind": "photo", "caption": d.text}
+
+
+def _restated_candidate(d: LineDecision) -> bool:
+    f = d.features
+    return f is not None and f.words >= _RESTATED_MIN_WORDS and not f.ends_sentence and _free(d)
 
 
 _GALLERY_CAPTION_WORDS = (4, 60)

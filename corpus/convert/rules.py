@@ -214,9 +214,11 @@ class Rules:
     credit_agency_end: re.Pattern[str]
     agency: re.Pattern[str]
     agency_words: frozenset[str]  # every word of the agency names, lower case ("getty", "images", "dpa")
-    # `agency` for a truth test only: does a text name an agency (the same answer as bool(agency.search(text)),
-    # from a regex that opens with the agencies' first letters; its matches start at the name, not before it)
-    agency_in: re.Pattern[str]
+    # `agency` split in two for a truth test (scan.agency_named): the name opening the text (agency_head.match)
+    # or after a separator (agency_sep.search: a regex that opens with the separator, so that the regex engine
+    # only tries the places that hold one; `agency` is tried at every place)
+    agency_head: re.Pattern[str]
+    agency_sep: re.Pattern[str]
     credit_tail_names: frozenset[str]  # lower case: agencies' full names, a credit only after a caption
     date_dmy: re.Pattern[str]
     date_mdy: re.Pattern[str]
@@ -474,7 +476,8 @@ def _compile() -> Rules:
         ),
         agency=re.compile(r"(?:^|[\s/(|])(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
         agency_words=frozenset(w.lower() for a in agencies for w in a.split()),
-        agency_in=re.compile(r"(?:" + alternation(agencies, not_after=r"[^\s/(|]") + r")(?:$|[\s/),.|;:])"),
+        agency_head=re.compile(r"(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
+        agency_sep=re.compile(r"[\s/(|](?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
         credit_tail_names=frozenset(n.lower() for n in common.get("credit", {}).get("tail_names", [])),
         date_dmy=re.compile(
             r"(?P<d>"

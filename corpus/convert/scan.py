@@ -86,10 +86,10 @@ def repeated_lines(lines: list[str], feats: list[Features | None]) -> dict[str, 
 
 
 def agency_named(text: str, start: int = 0) -> bool:
-    """bool(RULES.agency.search(text, start)), from the regex made for that question (RULES.agency_in). Its
-    matches begin at the agency's name, one character after those of RULES.agency (the separator before
-    the name), so a search from `start` > 0 looks for names from start + 1."""
-    return RULES.agency_in.search(text, start + 1 if start > 0 else 0) is not None
+    """bool(RULES.agency.search(text, start)): the name opens the text, or follows a separator."""
+    if start <= 0 and RULES.agency_head.match(text):
+        return True
+    return RULES.agency_sep.search(text, max(start, 0)) is not None
 
 
 def agency_at_end(text: str) -> bool:
