@@ -59,6 +59,8 @@ def main() -> None:
                     "word_count": rng.integers(100, 2000, m).astype(np.int32),
                     "language": pa.array(["en"] * m).dictionary_encode(),
                     "publisher": pa.array([f"Publisher {k % 7}" for k in range(m)]).dictionary_encode(),
+                    "raw_size": np.full(m, 7000),
+                    "raw_mtime": np.full(m, 0),
                 },
                 schema=KEY_SCHEMA,
             )

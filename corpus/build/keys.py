@@ -64,9 +64,8 @@ class KeyCollector:
             self._compact()
 
     def _compact(self) -> None:
-        """Copy the latest batches into one chunk of Arrow's own memory. The unpickled buffers of a result
-        are many small blocks of the C heap; kept beside each result's freed ones they fragmented it, and the
-        driver grew ~0.8 KB a file instead of the ~80 bytes it keeps (measured on cold builds)."""
+        """Copy the latest batches into one chunk of Arrow's own memory: a million files are ~60 chunks of
+        contiguous columns instead of ~4,000 batches of small unpickled buffers (and per-chunk overheads)."""
         if self.batches:
             self.parts.append(pa.Table.from_batches(self.batches, schema=KEPT_SCHEMA).combine_chunks())
             self.batches = []
