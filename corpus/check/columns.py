@@ -23,7 +23,27 @@ from typing import Protocol, overload
 import numpy as np
 
 
-class StrColumn(Sequence[str]):
+class _Strings(Sequence[str]):
+    """A read-only sequence of strings made on access: subclasses give `__len__` and `_at(i)` (0 <= i < len)."""
+
+    def _at(self, i: int) -> str:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self._at(j) for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._at(i)
+
+
+class StrColumn(_Strings):
     """Strings kept as UTF-8 in one buffer (surrogate escapes kept, as in undecodable file names)."""
 
     def __init__(self, items: Iterable[str] = ()) -> None:
@@ -39,15 +59,7 @@ class StrColumn(Sequence[str]):
     def __len__(self) -> int:
         return len(self._ends)
 
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-    def __getitem__(self, i: int | slice) -> str | list[str]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
+    def _at(self, i: int) -> str:
         start = self._ends[i - 1] if i else 0
         return self._buf[start : self._ends[i]].decode("utf-8", "surrogateescape")
 
@@ -238,7 +250,7 @@ def move_bands(src: BandFiles, folder: Path) -> BandFiles:
     return BandFiles(folder, src.nbands, src.n)
 
 
-class PathColumn(Sequence[str]):
+class PathColumn(_Strings):
     """Paths kept as (root, rel): each root once, each rel in a StrColumn; `rels` is that column.
 
     A path that is not `root/rel` (submission files named one by one) is kept whole, aside.
@@ -269,20 +281,12 @@ class PathColumn(Sequence[str]):
     def __len__(self) -> int:
         return len(self.rels)
 
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-    def __getitem__(self, i: int | slice) -> str | list[str]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
+    def _at(self, i: int) -> str:
         odd = self._odd.get(i)
         return odd if odd is not None else self._roots[self._of[i]] + "/" + self.rels[i]
 
 
-class Picked(Sequence[str]):
+class Picked(_Strings):
     """Rows `rows` of a string sequence, read on access."""
 
     def __init__(self, source: Sequence[str], rows: np.ndarray | array[int]) -> None:
@@ -291,11 +295,5 @@ class Picked(Sequence[str]):
     def __len__(self) -> int:
         return len(self.rows)
 
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-    def __getitem__(self, i: int | slice) -> str | list[str]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
+    def _at(self, i: int) -> str:
         return self.source[int(self.rows[i])]
