@@ -8,9 +8,10 @@ from typing import Any
 from corpus.convert.features import Features
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class LineDecision:
-    """One line's class and the evidence behind it: what `corpus explain` prints."""
+    """One line's class and the evidence behind it: what `corpus explain` prints. Compared by identity:
+    each line has one decision, and `nb.index(d)` must not compare every field of every line."""
 
     index: int
     text: str

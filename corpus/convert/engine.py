@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from corpus.convert import memo
 from corpus.convert.body import (
     body_repeats,
     comment_widgets,
@@ -241,6 +242,7 @@ def _anchored(
 
 
 def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
+    memo.clear()
     stop = RULES.stopwords.get(lang or "", frozenset())
     feats = all_features(lines, stop)
     keywords = keyword_lines(lines, feats, lang)

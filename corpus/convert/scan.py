@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from corpus.convert.features import Features
+from corpus.convert.memo import memo
 from corpus.convert.rules import RULES
 
 _REPEAT_MAX_WORDS = 8
@@ -85,6 +86,7 @@ def repeated_lines(lines: list[str], feats: list[Features | None]) -> dict[str, 
     return {line: n for line, n in seen.items() if n >= _REPEAT_MIN}
 
 
+@memo
 def agency_named(text: str, start: int = 0) -> bool:
     """bool(RULES.agency.search(text, start)): the name opens the text, or follows a separator."""
     if start <= 0 and RULES.agency_head.match(text):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from corpus.convert.memo import memo
 from corpus.convert.rules import RULES
 
 
+@memo
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     """The first date in the text as ISO (year-month-day), with its match."""
     if "19" not in text and "20" not in text:

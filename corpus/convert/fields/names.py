@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE
+from corpus.convert.memo import memo, memo_list
 from corpus.convert.rules import RULES
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ def _caps_wire_tail(words: list[str]) -> list[str]:
     return words
 
 
+@memo
 def name_part(text: str) -> str:
     """The leading part of a byline that can hold names: before dates, bars, roles and trailer words."""
     text = unglue(_HANDLE.sub("", text))
@@ -155,6 +157,7 @@ def name_part(text: str) -> str:
     return " ".join(words)
 
 
+@memo_list
 def parse_names(
     text: str, stop: frozenset[str], *, single_ok: bool = False, max_tokens: int = 5
 ) -> list[str]:
@@ -214,6 +217,7 @@ def segment_byline(text: str, stop: frozenset[str]) -> list[str]:
     return []
 
 
+@memo_list
 def lead_byline(text: str, stop: frozenset[str]) -> list[str]:
     """Names after a lead phrase inside a short line: "Kolumne von Jane Roe - 28.04.2024"."""
     m = RULES.byline_lead.search(text)
@@ -234,6 +238,7 @@ def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
     return list(got)
 
 
+@memo_list
 def names_only(text: str, stop: frozenset[str]) -> list[str]:
     head = text.split(None, 3)[:3]
     if sum(1 for t in head if t[:1].isupper()) < 2 and not text.startswith((",", "&")):

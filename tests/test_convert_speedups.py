@@ -1,0 +1,79 @@
+"""The converter's speed mechanisms (memoised tests, gates, whole-text scans) must not change a decision."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from corpus.convert import convert_bytes, explain_bytes, memo
+from corpus.convert.fields import names
+from corpus.convert.fields.dates import find_date
+from corpus.convert.rules import RULES
+
+_STOP = RULES.stopwords["en"]
+
+_INVENTED = """Harbour Town Opens Its New Bridge After Years of Delay
+
+By Jane Roe and John Doe
+
+March 3, 2024
+
+The long-awaited bridge over the harbour opened on Monday, and the mayor was the first to cross it on foot.
+
+Crowds gathered on both banks of the river to watch the ceremony, which was delayed by an hour of rain.
+
+The mayor cuts the ribbon on the new bridge
+Photo: John Doe / Example Agency
+
+Read more
+
+Related: Ferry service ends after eighty years
+"""
+
+
+def test_memo_list_hands_out_fresh_lists() -> None:
+    first = names.parse_names("Jane Roe and John Doe", _STOP)
+    first.append("changed by the caller")
+    assert names.parse_names("Jane Roe and John Doe", _STOP) == ["Jane Roe", "John Doe"]
+
+
+def test_memoised_tests_agree_with_the_plain_functions() -> None:
+    lines = [
+        "By Jane Roe and John Doe",
+        "Jane Roe, Example Agency",
+        "Kolumne von Jana Roth - 28.04.2024",
+        "Updated March 3, 2024 at 10:00",
+        "The mayor cuts the ribbon (Photo: John Doe / AFP)",
+        "",
+    ]
+    plain_parse = names.parse_names.__wrapped__  # type: ignore[attr-defined]
+    plain_only = names.names_only.__wrapped__  # type: ignore[attr-defined]
+    for text in lines:
+        for _ in range(2):  # the second call is answered from the cache
+            assert names.parse_names(text, _STOP) == plain_parse(text, _STOP)
+            assert names.parse_names(text, _STOP, single_ok=True) == plain_parse(text, _STOP, single_ok=True)
+            assert names.names_only(text, _STOP) == plain_only(text, _STOP)
+            got, want = find_date(text), find_date.__wrapped__(text)  # type: ignore[attr-defined]
+            assert _date_key(got) == _date_key(want)
+
+
+def _date_key(found: tuple[str, re.Match[str]] | None) -> tuple[str, tuple[int, int]] | None:
+    return (found[0], found[1].span()) if found else None
+
+
+def test_caches_are_emptied_per_document(seed_path: Path) -> None:
+    convert_bytes(_INVENTED.encode(), id="a", file="a.txt")
+    assert any(c.cache_info().currsize for c in memo._CACHES)
+    memo.clear()
+    assert not any(c.cache_info().currsize for c in memo._CACHES)
+
+
+def test_a_document_converts_alike_whatever_came_before(seed_path: Path) -> None:
+    seed = seed_path.read_bytes()
+    alone = convert_bytes(seed, id="s", file="s.txt")
+    convert_bytes(_INVENTED.encode(), id="a", file="a.txt")
+    again = convert_bytes(seed, id="s", file="s.txt")
+    assert again == alone
+    first = [(d.label, d.rule) for d in explain_bytes(_INVENTED.encode())]
+    explain_bytes(seed)
+    assert [(d.label, d.rule) for d in explain_bytes(_INVENTED.encode())] == first
