@@ -90,19 +90,38 @@ def _restated_captions(nb: list[LineDecision]) -> None:
     """Some sites caption a picture with a sentence of the text, without its final stop: a line that repeats
     an earlier paragraph's words and lacks the paragraph's stop is a caption (only later copies: a copy above
     the text may be its standfirst or title)."""
-    # the keys (every paragraph's words) are needed only up to the last line that may be such a copy
-    last = max((k for k, d in enumerate(nb) if _restated_candidate(d)), default=-1)
-    seen: set[tuple[str, ...]] = set()
-    for d in nb[: last + 1]:
+    # the keys (every line's words) are costly on long lines: they are made only for lines up to the last
+    # candidate, and only where a paragraph and a candidate open with the same word (equal keys do)
+    cands = {k for k, d in enumerate(nb) if _restated_candidate(d)}
+    if not cands:
+        return
+    rows: list[tuple[int, str, str]] = []  # (index, lower-case text, first word)
+    for k, d in enumerate(nb[: max(cands) + 1]):
         f = d.features
-        if f is None or f.words < _RESTATED_MIN_WORDS:
-            continue
-        key = tuple(_TOKENS.findall(d.text.lower()))
-        if f.ends_sentence:
-            seen.add(key)
-        elif key in seen and _free(d):
+        if f is not None and f.words >= _RESTATED_MIN_WORDS and (f.ends_sentence or k in cands):
+            low = d.text.lower()
+            rows.append((k, low, _first_token(low)))
+    cand_heads = {head for k, _, head in rows if k in cands}
+    seen_heads: set[str] = set()
+    seen: set[tuple[str, ...]] = set()
+    for k, low, head in rows:
+        if k not in cands:  # a paragraph
+            if head in cand_heads:
+                seen.add(tuple(_TOKENS.findall(low)))
+                seen_heads.add(head)
+        elif head in seen_heads and tuple(_TOKENS.findall(low)) in seen:
+            d = nb[k]  # a candidate is free, and this pass labels no other line
             d.label, d.rule = CREDIT, "caption: an earlier paragraph restated without its stop"
             d.data = {"kind": "photo", "caption": d.text}
+
+
+_HEAD = re.compile(r"\W*(\w*)")
+
+
+def _first_token(low: str) -> str:
+    """The first of _TOKENS.findall(low), or "" when there is none."""
+    m = _HEAD.match(low)
+    return m.group(1) if m else ""
 
 
 def _restated_candidate(d: LineDecision) -> bool:
