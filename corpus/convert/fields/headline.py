@@ -17,6 +17,7 @@ title ("Kicker - «Quote»"). A title the lead picture's credit took for its cap
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
@@ -93,7 +94,7 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     if t.count("|") >= 2:
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
     low = [w.lower() for w in t.split()]
-    if sum(1 for w in low if w in RULES.ui_words) * 2 >= len(low):
+    if sum(map(RULES.ui_words.__contains__, low)) * 2 >= len(low):
         return False  # mostly button words
     half = t.split()
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
@@ -210,19 +211,16 @@ def _share_line(d: LineDecision) -> bool:
 
 
 def _repeats(nb: list[LineDecision]) -> tuple[dict[str, int], list[str]]:
-    counts: dict[str, int] = {}
-    keys = []
-    for d in nb:
-        k = _key(d.text)
-        keys.append(k)
-        counts[k] = counts.get(k, 0) + 1
-    return counts, keys
+    keys = [_key(d.text) for d in nb]
+    return Counter(keys), keys
 
 
 def _echoed(key: str, k: int, keys: list[str], counts: dict[str, int]) -> bool:
     """Repeated, or part of a longer line as its tail (breadcrumb) or head ("TITLE | Site")."""
     if counts.get(key, 0) > 1:
         return True
+    if "\n".join(keys).count(key) <= 1:
+        return False  # no other line holds it (one search in C instead of a loop over the lines)
     for j, other in enumerate(keys):
         if j == k or len(other) <= len(key) or len(other) > len(key) + 80:
             continue

@@ -42,7 +42,7 @@ def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
         prev = low
         if low in RULES.particles:
             continue
-        if not _NAME_TOKEN.match(t) or any(c.isdigit() for c in t) or low in stop or low in _UI_NOT_WIRE:
+        if not _NAME_TOKEN.match(t) or any(map(str.isdigit, t)) or low in stop or low in _UI_NOT_WIRE:
             return False  # "By Privacy Policy": a button's word is in no name
         caps += 1
     return caps >= 1
