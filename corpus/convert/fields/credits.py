@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 _SENTENCE_END = re.compile(r"[.!?»”\"')]\s+")
 _TAIL_MAX_WORDS = 8
-_GLUED_END = re.compile(r"(?<=[a-zß-ÿ0-9)])[.!?](?=[A-ZÀ-Þ][^.!?]{1,60}$)")
+# the stop first, its lookbehind after it: the regex engine then tries only the places holding a stop
+_GLUED_END = re.compile(r"[.!?](?<=[a-zß-ÿ0-9)][.!?])(?=[A-ZÀ-Þ][^.!?]{1,60}$)")
 _SITE_NAME = re.compile(
     r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[A-ZÀ-Þ]"
 )  # "site.com/Jane": site, photographer
