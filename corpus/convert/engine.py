@@ -131,11 +131,11 @@ def _pattern(
                 "credit.bracketed: a name in brackets after the caption's last sentence",
                 {"kind": "photo", "credit": br[1], "caption": br[0]},
             )
-        by = credits.photo_by(text)  # it tests for " by " / " courtesy" first
+        by = credits.photo_by(text) if " by " in text or " courtesy" in text else None  # its own gate
         if by:
             kind = RULES.credit_kinds.get(by[0].lower(), "photo")
             return CREDIT, f"credit.by: {by[0]!r} by", {"kind": kind, "credit": by[2], "caption": by[1]}
-        tr = credits.trailing(text, f) if not f.ends_sentence else None
+        tr = credits.trailing(text, f) if not f.ends_sentence and f.words >= 4 else None  # its own gate
         if tr:
             return (
                 CREDIT,

@@ -31,22 +31,25 @@ def _pair_credits(nb: list[LineDecision]) -> None:
         assert f is not None
         if "part_of" in d.data:
             continue
-        prev = nb[k - 1] if k else None
-        after_text = prev is not None and _free(prev) and (prev.features.words if prev.features else 0) >= 4
-        if _free(d) and f.block_size == 1 and after_text and credits.slash_credit(d.text, f.words):
-            d.label, d.rule = CREDIT, "credit.bare Name/Agency line"
-            d.data = {"kind": "photo", "credit": d.text}
-        elif (
-            _free(d)
-            and f.block_size == 1
-            and _is_bare_credit(d.text, f)
-            and agency_named(d.text)
-            and credits.credit_words(d.text)
-            and not _list_item(nb, k)
-        ):
-            d.label, d.rule = CREDIT, "credit.agency line"
-            d.data = {"kind": "photo", "credit": d.text}
-        elif _free(d) and f.block_size >= 2 and _is_bare_credit(d.text, f) and credits.credit_words(d.text):
+        if not _free(d):
+            pass  # labelled lines only meet the copyright and caption tests below
+        elif f.block_size == 1:
+            prev = nb[k - 1] if k else None
+            after_text = (
+                prev is not None and _free(prev) and (prev.features.words if prev.features else 0) >= 4
+            )
+            if after_text and credits.slash_credit(d.text, f.words):
+                d.label, d.rule = CREDIT, "credit.bare Name/Agency line"
+                d.data = {"kind": "photo", "credit": d.text}
+            elif (
+                _is_bare_credit(d.text, f)
+                and agency_named(d.text)
+                and credits.credit_words(d.text)
+                and not _list_item(nb, k)
+            ):
+                d.label, d.rule = CREDIT, "credit.agency line"
+                d.data = {"kind": "photo", "credit": d.text}
+        elif _is_bare_credit(d.text, f) and credits.credit_words(d.text):  # a block of two lines or more
             # a bare agency line in a block with a text line: that line is the caption
             nbr = [x for x in (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None) if x]
             # a title-like caption ("Mayor and aide at the bridge 2024") is short text: then the pair must

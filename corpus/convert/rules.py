@@ -197,6 +197,7 @@ class Rules:
     byline_words: frozenset[str]  # the one-word lower-case prefixes ("by", "von"): "… 2024 by Jane Roe"
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
+    role_words: re.Pattern[str]  # a role phrase anywhere (as `roles` matches it): a gate before `roles`
     role_lead: re.Pattern[
         str
     ]  # a role before the name ("Korrespondentin Jana Roth"): dropped, the name stays
@@ -421,6 +422,7 @@ def _compile() -> Rules:
             + r")\b.*$",
             flags,
         ),
+        role_words=re.compile(alternation(roles, fold=True), flags),
         role_lead=re.compile(
             r"^(?:(?:"
             + alternation(qualifiers)

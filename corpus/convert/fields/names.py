@@ -23,6 +23,8 @@ _HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)")
 _SEP_DASHES = re.compile(r"^[\s|–—-]+|[\s|–—,-]+$")
 # The name part ends at a date or time, a bullet or bar, or a spaced dash.
 _CUT = re.compile(r"\s+\d|(?<=[^\W\d_])\d|\s*[|•·]\s*|\s+[-–—]\s+|\s*\(|\s*;")
+# a character every _CUT match holds: most name parts hold none, and _CUT is tried at every place
+_CUT_CHARS = re.compile(r"[\d|•·(;–—-]")
 # a header line's segments, between bars, bullets and spaced dashes ("3. März 2024 • Jane Roe • 3 Min")
 SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _LEADING_CONNECTOR = re.compile(r"^(?:[,;&]\s*|(?:and|und|y|et)\s+)")
@@ -134,14 +136,14 @@ def _caps_wire_tail(words: list[str]) -> list[str]:
 def name_part(text: str) -> str:
     """The leading part of a byline that can hold names: before dates, bars, roles and trailer words."""
     text = unglue(_HANDLE.sub("", text))
-    m = _CUT.search(text)
+    m = _CUT.search(text) if _CUT_CHARS.search(text) else None
     dated = False  # cut at a date or a time: a word before it may belong to the date ("on", "am", "el")
     if m and m.start() > 0:
         text = text[: m.start()]
         dated = any(c.isdigit() for c in m.group(0))
     text = RULES.role_lead.sub("", text)  # "Korrespondentin Jana Roth": the role before the name
     text = RULES.name_places.sub("", text)  # "Jane Roe in Berlin and John Doe in Rome"
-    text = RULES.roles.sub("", text)
+    text = RULES.roles.sub("", text) if RULES.role_words.search(text) else text
     text = RULES.name_trailers.sub("", text)
     words = text.split()
     while words and words[-1].lower().rstrip(".,") in RULES.month_numbers:
