@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
 from corpus.convert import convert_bytes, explain_bytes, memo
 from corpus.convert.fields import names
 from corpus.convert.fields.dates import find_date
-from corpus.convert.rules import RULES
+from corpus.convert.rules import RULES, name_split_fast, name_split_pattern
 
 _STOP = RULES.stopwords["en"]
 
@@ -77,3 +78,40 @@ def test_a_document_converts_alike_whatever_came_before(seed_path: Path) -> None
     first = [(d.label, d.rule) for d in explain_bytes(_INVENTED.encode())]
     explain_bytes(seed)
     assert [(d.label, d.rule) for d in explain_bytes(_INVENTED.encode())] == first
+
+
+def test_fast_name_split_matches_the_plain_pattern() -> None:
+    """The name separator regex is compiled in a form that opens with a character class; it must split every
+    text where the plain pattern does, at the same places (random texts of separators, spaces and words)."""
+    words = ["and", "und", "y", "e", "et", "en", "og", "with"]
+    syms = ["&", "+"]
+    plain = re.compile(name_split_pattern(syms, words))
+    fast = re.compile(name_split_fast(syms, words))
+    assert fast.pattern != plain.pattern
+    pieces = [
+        " ",
+        "  ",
+        ",",
+        ";",
+        "&",
+        "+",
+        "/",
+        " / ",
+        "\t",
+        "\u00a0",
+        "and",
+        "AND",
+        "e",
+        "E",
+        "et",
+        "y",
+        "Y",
+    ]
+    pieces += ["Jane", "Roe", "en", "EN", "with", "x", "-", "og", "und"]
+    rnd = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        assert fast.split(text) == plain.split(text), repr(text)
+        a, b = plain.search(text), fast.search(text)
+        assert (a.span() if a else None) == (b.span() if b else None), repr(text)
+    assert name_split_fast(["&&"], words) == name_split_pattern(["&&"], words)  # a long separator: plain

@@ -141,6 +141,35 @@ def alternation(items: list[str], fold: bool = False, after: str = "", not_after
     return out
 
 
+def name_split_pattern(syms: list[str], words: list[str]) -> str:
+    """The separators between names: `\\s*(?:,|;|\\s/\\s|SYMS)\\s*|\\s+(?:WORDS)\\s+|\\s+(?:CAPS)\\s+`. CAPS: the
+    words in capitals, for "JANE ROE AND JOHN DOE" (a one-letter "E" or "Y" there is an initial)."""
+    caps = [w.upper() for w in words if len(w) > 1]
+    return (
+        r"\s*(?:,|;|\s/\s|"
+        + "|".join(re.escape(c) for c in syms)
+        + r")\s*"
+        + (r"|\s+(?:" + "|".join(re.escape(c) for c in words) + r")\s+" if words else "")
+        + (r"|\s+(?:" + "|".join(re.escape(c) for c in caps) + r")\s+" if words else "")
+    )
+
+
+def name_split_fast(syms: list[str], words: list[str]) -> str:
+    """name_split_pattern written to match the same spans, opening with one character class: the regex engine
+    then tries only the places holding a separator or a white space (name_split_pattern opens with `\\s*`, so
+    it is tried at every place). A match opens with a separator mark (then only white space follows in it) or
+    a white space (then more white space and a mark, " / " or a connector word); one connector at most can
+    match at a place (a word, followed by white space), so the order of the words does not matter. Falls back
+    to name_split_pattern for separators of more than one character."""
+    marks = [",", ";", *syms]
+    caps = [w.upper() for w in words if len(w) > 1]
+    if not words or not caps or any(len(m) != 1 or m.isspace() or m.isalnum() or m == "_" for m in marks):
+        return name_split_pattern(syms, words)
+    cls = "".join(re.escape(m) for m in sorted(set(marks)))
+    rest = [f"[{cls}]", r"/\s", f"(?:{alternation(words)})\\s", f"(?:{alternation(caps)})\\s"]
+    return rf"[{cls}\s](?:(?<=[{cls}])|(?<=\s)\s*(?:{'|'.join(rest)}))\s*"
+
+
 @dataclass(frozen=True, slots=True)
 class Rules:
     """Every compiled table the engine uses; one instance, built at import."""
@@ -277,11 +306,7 @@ def _compile() -> Rules:
 
     conn_words = [c for c in connectors if c.isalpha()]
     conn_syms = [c for c in connectors if not c.isalpha()]
-    name_split = r"\s*(?:,|;|\s/\s|" + "|".join(re.escape(c) for c in conn_syms) + r")\s*"
-    if conn_words:
-        name_split += r"|\s+(?:" + "|".join(re.escape(c) for c in conn_words) + r")\s+"
-        # "JANE ROE AND JOHN DOE": a byline in capitals (a one-letter "E" or "Y" there is an initial)
-        name_split += r"|\s+(?:" + "|".join(re.escape(c.upper()) for c in conn_words if len(c) > 1) + r")\s+"
+    name_split = name_split_pattern(conn_syms, conn_words)
 
     prev = _gather(langs, "related", "previous")
     nxt = _gather(langs, "related", "next")
@@ -413,7 +438,7 @@ def _compile() -> Rules:
         byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")(?:\s*:)?\s+(?P<names>\S.*)$"),  # "By: Jane Roe"
         byline_words=frozenset(p for p in prefixes if p.isalpha() and p.islower()),
         byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + alternation(leads) + r")\s*:?$"),
-        name_split=re.compile(name_split),
+        name_split=re.compile(name_split_fast(conn_syms, conn_words)),
         roles=re.compile(
             r"\s*(?:[,|–—-]\s*)?\b(?:(?:"
             + alternation(qualifiers, fold=True)
