@@ -115,3 +115,39 @@ def test_fast_name_split_matches_the_plain_pattern() -> None:
         a, b = plain.search(text), fast.search(text)
         assert (a.span() if a else None) == (b.span() if b else None), repr(text)
     assert name_split_fast(["&&"], words) == name_split_pattern(["&&"], words)  # a long separator: plain
+
+
+def test_gates_never_skip_a_match() -> None:
+    """Each gate is a necessary condition of the regex it guards: where the gate finds nothing, the regex
+    finds nothing either (random texts of names, digits, marks, role and connector words)."""
+    pieces = [
+        "Jane",
+        "Roe",
+        "McDonald",
+        "JANE",
+        " ",
+        ",",
+        ";",
+        "|",
+        "•",
+        "·",
+        "(",
+        ")",
+        "-",
+        "–",
+        "—",
+        "3",
+        "٣",
+    ]
+    pieces += ["Editor", "editor", "Reporter", "Korrespondentin", "senior", "Redakteur", "@", "@jane", "://"]
+    pieces += ["https://x.example/a", "é", "É", "ß", "RoeMarch", "x", "_", "."]
+    rnd = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 9)))
+        if not names._CUT_CHARS.search(text):
+            assert not names._CUT.search(text), repr(text)
+        if not RULES.role_words.search(text):
+            assert not RULES.roles.search(text), repr(text)
+        assert bool(names._GLUE_PAIR.search(text)) == bool(names._GLUE.search(text)), repr(text)
+        if "@" not in text and "://" not in text:
+            assert names._HANDLE.sub("", text) == text, repr(text)

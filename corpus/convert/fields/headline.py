@@ -211,7 +211,7 @@ def _share_line(d: LineDecision) -> bool:
 
 
 def _repeats(nb: list[LineDecision]) -> tuple[dict[str, int], list[str]]:
-    keys = [_key(d.text) for d in nb]
+    keys = [d.text.lower() for d in nb]  # _key, written out: it runs for every line
     return Counter(keys), keys
 
 

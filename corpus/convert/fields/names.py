@@ -53,12 +53,13 @@ def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
 # Name beginnings that carry a capital inside the name ("McDonald", "MacKenzie", "DeVeaux", "van Dyke").
 _INNER_CAPITAL_PREFIXES = frozenset({"mac", "van", "von", "del", "des", "der", "den", "fitz", "della", "dal"})
 _GLUE = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ][^\W\d_]*)")
+_GLUE_PAIR = re.compile(r"[^\W\d_][A-ZÀ-ÖØ-Þ]")  # a letter, then a capital: where _GLUE matches
 
 
 def unglue(text: str) -> str:
     """ "Jane RoeMarch 3", "Ulrich ExnerKorrespondent", "Jane RoeJohn Doe": a dump that joins text pieces glues
     a date, a role or the next name to a name's last letter. Split where the glued word is a known one."""
-    if not _GLUE.search(text):
+    if not _GLUE_PAIR.search(text):  # what _GLUE.search finds, from a pattern that opens with a class
         return text
     out = []
     for tok in text.split(" "):
@@ -135,7 +136,7 @@ def _caps_wire_tail(words: list[str]) -> list[str]:
 @memo
 def name_part(text: str) -> str:
     """The leading part of a byline that can hold names: before dates, bars, roles and trailer words."""
-    text = unglue(_HANDLE.sub("", text))
+    text = unglue(_HANDLE.sub("", text) if "@" in text or "://" in text else text)  # each handle holds one
     m = _CUT.search(text) if _CUT_CHARS.search(text) else None
     dated = False  # cut at a date or a time: a word before it may belong to the date ("on", "am", "el")
     if m and m.start() > 0:
