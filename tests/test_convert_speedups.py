@@ -9,7 +9,7 @@ from pathlib import Path
 from corpus.convert import convert_bytes, explain_bytes, memo
 from corpus.convert.fields import names
 from corpus.convert.fields.dates import find_date
-from corpus.convert.rules import RULES, name_split_fast, name_split_pattern
+from corpus.convert.rules import RULES, first_word, name_split_fast, name_split_pattern
 
 _STOP = RULES.stopwords["en"]
 
@@ -151,3 +151,15 @@ def test_gates_never_skip_a_match() -> None:
         assert bool(names._GLUE_PAIR.search(text)) == bool(names._GLUE.search(text)), repr(text)
         if "@" not in text and "://" not in text:
             assert names._HANDLE.sub("", text) == text, repr(text)
+
+
+def test_first_word_is_the_first_token() -> None:
+    def plain(text: str) -> str:
+        parts = text.split(None, 1)
+        return parts[0].lower().strip("([:") if parts else ""
+
+    pieces = [" ", "\x85", "\u00a0", "\u2009", "\t", "(", ":", "Foto", "By", "É", "x", "\u3000", ""]
+    rnd = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        assert first_word(text) == plain(text), repr(text)

@@ -95,7 +95,16 @@ def _restated_captions(nb: list[LineDecision]) -> None:
     the text may be its standfirst or title)."""
     # the keys (every line's words) are costly on long lines: they are made only for lines up to the last
     # candidate, and only where a paragraph and a candidate open with the same word (equal keys do)
-    cands = {k for k, d in enumerate(nb) if _restated_candidate(d)}
+    cands = {
+        k
+        for k, d in enumerate(nb)
+        if (f := d.features) is not None
+        and f.words >= _RESTATED_MIN_WORDS
+        and not f.ends_sentence
+        and (
+            not d.label or d.rule.startswith("repeated line")
+        )  # _free(d), written out: it runs for every line
+    }
     if not cands:
         return
     rows: list[tuple[int, str, str]] = []  # (index, lower-case text, first word)
@@ -125,11 +134,6 @@ def _first_token(low: str) -> str:
     """The first of _TOKENS.findall(low), or "" when there is none."""
     m = _HEAD.match(low)
     return m.group(1) if m else ""
-
-
-def _restated_candidate(d: LineDecision) -> bool:
-    f = d.features
-    return f is not None and f.words >= _RESTATED_MIN_WORDS and not f.ends_sentence and _free(d)
 
 
 _GALLERY_CAPTION_WORDS = (4, 60)

@@ -37,6 +37,10 @@ def _load() -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, frozen
 
 def first_word(text: str) -> str:
     """The key the starters table is indexed by: first token, lower case, without brackets or colons."""
+    i = text.find(" ")
+    head = text if i < 0 else text[:i]
+    if head and head.isprintable():  # no white space in it (all but " " is unprintable): the first token
+        return head.lower().strip("([:")
     parts = text.split(None, 1)
     return parts[0].lower().strip("([:") if parts else ""
 
