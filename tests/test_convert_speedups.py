@@ -7,8 +7,11 @@ import re
 from pathlib import Path
 
 from corpus.convert import convert_bytes, explain_bytes, memo
+from corpus.convert.decision import LineDecision
+from corpus.convert.features import line_features
 from corpus.convert.fields import names
 from corpus.convert.fields.dates import find_date
+from corpus.convert.pairing import _restated_captions
 from corpus.convert.rules import RULES, first_word, name_split_fast, name_split_pattern
 
 _STOP = RULES.stopwords["en"]
@@ -163,3 +166,53 @@ def test_first_word_is_the_first_token() -> None:
     for _ in range(20000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
         assert first_word(text) == plain(text), repr(text)
+
+
+def _restated_plainly(nb: list[LineDecision]) -> None:
+    """The restated-caption pass as first written: every paragraph's words kept, every candidate compared."""
+    last = max((k for k, d in enumerate(nb) if _candidate(d)), default=-1)
+    seen: set[tuple[str, ...]] = set()
+    for d in nb[: last + 1]:
+        f = d.features
+        if f is None or f.words < 12:
+            continue
+        key = tuple(re.findall(r"\w+", d.text.lower()))
+        if f.ends_sentence:
+            seen.add(key)
+        elif key in seen and (not d.label or d.rule.startswith("repeated line")):
+            d.label, d.rule = "credit", "caption: an earlier paragraph restated without its stop"
+            d.data = {"kind": "photo", "caption": d.text}
+
+
+def _candidate(d: LineDecision) -> bool:
+    f = d.features
+    free = not d.label or d.rule.startswith("repeated line")
+    return f is not None and f.words >= 12 and not f.ends_sentence and free
+
+
+def test_restated_captions_match_the_plain_pass() -> None:
+    words = ["The", "the", "mayor", "bridge", "opened", "on", "Monday", "crowds", "river", "—", "«", "Ünal"]
+    rnd = random.Random(5)
+    for _ in range(400):
+        texts = []
+        for _ in range(rnd.randint(1, 12)):
+            text = " ".join(rnd.choice(words) for _ in range(rnd.randint(10, 14)))
+            if texts and rnd.random() < 0.3:  # a copy of an earlier line, with or without its stop
+                text = rnd.choice(texts).rstrip(".")
+            texts.append(text + rnd.choice([".", "", "", "!"]))
+        got, want = _decisions(texts, rnd), _decisions(texts, random.Random(0))
+        for a, b in zip(got, want, strict=True):
+            b.label, b.rule = a.label, a.rule  # the same labels going in
+        _restated_captions(got)
+        _restated_plainly(want)
+        assert [(d.label, d.rule, d.data) for d in got] == [(d.label, d.rule, d.data) for d in want]
+
+
+def _decisions(texts: list[str], rnd: random.Random) -> list[LineDecision]:
+    out = []
+    for i, t in enumerate(texts):
+        d = LineDecision(i, t, "", "", line_features(t, frozenset()))
+        if rnd.random() < 0.2:
+            d.label, d.rule = rnd.choice([("boilerplate", "repeated line: 3 times"), ("body", "good")])
+        out.append(d)
+    return out
