@@ -148,7 +148,9 @@ def _pattern(
             )
     if text[0].isdigit() and RULES.counter.match(text):
         return BOILERPLATE, "boilerplate.counter", {}
-    if f.words <= 40 and ("©" in text or text[:9].lower().startswith(("(c)", "copyright"))):
+    if f.words <= 40 and (
+        "©" in text or (text[0] in "(cC" and text[:9].lower().startswith(("(c)", "copyright")))
+    ):
         m2 = RULES.credit_copyright.match(text)
         if m2:
             caption, credit_text = credits.tidy(m2.group("caption"), m2.group("credit"))

@@ -144,7 +144,9 @@ def _gallery_captions(nb: list[LineDecision]) -> None:
     caption of the picture it counts, credit or not."""
     for k, d in enumerate(nb):
         f = d.features
-        if f is None or f.words > 4 or not _free(d) or not credits.gallery_counter(d.text):
+        if f is None or f.words > 4 or not d.text[-1].isdecimal() or not _free(d):
+            continue  # a counter ends with a number ("3 / 12")
+        if not credits.gallery_counter(d.text):
             continue
         d.label, d.rule, d.data = BOILERPLATE, "gallery counter", {}
         lo, hi = _GALLERY_CAPTION_WORDS
