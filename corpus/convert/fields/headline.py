@@ -21,9 +21,8 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
-from corpus.convert.fields.names import lead_byline, name_line, names_only, parse_names
+from corpus.convert.fields.names import lead_byline, name_line, parse_names
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, HEADLINE
-from corpus.convert.memo import memo
 from corpus.convert.rules import RULES
 
 if TYPE_CHECKING:
@@ -113,17 +112,13 @@ def _prefixed_byline(t: str, words: int) -> bool:
 def _signature(d: LineDecision, stop: frozenset[str]) -> bool:
     """ "Jane Roe @janeroe / 2 days", "Jane Roe and John Doe, Agency": authors (a handle, two names), no title."""
     f = d.features
-    return f is not None and _signature_text(d.text, f.words, stop)
-
-
-def _signature_text(text: str, words: int, stop: frozenset[str]) -> bool:
-    if words > SIGNATURE_MAX_WORDS:
+    if f is None or f.words > SIGNATURE_MAX_WORDS:
         return False
-    if "@" in text and _HANDLE.search(text):
+    if "@" in d.text and _HANDLE.search(d.text):
         return True
-    if sum(1 for w in text.split() if w[:1].isupper()) < 4:
+    if sum(1 for w in d.text.split() if w[:1].isupper()) < 4:
         return False  # two names need four capitals (cheap: parse_names is the costly part)
-    return len(parse_names(text, stop)) >= 2
+    return len(parse_names(d.text, stop)) >= 2
 
 
 def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
@@ -133,19 +128,12 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
         return True
     if f is None or f.words > 14:
         return False
-    return _header_text(d.text, f.words, stop)
-
-
-@memo
-def _header_text(text: str, words: int, stop: frozenset[str]) -> bool:
-    """_header_like of a line not labelled as header: a function of its text (`words` is its word count),
-    asked of one line for each title candidate near it."""
     return bool(
-        find_date(text)
-        or RULES.byline.match(text)
-        or (2 <= words <= 14 and not text.endswith(".") and names_only(text, stop))  # name_line
-        or lead_byline(text, stop)
-        or _signature_text(text, words, stop)
+        find_date(d.text)
+        or RULES.byline.match(d.text)
+        or name_line(d, stop)
+        or lead_byline(d.text, stop)
+        or _signature(d, stop)
     )
 
 
