@@ -8,7 +8,7 @@ from pathlib import Path
 
 from corpus.convert import convert_bytes, explain_bytes, memo
 from corpus.convert.decision import LineDecision
-from corpus.convert.features import line_features
+from corpus.convert.features import all_features, line_features
 from corpus.convert.fields import names
 from corpus.convert.fields.dates import find_date
 from corpus.convert.pairing import _restated_captions
@@ -216,3 +216,35 @@ def _decisions(texts: list[str], rnd: random.Random) -> list[LineDecision]:
             d.label, d.rule = rnd.choice([("boilerplate", "repeated line: 3 times"), ("body", "good")])
         out.append(d)
     return out
+
+
+def test_all_features_measures_each_line_as_line_features() -> None:
+    lines = [
+        "Harbour Town Opens Its New Bridge",
+        "",
+        "«The bridge is open.»",
+        "Mehr unter www.example.org und per Mail an x@example.org",
+        "Wait for it...",
+        "東京都の新しい橋が開通した。",
+        "",
+        "",
+        "(Photo: John Doe / AFP)",
+        "One more line in the block?",
+        "Last line",
+    ]
+    stop = RULES.stopwords["en"]
+    got = all_features(lines, stop)
+    for text, f in zip(lines, got, strict=True):
+        if not text:
+            assert f is None
+            continue
+        assert f is not None
+        want = line_features(text, stop)
+        assert (f.words, f.chars, f.ends_sentence, f.has_url) == (
+            want.words,
+            want.chars,
+            want.ends_sentence,
+            want.has_url,
+        )
+    blocks = [(f.block, f.block_size, f.block_pos) for f in got if f is not None]
+    assert blocks == [(0, 1, 0), (1, 4, 0), (1, 4, 1), (1, 4, 2), (1, 4, 3), (2, 3, 0), (2, 3, 1), (2, 3, 2)]
