@@ -133,3 +133,32 @@ def test_a_print_button_above_the_standfirst_is_no_headline() -> None:
     ]
     assert convert(article("en", top=["Sports", TITLE["en"], *buttons, DEK["en"]])).headline == TITLE["en"]
     assert convert(article("en", top=["Sports", *buttons, DEK["en"]])).headline is None
+
+
+def test_a_kicker_glued_to_the_title_is_cut_where_the_page_prints_kicker_colon_title() -> None:
+    # the page's <title> reads "Kicker: Title"; its visible heading glues the kicker to the title with a space
+    kicker = "Alte Brücke"
+    top = [
+        f"{kicker}: {TITLE['de']}",
+        "Lokales",
+        "Politik 03.03.2024 01:34 min",
+        "Neue Ampel an der Schule sorgt für Streit unter den Eltern",
+        "Politik 02.03.2024 02:10 min",
+        f"{kicker} {TITLE['de']}",
+        "Von Jana Roth 03.03.2024, 18:11 Uhr",
+    ]
+    assert convert(article("de", top=top)).headline == TITLE["de"]
+
+
+def test_a_glued_kicker_stays_without_the_title_printed_apart() -> None:
+    # nothing on the page shows where a kicker would end: the line is the headline as printed
+    line = f"Alte Brücke {TITLE['de']}"
+    assert (
+        convert(article("de", top=["Lokales", line, "Von Jana Roth 03.03.2024, 18:11 Uhr"])).headline == line
+    )
+
+
+def test_a_keyword_list_and_a_date_bar_are_no_titles() -> None:
+    for line in ("Bridge vote,City council,Local news,Old bridge", "Saturday, 2 March 2024 |"):
+        top = [line, DEK["en"]]
+        assert convert(article("en", top=top)).headline != line

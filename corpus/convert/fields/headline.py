@@ -41,6 +41,7 @@ _ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
+_TIGHT_COMMA = re.compile(r"[^\W\d],[^\W\d]")  # a comma with no space after it, between letters
 SIGNATURE_MAX_WORDS = 10
 # "Crisis in the region - «The quote that is the title»": a kicker before a dash, the title a whole quote
 _KICKER_QUOTE = re.compile(
@@ -48,6 +49,9 @@ _KICKER_QUOTE = re.compile(
 )
 KICKER_MAX_WORDS = 6
 FULLER_SPAN = 12  # lines above the title where the page prints its full title
+
+
+_UNCOLON = "\x00"  # marks the keys of lines counted with their colons dropped
 
 
 def _key(text: str) -> str:
@@ -90,6 +94,10 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
         return False  # ends with "or", "und", "the": a sentence cut off, not a title
     if RULES.byline_lead.search(t):
         return False  # "… A column by Jane Roe": a standfirst signed by its author; titles carry no byline
+    if t.endswith("|") or len(_TIGHT_COMMA.findall(t)) >= 2:
+        return (
+            False  # "Saturday, 3 May |", "Retire early,Early retirement,Savings": a date bar, a keyword list
+        )
     if t.count("|") >= 2:
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
     low = [w.lower() for w in t.split()]
@@ -216,12 +224,18 @@ def _repeats(nb: list[LineDecision]) -> tuple[dict[str, int], list[str]]:
         k = _key(d.text)
         keys.append(k)
         counts[k] = counts.get(k, 0) + 1
+        if ": " in k:  # "Kicker: Title" (the page's <title>) echoes "Kicker Title" (its visible h1)
+            u = _UNCOLON + k.replace(": ", " ")
+            counts[u] = counts.get(u, 0) + 1
     return counts, keys
 
 
 def _echoed(key: str, k: int, keys: list[str], counts: dict[str, int]) -> bool:
     """Repeated, or part of a longer line as its tail (breadcrumb) or head ("TITLE | Site")."""
     if counts.get(key, 0) > 1:
+        return True
+    u = _UNCOLON + key.replace(": ", " ")
+    if counts.get(u, 0) + (": " not in key and key in counts) > 1:
         return True
     for j, other in enumerate(keys):
         if j == k or len(other) <= len(key) or len(other) > len(key) + 80:
@@ -311,6 +325,23 @@ def _fuller(nb: list[LineDecision], best: LineDecision, stop: frozenset[str]) ->
     return best
 
 
+def _unkicked(text: str, keys: list[str]) -> str | None:
+    """ "Kicker words Title words": a kicker glued to the title with a space. The page shows where the title
+    starts when it prints it alone or as "Kicker words: Title words" (its <title>) elsewhere."""
+    words = text.split()
+    if ":" in text or len(words) < MIN_WORDS + 1:
+        return None
+    found = set(keys)
+    for n in range(1, min(KICKER_MAX_WORDS, len(words) - MIN_WORDS) + 1):
+        kicker, title = " ".join(words[:n]), " ".join(words[n:])
+        if not title[0].isupper() or _button_tail(kicker):
+            continue  # "Switzerland is a playground …": a sentence; "Facebook Twitter …": buttons, no kicker
+        low = _key(title)
+        if low in found or f"{_key(kicker)}: {low}" in found:
+            return title
+    return None
+
+
 def choose(
     nb: list[LineDecision], start: int, stop: frozenset[str], threshold: float = THRESHOLD
 ) -> LineDecision | None:
@@ -348,4 +379,9 @@ def choose(
         if m and len(m.group("kicker").split()) <= KICKER_MAX_WORDS:
             best.data["headline"] = m.group("title")
             best.rule += ", its kicker before the dash cut off"
+        else:
+            title = _unkicked(best.text, keys)
+            if title:
+                best.data["headline"] = title
+                best.rule += ", its kicker glued before it cut off"
     return best
