@@ -162,3 +162,16 @@ def test_a_keyword_list_and_a_date_bar_are_no_titles() -> None:
     for line in ("Bridge vote,City council,Local news,Old bridge", "Saturday, 2 March 2024 |"):
         top = [line, DEK["en"]]
         assert convert(article("en", top=top)).headline != line
+
+
+def test_a_video_players_controls_and_the_videos_title_are_not_the_headline() -> None:
+    # a player printed as lines between the header and the text: its countdown and its clip's title
+    player = [
+        "Video Loading",
+        "Click to play Tap to play",
+        "The video will auto-play soon 8 Cancel",
+        "Play now",
+        "Watch again: The mayor explains the plans for the new bridge",
+    ]
+    top = [TITLE["en"], DEK["en"], *player]
+    assert convert(article("en", top=top)).headline == TITLE["en"]

@@ -88,6 +88,8 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
     if t.isupper():
         return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
+    if _player(d):
+        return False  # "The video will auto-play soon 8 Cancel": a video player's controls
     if t.endswith(RULES.title_caption_ends):
         return False  # "… (courtesy of the police)": a picture's caption
     if t.rsplit(None, 1)[-1].lower() in RULES.title_never_last:
@@ -107,6 +109,14 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
     return not (_prefixed_byline(t, f.words) or name_line(d, stop) or _signature(d, stop))
+
+
+_PLAYER = tuple(sorted(RULES.player_lines))
+
+
+def _player(d: LineDecision | None) -> bool:
+    """A video player's controls ("Play now", "Click to play"): the line beside them titles the video."""
+    return d is not None and d.text.lower().startswith(_PLAYER)
 
 
 def _prefixed_byline(t: str, words: int) -> bool:
@@ -357,7 +367,11 @@ def choose(
         k for k in range(lo, hi) if "boilerplate.line" in nb[k].rule or "boilerplate.counter" in nb[k].rule
     ]
     for k in range(lo, hi):
-        if not _eligible(nb[k], stop):
+        if (
+            not _eligible(nb[k], stop)
+            or _player(nb[k - 1] if k else None)
+            or _player(nb[k + 1] if k + 1 < len(nb) else None)
+        ):
             continue
         sc = score(nb, k, start, keys, counts, stop)
         sc += DISTANCE * sum(1 for b in buttons if b > k)  # share buttons add no distance from the text
