@@ -175,3 +175,28 @@ def test_a_video_players_controls_and_the_videos_title_are_not_the_headline() ->
     ]
     top = [TITLE["en"], DEK["en"], *player]
     assert convert(article("en", top=top)).headline == TITLE["en"]
+
+
+def test_the_line_right_above_the_byline_wins_over_a_promo_repeated_in_the_footer() -> None:
+    promo = "Support Our Newsroom With a Donation"
+    top = [
+        "How To Help",
+        "How To Help",
+        promo,
+        "Acme Store",
+        TITLE["en"],
+        "by Jane Roe Apr. 28, 2024 1:15 pm",
+        "Share",
+        "Tweet",
+        "The mayor visits the bridge",
+    ]
+    rec = convert(article("en", top=top, bottom=["How To Help", promo]))
+    assert rec.headline == TITLE["en"]
+    assert rec.byline is not None and rec.byline.authors == ["Jane Roe"]
+
+
+def test_a_standfirst_without_a_period_right_above_the_byline_does_not_beat_its_title() -> None:
+    title = "City demands answers from the builder about the cracks in the old bridge"
+    deck = "Engineers warn that the repairs may take two more years"
+    top = ["Local", "Published March 3, 2024 2:20pm", title, deck, "By Jane Roe | Example News", "Share"]
+    assert convert(article("en", top=top)).headline == title

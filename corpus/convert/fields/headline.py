@@ -33,6 +33,7 @@ THRESHOLD = 1.5
 BELOW_BYLINE = 1.5
 DISTANCE = 0.04  # per line between a title and the first paragraph
 TEASER_RUN = 3  # title-shaped lines in a row that make a list of teasers
+SIGNED = 1.0
 ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _CRUMB_SEP = re.compile(r"[/›»>|]")
@@ -275,6 +276,8 @@ def score(
             s += 1.0
         elif _header_like(nxt, stop) or _dek(nxt):
             s += 2.0
+            if nxt.label == BYLINE and nxt.data.get("authors") and not (k and _eligible(nb[k - 1], stop)):
+                s += SIGNED  # the article's byline right below (and no title right above: a standfirst's)
         elif _eligible(nxt, stop) and nf.words >= 10 and nf.words > f.words:
             s += 1.5  # a standfirst without a final period
     # more header lines (date, byline) just below: a title's company
