@@ -239,3 +239,38 @@ def test_names_in_other_alphabets_are_name_shaped(name: str) -> None:
 def test_portuguese_roles_and_given_names_are_known() -> None:
     assert name_part("Ana Silva, Repórter") == "Ana Silva"
     assert split_run_together("Ana Paula Silva João Pedro Souza") == ["Ana Paula Silva", "João Pedro Souza"]
+
+
+# --- names with their employer or role (round 2) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Jane Roe and John Doe / The Example Post", ["Jane Roe", "John Doe"]),  # the slash ends a name
+        ("Jane Roe, CNN Business", ["Jane Roe"]),  # a broadcaster's letters open its name: no person
+        ("Jane Roe, ABC News", ["Jane Roe"]),
+    ],
+)
+def test_an_employer_after_the_names_is_no_author(text: str, names: list[str]) -> None:
+    assert parse_names(text, EN) == names
+
+
+def test_a_role_with_a_possessive_before_the_name_is_cut() -> None:
+    assert parse_names("unserem Korrespondenten Max Muster", frozenset()) == ["Max Muster"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "names"),
+    [
+        ("en", "Jane Roe, Political Correspondent", ["Jane Roe"]),
+        ("en", "Jane Roe and John Doe", ["Jane Roe", "John Doe"]),
+        ("es", "Ana Pérez | Madrid", ["Ana Pérez"]),
+    ],
+)
+def test_a_name_line_right_below_the_standfirst_signs_the_article(
+    lang: str, line: str, names: list[str]
+) -> None:
+    # title / standfirst / names: no date beside them, the header's place is evidence enough
+    rec = convert(article(lang, top=[TITLE[lang], DEK[lang], line]))
+    assert rec.byline is not None and rec.byline.authors == names

@@ -204,7 +204,10 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
     if _cjk_name(nb, k):
         d.label, d.rule, d.data = BYLINE, "byline: a CJK name beside a date", {"authors": [alone]}
         return
-    if (k > start or top < 0 or k > top + _BELOW_HEADLINE) and not (near_date or after_byline):
+    below_standfirst = top >= 0 and k == top + 2 and start == top + 1  # title / standfirst / "Jane Roe"
+    if ((k > start and not below_standfirst) or top < 0 or k > top + _BELOW_HEADLINE) and not (
+        near_date or after_byline
+    ):
         return
     words = d.features.words if d.features else 0
     got, rule = (lead_byline(d.text, stop), "byline: names after a lead phrase") if words <= 20 else ([], "")
