@@ -274,3 +274,38 @@ def test_a_name_line_right_below_the_standfirst_signs_the_article(
     # title / standfirst / names: no date beside them, the header's place is evidence enough
     rec = convert(article(lang, top=[TITLE[lang], DEK[lang], line]))
     assert rec.byline is not None and rec.byline.authors == names
+
+
+# --- initials below the article ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("abc, xyz; Foto: Example Images; Erstveröffentlichung: 3.4.18", ["abc", "xyz"]),
+        ("Radio Eins, 3.4.2024, 10:05 Uhr; rad/abcd;efg", ["rad/abcd", "efg"]),
+        ("(dpa/jr)", ["dpa/jr"]),
+        ("mehr; Teilen", []),  # a button's word is no code
+        ("und; oder", []),  # nor is a stopword
+        ("abc", []),  # a lone lower-case word is no signature
+    ],
+)
+def test_initials_are_the_parts_of_codes_between_semicolons(line: str, codes: list[str]) -> None:
+    from corpus.convert.fields.signatures import initials
+
+    assert initials(line, RULES.stopwords["de"]) == codes
+
+
+def test_initials_below_the_last_paragraph_sign_an_unsigned_article() -> None:
+    # (a line that is also a picture's credit, "abc; Foto: Example Images", stays the credit's)
+    text = article(
+        "de", top=[TITLE["de"], DEK["de"]], bottom=["abc, xyz; Erstveröffentlichung: 3.4.18", "Teilen"]
+    )
+    rec = convert(text)
+    assert rec.byline is not None and rec.byline.authors == ["abc", "xyz"]
+
+
+def test_initials_do_not_add_to_a_signed_article() -> None:
+    top = [TITLE["de"], DEK["de"], "Von Jana Roth", "3. März 2024"]
+    rec = convert(article("de", top=top, bottom=["jr; Erstveröffentlichung: 3.4.18"]))
+    assert rec.byline is not None and rec.byline.authors == ["Jana Roth"]
