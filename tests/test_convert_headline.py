@@ -200,3 +200,8 @@ def test_a_standfirst_without_a_period_right_above_the_byline_does_not_beat_its_
     deck = "Engineers warn that the repairs may take two more years"
     top = ["Local", "Published March 3, 2024 2:20pm", title, deck, "By Jane Roe | Example News", "Share"]
     assert convert(article("en", top=top)).headline == title
+
+
+def test_a_share_links_label_opening_a_new_window_is_no_title() -> None:
+    line = "Submit to Example Bookmarks (Opens in new window)"
+    assert convert(article("en", top=[TITLE["en"], line, DEK["en"]])).headline == TITLE["en"]
