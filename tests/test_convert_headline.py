@@ -205,3 +205,14 @@ def test_a_standfirst_without_a_period_right_above_the_byline_does_not_beat_its_
 def test_a_share_links_label_opening_a_new_window_is_no_title() -> None:
     line = "Submit to Example Bookmarks (Opens in new window)"
     assert convert(article("en", top=[TITLE["en"], line, DEK["en"]])).headline == TITLE["en"]
+
+
+def test_the_title_right_below_a_list_of_bare_teaser_titles_wins_by_its_standfirst() -> None:
+    # a page dump: menu, links to other stories (titles alone), then the article's title and standfirst
+    teasers = [
+        "Mayor opens the new library after two years of building work",
+        "Police close the main road after a crash on Monday morning",
+        "Schools prepare for the start of the new term in September",
+    ]
+    top = ["Home", "News", "Sport", *teasers, TITLE["en"], DEK["en"]]
+    assert convert(article("en", top=top)).headline == TITLE["en"]

@@ -203,6 +203,11 @@ def _dek(d: LineDecision) -> bool:
     return f.ends_sentence or f.stop_ratio >= 0.2 or f.words >= 25
 
 
+def _standfirst(d: LineDecision | None) -> bool:
+    """A standfirst in whole sentences (a teaser's summary is cut off, and every teaser of a list has one)."""
+    return d is not None and d.features is not None and d.features.ends_sentence and _dek(d)
+
+
 def _next_content(nb: list[LineDecision], k: int) -> LineDecision | None:
     """The line after nb[k], skipping share buttons and a lone place name ("Berlin.") opening the lede."""
     for j in range(k + 1, min(len(nb), k + 16)):
@@ -294,8 +299,9 @@ def score(
             s -= 2.0  # the standfirst below a shorter title
     if _menu_item(prev, stop) and _menu_item(nxt, stop):
         s -= 2.0  # inside a run of short lines: a menu, repeated on the page as menus are
-    elif _teaser_run(nb, k, stop) >= TEASER_RUN:
-        s -= 2.0  # one of several title-shaped lines in a row: a list of teasers
+    elif _teaser_run(nb, k, stop) >= TEASER_RUN and not _standfirst(nxt):
+        s -= 2.0  # one of several title-shaped lines in a row: a list of teasers (the last, above a
+        # standfirst, is the article's title below a list of bare teaser titles)
     if 4 <= f.words <= 25:
         s += 0.5
     s -= DISTANCE * max(0, start - k - 1)
