@@ -475,3 +475,26 @@ def test_a_word_qualifying_the_role_is_cut_with_it(line: str, name: str) -> None
 def test_a_name_printed_twice_is_one_author() -> None:
     assert name_part("Jane Roe Jane Roe") == "Jane Roe"
     assert name_part("Jane Roe John Doe") == "Jane Roe John Doe"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Publié le 03/05/2024 à 10:05", "2024-05-03"),  # day first, as most of the world writes it
+        ("Updated 04/28/2023", "2023-04-28"),  # month first where the day cannot be a month
+        ("Actualizado el 25/05/2025 21:57 h", "2025-05-25"),
+        ("see example.com/12/05/2024/story", None),  # a path's numbers are no date
+    ],
+)
+def test_slash_dates_read_day_first_unless_the_day_cannot_be_a_month(text: str, iso: str | None) -> None:
+    from corpus.convert.fields.dates import find_date
+
+    got = find_date(text)
+    assert (got[0] if got else None) == iso
+
+
+def test_a_title_above_a_slash_date_and_a_byline() -> None:
+    rec = convert(article("fr", top=[TITLE["fr"], "03/05/2024", "Jeanne Dupont"]))
+    assert rec.headline == TITLE["fr"]
+    assert rec.published == "2024-05-03"
+    assert rec.byline is not None and rec.byline.authors == ["Jeanne Dupont"]
