@@ -498,3 +498,32 @@ def test_a_title_above_a_slash_date_and_a_byline() -> None:
     assert rec.headline == TITLE["fr"]
     assert rec.published == "2024-05-03"
     assert rec.byline is not None and rec.byline.authors == ["Jeanne Dupont"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("11 октября 2018", "2018-10-11"),  # Russian months in the genitive, as dates print them
+        ("3 Temmuz 2024 Çarşamba", "2024-07-03"),
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22"),
+        ("Bijgewerkt 2 februari 2025", "2025-02-02"),
+    ],
+)
+def test_month_names_of_more_languages(text: str, iso: str) -> None:
+    from corpus.convert.fields.dates import find_date
+
+    got = find_date(text)
+    assert got is not None and got[0] == iso
+
+
+def test_a_russian_text_prefix_with_a_date_is_the_byline_not_the_title() -> None:
+    title = "Городской совет решил построить новый мост через реку"
+    paras = [
+        "Городской совет во вторник проголосовал за строительство нового моста через реку. Споры о цене шли долго.",
+        "Жители давно ждали этого решения, потому что старый мост закрывали на ремонт каждую зиму и весну.",
+        "Работы начнутся весной и займут около двух лет, сообщил представитель городской администрации.",
+    ]
+    text = "\n\n".join([title, "Текст: Анна Петрова · 11 октября 2018", *paras]) + "\n"
+    rec = convert(text)
+    assert rec.headline == title
+    assert rec.byline is not None and rec.byline.authors == ["Анна Петрова"]
