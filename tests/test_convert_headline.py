@@ -216,3 +216,18 @@ def test_the_title_right_below_a_list_of_bare_teaser_titles_wins_by_its_standfir
     ]
     top = ["Home", "News", "Sport", *teasers, TITLE["en"], DEK["en"]]
     assert convert(article("en", top=top)).headline == TITLE["en"]
+
+
+def test_a_name_shaped_kicker_above_the_title_is_no_byline_for_the_line_above_it() -> None:
+    # "Alte Mainbrücke" reads like a name; it is the kicker of the title below, and signs nothing
+    seo = "Neubau der Brücke: So plant die Stadt die nächsten hundert Jahre"
+    top = [
+        "Lokales",
+        seo,
+        "Alte Mainbrücke",
+        TITLE["de"],
+        "© Example Images",
+        "von Jana Roth",
+        "03.03.2024, 19:09",
+    ]
+    assert convert(article("de", top=top)).headline == TITLE["de"]

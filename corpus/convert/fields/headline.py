@@ -209,7 +209,13 @@ def _standfirst(d: LineDecision | None) -> bool:
 
 
 def _next_content(nb: list[LineDecision], k: int) -> LineDecision | None:
-    """The line after nb[k], skipping share buttons and a lone place name ("Berlin.") opening the lede."""
+    j = _next_at(nb, k)
+    return nb[j] if j is not None else None
+
+
+def _next_at(nb: list[LineDecision], k: int) -> int | None:
+    """Where the line after nb[k] is, skipping share buttons and a lone place name ("Berlin.") opening the
+    lede."""
     for j in range(k + 1, min(len(nb), k + 16)):
         d = nb[j]
         f = d.features
@@ -217,8 +223,22 @@ def _next_content(nb: list[LineDecision], k: int) -> LineDecision | None:
             continue
         if f is not None and f.words <= 2 and d.text.endswith(".") and j + 1 < len(nb):
             continue
-        return d
+        return j
     return None
+
+
+def _kicker_above(nb: list[LineDecision], j: int, stop: frozenset[str]) -> bool:
+    """ "European Payments Initiative" / "TITLE": a name-shaped line right above a longer title-shaped one is
+    that title's kicker, not a byline signing the line above it."""
+    d = nb[j]
+    if d.label in _HEADER or j + 1 >= len(nb) or d.features is None or find_date(d.text):
+        return False
+    if RULES.byline.match(d.text) or not name_line(d, stop):
+        return False  # a prefixed byline or a date line is the header whatever follows
+    after = nb[j + 1]
+    if d.features.words > KICKER_MAX_WORDS or after.features is None or after.features.words < 2 * MIN_WORDS:
+        return False
+    return after.features.words > d.features.words and _eligible(after, stop)
 
 
 def _share_line(d: LineDecision) -> bool:
@@ -273,13 +293,14 @@ def score(
     s = 0.0
     if (f.words >= 5 or f.chars >= 40) and _echoed(keys[k], k, keys, counts):
         s += ECHO
-    nxt = _next_content(nb, k)
-    if nxt is not None:
+    at = _next_at(nb, k)
+    nxt = nb[at] if at is not None else None
+    if nxt is not None and at is not None:
         nf = nxt.features
         assert nf is not None
         if nxt.label in (CREDIT, CAPTION):
             s += 1.0
-        elif _header_like(nxt, stop) or _dek(nxt):
+        elif (_header_like(nxt, stop) and not _kicker_above(nb, at, stop)) or _dek(nxt):
             s += 2.0
             if nxt.label == BYLINE and nxt.data.get("authors") and not (k and _eligible(nb[k - 1], stop)):
                 s += SIGNED  # the article's byline right below (and no title right above: a standfirst's)
