@@ -231,3 +231,10 @@ def test_a_name_shaped_kicker_above_the_title_is_no_byline_for_the_line_above_it
         "03.03.2024, 19:09",
     ]
     assert convert(article("de", top=top)).headline == TITLE["de"]
+
+
+def test_a_reading_time_is_no_title_but_a_short_title_with_hours_is() -> None:
+    for line in ("5 Min Read", "3 Minuten Lesezeit"):
+        assert convert(article("en", top=[line, DEK["en"]])).headline is None
+    title = "48 Hours in Rome"
+    assert convert(article("en", top=[title, DEK["en"]])).headline == title

@@ -89,6 +89,8 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
     if t.isupper():
         return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
+    if f.words <= MIN_WORDS and RULES.relative_time.search(t):
+        return False  # "5 Min Read", "vor 2 Stunden": a reading time or a relative date
     if _player(d):
         return False  # "The video will auto-play soon 8 Cancel": a video player's controls
     if t.endswith(RULES.title_caption_ends):
