@@ -309,3 +309,9 @@ def test_initials_do_not_add_to_a_signed_article() -> None:
     top = [TITLE["de"], DEK["de"], "Von Jana Roth", "3. März 2024"]
     rec = convert(article("de", top=top, bottom=["jr; Erstveröffentlichung: 3.4.18"]))
     assert rec.byline is not None and rec.byline.authors == ["Jana Roth"]
+
+
+def test_a_name_line_below_the_standfirst_and_the_lead_pictures_credit_signs_the_article() -> None:
+    caption = "The old bridge at dawn, a week before the vote. Photo: Example Images"
+    rec = convert(article("en", top=[TITLE["en"], DEK["en"], caption, "Jane Roe"]))
+    assert rec.byline is not None and rec.byline.authors == ["Jane Roe"]
