@@ -315,3 +315,17 @@ def test_a_name_line_below_the_standfirst_and_the_lead_pictures_credit_signs_the
     caption = "The old bridge at dawn, a week before the vote. Photo: Example Images"
     rec = convert(article("en", top=[TITLE["en"], DEK["en"], caption, "Jane Roe"]))
     assert rec.byline is not None and rec.byline.authors == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "names"),
+    [
+        ("pl", "Jan Kowalski i Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),
+        ("cs", "Jan Novák a Petr Svoboda", ["Jan Novák", "Petr Svoboda"]),
+        ("tr", "Ayşe Yılmaz ve Mehmet Kaya", ["Ayşe Yılmaz", "Mehmet Kaya"]),
+        ("fi", "Matti Virtanen ja Liisa Korhonen", ["Matti Virtanen", "Liisa Korhonen"]),
+        ("ru", "Анна Петрова и Иван Смирнов", ["Анна Петрова", "Иван Смирнов"]),
+    ],
+)
+def test_names_joined_by_the_languages_and(lang: str, text: str, names: list[str]) -> None:
+    assert parse_names(text, RULES.stopwords.get(lang, frozenset())) == names
