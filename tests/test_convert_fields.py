@@ -475,3 +475,55 @@ def test_a_word_qualifying_the_role_is_cut_with_it(line: str, name: str) -> None
 def test_a_name_printed_twice_is_one_author() -> None:
     assert name_part("Jane Roe Jane Roe") == "Jane Roe"
     assert name_part("Jane Roe John Doe") == "Jane Roe John Doe"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Publié le 03/05/2024 à 10:05", "2024-05-03"),  # day first, as most of the world writes it
+        ("Updated 04/28/2023", "2023-04-28"),  # month first where the day cannot be a month
+        ("Actualizado el 25/05/2025 21:57 h", "2025-05-25"),
+        ("see example.com/12/05/2024/story", None),  # a path's numbers are no date
+    ],
+)
+def test_slash_dates_read_day_first_unless_the_day_cannot_be_a_month(text: str, iso: str | None) -> None:
+    from corpus.convert.fields.dates import find_date
+
+    got = find_date(text)
+    assert (got[0] if got else None) == iso
+
+
+def test_a_title_above_a_slash_date_and_a_byline() -> None:
+    rec = convert(article("fr", top=[TITLE["fr"], "03/05/2024", "Jeanne Dupont"]))
+    assert rec.headline == TITLE["fr"]
+    assert rec.published == "2024-05-03"
+    assert rec.byline is not None and rec.byline.authors == ["Jeanne Dupont"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("11 октября 2018", "2018-10-11"),  # Russian months in the genitive, as dates print them
+        ("3 Temmuz 2024 Çarşamba", "2024-07-03"),
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22"),
+        ("Bijgewerkt 2 februari 2025", "2025-02-02"),
+    ],
+)
+def test_month_names_of_more_languages(text: str, iso: str) -> None:
+    from corpus.convert.fields.dates import find_date
+
+    got = find_date(text)
+    assert got is not None and got[0] == iso
+
+
+def test_a_russian_text_prefix_with_a_date_is_the_byline_not_the_title() -> None:
+    title = "Городской совет решил построить новый мост через реку"
+    paras = [
+        "Городской совет во вторник проголосовал за строительство нового моста через реку. Споры о цене шли долго.",
+        "Жители давно ждали этого решения, потому что старый мост закрывали на ремонт каждую зиму и весну.",
+        "Работы начнутся весной и займут около двух лет, сообщил представитель городской администрации.",
+    ]
+    text = "\n\n".join([title, "Текст: Анна Петрова · 11 октября 2018", *paras]) + "\n"
+    rec = convert(text)
+    assert rec.headline == title
+    assert rec.byline is not None and rec.byline.authors == ["Анна Петрова"]

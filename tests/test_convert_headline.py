@@ -133,3 +133,108 @@ def test_a_print_button_above_the_standfirst_is_no_headline() -> None:
     ]
     assert convert(article("en", top=["Sports", TITLE["en"], *buttons, DEK["en"]])).headline == TITLE["en"]
     assert convert(article("en", top=["Sports", *buttons, DEK["en"]])).headline is None
+
+
+def test_a_kicker_glued_to_the_title_is_cut_where_the_page_prints_kicker_colon_title() -> None:
+    # the page's <title> reads "Kicker: Title"; its visible heading glues the kicker to the title with a space
+    kicker = "Alte Brücke"
+    top = [
+        f"{kicker}: {TITLE['de']}",
+        "Lokales",
+        "Politik 03.03.2024 01:34 min",
+        "Neue Ampel an der Schule sorgt für Streit unter den Eltern",
+        "Politik 02.03.2024 02:10 min",
+        f"{kicker} {TITLE['de']}",
+        "Von Jana Roth 03.03.2024, 18:11 Uhr",
+    ]
+    assert convert(article("de", top=top)).headline == TITLE["de"]
+
+
+def test_a_glued_kicker_stays_without_the_title_printed_apart() -> None:
+    # nothing on the page shows where a kicker would end: the line is the headline as printed
+    line = f"Alte Brücke {TITLE['de']}"
+    assert (
+        convert(article("de", top=["Lokales", line, "Von Jana Roth 03.03.2024, 18:11 Uhr"])).headline == line
+    )
+
+
+def test_a_keyword_list_and_a_date_bar_are_no_titles() -> None:
+    for line in ("Bridge vote,City council,Local news,Old bridge", "Saturday, 2 March 2024 |"):
+        top = [line, DEK["en"]]
+        assert convert(article("en", top=top)).headline != line
+
+
+def test_a_video_players_controls_and_the_videos_title_are_not_the_headline() -> None:
+    # a player printed as lines between the header and the text: its countdown and its clip's title
+    player = [
+        "Video Loading",
+        "Click to play Tap to play",
+        "The video will auto-play soon 8 Cancel",
+        "Play now",
+        "Watch again: The mayor explains the plans for the new bridge",
+    ]
+    top = [TITLE["en"], DEK["en"], *player]
+    assert convert(article("en", top=top)).headline == TITLE["en"]
+
+
+def test_the_line_right_above_the_byline_wins_over_a_promo_repeated_in_the_footer() -> None:
+    promo = "Support Our Newsroom With a Donation"
+    top = [
+        "How To Help",
+        "How To Help",
+        promo,
+        "Acme Store",
+        TITLE["en"],
+        "by Jane Roe Apr. 28, 2024 1:15 pm",
+        "Share",
+        "Tweet",
+        "The mayor visits the bridge",
+    ]
+    rec = convert(article("en", top=top, bottom=["How To Help", promo]))
+    assert rec.headline == TITLE["en"]
+    assert rec.byline is not None and rec.byline.authors == ["Jane Roe"]
+
+
+def test_a_standfirst_without_a_period_right_above_the_byline_does_not_beat_its_title() -> None:
+    title = "City demands answers from the builder about the cracks in the old bridge"
+    deck = "Engineers warn that the repairs may take two more years"
+    top = ["Local", "Published March 3, 2024 2:20pm", title, deck, "By Jane Roe | Example News", "Share"]
+    assert convert(article("en", top=top)).headline == title
+
+
+def test_a_share_links_label_opening_a_new_window_is_no_title() -> None:
+    line = "Submit to Example Bookmarks (Opens in new window)"
+    assert convert(article("en", top=[TITLE["en"], line, DEK["en"]])).headline == TITLE["en"]
+
+
+def test_the_title_right_below_a_list_of_bare_teaser_titles_wins_by_its_standfirst() -> None:
+    # a page dump: menu, links to other stories (titles alone), then the article's title and standfirst
+    teasers = [
+        "Mayor opens the new library after two years of building work",
+        "Police close the main road after a crash on Monday morning",
+        "Schools prepare for the start of the new term in September",
+    ]
+    top = ["Home", "News", "Sport", *teasers, TITLE["en"], DEK["en"]]
+    assert convert(article("en", top=top)).headline == TITLE["en"]
+
+
+def test_a_name_shaped_kicker_above_the_title_is_no_byline_for_the_line_above_it() -> None:
+    # "Alte Mainbrücke" reads like a name; it is the kicker of the title below, and signs nothing
+    seo = "Neubau der Brücke: So plant die Stadt die nächsten hundert Jahre"
+    top = [
+        "Lokales",
+        seo,
+        "Alte Mainbrücke",
+        TITLE["de"],
+        "© Example Images",
+        "von Jana Roth",
+        "03.03.2024, 19:09",
+    ]
+    assert convert(article("de", top=top)).headline == TITLE["de"]
+
+
+def test_a_reading_time_is_no_title_but_a_short_title_with_hours_is() -> None:
+    for line in ("5 Min Read", "3 Minuten Lesezeit"):
+        assert convert(article("en", top=[line, DEK["en"]])).headline is None
+    title = "48 Hours in Rome"
+    assert convert(article("en", top=[title, DEK["en"]])).headline == title

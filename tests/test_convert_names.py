@@ -239,3 +239,93 @@ def test_names_in_other_alphabets_are_name_shaped(name: str) -> None:
 def test_portuguese_roles_and_given_names_are_known() -> None:
     assert name_part("Ana Silva, Repórter") == "Ana Silva"
     assert split_run_together("Ana Paula Silva João Pedro Souza") == ["Ana Paula Silva", "João Pedro Souza"]
+
+
+# --- names with their employer or role (round 2) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Jane Roe and John Doe / The Example Post", ["Jane Roe", "John Doe"]),  # the slash ends a name
+        ("Jane Roe, CNN Business", ["Jane Roe"]),  # a broadcaster's letters open its name: no person
+        ("Jane Roe, ABC News", ["Jane Roe"]),
+    ],
+)
+def test_an_employer_after_the_names_is_no_author(text: str, names: list[str]) -> None:
+    assert parse_names(text, EN) == names
+
+
+def test_a_role_with_a_possessive_before_the_name_is_cut() -> None:
+    assert parse_names("unserem Korrespondenten Max Muster", frozenset()) == ["Max Muster"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "names"),
+    [
+        ("en", "Jane Roe, Political Correspondent", ["Jane Roe"]),
+        ("en", "Jane Roe and John Doe", ["Jane Roe", "John Doe"]),
+        ("es", "Ana Pérez | Madrid", ["Ana Pérez"]),
+    ],
+)
+def test_a_name_line_right_below_the_standfirst_signs_the_article(
+    lang: str, line: str, names: list[str]
+) -> None:
+    # title / standfirst / names: no date beside them, the header's place is evidence enough
+    rec = convert(article(lang, top=[TITLE[lang], DEK[lang], line]))
+    assert rec.byline is not None and rec.byline.authors == names
+
+
+# --- initials below the article ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("abc, xyz; Foto: Example Images; Erstveröffentlichung: 3.4.18", ["abc", "xyz"]),
+        ("Radio Eins, 3.4.2024, 10:05 Uhr; rad/abcd;efg", ["rad/abcd", "efg"]),
+        ("(dpa/jr)", ["dpa/jr"]),
+        ("mehr; Teilen", []),  # a button's word is no code
+        ("und; oder", []),  # nor is a stopword
+        ("abc", []),  # a lone lower-case word is no signature
+    ],
+)
+def test_initials_are_the_parts_of_codes_between_semicolons(line: str, codes: list[str]) -> None:
+    from corpus.convert.fields.signatures import initials
+
+    assert initials(line, RULES.stopwords["de"]) == codes
+
+
+def test_initials_below_the_last_paragraph_sign_an_unsigned_article() -> None:
+    # (a line that is also a picture's credit, "abc; Foto: Example Images", stays the credit's)
+    text = article(
+        "de", top=[TITLE["de"], DEK["de"]], bottom=["abc, xyz; Erstveröffentlichung: 3.4.18", "Teilen"]
+    )
+    rec = convert(text)
+    assert rec.byline is not None and rec.byline.authors == ["abc", "xyz"]
+
+
+def test_initials_do_not_add_to_a_signed_article() -> None:
+    top = [TITLE["de"], DEK["de"], "Von Jana Roth", "3. März 2024"]
+    rec = convert(article("de", top=top, bottom=["jr; Erstveröffentlichung: 3.4.18"]))
+    assert rec.byline is not None and rec.byline.authors == ["Jana Roth"]
+
+
+def test_a_name_line_below_the_standfirst_and_the_lead_pictures_credit_signs_the_article() -> None:
+    caption = "The old bridge at dawn, a week before the vote. Photo: Example Images"
+    rec = convert(article("en", top=[TITLE["en"], DEK["en"], caption, "Jane Roe"]))
+    assert rec.byline is not None and rec.byline.authors == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "names"),
+    [
+        ("pl", "Jan Kowalski i Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),
+        ("cs", "Jan Novák a Petr Svoboda", ["Jan Novák", "Petr Svoboda"]),
+        ("tr", "Ayşe Yılmaz ve Mehmet Kaya", ["Ayşe Yılmaz", "Mehmet Kaya"]),
+        ("fi", "Matti Virtanen ja Liisa Korhonen", ["Matti Virtanen", "Liisa Korhonen"]),
+        ("ru", "Анна Петрова и Иван Смирнов", ["Анна Петрова", "Иван Смирнов"]),
+    ],
+)
+def test_names_joined_by_the_languages_and(lang: str, text: str, names: list[str]) -> None:
+    assert parse_names(text, RULES.stopwords.get(lang, frozenset())) == names

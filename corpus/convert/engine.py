@@ -41,7 +41,7 @@ from corpus.convert.body import (
 )
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features, all_features
-from corpus.convert.fields import credits, header_bylines, headline, names
+from corpus.convert.fields import credits, header_bylines, headline, names, signatures
 from corpus.convert.fields import names as fnames
 from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import parse_names
@@ -326,6 +326,8 @@ def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[
         header_bylines.header_names(nb, start, top, stop)  # bylines further up sign teasers, not this article
     if not any(d.label == BYLINE and d.data.get("authors") for d in nb):
         _signature(nb, e, stop)
+    if not any(d.data.get("authors") for d in nb if d.label in (BYLINE, DATELINE)):
+        signatures.end_initials(nb, e, stop)
 
 
 _RESTART_THRESHOLD = headline.THRESHOLD + 1.0  # a second look needs more evidence

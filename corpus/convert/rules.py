@@ -201,6 +201,9 @@ class Rules:
     title_never_last: frozenset[
         str
     ]  # conjunctions and articles: a line ending with one is cut text, no title
+    player_lines: frozenset[
+        str
+    ]  # lower case: a video player's controls; the line beside them titles the video
     role_suffixes: tuple[str, ...]  # lower-case roles: "Wirtschaftsredakteur" ends with one, so it is no name
     month_numbers: dict[str, int]
     credit_kinds: dict[str, str]
@@ -393,6 +396,10 @@ def _compile() -> Rules:
             w.lower()
             for w in common.get("headline", {}).get("never_last", [])
             + _gather(langs, "headline", "never_last")
+        ),
+        player_lines=frozenset(
+            w.lower()
+            for w in common.get("headline", {}).get("player", []) + _gather(langs, "headline", "player")
         ),
         role_suffixes=tuple(sorted({r.lower() for r in _gather(langs, "byline", "roles") if len(r) >= 6})),
         month_numbers=months,

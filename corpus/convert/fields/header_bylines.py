@@ -204,7 +204,16 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
     if _cjk_name(nb, k):
         d.label, d.rule, d.data = BYLINE, "byline: a CJK name beside a date", {"authors": [alone]}
         return
-    if (k > start or top < 0 or k > top + _BELOW_HEADLINE) and not (near_date or after_byline):
+    # title / standfirst / (the lead picture's caption and credit) / "Jane Roe": the header's place is evidence
+    below_standfirst = (
+        top >= 0
+        and start == top + 1
+        and top + 2 <= k
+        and all(x.label in (CREDIT, CAPTION) for x in nb[top + 2 : k])
+    )
+    if ((k > start and not below_standfirst) or top < 0 or k > top + _BELOW_HEADLINE) and not (
+        near_date or after_byline
+    ):
         return
     words = d.features.words if d.features else 0
     got, rule = (lead_byline(d.text, stop), "byline: names after a lead phrase") if words <= 20 else ([], "")

@@ -34,6 +34,7 @@ THRESHOLD = 1.5
 BELOW_BYLINE = 1.5
 DISTANCE = 0.04  # per line between a title and the first paragraph
 TEASER_RUN = 3  # title-shaped lines in a row that make a list of teasers
+SIGNED = 1.0
 ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _CRUMB_SEP = re.compile(r"[/›»>|]")
@@ -42,6 +43,7 @@ _ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
+_TIGHT_COMMA = re.compile(r"[^\W\d],[^\W\d]")  # a comma with no space after it, between letters
 SIGNATURE_MAX_WORDS = 10
 # "Crisis in the region - «The quote that is the title»": a kicker before a dash, the title a whole quote
 _KICKER_QUOTE = re.compile(
@@ -49,6 +51,9 @@ _KICKER_QUOTE = re.compile(
 )
 KICKER_MAX_WORDS = 6
 FULLER_SPAN = 12  # lines above the title where the page prints its full title
+
+
+_UNCOLON = "\x00"  # marks the keys of lines counted with their colons dropped
 
 
 def _key(text: str) -> str:
@@ -85,12 +90,20 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
     if t.isupper():
         return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
+    if f.words <= MIN_WORDS and RULES.relative_time.search(t):
+        return False  # "5 Min Read", "vor 2 Stunden": a reading time or a relative date
+    if _player(d):
+        return False  # "The video will auto-play soon 8 Cancel": a video player's controls
     if t.endswith(RULES.title_caption_ends):
         return False  # "… (courtesy of the police)": a picture's caption
     if t.rsplit(None, 1)[-1].lower() in RULES.title_never_last:
         return False  # ends with "or", "und", "the": a sentence cut off, not a title
     if RULES.byline_lead.search(t):
         return False  # "… A column by Jane Roe": a standfirst signed by its author; titles carry no byline
+    if t.endswith("|") or len(_TIGHT_COMMA.findall(t)) >= 2:
+        return (
+            False  # "Saturday, 3 May |", "Retire early,Early retirement,Savings": a date bar, a keyword list
+        )
     if t.count("|") >= 2:
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
     low = [w.lower() for w in t.split()]
@@ -100,6 +113,14 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
     return not (_prefixed_byline(t, f.words) or name_line(d, stop) or _signature(d, stop))
+
+
+_PLAYER = tuple(sorted(RULES.player_lines))
+
+
+def _player(d: LineDecision | None) -> bool:
+    """A video player's controls ("Play now", "Click to play"): the line beside them titles the video."""
+    return d is not None and d.text.lower().startswith(_PLAYER)
 
 
 def _prefixed_byline(t: str, words: int) -> bool:
@@ -185,8 +206,19 @@ def _dek(d: LineDecision) -> bool:
     return f.ends_sentence or f.stop_ratio >= 0.2 or f.words >= 25
 
 
+def _standfirst(d: LineDecision | None) -> bool:
+    """A standfirst in whole sentences (a teaser's summary is cut off, and every teaser of a list has one)."""
+    return d is not None and d.features is not None and d.features.ends_sentence and _dek(d)
+
+
 def _next_content(nb: list[LineDecision], k: int) -> LineDecision | None:
-    """The line after nb[k], skipping share buttons and a lone place name ("Berlin.") opening the lede."""
+    j = _next_at(nb, k)
+    return nb[j] if j is not None else None
+
+
+def _next_at(nb: list[LineDecision], k: int) -> int | None:
+    """Where the line after nb[k] is, skipping share buttons and a lone place name ("Berlin.") opening the
+    lede."""
     for j in range(k + 1, min(len(nb), k + 16)):
         d = nb[j]
         f = d.features
@@ -194,8 +226,22 @@ def _next_content(nb: list[LineDecision], k: int) -> LineDecision | None:
             continue
         if f is not None and f.words <= 2 and d.text.endswith(".") and j + 1 < len(nb):
             continue
-        return d
+        return j
     return None
+
+
+def _kicker_above(nb: list[LineDecision], j: int, stop: frozenset[str]) -> bool:
+    """ "European Payments Initiative" / "TITLE": a name-shaped line right above a longer title-shaped one is
+    that title's kicker, not a byline signing the line above it."""
+    d = nb[j]
+    if d.label in _HEADER or j + 1 >= len(nb) or d.features is None or find_date(d.text):
+        return False
+    if RULES.byline.match(d.text) or not name_line(d, stop):
+        return False  # a prefixed byline or a date line is the header whatever follows
+    after = nb[j + 1]
+    if d.features.words > KICKER_MAX_WORDS or after.features is None or after.features.words < 2 * MIN_WORDS:
+        return False
+    return after.features.words > d.features.words and _eligible(after, stop)
 
 
 def _share_line(d: LineDecision) -> bool:
@@ -211,13 +257,22 @@ def _share_line(d: LineDecision) -> bool:
 
 
 def _repeats(nb: list[LineDecision]) -> tuple[dict[str, int], list[str]]:
+    counts: dict[str, int] = {}
     keys = [d.text.lower() for d in nb]  # _key, written out: it runs for every line
-    return Counter(keys), keys
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+        if ": " in k:  # "Kicker: Title" (the page's <title>) echoes "Kicker Title" (its visible h1)
+            u = _UNCOLON + k.replace(": ", " ")
+            counts[u] = counts.get(u, 0) + 1
+    return counts, keys
 
 
 def _echoed(key: str, k: int, keys: list[str], counts: dict[str, int]) -> bool:
     """Repeated, or part of a longer line as its tail (breadcrumb) or head ("TITLE | Site")."""
     if counts.get(key, 0) > 1:
+        return True
+    u = _UNCOLON + key.replace(": ", " ")
+    if counts.get(u, 0) + (": " not in key and key in counts) > 1:
         return True
     if "\n".join(keys).count(key) <= 1:
         return False  # no other line holds it (one search in C instead of a loop over the lines)
@@ -241,14 +296,17 @@ def score(
     s = 0.0
     if (f.words >= 5 or f.chars >= 40) and _echoed(keys[k], k, keys, counts):
         s += ECHO
-    nxt = _next_content(nb, k)
-    if nxt is not None:
+    at = _next_at(nb, k)
+    nxt = nb[at] if at is not None else None
+    if nxt is not None and at is not None:
         nf = nxt.features
         assert nf is not None
         if nxt.label in (CREDIT, CAPTION):
             s += 1.0
-        elif _header_like(nxt, stop) or _dek(nxt):
+        elif (_header_like(nxt, stop) and not _kicker_above(nb, at, stop)) or _dek(nxt):
             s += 2.0
+            if nxt.label == BYLINE and nxt.data.get("authors") and not (k and _eligible(nb[k - 1], stop)):
+                s += SIGNED  # the article's byline right below (and no title right above: a standfirst's)
         elif _eligible(nxt, stop) and nf.words >= 10 and nf.words > f.words:
             s += 1.5  # a standfirst without a final period
     # more header lines (date, byline) just below: a title's company
@@ -265,8 +323,9 @@ def score(
             s -= 2.0  # the standfirst below a shorter title
     if _menu_item(prev, stop) and _menu_item(nxt, stop):
         s -= 2.0  # inside a run of short lines: a menu, repeated on the page as menus are
-    elif _teaser_run(nb, k, stop) >= TEASER_RUN:
-        s -= 2.0  # one of several title-shaped lines in a row: a list of teasers
+    elif _teaser_run(nb, k, stop) >= TEASER_RUN and not _standfirst(nxt):
+        s -= 2.0  # one of several title-shaped lines in a row: a list of teasers (the last, above a
+        # standfirst, is the article's title below a list of bare teaser titles)
     if 4 <= f.words <= 25:
         s += 0.5
     s -= DISTANCE * max(0, start - k - 1)
@@ -309,6 +368,23 @@ def _fuller(nb: list[LineDecision], best: LineDecision, stop: frozenset[str]) ->
     return best
 
 
+def _unkicked(text: str, keys: list[str]) -> str | None:
+    """ "Kicker words Title words": a kicker glued to the title with a space. The page shows where the title
+    starts when it prints it alone or as "Kicker words: Title words" (its <title>) elsewhere."""
+    words = text.split()
+    if ":" in text or len(words) < MIN_WORDS + 1:
+        return None
+    found = set(keys)
+    for n in range(1, min(KICKER_MAX_WORDS, len(words) - MIN_WORDS) + 1):
+        kicker, title = " ".join(words[:n]), " ".join(words[n:])
+        if not title[0].isupper() or _button_tail(kicker):
+            continue  # "Switzerland is a playground …": a sentence; "Facebook Twitter …": buttons, no kicker
+        low = _key(title)
+        if low in found or f"{_key(kicker)}: {low}" in found:
+            return title
+    return None
+
+
 def choose(
     nb: list[LineDecision], start: int, stop: frozenset[str], threshold: float = THRESHOLD
 ) -> LineDecision | None:
@@ -324,7 +400,11 @@ def choose(
         k for k in range(lo, hi) if "boilerplate.line" in nb[k].rule or "boilerplate.counter" in nb[k].rule
     ]
     for k in range(lo, hi):
-        if not _eligible(nb[k], stop):
+        if (
+            not _eligible(nb[k], stop)
+            or _player(nb[k - 1] if k else None)
+            or _player(nb[k + 1] if k + 1 < len(nb) else None)
+        ):
             continue
         sc = score(nb, k, start, keys, counts, stop)
         sc += DISTANCE * sum(1 for b in buttons if b > k)  # share buttons add no distance from the text
@@ -346,4 +426,9 @@ def choose(
         if m and len(m.group("kicker").split()) <= KICKER_MAX_WORDS:
             best.data["headline"] = m.group("title")
             best.rule += ", its kicker before the dash cut off"
+        else:
+            title = _unkicked(best.text, keys)
+            if title:
+                best.data["headline"] = title
+                best.rule += ", its kicker glued before it cut off"
     return best

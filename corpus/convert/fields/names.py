@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΆ-Ω][\w'’.-]*$")
 _HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)")
-_SEP_DASHES = re.compile(r"^[\s|–—-]+|[\s|–—,-]+$")
+_SEP_DASHES = re.compile(r"^[\s|/–—-]+|[\s|/–—,-]+$")
 # The name part ends at a date or time, a bullet or bar, or a spaced dash.
 _CUT = re.compile(r"\s+\d|(?<=[^\W\d_])\d|\s*[|•·]\s*|\s+[-–—]\s+|\s*\(|\s*;")
 # a character every _CUT match holds: most name parts hold none, and _CUT is tried at every place
@@ -29,6 +29,7 @@ _CUT_CHARS = re.compile(r"[\d|•·(;–—-]")
 SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _LEADING_CONNECTOR = re.compile(r"^(?:[,;&]\s*|(?:and|und|y|et)\s+)")
 _DOMAIN = re.compile(r"\w\.[a-z]{2,6}$")  # a publisher by its web address: "Example.com", "example.co.uk"
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _DESK_MAX_WORDS = 6  # "The Example Times Editorial Board"
 _NAME_LINE_MAX_WORDS = 14
 _UI_NOT_WIRE = RULES.ui_words - RULES.wire_words  # "Press" is a button, and a word of "Associated Press"
@@ -119,6 +120,8 @@ def _wire(name: str) -> bool:
     words = name.split()
     if RULES.agency.fullmatch(name) or _DOMAIN.search(name):
         return True  # "dpa", "Example.com"
+    if len(words) >= 2 and _ACRONYM.match(words[0]) and not name.isupper():
+        return True  # "CNN Business", "ABC News": a broadcaster's letters open it, no given name
     return bool(words) and not _given(words[0]) and any(w.lower() in RULES.wire_words for w in words)
 
 
