@@ -28,6 +28,7 @@ from corpus.convert.body import (
     content_class,
     cut_summaries,
     furniture_islands,
+    kicker_teasers,
     label_body,
     main_run,
     site_slogans,
@@ -275,6 +276,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     s = standfirst(nonblank, s)
     furniture_islands(nonblank)
     teaser_cards(nonblank)
+    kicker_teasers(nonblank)
     tail(nonblank, s, e)
     label_body(nonblank, s, e, lang)
     body_repeats(nonblank)

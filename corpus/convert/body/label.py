@@ -11,7 +11,7 @@ import re
 
 from corpus.convert.body.lists import SHORT_IN_RUN, SHORT_OUTSIDE, list_after_run, lists_between_paragraphs
 from corpus.convert.decision import LineDecision
-from corpus.convert.labels import BODY, BOILERPLATE, RELATED
+from corpus.convert.labels import BODY, BOILERPLATE, CAPTION, CREDIT, RELATED
 from corpus.convert.rules import RULES
 
 _TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
@@ -44,7 +44,7 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             continue
         f = d.features
         assert f is not None
-        prev_body = k > 0 and nb[k - 1].label == BODY
+        prev_body = k > 0 and _body_above(nb, k)
         nxt = nb[k + 1] if k + 1 < len(nb) else None
         next_text = nxt is not None and not nxt.label and nxt.content in ("good", "medium")
         if (
@@ -66,6 +66,21 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
         d.label, d.rule = BOILERPLATE, SHORT_IN_RUN if inside else SHORT_OUTSIDE
     lists_between_paragraphs(nb, s, e)
     list_after_run(nb, e)
+
+
+_MEDIA = (CREDIT, CAPTION)
+_MEDIA_SPAN = 3  # a picture's credit and caption lines between a paragraph and the next heading
+
+
+def _body_above(nb: list[LineDecision], k: int) -> bool:
+    """The paragraph above, maybe across a picture's caption and credit: a heading often follows a picture
+    that closes the previous section."""
+    for j in range(k - 1, max(-1, k - 1 - _MEDIA_SPAN), -1):
+        if nb[j].label == BODY:
+            return True
+        if nb[j].label not in _MEDIA:
+            return False
+    return False
 
 
 def _title_case_link(d: LineDecision, lang: str | None) -> bool:

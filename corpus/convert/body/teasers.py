@@ -11,7 +11,7 @@ from __future__ import annotations
 from corpus.convert.body.furniture import is_furniture
 from corpus.convert.body.score import continues
 from corpus.convert.decision import LineDecision
-from corpus.convert.labels import BOILERPLATE
+from corpus.convert.labels import BOILERPLATE, RELATED
 from corpus.convert.rules import RULES
 
 _TEASER_MIN = 3
@@ -128,3 +128,37 @@ def _card_words(d: LineDecision) -> int:
 
 def _more_link(d: LineDecision) -> bool:
     return is_furniture(d) and d.text.strip(_LINK_MARKS).lower() in RULES.more_links
+
+
+_KICKER_WORDS = 5
+_KICKER_TITLE_WORDS = 16
+_KICKER_SUMMARY_WORDS = 50
+
+
+def kicker_teasers(nb: list[LineDecision]) -> None:
+    """ "Kicker:" / title / one summary sentence, the kicker and title in one block: a teaser of another
+    story set into the text ("Rent cap:" / "City votes on new limits" / "The council meets …"). An article's
+    own lead-in with a colon introduces a list or more paragraphs; a teaser's summary stands alone, with
+    furniture or a heading below it. Run after the main run is chosen (its extent stays)."""
+    for k in range(2, len(nb)):
+        a, b, c = nb[k - 2], nb[k - 1], nb[k]
+        fa, fb, fc = a.features, b.features, c.features
+        if fa is None or fb is None or fc is None or c.label or c.content == "short":
+            continue
+        if not (fc.ends_sentence and fc.words <= _KICKER_SUMMARY_WORDS):
+            continue
+        if not (a.text.endswith(":") and fa.words <= _KICKER_WORDS and fa.block == fb.block):
+            continue
+        if not (
+            _kicker_part(a) and _kicker_part(b) and not fb.ends_sentence and fb.words <= _KICKER_TITLE_WORDS
+        ):
+            continue
+        nxt = nb[k + 1] if k + 1 < len(nb) else None
+        if nxt is not None and not nxt.label and nxt.content != "short":
+            continue  # more text below: the colon line led into the article's own paragraphs
+        for x in (a, b, c):
+            x.label, x.rule = BOILERPLATE, "teaser: 'Kicker:' line, title and one summary line"
+
+
+def _kicker_part(d: LineDecision) -> bool:
+    return d.label == RELATED or (not d.label and d.content == "short")

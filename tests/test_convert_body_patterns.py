@@ -1,0 +1,36 @@
+"""Page patterns around the article's text (teasers set into it, headings after pictures), on invented text."""
+
+from __future__ import annotations
+
+from test_convert_rules import PARAS, convert, label_of
+
+P = PARAS["en"]
+CAPTION = "The mayor looks at the plans for the bridge on Tuesday. Photo: Jane Roe/Reuters"
+
+
+def test_heading_after_a_pictures_caption_is_body() -> None:
+    text = "\n\n".join([P[0], P[1], CAPTION, "What happens to the traffic", P[2], P[3]])
+    assert "What happens to the traffic" in convert(text).body.split("\n\n")
+
+
+def test_short_line_after_a_caption_with_no_paragraph_below_is_not_a_heading() -> None:
+    text = "\n\n".join([P[0], P[1], CAPTION, "Share this page", "Facebook"])
+    assert "Share this page" not in convert(text).body
+
+
+KICKER = "Rent cap:\nCity votes on new limits for flats"
+SUMMARY = "The council meets again next week to decide on the rules for the flats in the old town."
+
+
+def test_kicker_teaser_inside_the_text_is_not_body() -> None:
+    text = "\n\n".join([P[0], P[1], KICKER, SUMMARY, "What happens next", P[2], P[3]])
+    body = convert(text).body
+    assert SUMMARY not in body and "Rent cap" not in body
+    assert P[2] in body and P[1] in body
+    assert label_of(text, SUMMARY)[1].startswith("teaser: 'Kicker:'")
+
+
+def test_colon_lead_in_to_more_paragraphs_stays() -> None:
+    lead = "Here is the plan:\nThree steps for the new bridge"
+    text = "\n\n".join([P[0], P[1], lead, SUMMARY, P[2], P[3]])
+    assert SUMMARY in convert(text).body
