@@ -34,3 +34,17 @@ def test_colon_lead_in_to_more_paragraphs_stays() -> None:
     lead = "Here is the plan:\nThree steps for the new bridge"
     text = "\n\n".join([P[0], P[1], lead, SUMMARY, P[2], P[3]])
     assert SUMMARY in convert(text).body
+
+
+def test_short_prose_lines_between_paragraphs_are_body() -> None:
+    items = ["make a list of what you have at home", "then pick the one that is the most useful for you"]
+    text = "\n\n".join([P[0], P[1], *items, P[2], P[3]])
+    body = convert(text).body.split("\n\n")
+    assert all(x in body for x in items)
+
+
+def test_title_like_short_lines_between_paragraphs_stay_out() -> None:
+    titles = ["Most Read Stories In Sports Today", "Harbour Festival Draws Record Crowds Again"]
+    text = "\n\n".join([P[0], P[1], *titles, P[2], P[3]])
+    body = convert(text).body
+    assert not any(t in body for t in titles)
