@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_convert_rules import PARAS, convert, label_of
 
 P = PARAS["en"]
@@ -48,3 +49,19 @@ def test_title_like_short_lines_between_paragraphs_stay_out() -> None:
     text = "\n\n".join([P[0], P[1], *titles, P[2], P[3]])
     body = convert(text).body
     assert not any(t in body for t in titles)
+
+
+@pytest.mark.parametrize(
+    ("lang", "prompt"),
+    [
+        ("en", "Our readers can subscribe today and read every story from the town on any device."),
+        ("de", "Mehr Lesekomfort gibt es in unserer neuen App für alle Leser aus der Region."),
+        ("es", "Hazte socio y apoya el trabajo de la redacción de nuestro pequeño diario local."),
+        ("fr", "En tant qu'abonné, vous recevez chaque semaine notre lettre sur la vie du quartier."),
+    ],
+)
+def test_subscription_prompts_inside_the_text_are_not_body(lang: str, prompt: str) -> None:
+    p = PARAS[lang]
+    text = "\n\n".join([p[0], p[1], prompt, p[2], p[3]])
+    body = convert(text).body
+    assert prompt not in body and p[2] in body
