@@ -65,3 +65,22 @@ def test_subscription_prompts_inside_the_text_are_not_body(lang: str, prompt: st
     text = "\n\n".join([p[0], p[1], prompt, p[2], p[3]])
     body = convert(text).body
     assert prompt not in body and p[2] in body
+
+
+def test_sections_of_one_long_paragraph_each_are_not_a_teaser_list() -> None:
+    """Heading, one long paragraph, heading, one long paragraph: an article's sections, though they alternate
+    like a teaser list's titles and summaries."""
+    sections = [
+        f"{P[0]} {P[1].rstrip('.')}, and that was the {n} point." for n in ("first", "second", "third")
+    ]
+    intro = [p.replace("council", word) for word in ("board", "city", "region") for p in P]
+    heads = ["What the engineers found", "Where the money comes from", "Who pays for the ferry"]
+    blocks = intro + [x for pair in zip(heads, sections, strict=True) for x in pair] + ["Share this"]
+    body = convert("\n\n".join(blocks)).body
+    assert all(x in body for x in sections)
+
+
+def test_opinion_disclaimer_is_not_body() -> None:
+    note = "Views expressed here are solely those of the author and do not reflect the views of the paper."
+    text = "\n\n".join([P[0], P[1], P[2], P[3], note])
+    assert note not in convert(text).body

@@ -16,6 +16,9 @@ from corpus.convert.rules import RULES
 
 _TEASER_MIN = 3
 _TEASER_GAP = 3
+_TEASER_MAX_WORDS = (
+    60  # a teaser's summary is a sentence or two; a longer line is a paragraph under its heading
+)
 _CUT_MIN = 4
 _CUT_WORDS = 15
 _CARD_WORDS = 50
@@ -58,6 +61,8 @@ def teaser_lists(nb: list[LineDecision]) -> None:
         return
     for r in runs:
         for x in r:
+            if x.features is not None and x.features.words > _TEASER_MAX_WORDS:
+                continue  # a paragraph under its heading: an article's sections can alternate like teasers
             x.label, x.rule = BOILERPLATE, f"teaser: one text line between title lines, {len(r)} in a row"
 
 
