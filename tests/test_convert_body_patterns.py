@@ -84,3 +84,13 @@ def test_opinion_disclaimer_is_not_body() -> None:
     note = "Views expressed here are solely those of the author and do not reflect the views of the paper."
     text = "\n\n".join([P[0], P[1], P[2], P[3], note])
     assert note not in convert(text).body
+
+
+def test_legal_footer_after_the_article_is_not_body() -> None:
+    footer = [
+        "Harbour Times and the lighthouse logo are registered trademarks of the Harbour Media Group in many countries.",
+        "These statements have not been evaluated by the Food and Drug Administration and are not intended to diagnose any illness.",
+    ]
+    text = "\n\n".join([*P, "Share this", *footer])
+    body = convert(text).body
+    assert not any(x in body for x in footer) and P[3] in body
