@@ -94,3 +94,10 @@ def test_legal_footer_after_the_article_is_not_body() -> None:
     text = "\n\n".join([*P, "Share this", *footer])
     body = convert(text).body
     assert not any(x in body for x in footer) and P[3] in body
+
+
+def test_bio_like_first_paragraph_is_body() -> None:
+    lead = "Harbour Mayor Jane Roe has been asked by the council to explain the rising cost of the bridge before the vote."
+    text = "\n\n".join(["Share this", lead, *P])
+    assert convert(text).body.split("\n\n")[0] == lead
+    assert label_of(text, lead)[1] == "bio-like sentence opening the article"
