@@ -101,3 +101,24 @@ def test_bio_like_first_paragraph_is_body() -> None:
     text = "\n\n".join(["Share this", lead, *P])
     assert convert(text).body.split("\n\n")[0] == lead
     assert label_of(text, lead)[1] == "bio-like sentence opening the article"
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "closer"),
+    [
+        ("en", "Further information", "End of further information"),
+        ("de", "Weitere Informationen", "Ende der weiteren Informationen"),
+    ],
+)
+def test_box_closed_by_its_end_line_is_not_body(lang: str, header: str, closer: str) -> None:
+    p = PARAS[lang]
+    inside = p[1].replace(".", ", with more figures in the box.")
+    text = "\n\n".join([p[0], p[2], header, inside, closer, p[3]])
+    body = convert(text).body
+    assert inside not in body and header not in body and p[3] in body and p[2] in body
+    assert label_of(text, inside)[1].startswith("box: between its header")
+
+
+def test_end_line_without_its_header_leaves_the_text() -> None:
+    text = "\n\n".join([P[0], P[1], "End of the season", P[2], P[3]])
+    assert all(p in convert(text).body for p in P)

@@ -24,6 +24,7 @@ from typing import Any
 
 from corpus.convert.body import (
     body_repeats,
+    closed_boxes,
     comment_widgets,
     content_class,
     cut_summaries,
@@ -272,6 +273,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     teaser_lists(nonblank)
     cut_summaries(nonblank)
     summary_boxes(nonblank)
+    closed_boxes(nonblank)
     s, e = main_run(nonblank)
     s = standfirst(nonblank, s)
     furniture_islands(nonblank)

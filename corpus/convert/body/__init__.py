@@ -3,7 +3,7 @@
 Each pass is linear in the number of lines and lives in the module named after its job (engine.classify
 sets their order):
   score       content_class, wrapped_paragraphs: how a line reads on its own (pass 2);
-  furniture   comment_widgets, site_slogans, summary_boxes, furniture_islands: furniture that reads like text;
+  furniture   comment_widgets, site_slogans, summary_boxes, closed_boxes, furniture_islands: furniture that reads like text;
   teasers     teaser_lists, cut_summaries, teaser_cards, kicker_teasers: teaser blocks, found by their shape;
   run         main_run, standfirst: the densest run of text, cut where the article ends (pass 4);
   end         what follows an article (pager links, comments, author box); tail: bios inside vs after it;
@@ -14,7 +14,13 @@ This package re-exports the passes the engine calls, so `from corpus.convert.bod
 """
 
 from corpus.convert.body.end import tail
-from corpus.convert.body.furniture import comment_widgets, furniture_islands, site_slogans, summary_boxes
+from corpus.convert.body.furniture import (
+    closed_boxes,
+    comment_widgets,
+    furniture_islands,
+    site_slogans,
+    summary_boxes,
+)
 from corpus.convert.body.label import label_body
 from corpus.convert.body.repeats import body_repeats
 from corpus.convert.body.run import main_run, standfirst
@@ -23,6 +29,7 @@ from corpus.convert.body.teasers import cut_summaries, kicker_teasers, teaser_ca
 
 __all__ = [
     "body_repeats",
+    "closed_boxes",
     "comment_widgets",
     "content_class",
     "cut_summaries",
