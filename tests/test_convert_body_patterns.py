@@ -122,3 +122,16 @@ def test_box_closed_by_its_end_line_is_not_body(lang: str, header: str, closer: 
 def test_end_line_without_its_header_leaves_the_text() -> None:
     text = "\n\n".join([P[0], P[1], "End of the season", P[2], P[3]])
     assert all(p in convert(text).body for p in P)
+
+
+def test_standfirst_printed_twice_keeps_one_copy() -> None:
+    dek = "Our picks of the best walks along the river for the month of May, with maps."
+    text = "\n\n".join(["Best river walks in May", dek, "By Jane Roe", "May 3, 2024", dek, *P])
+    body = convert(text).body.split("\n\n")
+    assert body.count(dek) == 1 and body[1:] == P
+
+
+def test_repeated_lines_further_down_stay() -> None:
+    step = "Stir the sauce for two minutes and keep the heat low until it thickens."
+    text = "\n\n".join([P[0], P[1], step, P[2], P[3], step])
+    assert convert(text).body.split("\n\n").count(step) == 2

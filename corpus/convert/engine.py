@@ -32,6 +32,7 @@ from corpus.convert.body import (
     kicker_teasers,
     label_body,
     main_run,
+    repeated_standfirst,
     site_slogans,
     standfirst,
     summary_boxes,
@@ -282,6 +283,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     tail(nonblank, s, e)
     label_body(nonblank, s, e, lang)
     body_repeats(nonblank)
+    repeated_standfirst(nonblank)
     _headline_and_names(nonblank, s, e, stop)
     return ds
 

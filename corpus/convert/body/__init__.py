@@ -9,7 +9,7 @@ sets their order):
   end         what follows an article (pager links, comments, author box); tail: bios inside vs after it;
   label       label_body: body inside the run, subheadings / inline links between paragraphs (pass 5);
   lists       the article's own lists and tables, won back from short lines;
-  repeats     body_repeats: a glued copy of the whole text.
+  repeats     body_repeats, repeated_standfirst: a glued copy of the whole text, a standfirst printed twice.
 This package re-exports the passes the engine calls, so `from corpus.convert.body import main_run` works.
 """
 
@@ -22,7 +22,7 @@ from corpus.convert.body.furniture import (
     summary_boxes,
 )
 from corpus.convert.body.label import label_body
-from corpus.convert.body.repeats import body_repeats
+from corpus.convert.body.repeats import body_repeats, repeated_standfirst
 from corpus.convert.body.run import main_run, standfirst
 from corpus.convert.body.score import content_class, wrapped_paragraphs
 from corpus.convert.body.teasers import cut_summaries, kicker_teasers, teaser_cards, teaser_lists
@@ -37,6 +37,7 @@ __all__ = [
     "kicker_teasers",
     "label_body",
     "main_run",
+    "repeated_standfirst",
     "site_slogans",
     "standfirst",
     "summary_boxes",
