@@ -46,6 +46,10 @@ def repeated_standfirst(nb: list[LineDecision]) -> None:
         f = d.features
         if f is None or f.words < _DEK_WORDS:
             continue
-        if any(x.text == d.text for x in body[i + 1 : i + 1 + _DEK_SPAN]):
+        for j in range(i + 1, min(len(body), i + 1 + _DEK_SPAN)):
+            if body[j].text != d.text:
+                continue
+            if j + 1 < len(body) and body[i + 1].text == body[j + 1].text:
+                return  # the text goes on the same way after both copies: a passage printed twice
             d.label, d.rule = BOILERPLATE, "standfirst printed again below: the copy at the top"
             return
