@@ -135,3 +135,11 @@ def test_repeated_lines_further_down_stay() -> None:
     step = "Stir the sauce for two minutes and keep the heat low until it thickens."
     text = "\n\n".join([P[0], P[1], step, P[2], P[3], step])
     assert convert(text).body.split("\n\n").count(step) == 2
+
+
+def test_short_heading_in_capitals_is_a_subheading_not_a_link() -> None:
+    heading = "WHAT THE BRIDGE WILL COST THE TOWN"
+    link = "Council Approves New Budget For The Old Harbour Market Hall"
+    text = "\n\n".join([P[0], P[1], heading, P[2], link, P[3]])
+    body = convert(text).body.split("\n\n")
+    assert heading in body and link not in body

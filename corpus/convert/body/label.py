@@ -17,6 +17,7 @@ from corpus.convert.rules import RULES
 _TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
 _SUBHEAD_MAX_WORDS = 16
 _INLINE_LINK_MIN_WORDS = 6
+_CAPS_HEADING_WORDS = 8
 _NUMBERED_HEAD = re.compile(r"\d{1,2}[.)]\s+\w")
 # "Jane Roe, director of …", "Sir John Doe (left) …", "Jane Roe @handle": a person named, then a role or a
 # handle, alone between paragraphs; a heading does not start with a name and a comma.
@@ -90,6 +91,8 @@ def _title_case_link(d: LineDecision, lang: str | None) -> bool:
         (lang in RULES.title_case_langs)
         and f.words >= _INLINE_LINK_MIN_WORDS
         and f.title_ratio >= _TITLE_CASE
+        # "HOW TO STORE THE JAM": a short heading set in capitals (a link's title in capitals runs longer)
+        and not (d.text.isupper() and f.words <= _CAPS_HEADING_WORDS)
     )
 
 
