@@ -143,3 +143,11 @@ def test_short_heading_in_capitals_is_a_subheading_not_a_link() -> None:
     text = "\n\n".join([P[0], P[1], heading, P[2], link, P[3]])
     body = convert(text).body.split("\n\n")
     assert heading in body and link not in body
+
+
+def test_agency_in_square_brackets_after_a_caption_is_its_credit() -> None:
+    caption = "The new crane lifts the first part of the bridge into place over the river"
+    text = "\n\n".join([P[0], P[1], f"{caption} [Jane Roe via Reuters]", P[2], P[3]])
+    rec = convert(text)
+    assert [(c.credit, c.caption) for c in rec.credits] == [("Jane Roe via Reuters", caption)]
+    assert caption not in rec.body

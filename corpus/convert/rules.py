@@ -477,10 +477,10 @@ def _compile() -> Rules:
             + agency_alt
             + r")\b(?:\s*(?:Photo|Images?|Foto))?(?:\s*/[^()\[\]]{0,60})?)[)\]]$"
         ),
-        agency=re.compile(r"(?:^|[\s/(|])(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
+        agency=re.compile(r"(?:^|[\s/(\[|])(?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),  # "(AFP)", "[Nasa]"
         agency_words=frozenset(w.lower() for a in agencies for w in a.split()),
-        agency_head=re.compile(r"(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
-        agency_sep=re.compile(r"[\s/(|](?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
+        agency_head=re.compile(r"(?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
+        agency_sep=re.compile(r"[\s/(\[|](?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
         credit_tail_names=frozenset(n.lower() for n in common.get("credit", {}).get("tail_names", [])),
         date_dmy=re.compile(
             r"(?P<d>"
