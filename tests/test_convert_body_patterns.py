@@ -151,3 +151,19 @@ def test_agency_in_square_brackets_after_a_caption_is_its_credit() -> None:
     rec = convert(text)
     assert [(c.credit, c.caption) for c in rec.credits] == [("Jane Roe via Reuters", caption)]
     assert caption not in rec.body
+
+
+def test_text_above_a_video_players_length_is_the_clips_caption() -> None:
+    clip = "Workers lift the first part of the new bridge into place over the river on Monday."
+    text = "\n\n".join([P[0], P[1], clip, "03.05.2024 | 2:43 min", P[2], P[3]])
+    rec = convert(text)
+    assert clip not in rec.body
+    assert [(c.kind, c.caption) for c in rec.credits] == [("video", clip)]
+
+
+def test_clip_title_above_an_autoplay_switch_is_a_caption_but_titles_above_lengths_are_not() -> None:
+    text = "\n\n".join(
+        [P[0], "Bridge opens after two years", "autoplay", P[1], "Ferry timetable", "1:37 min", P[2]]
+    )
+    captions = [c.caption for c in convert(text).credits]
+    assert captions == ["Bridge opens after two years"]
