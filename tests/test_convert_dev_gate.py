@@ -20,7 +20,7 @@ HEADLINE_FLOOR = 0.768  # all shapes together; measured 0.772
 FIELD_FLOORS = {
     "authors": (0.94, 0.84),
     "credits": (0.76, 0.948),
-    "captions": (0.79, 0.833),
+    "captions": (0.79, 0.855),  # recall measured 0.860 after the video captions
 }
 
 
