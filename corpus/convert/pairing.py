@@ -115,6 +115,7 @@ _GALLERY_CAPTION_WORDS = (4, 60)
 # a video player's line under its caption: the clip's length ("2:43 min", "26.10.2025 | 2:43 min") or its
 # autoplay switch
 _VIDEO_MARK = re.compile(r"^(?:[^|]{0,40}\|\s*)?\d{1,2}:\d\d(?::\d\d)?\s*min\.?$|^autoplay$", re.IGNORECASE)
+_VIDEO_MARK_ENDS = ("min", "min.", "Min", "Min.", "MIN", "autoplay", "Autoplay", "AUTOPLAY")
 _VIDEO_CAPTION_WORDS = (4, 50)
 _VIDEO_SENTENCE_WORDS = 8
 
@@ -123,10 +124,11 @@ def _video_captions(nb: list[LineDecision]) -> None:
     """The text right above a video player's length or autoplay line is the clip's caption: a description
     (a sentence), or its title when the line below is the player's autoplay switch. A list of clip titles
     each above its length is a video teaser list: titles without a sentence stop stay furniture."""
-    for k in range(1, len(nb)):
-        m = nb[k]
+    for k, m in enumerate(nb):
+        if not m.text.endswith(_VIDEO_MARK_ENDS):
+            continue  # most lines: their end looked at
         mf = m.features
-        if mf is None or mf.words > 6 or not _VIDEO_MARK.match(m.text):
+        if k == 0 or mf is None or mf.words > 6 or not _VIDEO_MARK.match(m.text):
             continue
         x = nb[k - 1]
         xf = x.features

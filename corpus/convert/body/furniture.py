@@ -128,6 +128,7 @@ def is_furniture(d: LineDecision) -> bool:
 
 _CLOSER_WORDS = 6
 _CLOSED_BOX_LINES = 20
+_BOX_INITIALS = frozenset(c for p in RULES.box_ends for c in (p[:1].lower(), p[:1].upper()))
 _STEM = 5  # "weitere" / "weiteren": a header's words and the closing line's, inflected, share their start
 
 
@@ -136,6 +137,8 @@ def closed_boxes(nb: list[LineDecision]) -> None:
     between its header and that line are the box's (facts, links, an info panel), not the article's text.
     Runs before the main run: the box does not extend it."""
     for k, d in enumerate(nb):
+        if d.text[:1] not in _BOX_INITIALS:
+            continue  # most lines: one character looked at
         f = d.features
         if f is None or f.words > _CLOSER_WORDS or f.ends_sentence:
             continue

@@ -45,13 +45,13 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             continue
         f = d.features
         assert f is not None
-        prev_body = k > 0 and _body_above(nb, k)
         nxt = nb[k + 1] if k + 1 < len(nb) else None
         next_text = nxt is not None and not nxt.label and nxt.content in ("good", "medium")
         if (
             inside
-            and prev_body
             and next_text
+            and k > 0
+            and _body_above(nb, k)
             and f.words <= _SUBHEAD_MAX_WORDS
             and (f.block_size == 1 or _between_paragraphs(d, nb[k - 1], nxt))
             and not f.has_url

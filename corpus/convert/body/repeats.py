@@ -41,7 +41,12 @@ _DEK_SPAN = 8  # the copy below: within this many body lines of it
 def repeated_standfirst(nb: list[LineDecision]) -> None:
     """A standfirst printed twice (under the title, then again as the text's lead or a pull-quote): the copy
     at the very top goes, one copy stays. Later repeats are left alone (recipes and lists repeat lines)."""
-    body = [d for d in nb if d.label == BODY and d.features is not None]
+    body: list[LineDecision] = []  # the article's first body lines: all the rule looks at
+    for d in nb:
+        if d.label == BODY and d.features is not None:
+            body.append(d)
+            if len(body) > _DEK_FIRST + _DEK_SPAN:
+                break
     for i, d in enumerate(body[:_DEK_FIRST]):
         f = d.features
         if f is None or f.words < _DEK_WORDS:

@@ -145,8 +145,10 @@ def kicker_teasers(nb: list[LineDecision]) -> None:
     story set into the text ("Rent cap:" / "City votes on new limits" / "The council meets …"). An article's
     own lead-in with a colon introduces a list or more paragraphs; a teaser's summary stands alone, with
     furniture or a heading below it. Run after the main run is chosen (its extent stays)."""
-    for k in range(2, len(nb)):
-        a, b, c = nb[k - 2], nb[k - 1], nb[k]
+    for k, a in enumerate(nb[:-2], start=2):
+        if a.text[-1:] != ":":
+            continue  # most lines: one character looked at
+        b, c = nb[k - 1], nb[k]
         fa, fb, fc = a.features, b.features, c.features
         if fa is None or fb is None or fc is None or c.label or c.content == "short":
             continue
