@@ -167,3 +167,20 @@ def test_clip_title_above_an_autoplay_switch_is_a_caption_but_titles_above_lengt
     )
     captions = [c.caption for c in convert(text).credits]
     assert captions == ["Bridge opens after two years"]
+
+
+@pytest.mark.parametrize(
+    ("header", "button"),
+    [
+        ("Les også", "Del"),
+        ("Läs också", "Dela"),
+        ("Czytaj także", "Udostępnij"),
+        ("Čtěte také", "Sdílet"),
+        ("Читайте также", "Поделиться"),
+    ],
+)
+def test_related_headers_and_share_buttons_of_more_languages(header: str, button: str) -> None:
+    line = f"{header}: Harbour Bridge Opens Again"
+    text = "\n\n".join([P[0], P[1], line, button, P[2], P[3]])
+    assert label_of(text, line)[0] == "related"
+    assert label_of(text, button) == ("boilerplate", "boilerplate.line")
