@@ -25,12 +25,15 @@ from typing import Any
 from corpus.convert import memo
 from corpus.convert.body import (
     body_repeats,
+    closed_boxes,
     comment_widgets,
     content_class,
     cut_summaries,
     furniture_islands,
+    kicker_teasers,
     label_body,
     main_run,
+    repeated_standfirst,
     site_slogans,
     standfirst,
     summary_boxes,
@@ -275,13 +278,16 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     teaser_lists(nonblank)
     cut_summaries(nonblank)
     summary_boxes(nonblank)
+    closed_boxes(nonblank)
     s, e = main_run(nonblank)
     s = standfirst(nonblank, s)
     furniture_islands(nonblank)
     teaser_cards(nonblank)
+    kicker_teasers(nonblank)
     tail(nonblank, s, e)
     label_body(nonblank, s, e, lang)
     body_repeats(nonblank)
+    repeated_standfirst(nonblank)
     _headline_and_names(nonblank, s, e, stop)
     return ds
 

@@ -82,6 +82,7 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
     _echoed_captions(nb)
     _gallery_captions(nb)
+    _video_captions(nb)
     _restated_captions(nb)
 
 
@@ -137,6 +138,33 @@ def _first_token(low: str) -> str:
 
 
 _GALLERY_CAPTION_WORDS = (4, 60)
+# a video player's line under its caption: the clip's length ("2:43 min", "26.10.2025 | 2:43 min") or its
+# autoplay switch
+_VIDEO_MARK = re.compile(r"^(?:[^|]{0,40}\|\s*)?\d{1,2}:\d\d(?::\d\d)?\s*min\.?$|^autoplay$", re.IGNORECASE)
+_VIDEO_MARK_ENDS = ("min", "min.", "Min", "Min.", "MIN", "autoplay", "Autoplay", "AUTOPLAY")
+_VIDEO_CAPTION_WORDS = (4, 50)
+_VIDEO_SENTENCE_WORDS = 8
+
+
+def _video_captions(nb: list[LineDecision]) -> None:
+    """The text right above a video player's length or autoplay line is the clip's caption: a description
+    (a sentence), or its title when the line below is the player's autoplay switch. A list of clip titles
+    each above its length is a video teaser list: titles without a sentence stop stay furniture."""
+    for k, m in enumerate(nb):
+        if not m.text.endswith(_VIDEO_MARK_ENDS):
+            continue  # most lines: their end looked at
+        mf = m.features
+        if k == 0 or mf is None or mf.words > 6 or not _VIDEO_MARK.match(m.text):
+            continue
+        x = nb[k - 1]
+        xf = x.features
+        lo, hi = _VIDEO_CAPTION_WORDS
+        if xf is None or not _free(x) or not lo <= xf.words <= hi or m.index - x.index > _CAPTION_GAP:
+            continue
+        autoplay = m.text.lower() == "autoplay"
+        if autoplay or (xf.ends_sentence and xf.words >= _VIDEO_SENTENCE_WORDS):
+            x.label, x.rule = CREDIT, f"caption: above the video player's line {m.index + 1}"
+            x.data = {"kind": "video", "caption": x.text}
 
 
 def _gallery_captions(nb: list[LineDecision]) -> None:

@@ -220,6 +220,8 @@ class Rules:
     keyword_max_words: int
     more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
     summary_boxes: frozenset[str]  # lower case: "key points", "auf einen blick"
+    # lower case, with their final space: "end of ", "ende der ": a box's closing line, its header's words after it
+    box_ends: tuple[str, ...]
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
     notices: dict[str, tuple[str, ...]]
@@ -422,6 +424,7 @@ def _compile() -> Rules:
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
         more_links=frozenset(m.lower() for m in _gather(langs, "boilerplate", "more_links")),
         summary_boxes=frozenset(m.lower() for m in _gather(langs, "boilerplate", "summary_boxes")),
+        box_ends=tuple(sorted({m.lower().strip() + " " for m in _gather(langs, "boilerplate", "box_ends")})),
         notices=notices,
         phrases_any={
             code: phrase_finder(keywords_by_lang.get(code, keywords) + ps) for code, ps in notices.items()
@@ -512,10 +515,10 @@ def _compile() -> Rules:
             + agency_alt
             + r")\b(?:\s*(?:Photo|Images?|Foto))?(?:\s*/[^()\[\]]{0,60})?)[)\]]$"
         ),
-        agency=re.compile(r"(?:^|[\s/(|])(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
+        agency=re.compile(r"(?:^|[\s/(\[|])(?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),  # "(AFP)", "[Nasa]"
         agency_words=frozenset(w.lower() for a in agencies for w in a.split()),
-        agency_head=re.compile(r"(?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
-        agency_sep=re.compile(r"[\s/(|](?:" + agency_alt + r")(?:$|[\s/),.|;:])"),
+        agency_head=re.compile(r"(?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
+        agency_sep=re.compile(r"[\s/(\[|](?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
         credit_tail_names=frozenset(n.lower() for n in common.get("credit", {}).get("tail_names", [])),
         date_dmy=re.compile(
             r"(?P<d>"

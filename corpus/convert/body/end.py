@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from corpus.convert.decision import LineDecision
-from corpus.convert.labels import BIO, BOILERPLATE, BYLINE, DATELINE, RELATED
+from corpus.convert.labels import BIO, BODY, BOILERPLATE, BYLINE, DATELINE, RELATED
 from corpus.convert.rules import RULES, first_word
 
 _PAGER = frozenset({"previous", "next"})
@@ -77,6 +77,9 @@ def tail(nb: list[LineDecision], s: int, e: int) -> None:
     """Bio candidates inside the article are just paragraphs; after it they are the bio. The run's last
     text line right below the byline's name or a link to the author's page is an author box."""
     _author_box(nb, s, e)
+    if 0 < s <= e and nb[s - 1].label == BIO and nb[s - 1].content == "good":
+        # "Jane Roe has been named …" right above the run: the article's first paragraph, not a bio
+        nb[s - 1].label, nb[s - 1].rule = BODY, "bio-like sentence opening the article"
     for k, d in enumerate(nb):
         if (
             d.label == BIO

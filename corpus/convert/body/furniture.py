@@ -124,3 +124,41 @@ def summary_boxes(nb: list[LineDecision]) -> None:
 
 def is_furniture(d: LineDecision) -> bool:
     return d.label in (BOILERPLATE, RELATED) or (not d.label and d.content == "short")
+
+
+_CLOSER_WORDS = 6
+_CLOSED_BOX_LINES = 20
+_BOX_INITIALS = frozenset(c for p in RULES.box_ends for c in (p[:1].lower(), p[:1].upper()))
+_STEM = 5  # "weitere" / "weiteren": a header's words and the closing line's, inflected, share their start
+
+
+def closed_boxes(nb: list[LineDecision]) -> None:
+    """A box that a line closes by name ("Further information" … "End of further information"): the lines
+    between its header and that line are the box's (facts, links, an info panel), not the article's text.
+    Runs before the main run: the box does not extend it."""
+    for k, d in enumerate(nb):
+        if d.text[:1] not in _BOX_INITIALS:
+            continue  # most lines: one character looked at
+        f = d.features
+        if f is None or f.words > _CLOSER_WORDS or f.ends_sentence:
+            continue
+        low = d.text.lower()
+        end = next((p for p in RULES.box_ends if low.startswith(p)), None)
+        if end is None:
+            continue
+        key = _stems(low[len(end) :])
+        if not key:
+            continue
+        for j in range(k - 1, max(-1, k - 1 - _CLOSED_BOX_LINES), -1):
+            if _stems(nb[j].text.lower()) == key:
+                for x in nb[j : k + 1]:
+                    if not x.label or x is d or x is nb[j]:
+                        x.label, x.rule = (
+                            BOILERPLATE,
+                            f"box: between its header on line {nb[j].index + 1} and its end",
+                        )
+                break
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(w[:_STEM] for w in text.strip(" :.").split())

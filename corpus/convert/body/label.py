@@ -11,12 +11,13 @@ import re
 
 from corpus.convert.body.lists import SHORT_IN_RUN, SHORT_OUTSIDE, list_after_run, lists_between_paragraphs
 from corpus.convert.decision import LineDecision
-from corpus.convert.labels import BODY, BOILERPLATE, RELATED
+from corpus.convert.labels import BODY, BOILERPLATE, CAPTION, CREDIT, RELATED
 from corpus.convert.rules import RULES
 
 _TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
 _SUBHEAD_MAX_WORDS = 16
 _INLINE_LINK_MIN_WORDS = 6
+_CAPS_HEADING_WORDS = 8
 _NUMBERED_HEAD = re.compile(r"\d{1,2}[.)]\s+\w")
 # "Jane Roe, director of …", "Sir John Doe (left) …", "Jane Roe @handle": a person named, then a role or a
 # handle, alone between paragraphs; a heading does not start with a name and a comma.
@@ -44,13 +45,13 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             continue
         f = d.features
         assert f is not None
-        prev_body = k > 0 and nb[k - 1].label == BODY
         nxt = nb[k + 1] if k + 1 < len(nb) else None
         next_text = nxt is not None and not nxt.label and nxt.content in ("good", "medium")
         if (
             inside
-            and prev_body
             and next_text
+            and k > 0
+            and _body_above(nb, k)
             and f.words <= _SUBHEAD_MAX_WORDS
             and (f.block_size == 1 or _between_paragraphs(d, nb[k - 1], nxt))
             and not f.has_url
@@ -68,6 +69,21 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
     list_after_run(nb, e)
 
 
+_MEDIA = (CREDIT, CAPTION)
+_MEDIA_SPAN = 3  # a picture's credit and caption lines between a paragraph and the next heading
+
+
+def _body_above(nb: list[LineDecision], k: int) -> bool:
+    """The paragraph above, maybe across a picture's caption and credit: a heading often follows a picture
+    that closes the previous section."""
+    for j in range(k - 1, max(-1, k - 1 - _MEDIA_SPAN), -1):
+        if nb[j].label == BODY:
+            return True
+        if nb[j].label not in _MEDIA:
+            return False
+    return False
+
+
 def _title_case_link(d: LineDecision, lang: str | None) -> bool:
     f = d.features
     assert f is not None
@@ -75,6 +91,8 @@ def _title_case_link(d: LineDecision, lang: str | None) -> bool:
         (lang in RULES.title_case_langs)
         and f.words >= _INLINE_LINK_MIN_WORDS
         and f.title_ratio >= _TITLE_CASE
+        # "HOW TO STORE THE JAM": a short heading set in capitals (a link's title in capitals runs longer)
+        and not (d.text.isupper() and f.words <= _CAPS_HEADING_WORDS)
     )
 
 

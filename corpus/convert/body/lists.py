@@ -24,6 +24,11 @@ _ROW_WORDS = 8  # a table row or a list item of one shape: a few words around th
 _ROW_MARKS = frozenset(":()/|")
 _SHAPE_MIN = 3
 _COUNTER = "boilerplate.counter"
+# short lines that read like prose (bullets dropped): stopwords at least this share, capitals at most this
+_PROSE_MIN_LINES = 1
+_PROSE_MIN_WORDS = 4
+_PROSE_STOP = 0.3
+_PROSE_TITLE = 0.35
 
 
 def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
@@ -39,9 +44,9 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
             j += 1
         run = nb[k : j + 1]
         items = sum(1 for x in run if _LIST_ITEM.search(x.text)) + _same_shape(run)
+        listed = len(run) >= _LIST_MIN_LINES and items >= _LIST_ITEM_SHARE * len(run)
         if (
-            len(run) >= _LIST_MIN_LINES
-            and items >= _LIST_ITEM_SHARE * len(run)
+            (listed or (len(run) >= _PROSE_MIN_LINES and all(_prose_item(x) for x in run)))
             and nb[k - 1].label == BODY
             and j + 1 < len(nb)
             and nb[j + 1].label == BODY
@@ -49,6 +54,18 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
             for x in run:
                 x.label, x.rule = BODY, f"list item: {len(run)} item-like lines between paragraphs"
         k = j + 1
+
+
+def _prose_item(d: LineDecision) -> bool:
+    """A short line that reads like running text (function words, few capitals): a list item or a lead-in
+    whose bullet the dump dropped ("make a list of what you have"), not a title, a name or a menu."""
+    f = d.features
+    return (
+        f is not None
+        and f.words >= _PROSE_MIN_WORDS
+        and f.stop_ratio >= _PROSE_STOP
+        and f.title_ratio <= _PROSE_TITLE
+    )
 
 
 def _same_shape(run: list[LineDecision]) -> int:

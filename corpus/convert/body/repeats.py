@@ -31,3 +31,30 @@ def body_repeats(nb: list[LineDecision]) -> None:
         inside = [x.features.chars for x in parts if x is not d and x.features and x.text in d.text]
         if len(inside) >= _GLUED_COPY_PARTS and sum(inside) >= _GLUED_COPY_SHARE * (total - f.chars):
             d.label, d.rule = BOILERPLATE, "glued copy of the rest of the body"
+
+
+_DEK_WORDS = 8
+_DEK_FIRST = 2  # the copy above: among the article's first body lines
+_DEK_SPAN = 8  # the copy below: within this many body lines of it
+
+
+def repeated_standfirst(nb: list[LineDecision]) -> None:
+    """A standfirst printed twice (under the title, then again as the text's lead or a pull-quote): the copy
+    at the very top goes, one copy stays. Later repeats are left alone (recipes and lists repeat lines)."""
+    body: list[LineDecision] = []  # the article's first body lines: all the rule looks at
+    for d in nb:
+        if d.label == BODY and d.features is not None:
+            body.append(d)
+            if len(body) > _DEK_FIRST + _DEK_SPAN:
+                break
+    for i, d in enumerate(body[:_DEK_FIRST]):
+        f = d.features
+        if f is None or f.words < _DEK_WORDS:
+            continue
+        for j in range(i + 1, min(len(body), i + 1 + _DEK_SPAN)):
+            if body[j].text != d.text:
+                continue
+            if j + 1 < len(body) and body[i + 1].text == body[j + 1].text:
+                return  # the text goes on the same way after both copies: a passage printed twice
+            d.label, d.rule = BOILERPLATE, "standfirst printed again below: the copy at the top"
+            return

@@ -11,11 +11,14 @@ from __future__ import annotations
 from corpus.convert.body.furniture import is_furniture
 from corpus.convert.body.score import continues
 from corpus.convert.decision import LineDecision
-from corpus.convert.labels import BOILERPLATE
+from corpus.convert.labels import BOILERPLATE, RELATED
 from corpus.convert.rules import RULES
 
 _TEASER_MIN = 3
 _TEASER_GAP = 3
+_TEASER_MAX_WORDS = (
+    60  # a teaser's summary is a sentence or two; a longer line is a paragraph under its heading
+)
 _CUT_MIN = 4
 _CUT_WORDS = 15
 _CARD_WORDS = 50
@@ -58,6 +61,8 @@ def teaser_lists(nb: list[LineDecision]) -> None:
         return
     for r in runs:
         for x in r:
+            if x.features is not None and x.features.words > _TEASER_MAX_WORDS:
+                continue  # a paragraph under its heading: an article's sections can alternate like teasers
             x.label, x.rule = BOILERPLATE, f"teaser: one text line between title lines, {len(r)} in a row"
 
 
@@ -128,3 +133,39 @@ def _card_words(d: LineDecision) -> int:
 
 def _more_link(d: LineDecision) -> bool:
     return is_furniture(d) and d.text.strip(_LINK_MARKS).lower() in RULES.more_links
+
+
+_KICKER_WORDS = 5
+_KICKER_TITLE_WORDS = 16
+_KICKER_SUMMARY_WORDS = 50
+
+
+def kicker_teasers(nb: list[LineDecision]) -> None:
+    """ "Kicker:" / title / one summary sentence, the kicker and title in one block: a teaser of another
+    story set into the text ("Rent cap:" / "City votes on new limits" / "The council meets …"). An article's
+    own lead-in with a colon introduces a list or more paragraphs; a teaser's summary stands alone, with
+    furniture or a heading below it. Run after the main run is chosen (its extent stays)."""
+    for k, a in enumerate(nb[:-2], start=2):
+        if a.text[-1:] != ":":
+            continue  # most lines: one character looked at
+        b, c = nb[k - 1], nb[k]
+        fa, fb, fc = a.features, b.features, c.features
+        if fa is None or fb is None or fc is None or c.label or c.content == "short":
+            continue
+        if not (fc.ends_sentence and fc.words <= _KICKER_SUMMARY_WORDS):
+            continue
+        if not (a.text.endswith(":") and fa.words <= _KICKER_WORDS and fa.block == fb.block):
+            continue
+        if not (
+            _kicker_part(a) and _kicker_part(b) and not fb.ends_sentence and fb.words <= _KICKER_TITLE_WORDS
+        ):
+            continue
+        nxt = nb[k + 1] if k + 1 < len(nb) else None
+        if nxt is not None and not nxt.label and nxt.content != "short":
+            continue  # more text below: the colon line led into the article's own paragraphs
+        for x in (a, b, c):
+            x.label, x.rule = BOILERPLATE, "teaser: 'Kicker:' line, title and one summary line"
+
+
+def _kicker_part(d: LineDecision) -> bool:
+    return d.label == RELATED or (not d.label and d.content == "short")
