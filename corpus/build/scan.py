@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -34,6 +35,21 @@ class ScanContext:
 class BatchJob:
     refs: list[RawRef]
     prior: list[Prior | None]  # what the cache index knew about each ref
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as path strings with the roots named once: a pickled Path rebuilds from its parts, which
+        cost the driver and each worker ~15 µs a file in all; this ~3 µs."""
+        if not all(type(r) is RawRef for r in self.refs):  # URLs and other refs: pickled as they are
+            return (BatchJob, (self.refs, self.prior))
+        roots: dict[Path, int] = {}
+        which = [roots.setdefault(r.root, len(roots)) for r in self.refs]
+        paths = [os.fspath(r.path) for r in self.refs]
+        return (_job, ([os.fspath(r) for r in roots], which, paths, self.prior))
+
+
+def _job(roots: list[str], which: list[int], paths: list[str], prior: list[Prior | None]) -> BatchJob:
+    rs = [Path(r) for r in roots]
+    return BatchJob([RawRef(rs[i], Path(p)) for i, p in zip(which, paths, strict=True)], prior)
 
 
 LANG = pa.dictionary(pa.int32(), pa.string())
