@@ -5,10 +5,11 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from corpus.check.problem import Problem
 from corpus.config import Config
@@ -17,6 +18,9 @@ from corpus.engines import Engine
 from corpus.fsio import discover_any, discover_url, is_url, local_path, read_any
 from corpus.rawio import DEFAULT_MAX_BYTES, RAW_SUFFIX, RawReadError, RawRef
 from corpus.record import Record
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 @dataclass(slots=True)
@@ -135,7 +139,10 @@ def build(
     ctx = ScanContext(cache, cfg, fingerprint(cfg))
     total = _count_raw(paths)
 
-    with locked(cache):
+    # The driver is nearly idle while the workers convert and while one of them writes the big shard: a
+    # side thread loads the publishing libraries in pass 1 and writes the plan's files in pass 3 meanwhile.
+    with locked(cache), ThreadPoolExecutor(1, thread_name_prefix="corpus-publish") as side:
+        warm: Future[pa.Schema] | None = None
         # pass 1: per batch of files, in parallel; only small keys come back
         prior = PriorIndex.load(cache)
         jobs = (
@@ -148,6 +155,10 @@ def build(
         try:
             for res in engine.map(partial(scan_batch, ctx=ctx), jobs):
                 collector.add(res)
+                if (
+                    warm is None
+                ):  # not before: a process forked while a thread imports could inherit its locks
+                    warm = side.submit(_warm_publish)
                 done += res.keys.num_rows
                 progress("convert + check", done, total)
         except BaseException:
@@ -181,11 +192,17 @@ def build(
             written = []
             progress("write parquet", 0, plan.published)
             done = 0
-            write = partial(write_shard, cache_dir=cache, out_dir=str(tmp), schema=schema_with_hf_metadata())
-            for w in engine.map(write, plan.shards):
-                written.append(w)
-                done += w.rows
-                progress("write parquet", done, plan.published)
+            schema = warm.result() if warm is not None else schema_with_hf_metadata()
+            write = partial(write_shard, cache_dir=cache, out_dir=str(tmp), schema=schema)
+            early = side.submit(_publish_plan_files, tmp, cfg, plan)
+            try:
+                for w in engine.map(write, plan.shards):
+                    written.append(w)
+                    done += w.rows
+                    progress("write parquet", done, plan.published)
+            finally:
+                wait([early])  # never leave (or delete) the folder while the side thread writes into it
+            early.result()
             _publish_metadata(tmp, cfg, plan, written, cache)
             result.files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
     return result
@@ -224,20 +241,52 @@ def _batched(items: Iterable[RawRef], size: int) -> Iterator[list[RawRef]]:
         yield batch
 
 
-def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cache_dir: str) -> None:
+def _warm_publish() -> pa.Schema:
+    """Import what pass 3 and the metadata need (datasets, matplotlib, mlcroissant: a second or more of
+    CPU) while the workers convert, and derive the shards' schema."""
+    import matplotlib
+
+    from corpus.publish.arrow import schema_with_hf_metadata
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot
+    import mlcroissant  # noqa: F401
+
+    return schema_with_hf_metadata()
+
+
+def _publish_plan_files(tmp: Path, cfg: Config, plan: Any) -> None:
+    """The files that need only the plan (rejects, histogram, croissant), written while shards are."""
     import orjson
 
     from corpus import __version__
-    from corpus.build.cache import SpillReader
-    from corpus.publish.card import BuildFacts, CardMeta, render_card
     from corpus.publish.croissant import croissant
     from corpus.publish.histogram import write_histogram
-    from corpus.publish.manifest import MANIFEST, manifest
 
     with (tmp / "rejects.jsonl").open("wb") as fh:
         for r in plan.rejects:
             fh.write(orjson.dumps(r) + b"\n")
     write_histogram(plan.stats, tmp / "body_lengths.png")
+    name = cfg.pretty_name or "News articles"
+    doc = croissant(
+        name=name,
+        description=cfg.description or f"{name}: news articles converted and validated by corpus.",
+        license=cfg.license or "other",
+        url=cfg.url,
+        version=__version__,
+        cite_as=f"{name} (corpus {__version__})",
+    )
+    (tmp / "croissant.json").write_bytes(orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
+
+
+def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cache_dir: str) -> None:
+    """The card and the manifest, after every shard and _publish_plan_files (the manifest lists them all)."""
+    import orjson
+
+    from corpus.build.cache import SpillReader
+    from corpus.publish.card import BuildFacts, CardMeta, render_card
+    from corpus.publish.manifest import MANIFEST, manifest
+
     first = next((s for s in plan.shards if s.rows), None)
     example = None
     if first:
@@ -265,16 +314,6 @@ def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cac
     )
     download_size = sum((tmp / w.name).stat().st_size for w in written)
     (tmp / "README.md").write_text(render_card(meta, facts, download_size), encoding="utf-8")
-    doc = croissant(
-        name=meta.pretty_name,
-        description=meta.description
-        or f"{meta.pretty_name}: news articles converted and validated by corpus.",
-        license=meta.license,
-        url=cfg.url,
-        version=__version__,
-        cite_as=f"{meta.pretty_name} (corpus {__version__})",
-    )
-    (tmp / "croissant.json").write_bytes(orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
     counts = {
         "raw_files": plan.raw_files,
         "published": plan.published,

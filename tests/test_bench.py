@@ -80,3 +80,17 @@ def test_run_on_a_tiny_corpus(tmp_path: Path) -> None:
         "| floor |" in md and "| convert |" in md and "| peer (jsonschema) |" in md and "| submission |" in md
     )
     assert (tmp_path / "w" / "records.jsonl").stat().st_size > 0
+
+
+def test_build_stages_accounts_for_every_stage_and_the_workers(tmp_path: Path, capsys) -> None:
+    from bench import build_stages
+
+    generate.generate(40, tmp_path / "c", seed=0)
+    assert build_stages.main([str(tmp_path / "c"), "--n", "40"]) == 0
+    out = capsys.readouterr().out
+    for stage in ("convert (corpus.convert)", "duplicate keys", "content checks", "driver: KeyCollector.add"):
+        assert stage in out
+    assert build_stages.main([str(tmp_path / "c"), "--timeline", "--workers", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "published" in out and "plan_build" in out and "done write parquet" in out
+    assert out.count("in pass 1:") == 2  # both workers' time split into on-CPU, waiting and idle

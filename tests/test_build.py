@@ -254,3 +254,20 @@ def test_builds_sharing_a_cache_wait_for_each_other(tmp_path: Path) -> None:
         pass
     with locked(cache):  # released: free again
         pass
+
+
+def test_batch_jobs_pickle_compactly_and_round_trip(tmp_path: Path) -> None:
+    """Jobs go to worker processes as path strings; they must come back as the very same refs."""
+    import pickle
+
+    from corpus.build.cache import Loc, Prior
+    from corpus.build.scan import BatchJob
+    from corpus.rawio import RawRef
+
+    a, b = tmp_path / "a", tmp_path / "b" / "deeper"
+    refs = [RawRef(a, a / "x.txt"), RawRef(b, b / "sub" / "y.txt"), RawRef(a, a / "z.txt")]
+    job = BatchJob(refs, [None, Prior(b"k" * 16, Loc("s.jsonl", 3, 9)), None])
+    data = pickle.dumps(job)
+    back = pickle.loads(data)
+    assert back == job and [r.rel for r in back.refs] == ["x.txt", "sub/y.txt", "z.txt"]
+    assert b"pathlib" not in data  # strings, not Path objects (slow to rebuild in every worker)

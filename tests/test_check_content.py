@@ -64,6 +64,9 @@ def test_body_length_rules() -> None:
         "12K shares",
         "© 2024 The Harbour Gazette. All rights reserved.",
         "Mehr zum Thema",
+        "WE USE COOKIES TO IMPROVE YOUR EXPERIENCE.",
+        "We use coo\u212aies (a Kelvin sign, lower-cased to k) to improve your experience.",
+        "Ünsere Seite: we use cookies to improve your experience.",
     ],
 )
 def test_boilerplate_left_in_body(leftover: str) -> None:

@@ -82,6 +82,15 @@ def test_vectorised_words_and_keys_match_the_regex_definition(body: str) -> None
     assert len(sketch.shingle_hashes(ws, 5)) == len(sketch.shingles(ws, 5))
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(max_codepoint=0xFFFF, exclude_characters="ßİŉǰΐΰﬀﬁﬂﬃﬄﬅﬆ"), max_size=60))
+def test_fold_table_path_matches_casefold(body: str) -> None:
+    """Bodies of one-code-point folds (nearly all text) take the table path; it must equal `\\w+` of
+    `casefold()` exactly, upper case, Greek sigma, Cherokee and Kelvin sign included."""
+    body += " ΣΑΣ Ꭰ \u212a Éa"
+    assert sketch.words(body) == re.findall(r"\w+", body.casefold())
+
+
 def test_keys_ignore_case_punctuation_and_spacing_only() -> None:
     a = sketch.keys("The quick brown fox, jumps over the lazy dog!", 5, THRESHOLD)
     b = sketch.keys("the QUICK   brown fox jumps\n\nover the lazy dog", 5, THRESHOLD)

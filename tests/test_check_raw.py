@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from corpus.check.raw import check_bytes, check_sidecar, scan_extras
+from corpus.check.raw import _ANY, _surely_clean, check_bytes, check_sidecar, scan_extras
 from corpus.rawio import RawRef
 
 
@@ -104,3 +106,18 @@ def test_scan_finds_orphan_sidecars_and_linked_folders(tmp_path: Path) -> None:
     (tmp_path / "elsewhere").symlink_to(tmp_path.parent)
     found = {(path.name, p.code) for _, path, p in scan_extras([tmp_path])}
     assert found == {("lonely.meta.json", "R022"), ("elsewhere", "R010")}
+
+
+_FLAGGED_AND_NEIGHBOURS = [chr(c) for c in (*range(0x20), *range(0x7E, 0xC0), *range(0x2000, 0x2070))]
+_FLAGGED_AND_NEIGHBOURS += list(
+    "\u180d\u180e\u115f\u1160\u3164\u3165\uffa0\ufeff\U000e0001\U000e007f\U000e0080’“é"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.one_of(st.sampled_from(_FLAGGED_AND_NEIGHBOURS), st.characters(codec="utf-8")), max_size=30)
+)
+def test_byte_precheck_agrees_with_the_text_regex(text: str) -> None:
+    """The byte-level shortcut says 'clean' exactly when the regex over the decoded text finds nothing."""
+    assert _surely_clean(text.encode("utf-8")) == (_ANY.search(text) is None)

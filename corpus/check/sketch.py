@@ -49,30 +49,66 @@ def _is_word(cps: np.ndarray) -> np.ndarray:
     return out
 
 
+_MULTI = 2  # in _fold_table: the code point's case fold is several code points (ß -> ss)
+
+
+@cache
+def _fold_table() -> tuple[np.ndarray, np.ndarray]:
+    """Per BMP code point: its case fold when that is one code point, and whether that folded character is
+    `\\w` (1) or not (0), or _MULTI. `str.casefold` works code point by code point, so with these a body
+    is folded and split into words by two table look-ups instead of a string copy and a third pass."""
+    word = _word_table()
+    fold = np.arange(0x10000, dtype=np.uint32)
+    kind = word.astype(np.uint8)
+    for c in range(0x10000):
+        f = chr(c).casefold()
+        if len(f) != 1:
+            kind[c] = _MULTI
+        elif ord(f) != c:
+            fold[c] = ord(f)
+            kind[c] = word[ord(f)]
+    return fold, kind
+
+
 def _normalised(body: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(code points of the words joined by single spaces, word starts, word ends) in that array."""
+    cps = np.frombuffer(body.encode("utf-32-le", "surrogatepass"), np.uint32)
+    if not len(cps):
+        return _runs(cps, np.zeros(0, np.bool_))
+    if int(cps.max()) <= 0xFFFF:
+        fold, kind = _fold_table()
+        k = kind.take(cps)
+        if int(k.max()) < _MULTI:  # the common case: no code point folds to several
+            return _runs(fold.take(cps), k.view(np.bool_))
     cps = np.frombuffer(body.casefold().encode("utf-32-le", "surrogatepass"), np.uint32)
-    w = _is_word(cps)
-    padded = np.zeros(len(w) + 2, np.bool_)
-    padded[1:-1] = w
-    edges = np.flatnonzero(padded[1:] != padded[:-1])  # alternating starts and ends
-    starts, ends = edges[::2], edges[1::2]
-    if not len(starts):
-        return np.zeros(0, np.uint32), starts, ends
+    return _runs(cps, _is_word(cps))
+
+
+def _runs(cps: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The words (runs of `w`) of folded code points `cps`, joined by single spaces, with their spans."""
+    if not w.any():
+        empty = np.zeros(0, np.int64)
+        return np.zeros(0, np.uint32), empty, empty
     keep = w.copy()
-    keep[ends[:-1]] = True  # the first separator after each word but the last becomes one space
+    keep[1:] |= w[:-1]  # each word and the first separator after it
     norm = np.where(w, cps, np.uint32(_SPACE))[keep]
-    lengths = ends - starts
-    new_starts = np.zeros(len(starts), np.int64)
-    np.cumsum(lengths[:-1] + 1, out=new_starts[1:])
-    return norm, new_starts, new_starts + lengths
+    if not w[-1]:
+        norm = norm[:-1]  # the separator after the last word
+    spaces = np.flatnonzero(norm == _SPACE)
+    starts = np.empty(len(spaces) + 1, np.int64)
+    ends = np.empty(len(spaces) + 1, np.int64)
+    starts[0], ends[-1] = 0, len(norm)
+    starts[1:] = spaces + 1
+    ends[:-1] = spaces
+    return norm, starts, ends
 
 
 def _text(norm: np.ndarray) -> bytes:
     """The normalised body as UTF-8 (ASCII text, the common case, without a round trip through str)."""
     if not len(norm) or int(norm.max()) < 128:
         return norm.astype(np.uint8).tobytes()
-    return norm.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass").encode("utf-8", "surrogatepass")
+    data = norm.astype("<u4", copy=False).tobytes()
+    return data.decode("utf-32-le", "surrogatepass").encode("utf-8", "surrogatepass")
 
 
 def words(body: str) -> list[str]:
