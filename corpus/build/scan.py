@@ -52,6 +52,7 @@ KEY_SCHEMA = pa.schema(
         ("warnings", pa.int32()),
         ("body_hash", pa.int64()),
         ("bands", pa.binary()),  # uint64 LSH band keys
+        ("sig", pa.binary()),  # MinHash signature bytes (sketch.Keys.sig)
         ("size", pa.int64()),
         ("word_count", pa.int32()),
         ("language", LANG),
@@ -61,7 +62,7 @@ KEY_SCHEMA = pa.schema(
     ]
 )
 # what the driver keeps of each row (~70 bytes): the cache-index columns and the band keys go elsewhere
-KEPT = [f.name for f in KEY_SCHEMA if f.name not in ("rel_hash", "key16", "bands")]
+KEPT = [f.name for f in KEY_SCHEMA if f.name not in ("rel_hash", "key16", "bands", "sig")]
 
 
 @dataclass(slots=True)
@@ -83,6 +84,7 @@ def _entry(doc_key: bytes, checked: Any) -> bytes:
         "problems": [p.to_dict() for p in checked.problems],
         "body_hash": checked.body_hash,
         "bands": checked.bands.hex() if checked.bands else None,
+        "sig": checked.sig.hex() if checked.sig else None,
         "size": len(orjson.dumps(rec)) if rec is not None else 0,
         "record": rec,
     }
@@ -92,7 +94,7 @@ def _entry(doc_key: bytes, checked: Any) -> bytes:
 def _row(ref: RawRef, rel: str, key: bytes, line: bytes, cached: bool) -> tuple[dict[str, Any], list[Any]]:
     entry = orjson.loads(line)
     rec = entry["record"]
-    bands = entry["bands"]
+    bands, sig = entry["bands"], entry.get("sig")
     problems = entry["problems"]
     row = {
         "id": ref.id,
@@ -104,6 +106,7 @@ def _row(ref: RawRef, rel: str, key: bytes, line: bytes, cached: bool) -> tuple[
         "cached": cached,
         "body_hash": entry["body_hash"],
         "bands": bytes.fromhex(bands) if bands else None,
+        "sig": bytes.fromhex(sig) if sig else None,
         "size": entry["size"],
         "word_count": rec["word_count"] if rec else 0,
         "language": rec["language"] if rec else None,
