@@ -11,6 +11,7 @@ import heapq
 import os
 from array import array
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -288,14 +289,21 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
     raw_paths, orphans = _split_named(paths)
     raw_root = Path(cfg.raw_dir)
     refs = list(discover(raw_paths, default_root=raw_root))
-    bodies: dict[str, bytes] = {}
-    results, keys = _check_all(refs, cfg, engine, bodies)
-    extras = _extras(orphans + scan_extras([p for p in raw_paths if p.is_dir()]), cfg)
+    # The corpus index is refreshed (a walk and stat of every corpus file: seconds at a million) in a
+    # thread while the workers check the named files; the ids it needs come from the names, not the checks.
+    named_ids = {r.id.casefold() for r in refs}
+    with ThreadPoolExecutor(1) as pool:
+        refreshed = (
+            pool.submit(refresh_index, cfg, raw_root, engine, named_ids) if raw_root.is_dir() else None
+        )
+        bodies: dict[str, bytes] = {}
+        results, keys = _check_all(refs, cfg, engine, bodies)
+        extras = _extras(orphans + scan_extras([p for p in raw_paths if p.is_dir()]), cfg)
+        found = refreshed.result() if refreshed is not None else None
     old: KeyTable | None = None
     old_ids: dict[str, str] = {}
-    if raw_root.is_dir():
-        named_ids = {i.casefold() for i in map(results.id, range(len(results))) if i is not None}
-        index, same_id_rels = refresh_index(cfg, raw_root, engine, want_ids=named_ids)
+    if found is not None:
+        index, same_id_rels = found
         root = raw_root.resolve()
         parents: dict[Path, Path] = {}  # realpath once per folder, not once per file
         real = (
