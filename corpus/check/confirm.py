@@ -28,7 +28,7 @@ TextLoader = Callable[[str], str | list[str] | None]
 SHINGLE_CACHE_HASHES = 4_000_000  # ~32 MB of shingle hashes (~3,500 articles) kept per process
 PARALLEL_MIN_PAIRS = 4096  # fewer pairs are confirmed in the driver: shipping them costs more
 TASK_PAIRS = 2048  # pairs per engine task (items are cut so that a batch of them holds about this many)
-_FILTER_CHUNK = 262_144  # pairs a step: two 32 MB blocks of signature rows
+_FILTER_CHUNK = 131_072  # pairs a step: two 16 MB blocks of signature rows
 
 
 class Shingles:
