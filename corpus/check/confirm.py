@@ -4,7 +4,7 @@ in this process or on an engine's workers.
 LSH hands over every pair sharing a band; at a million articles most share boilerplate, not text (Jaccard
 ~0.1), and confirming each meant reading, converting and shingling both articles. The signature bytes
 kept beside the band keys (sketch.sig_cutoff) drop those pairs first; the rest get the exact Jaccard, here
-or, when there are many, in chunks on the engine's workers (each worker keeps its own shingle cache). The
+or, when there are many, in chunks on the engine's workers (each with a small shingle cache). The
 Jaccard is a pure function of the two texts, so where a pair is confirmed never changes the outcome.
 """
 
@@ -25,7 +25,8 @@ from corpus.engines import Engine
 # A loader gives a candidate's body text (or its words) by the name the key table holds, None if gone.
 TextLoader = Callable[[str], str | list[str] | None]
 
-SHINGLE_CACHE_HASHES = 4_000_000  # ~32 MB of shingle hashes (~3,500 articles) kept per process
+SHINGLE_CACHE_HASHES = 4_000_000  # ~32 MB of shingle hashes (~3,500 articles) kept in the driver
+WORKER_CACHE_HASHES = 1_000_000  # ~8 MB on each worker
 PARALLEL_MIN_PAIRS = 4096  # fewer pairs are confirmed in the driver: shipping them costs more
 TASK_PAIRS = 2048  # pairs per engine task (items are cut so that a batch of them holds about this many)
 _FILTER_CHUNK = 131_072  # pairs a step: two 16 MB blocks of signature rows
@@ -94,11 +95,14 @@ _WORKER_CACHE: dict[ConfirmJob, Shingles] = {}
 
 
 def confirm_chunk(job: ConfirmJob, chunk: tuple[list[str], list[str]]) -> list[tuple[int, float]]:
-    """(position in the chunk, Jaccard) of the pairs at or over the threshold; runs on a worker."""
+    """(position in the chunk, Jaccard) of the pairs at or over the threshold; runs on a worker.
+
+    Neighbouring pairs (in sorted order) share articles, so a worker keeps a small shingle cache across
+    the chunks of one job: 8 MB, which is all it leaves behind for the build's next pass."""
     sh = _WORKER_CACHE.get(job)
     if sh is None:
-        _WORKER_CACHE.clear()  # one job at a time: a stale cache is only memory
-        sh = _WORKER_CACHE[job] = Shingles(job.load, job.k)
+        _WORKER_CACHE.clear()
+        sh = _WORKER_CACHE[job] = Shingles(job.load, job.k, WORKER_CACHE_HASHES)
     out = []
     for i, (a, b) in enumerate(zip(*chunk, strict=True)):
         sa, sb = sh(a), sh(b)
