@@ -55,6 +55,7 @@ def main() -> None:
                     "warnings": np.zeros(m, np.int32),
                     "body_hash": rng.integers(-(1 << 62), 1 << 62, m),
                     "bands": [rng.bytes(width * 8) for _ in range(m)],
+                    "sig": [None] * m,
                     "size": np.full(m, 7000),
                     "word_count": rng.integers(100, 2000, m).astype(np.int32),
                     "language": pa.array(["en"] * m).dictionary_encode(),

@@ -171,7 +171,7 @@ def build(
             save_dedup_index(keys, cfg, cache, root)
 
         # pass 2: global reductions over the keys
-        plan = plan_build(keys, cfg, cache)
+        plan = plan_build(keys, cfg, cache, engine)
         del keys
         result = BuildResult(
             out=out,

@@ -109,3 +109,36 @@ def test_cli_build_engine_dask(raw: Path, local_build: dict[str, bytes], tmp_pat
     assert bad.exit_code == 2 and "unknown engine" in bad.output
     bad = CliRunner().invoke(app, ["build", str(raw), "--scheduler", "tcp://127.0.0.1:1"])
     assert bad.exit_code == 2 and "--engine dask" in bad.output
+
+
+def test_near_duplicates_confirmed_on_the_workers_give_byte_identical_builds(
+    raw: Path, local_build: dict[str, bytes], dask_engine: DaskEngine, tmp_path: Path, monkeypatch
+) -> None:
+    """Pass 2's candidate pairs go to the Dask workers and the process pool in small tasks: same bytes."""
+    import numpy as np
+
+    from corpus.check import confirm, dedup
+
+    monkeypatch.setattr(confirm, "PARALLEL_MIN_PAIRS", 1)
+    monkeypatch.setattr(confirm, "TASK_PAIRS", 2)
+    serial, sent = confirm._serial, []
+
+    def driver_only_when_empty(pairs: np.ndarray, *a: object) -> object:
+        assert not len(pairs), "confirmed in the driver"
+        return serial(pairs, *a)  # type: ignore[arg-type]
+
+    def counting(pairs: np.ndarray, *a: object, **k: object) -> object:
+        sent.append(len(pairs))
+        return confirm.confirm(pairs, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(confirm, "_serial", driver_only_when_empty)
+    monkeypatch.setattr(dedup, "confirm", counting)
+    pool: Engine = ProcessPool(2, batch_size=1)
+    try:
+        for name, engine in (("dask", dask_engine), ("pool", pool)):
+            out = tmp_path / name
+            build([raw], engine, Config(batch_size=16), out=out, cache_dir=tmp_path / f"cache-{name}")
+            assert _files(out) == local_build, name
+    finally:
+        pool.close()
+    assert sum(sent) > 0

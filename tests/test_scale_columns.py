@@ -104,6 +104,6 @@ def test_build_leaves_the_index_validate_would_save(tmp_path: Path) -> None:
     validate(None, Config(raw_dir=str(raw), cache_dir=str(tmp_path / "v")), InProcess())
     built, checked = tmp_path / "b" / "dedup-index", tmp_path / "v" / "dedup-index"
     names = sorted(os.listdir(checked))
-    assert sorted(os.listdir(built)) == names and "band-000.u64" in names
+    assert sorted(os.listdir(built)) == names and "band-000.u64" in names and "sig.u8" in names
     for name in names:
         assert (built / name).read_bytes() == (checked / name).read_bytes(), name

@@ -23,8 +23,10 @@ from corpus.check.dedup import KeyTable, find_duplicates
 from corpus.check.problem import Problem
 from corpus.check.rules import apply_config, problem
 from corpus.check.run import check_file
+from corpus.check.sigs import SigSource
 from corpus.config import Config
 from corpus.convert import CONVERTER_VERSION
+from corpus.engines import Engine
 from corpus.fsio import UrlRef
 from corpus.rawio import RawDoc, RawRef
 from corpus.record import SCHEMA_VERSION
@@ -41,6 +43,7 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     body_hash: int | None = None  # exact-duplicate key (signed 64-bit)
     bands: bytes | None = None  # near-duplicate LSH band keys, uint64 bytes
+    sig: bytes | None = None  # MinHash signature bytes (sketch.Keys.sig): pre-filters candidates
 
 
 @dataclass(slots=True)
@@ -95,10 +98,11 @@ def check_one(ref: RawRef, cfg: Config, doc: RawDoc | None = None) -> Checked:
     else:
         res = check_file(ref, cfg, doc, keep_dict=True)  # read once, by the scan
     bands = np.asarray(res.bands, np.uint64).tobytes() if res.bands is not None else None
+    sig = np.asarray(res.sig, np.uint8).tobytes() if res.sig is not None else None
     record = res.record_dict
     if record is None and res.record is not None:
         record = res.record.to_dict()
-    return Checked(record, res.problems, res.body_hash, bands)
+    return Checked(record, res.problems, res.body_hash, bands, sig)
 
 
 def duplicate_id(id: str, first: str) -> dict[str, Any]:
@@ -125,6 +129,28 @@ class LocNames(Sequence[str]):
         )
 
 
+@dataclass(frozen=True, slots=True)
+class CachedBody:
+    """Picklable loader of a cached body by its LocNames name, for confirming pairs here or on a worker
+    (each process keeps its own reader, with a few spill files open)."""
+
+    cache_dir: str
+
+    def __call__(self, name: str) -> str | None:
+        _, spill, offset, length = name.split(":")
+        reader = _READERS.get(self.cache_dir)
+        if reader is None:
+            for r in _READERS.values():
+                r.close()
+            _READERS.clear()
+            reader = _READERS[self.cache_dir] = SpillReader(self.cache_dir)
+        record = orjson.loads(reader.read(Loc(spill, int(offset), int(length))))["record"]
+        return record["body"] if record else None
+
+
+_READERS: dict[str, SpillReader] = {}
+
+
 def duplicates(
     rels: Sequence[str],
     where: LocNames,
@@ -132,24 +158,28 @@ def duplicates(
     bands: BandColumns,
     cfg: Config,
     cache_dir: str,
+    sigs: SigSource | None = None,
+    engine: Engine | None = None,
 ) -> Duplicates:
-    """validate's duplicate detection; candidates are confirmed from the cached bodies, not re-converted.
+    """validate's duplicate detection; candidates are confirmed from the cached bodies, not re-converted,
+    on the engine's workers when there are many.
 
     `rels` and `where` are made on access and `bands` read a band at a time: nothing per row is copied."""
-    table = KeyTable(rels, where, np.asarray(body_hash, np.int64), bands)
-    with SpillReader(cache_dir) as spills:
-
-        def load_words(name: str) -> list[str] | None:
-            _, spill, offset, length = name.split(":")
-            record = orjson.loads(spills.read(Loc(spill, int(offset), int(length))))["record"]
-            return sketch.words(record["body"]) if record else None
-
+    table = KeyTable(rels, where, np.asarray(body_hash, np.int64), bands, sigs=sigs)
+    load = CachedBody(cache_dir)
+    try:
         found = find_duplicates(
             table,
             None,
             threshold=cfg.near_duplicate_threshold,
             shingle_words=cfg.shingle_words,
-            load_words=load_words,
+            load_words=load,
+            engine=engine,
+            worker_load=load,
         )
+    finally:
+        reader = _READERS.pop(cache_dir, None)
+        if reader is not None:
+            reader.close()
     problems = {rel: [p.to_dict() for p in apply_config(rel, ps, cfg)] for rel, ps in found.problems.items()}
     return Duplicates(problems, found.exact_groups, found.clusters)

@@ -16,12 +16,14 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from corpus.build.bands import BandStore
+from corpus.build.bands import BandStore, band_matrix
 from corpus.build.cache import BASE, IndexWriter
 from corpus.build.scan import KEPT, KEY_SCHEMA, ScanResult
-from corpus.check.columns import BandFiles, Picked, Selected, StrColumn
+from corpus.check.columns import BandFiles, Picked, Selected, StrColumn, scratch_dir
 from corpus.check.dedup import KeyTable
 from corpus.check.index import save_index
+from corpus.check.sigs import SelectedSigs, SigFile, SigWriter
+from corpus.check.sketch import SIG_WIDTH
 from corpus.config import Config
 from corpus.rawio import RAW_SUFFIX
 
@@ -35,13 +37,16 @@ class Keys:
     bands: BandFiles  # aligned row for row with `table`
     spills: list[str]  # spill file of each batch (the `batch` column)
     problems: dict[str, list[dict[str, Any]]]  # rel -> errors, rejected files only
+    sigs: SigFile | None = None  # signature bytes, aligned with `table` (zeros: none)
 
 
 class KeyCollector:
     def __init__(self, cache_dir: str, width: int) -> None:
-        for stale in (Path(cache_dir) / BASE).glob("bands-*"):  # a killed build's (the cache is locked)
-            shutil.rmtree(stale, ignore_errors=True)
+        for pattern in ("bands-*", "sigs-*"):  # a killed build's (the cache is locked)
+            for stale in (Path(cache_dir) / BASE).glob(pattern):
+                shutil.rmtree(stale, ignore_errors=True)
         self.bands = BandStore(width, cache_dir)
+        self.sigs = SigWriter(scratch_dir(Path(cache_dir) / BASE, "sigs-"))
         self.index = IndexWriter(cache_dir)
         self.batches: list[pa.RecordBatch] = []  # the latest, not yet compacted
         self.parts: list[pa.Table] = []  # compacted: one chunk per COMPACT batches
@@ -51,6 +56,7 @@ class KeyCollector:
     def add(self, res: ScanResult) -> None:
         k = res.keys
         self.bands.add(k.column("bands"))
+        self.sigs.add_rows(band_matrix(k.column("sig"), SIG_WIDTH // 8).view(np.uint8))
         self.index.add(
             k.column("rel_hash"), k.column("key16"), res.spill, k.column("offset"), k.column("length")
         )
@@ -75,11 +81,12 @@ class KeyCollector:
         self._compact()
         table = pa.concat_tables(self.parts) if self.parts else KEPT_SCHEMA.empty_table()
         self.parts = []
-        return Keys(table, self.bands.finish(), self.spills, self.problems)
+        return Keys(table, self.bands.finish(), self.spills, self.problems, self.sigs.finish(owned=True))
 
     def abort(self) -> None:
         self.index.abort()
         self.bands.abort()
+        self.sigs.abort()
 
 
 def save_dedup_index(keys: Keys, cfg: Config, cache_dir: str, root: Path) -> None:
@@ -107,5 +114,6 @@ def save_dedup_index(keys: Keys, cfg: Config, cache_dir: str, root: Path) -> Non
         Selected(keys.bands, has_keys),
         sizes[has_keys],
         mtimes[has_keys],
+        SelectedSigs(keys.sigs, has_keys) if keys.sigs is not None else None,
     )
     save_index(table, replace(cfg, cache_dir=cache_dir), root.resolve(), keyless)

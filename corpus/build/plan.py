@@ -21,7 +21,9 @@ from corpus.build.keys import Keys
 from corpus.build.stats import Stats
 from corpus.check.columns import Selected
 from corpus.check.rules import problem
+from corpus.check.sigs import SelectedSigs
 from corpus.config import Config
+from corpus.engines import Engine
 from corpus.rawio import RAW_SUFFIX
 from corpus.split import bucket, split_codes
 
@@ -139,9 +141,10 @@ def _runs(ties: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return edges[::2], edges[1::2] + 1
 
 
-def plan_build(keys: Keys, cfg: Config, cache_dir: str) -> Plan:
+def plan_build(keys: Keys, cfg: Config, cache_dir: str, engine: Engine | None = None) -> Plan:
     """Decide everything from the key columns (keys.KEPT_SCHEMA) and the band files; nothing else read
-    but near-duplicate candidates' bodies (from the cache), to confirm them."""
+    but near-duplicate candidates' bodies (from the cache), to confirm them (on the engine's workers when
+    there are many: the outcome does not depend on where)."""
     order = _id_order(keys.table)
     t = keys.table if order is None else keys.table.take(pa.array(order))
     problems = keys.problems
@@ -167,13 +170,16 @@ def plan_build(keys: Keys, cfg: Config, cache_dir: str) -> Plan:
     cand = np.flatnonzero(ok & t.column("body_hash").is_valid().to_numpy(zero_copy_only=False))
     clusters: list[list[str]] = []
     if len(cand) > 1:
+        rows_in_keys = cand if order is None else order[cand]
         dups = duplicates(
             Rels(t, cand),
             LocNames(*_locations(t, keys.spills, cand)),
             _take(t, "body_hash", cand).to_numpy(),
-            Selected(keys.bands, cand if order is None else order[cand]),
+            Selected(keys.bands, rows_in_keys),
             cfg,
             cache_dir,
+            sigs=SelectedSigs(keys.sigs, rows_in_keys) if keys.sigs is not None else None,
+            engine=engine,
         )
         # exact copies: every id of a group but the smallest, found with one lookup over the id column
         keep_of = {copy: min(g) for g in dups.exact_groups for copy in sorted(g)[1:]}

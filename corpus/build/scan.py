@@ -68,6 +68,7 @@ KEY_SCHEMA = pa.schema(
         ("warnings", pa.int32()),
         ("body_hash", pa.int64()),
         ("bands", pa.binary()),  # uint64 LSH band keys
+        ("sig", pa.binary()),  # MinHash signature bytes (sketch.Keys.sig)
         ("size", pa.int64()),
         ("word_count", pa.int32()),
         ("language", LANG),
@@ -77,7 +78,7 @@ KEY_SCHEMA = pa.schema(
     ]
 )
 # what the driver keeps of each row (~70 bytes): the cache-index columns and the band keys go elsewhere
-KEPT = [f.name for f in KEY_SCHEMA if f.name not in ("rel_hash", "key16", "bands")]
+KEPT = [f.name for f in KEY_SCHEMA if f.name not in ("rel_hash", "key16", "bands", "sig")]
 
 
 @dataclass(slots=True)
@@ -103,6 +104,7 @@ def _entry(doc_key: bytes, checked: Checked, problems: list[dict[str, Any]]) -> 
         "problems": problems,
         "body_hash": checked.body_hash,
         "bands": checked.bands.hex() if checked.bands else None,
+        "sig": checked.sig.hex() if checked.sig else None,
         "size": size,
     }
     return orjson.dumps(head)[:-1] + b',"record":' + record + b"}\n", size
@@ -116,6 +118,7 @@ def _row(
     problems: list[dict[str, Any]],
     body_hash: int | None,
     bands: bytes | None,
+    sig: bytes | None,
     size: int,
     rec: dict[str, Any] | None,
 ) -> dict[str, Any]:
@@ -129,6 +132,7 @@ def _row(
         "cached": cached,
         "body_hash": body_hash,
         "bands": bands,
+        "sig": sig,
         "size": size,
         "word_count": rec["word_count"] if rec else 0,
         "language": rec["language"] if rec else None,
@@ -141,8 +145,10 @@ def _cached_row(
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     e = orjson.loads(line)
     bands = bytes.fromhex(e["bands"]) if e["bands"] else None
+    sig = bytes.fromhex(e["sig"]) if e.get("sig") else None
     problems = e["problems"]
-    return _row(ref, rel, key, True, problems, e["body_hash"], bands, e["size"], e["record"]), problems
+    row = _row(ref, rel, key, True, problems, e["body_hash"], bands, sig, e["size"], e["record"])
+    return row, problems
 
 
 def _stat(ref: RawRef) -> tuple[int, int]:
@@ -191,7 +197,16 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
                 found = [p.to_dict() for p in checked.problems]
                 line, size = _entry(key, checked, found)
                 row = _row(
-                    ref, rel, key, False, found, checked.body_hash, checked.bands, size, checked.record
+                    ref,
+                    rel,
+                    key,
+                    False,
+                    found,
+                    checked.body_hash,
+                    checked.bands,
+                    checked.sig,
+                    size,
+                    checked.record,
                 )
             if not row["ok"]:
                 problems[rel] = [p for p in found if p["severity"] == "error"]

@@ -2,28 +2,28 @@
 
 Keys of a whole corpus are columns of numpy arrays (64-bit body hash, uint64 LSH band keys), so
 1,000,000 articles take ~200 MB. Candidate pairs come from equal band keys (a sort per band, no
-Python dict of sets) and are confirmed with the true Jaccard of word shingles, re-read through
-`load_words` only for candidates. Clusters (union-find over exact and confirmed near pairs) tell
+Python dict of sets), pre-filtered by signature bytes and confirmed with the true Jaccard of word
+shingles (corpus.check.confirm), re-read through `load_words` only for candidates. Clusters (union-find over exact and confirmed near pairs) tell
 the build which articles must share a split.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from corpus.check import sketch
 from corpus.check.columns import BandColumns, BandWriter, PathColumn, Picked, as_columns, scratch_dir
+from corpus.check.confirm import Shingles, TextLoader, confirm, plausible
 from corpus.check.problem import Problem
 from corpus.check.rules import problem
+from corpus.check.sigs import SigSource, SigWriter
+from corpus.engines import Engine
 from corpus.rawio import RAW_SUFFIX
 
-SHINGLE_CACHE_HASHES = 4_000_000  # ~32 MB of shingle hashes (~3,500 articles) kept for confirming pairs
 _ALL_PAIRS_MAX = 32  # buckets larger than this are linked as a chain and a star, not all pairs
 
 
@@ -33,6 +33,7 @@ class KeyTable:
 
     `rels` and `paths` may be compact columns (corpus.check.columns) and `bands` band files on disk: the
     search reads one band at a time, so a million rows need not hold 168 MB of band keys in memory.
+    `sigs` (signature bytes, corpus.check.sigs) let confirmation skip pairs that cannot reach the threshold.
     """
 
     rels: Sequence[str]
@@ -41,6 +42,7 @@ class KeyTable:
     bands: np.ndarray | BandColumns  # uint64[n, b], or the same band by band
     size: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     mtime_ns: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    sigs: SigSource | None = None
 
     def __len__(self) -> int:
         return len(self.rels)
@@ -81,6 +83,7 @@ class KeyBuilder:
         self._own = names is None
         self._rows = array("q")  # index into `names` (shared names only)
         self._writer = BandWriter(scratch_dir(scratch), nbands, chunk)
+        self._sigs = SigWriter(scratch_dir(scratch, "sigs-"))
         self._cols: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         self.n = 0
         self._new()
@@ -104,6 +107,7 @@ class KeyBuilder:
         self._cur[1][i] = res.size  # type: ignore[attr-defined]
         self._cur[2][i] = res.mtime_ns  # type: ignore[attr-defined]
         self._writer.add(np.asarray(res.bands, np.uint64))  # type: ignore[attr-defined]
+        self._sigs.add(getattr(res, "sig", None))
         self._fill += 1
         self.n += 1
         if self._own:
@@ -117,13 +121,14 @@ class KeyBuilder:
         cols = [np.concatenate([c[k] for c in self._cols])[:n] for k in range(3)]
         self._cols = []
         bands = self._writer.finish(owned=True)
+        sigs = self._sigs.finish(owned=True)
         if self._own:
             rels: Sequence[str] = self.names.rels
             paths: Sequence[str] = self.names
         else:
             rows = np.frombuffer(self._rows, np.int64) if n else np.zeros(0, np.int64)
             rels, paths = Picked(self.names.rels, rows), Picked(self.names, rows)
-        return KeyTable(rels, paths, cols[0], bands, cols[1], cols[2])
+        return KeyTable(rels, paths, cols[0], bands, cols[1], cols[2], sigs)
 
 
 def id_of(rel: str) -> str:
@@ -254,52 +259,6 @@ def exact_self(h: np.ndarray) -> list[np.ndarray]:
     return [np.sort(order[s:e]) for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
 
 
-# --- confirmation ----------------------------------------------------------------------------------
-
-WordsLoader = Callable[[str], list[str] | None]
-
-
-class _Shingles:
-    """Shingle sets loaded on demand (only for candidates), as hashed arrays in a bounded LRU cache.
-
-    Unbounded, this cache was the build's and validate's memory growth: a set of shingle strings is
-    ~100 KB an article and about one article in eight is a candidate. Results do not depend on the bound
-    (a set evicted is just loaded again).
-    """
-
-    def __init__(self, load_words: WordsLoader, k: int, budget: int = SHINGLE_CACHE_HASHES) -> None:
-        self.load, self.k, self.budget = load_words, k, budget
-        self.cache: OrderedDict[str, np.ndarray | None] = OrderedDict()
-        self.held = 0  # hashes in the cache
-
-    def __call__(self, path: str) -> np.ndarray | None:
-        if path in self.cache:
-            self.cache.move_to_end(path)
-            return self.cache[path]
-        ws = self.load(path)
-        found = sketch.shingle_hashes(ws, self.k) if ws else None
-        self.cache[path] = found
-        self.held += len(found) if found is not None else 0
-        while self.held > self.budget and len(self.cache) > 2:  # the pair being compared stays
-            old = self.cache.popitem(last=False)[1]
-            self.held -= len(old) if old is not None else 0
-        return found
-
-
-def _confirm(
-    pairs: np.ndarray, path_a: Sequence[str], path_b: Sequence[str], sh: _Shingles, threshold: float
-) -> list[tuple[int, int, float]]:
-    out = []
-    for a, b in (p for start in range(0, len(pairs), 4096) for p in pairs[start : start + 4096].tolist()):
-        sa, sb = sh(path_a[a]), sh(path_b[b])
-        if sa is None or sb is None:
-            continue
-        j = sketch.jaccard_hashed(sa, sb)
-        if j >= threshold:
-            out.append((a, b, j))
-    return out
-
-
 # --- union-find -------------------------------------------------------------------------------------
 
 
@@ -337,11 +296,15 @@ def find_duplicates(
     *,
     threshold: float,
     shingle_words: int,
-    load_words: WordsLoader,
+    load_words: TextLoader,
+    engine: Engine | None = None,
+    worker_load: TextLoader | None = None,
 ) -> Duplicates:
     """Judge `new` rows against each other and against `old` (the rest of the corpus, never reported).
 
     Within `new`, the row whose id sorts first keeps its place and the others are reported, naming it.
+    Candidates are confirmed with `load_words` here, or with `worker_load` (picklable) on the engine's
+    workers when there are many; the outcome is the same either way.
     """
     old = old if old is not None else KeyTable.empty(new.band_columns.nbands)
     n_new = len(new)
@@ -380,13 +343,16 @@ def find_duplicates(
         )
 
     # near: only representatives of exact groups take part, so identical copies do not flood buckets
-    sh = _Shingles(load_words, shingle_words)
+    sh = Shingles(load_words, shingle_words)
     is_rep = np.ones(n_new, bool)
     is_rep[list(exact_of)] = False
     reps = np.flatnonzero(is_rep).astype(np.int64)
     if len(reps):
         local = self_candidates(new.bands, reps)  # a column at a time: no copy of every row's band keys
-        for a, b, j in _confirm(reps[local] if len(local) else local, new.paths, new.paths, sh, threshold):
+        local = plausible(reps[local] if len(local) else local, new.sigs, new.sigs, threshold)
+        for a, b, j in confirm(
+            local, new.paths, new.paths, sh, threshold, engine=engine, worker_load=worker_load
+        ):
             first, second = sorted((a, b), key=lambda i: (new_id(i), new.rels[i]))
             near_edges.append((first, second))
             if j > best_new.get(second, ("", -1.0))[1]:
@@ -395,7 +361,10 @@ def find_duplicates(
             cross = cross_candidates(new.bands, old.bands, reps)
             if len(cross):
                 cross[:, 0] = reps[cross[:, 0]]
-                for a, b, j in _confirm(cross, new.paths, old.paths, sh, threshold):
+                cross = plausible(cross, new.sigs, old.sigs, threshold)
+                for a, b, j in confirm(
+                    cross, new.paths, old.paths, sh, threshold, engine=engine, worker_load=worker_load
+                ):
                     near_edges.append((a, n_new + b))
                     if j > best_old.get(a, ("", -1.0))[1]:
                         best_old[a] = (old_id(b), j)

@@ -2,7 +2,9 @@
 
 Submission mode judges a few new files against a corpus of up to millions: rebuilding every key each
 time would cost a full conversion, so keys are kept as .npy columns plus a JSON list of paths and
-refreshed incrementally (only new files and files whose size changed are read again).
+refreshed incrementally (only new files and files whose size changed are read again). Each file's
+signature bytes (sig.u8, corpus.check.sigs) let confirmation drop most candidates without reading the old
+article; an index saved without them (an older version) still works, its rows confirmed by re-reading.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from corpus.check import sketch
 from corpus.check.columns import BandFiles, Picked, Selected, StrColumn, scratch_dir, write_bands
 from corpus.check.dedup import KeyTable, id_of
 from corpus.check.run import FileResult, check_file
+from corpus.check.sigs import SIG_FILE, SelectedSigs, SigFile, write_sigs
 from corpus.config import Config
 from corpus.convert import CONVERTER_VERSION
 from corpus.engines import Engine
@@ -100,7 +103,16 @@ def load_index(cfg: Config, root: Path) -> KeyTable | None:
     bands = BandFiles(d, sketch.lsh_shape(cfg.near_duplicate_threshold)[0], len(rels))
     if not all(len(c) == len(rels) for c in cols.values()) or not bands.valid():
         return None
-    return KeyTable(rels, Joined(root, rels), cols["body_hash"], bands, cols["size"], cols["mtime_ns"])
+    sigs = SigFile(d / SIG_FILE, len(rels))  # missing in an older index: every candidate is read then
+    return KeyTable(
+        rels,
+        Joined(root, rels),
+        cols["body_hash"],
+        bands,
+        cols["size"],
+        cols["mtime_ns"],
+        sigs if sigs.valid() else None,
+    )
 
 
 def _load_keyless(cfg: Config) -> dict[str, list[int]]:
@@ -128,6 +140,8 @@ def save_index(table: KeyTable, cfg: Config, root: Path, keyless: dict[str, list
         for name in _COLUMNS:
             np.save(tmp / f"{name}.npy", getattr(table, name))
         write_bands(tmp, table.band_columns)
+        if table.sigs is not None:
+            write_sigs(tmp, [(table.sigs, len(table))])
         old = d.with_name(d.name + f".old{os.getpid()}")
         if d.exists():
             d.rename(old)
@@ -313,8 +327,11 @@ def refresh_index(
     cols = [np.concatenate([getattr(kept, c), getattr(fresh, c)]) for c in _COLUMNS]
     bands = write_bands(scratch_dir(Path(cfg.cache_dir)), kept.band_columns, extra=fresh.band_columns)
     bands = BandFiles(bands.folder, bands.nbands, bands.n, owned=True)
+    sigs = None  # rows of an index saved without signatures stay unknown (zeros): read to confirm them
+    if fresh.sigs is not None or kept.sigs is not None:
+        sigs = write_sigs(bands.folder, [(kept.sigs, len(kept)), (fresh.sigs, len(fresh))])
     del kept, fresh
-    table = KeyTable(all_rels, Joined(root, all_rels), cols[0], bands, cols[1], cols[2])
+    table = KeyTable(all_rels, Joined(root, all_rels), cols[0], bands, cols[1], cols[2], sigs)
     save_index(table, cfg, root, keyless)
     return table, found_rels
 
@@ -334,4 +351,5 @@ def subset(table: KeyTable, idx: np.ndarray, root: Path) -> KeyTable:
         Selected(table.band_columns, idx),
         table.size[idx],
         table.mtime_ns[idx],
+        SelectedSigs(table.sigs, idx) if table.sigs is not None else None,
     )

@@ -10,7 +10,6 @@ import errno
 import hashlib
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +40,7 @@ class FileResult:
     record_dict: dict[str, Any] | None = None  # record.to_dict() (check_file's keep_dict)
     body_hash: int | None = None  # exact-duplicate key (signed 64-bit)
     bands: np.ndarray | None = None  # near-duplicate LSH band keys, uint64[bands]
+    sig: np.ndarray | None = None  # low bytes of the MinHash signature, uint8[128] (sketch.sig_cutoff)
     size: int = -1  # with mtime_ns: tells the persisted index whether the file changed
     mtime_ns: int = -1
 
@@ -69,7 +69,7 @@ def check_file(
     try:
         found = _check(ref, rel, cfg, res, data, keep_dict)
     except Exception as e:  # a safety net: one file's surprise must not stop the run or print a traceback
-        res.record, res.record_dict, res.body_hash, res.bands = None, None, None, None
+        res.record, res.record_dict, res.body_hash, res.bands, res.sig = None, None, None, None, None
         found = [problem("R101", f"checking failed: {type(e).__name__}: {printable(str(e))}")]
     res.problems = apply_config(printable(rel), found, cfg) if found else found
     return res
@@ -124,7 +124,7 @@ def _check(
     problems += check_record(record, cfg, text)
     keys = sketch.keys(record.body, cfg.shingle_words, cfg.near_duplicate_threshold)
     if keys is not None:
-        res.body_hash, res.bands = keys
+        res.body_hash, res.bands, res.sig = keys
     return problems
 
 
@@ -143,22 +143,29 @@ def _link_detail(ref: RawRef, message: str) -> str:
     return f"{message} (to {printable(target)})"
 
 
-def body_words(ref: RawRef, max_bytes: int) -> list[str] | None:
-    """The normalised words of a file's body, or None if it cannot be read or converted."""
+def body_text(ref: RawRef, max_bytes: int) -> str | None:
+    """A file's converted body, or None if it cannot be read or converted."""
     try:
         data = read_bytes_limited(ref.path, ref.root, max_bytes)
         meta, _ = check_sidecar(ref)
         record = convert_doc(RawDoc(ref=ref, data=data, sha256=hashlib.sha256(data).hexdigest(), meta=meta))
     except Exception:  # a file that changed or broke since its keys were taken confirms nothing
         return None
-    return sketch.words(record.body)
+    return record.body
 
 
-def words_from_file(max_bytes: int) -> Callable[[str], list[str] | None]:
-    """Loader for dedup confirmation: re-read and re-convert a raw file (only candidates need it)."""
+def body_words(ref: RawRef, max_bytes: int) -> list[str] | None:
+    """The normalised words of a file's body, or None if it cannot be read or converted."""
+    body = body_text(ref, max_bytes)
+    return None if body is None else sketch.words(body)
 
-    def load(path: str) -> list[str] | None:
+
+@dataclass(frozen=True, slots=True)
+class RawText:
+    """Picklable loader for dedup confirmation on workers: a raw file's body, re-read and re-converted."""
+
+    max_bytes: int
+
+    def __call__(self, path: str) -> str | None:
         p = Path(path)
-        return body_words(RawRef(p.parent, p), max_bytes)
-
-    return load
+        return body_text(RawRef(p.parent, p), self.max_bytes)

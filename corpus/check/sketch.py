@@ -13,8 +13,10 @@ then confirmed with the true Jaccard, so extra candidates cost time, never preci
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from functools import cache
+from typing import NamedTuple
 
 import numpy as np
 import rensa
@@ -173,12 +175,29 @@ def _shingle_hashes(norm: np.ndarray, starts: np.ndarray, ends: np.ndarray, k: i
         return _fmix(fwd[e - 1] * (prefix[e] - prefix[s]))
 
 
-def keys(body: str, k: int, threshold: float) -> tuple[int, np.ndarray] | None:
-    """(body_hash, band_keys) of a body, or None if it has no words: what every article needs, in one pass."""
+class Keys(NamedTuple):
+    body_hash: int
+    bands: np.ndarray  # uint64[bands]
+    sig: np.ndarray  # uint8[NUM_PERM]: the low byte of each MinHash value (see `plausible`)
+
+
+def keys(body: str, k: int, threshold: float) -> Keys | None:
+    """(body_hash, band_keys, signature) of a body, or None if it has no words: what every article needs,
+    in one pass."""
     norm, starts, ends = _normalised(body)
     if not len(starts):
         return None
-    return _hash_bytes(_text(norm)), _bands(_shingle_hashes(norm, starts, ends, k), threshold)
+    bands, sig = _bands_and_sig(_shingle_hashes(norm, starts, ends, k), threshold)
+    return Keys(_hash_bytes(_text(norm)), bands, sig)
+
+
+def body_shingles(body: str, k: int) -> np.ndarray:
+    """`shingle_hashes(words(body), k)` without making the words: normalising the normalised text again
+    changes nothing (case folding is idempotent on the word characters it leaves), so one pass suffices."""
+    norm, starts, ends = _normalised(body)
+    if not len(starts):
+        return np.zeros(0, np.uint64)
+    return np.unique(_shingle_hashes(norm, starts, ends, k))
 
 
 def shingles(ws: list[str], k: int) -> set[str]:
@@ -228,16 +247,50 @@ def lsh_shape(threshold: float, num_perm: int = NUM_PERM, target: float = 0.995)
     return best
 
 
-def _bands(hashes: np.ndarray, threshold: float) -> np.ndarray:
+def _bands_and_sig(hashes: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     bands, rows = lsh_shape(threshold)
     offsets = np.array([0, len(hashes)], np.uint64)
     digest = rensa.RMinHash.digest_matrix_from_flat_token_hashes(hashes, offsets, NUM_PERM, SEED)
-    sig = np.asarray(digest.to_rows()[0], np.uint64)[: bands * rows].reshape(bands, rows)
+    full = np.asarray(digest.to_rows()[0], np.uint64)
+    sig = full[: bands * rows].reshape(bands, rows)
     key = np.arange(1, bands + 1, dtype=np.uint64) * _MIX  # salt: equal values in different bands differ
     with np.errstate(over="ignore"):
         for j in range(rows):
             key = (key ^ sig[:, j]) * np.uint64(0x100000001B3)
-    return key
+    return key, (full & np.uint64(0xFF)).astype(np.uint8)
+
+
+def _bands(hashes: np.ndarray, threshold: float) -> np.ndarray:
+    return _bands_and_sig(hashes, threshold)[0]
+
+
+# --- signature pre-filter ---------------------------------------------------------------------------
+# Two documents' MinHash values agree at each permutation with probability J (their Jaccard); the low
+# bytes agree at least that often (J + (1 - J)/256). So the number of equal signature bytes of a pair
+# with J >= threshold is at least Binomial(NUM_PERM, threshold), and a pair with fewer than
+# `sig_cutoff` equal bytes is at Jaccard >= threshold with probability < SIG_MISS: such candidates are
+# dropped before the exact confirmation. Most candidates LSH hands over share boilerplate, not text
+# (Jaccard ~0.1: ~13 equal bytes of 128; the cutoff at 0.8 is 67); only the rest are read and confirmed.
+SIG_WIDTH = NUM_PERM
+SIG_MISS = 1e-12
+
+
+def _binom_cdf(m: int, n: int, p: float) -> float:
+    return sum(math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(m + 1))
+
+
+@cache
+def sig_cutoff(threshold: float, n: int = SIG_WIDTH, miss: float = SIG_MISS) -> int:
+    """The most equal bytes a pair may need: P(Binomial(n, threshold) < cutoff) <= miss."""
+    cut = 0
+    while cut < n and _binom_cdf(cut, n, threshold) <= miss:
+        cut += 1
+    return cut
+
+
+def sig_matches(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Equal bytes of each row pair of two uint8[m, SIG_WIDTH] matrices."""
+    return np.count_nonzero(a == b, axis=1)
 
 
 def band_keys(ws: list[str], k: int, threshold: float) -> np.ndarray:

@@ -11,6 +11,7 @@ import heapq
 import os
 from array import array
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -24,7 +25,7 @@ from corpus.check.index import refresh_index, save_index, subset
 from corpus.check.problem import Problem
 from corpus.check.raw import scan_extras
 from corpus.check.rules import apply_config, problem
-from corpus.check.run import FileResult, check_file, printable, words_from_file
+from corpus.check.run import FileResult, RawText, check_file, printable
 from corpus.config import Config
 from corpus.engines import Engine
 from corpus.rawio import META_SUFFIX, RAW_SUFFIX, RawRef, discover
@@ -214,25 +215,32 @@ def _nbands(cfg: Config) -> int:
 
 
 def duplicates(
-    table: KeyTable, old: KeyTable | None, cfg: Config, bodies: dict[str, bytes] | None = None
+    table: KeyTable,
+    old: KeyTable | None,
+    cfg: Config,
+    bodies: dict[str, bytes] | None = None,
+    engine: Engine | None = None,
 ) -> Duplicates:
     """Exact and near duplicates of `table`'s rows (among themselves and against `old`), with clusters.
 
-    `bodies` (path -> UTF-8 body) spares re-reading candidates; others are re-read and re-converted.
+    `bodies` (path -> UTF-8 body) spares re-reading candidates; others are re-read and re-converted, on
+    the engine's workers when there are many.
     """
-    from_file = words_from_file(cfg.max_bytes)
+    from_file = RawText(cfg.max_bytes)
     known = bodies or {}
 
-    def load_words(path: str) -> list[str] | None:
+    def load(path: str) -> str | None:
         body = known.get(path)
-        return sketch.words(body.decode()) if body is not None else from_file(path)
+        return body.decode() if body is not None else from_file(path)
 
     return find_duplicates(
         table,
         old,
         threshold=cfg.near_duplicate_threshold,
         shingle_words=cfg.shingle_words,
-        load_words=load_words,
+        load_words=load,
+        engine=engine,
+        worker_load=from_file,
     )
 
 
@@ -254,7 +262,7 @@ def _whole(roots: list[Path], cfg: Config, engine: Engine) -> Outcome:
     results, keys = _check_all(discover(roots), cfg, engine, bodies)
     _duplicate_ids(results, cfg)
     table = keys.table()
-    _add_duplicates(results, duplicates(table, None, cfg, bodies), cfg)
+    _add_duplicates(results, duplicates(table, None, cfg, bodies, engine), cfg)
     if len(roots) == 1 and _same(roots[0], Path(cfg.raw_dir)):
         save_index(table, cfg, roots[0].resolve(), results.keyless)
     return Outcome(results, _extras(scan_extras(roots), cfg))
@@ -281,14 +289,21 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
     raw_paths, orphans = _split_named(paths)
     raw_root = Path(cfg.raw_dir)
     refs = list(discover(raw_paths, default_root=raw_root))
-    bodies: dict[str, bytes] = {}
-    results, keys = _check_all(refs, cfg, engine, bodies)
-    extras = _extras(orphans + scan_extras([p for p in raw_paths if p.is_dir()]), cfg)
+    # The corpus index is refreshed (a walk and stat of every corpus file: seconds at a million) in a
+    # thread while the workers check the named files; the ids it needs come from the names, not the checks.
+    named_ids = {r.id.casefold() for r in refs}
+    with ThreadPoolExecutor(1) as pool:
+        refreshed = (
+            pool.submit(refresh_index, cfg, raw_root, engine, named_ids) if raw_root.is_dir() else None
+        )
+        bodies: dict[str, bytes] = {}
+        results, keys = _check_all(refs, cfg, engine, bodies)
+        extras = _extras(orphans + scan_extras([p for p in raw_paths if p.is_dir()]), cfg)
+        found = refreshed.result() if refreshed is not None else None
     old: KeyTable | None = None
     old_ids: dict[str, str] = {}
-    if raw_root.is_dir():
-        named_ids = {i.casefold() for i in map(results.id, range(len(results))) if i is not None}
-        index, same_id_rels = refresh_index(cfg, raw_root, engine, want_ids=named_ids)
+    if found is not None:
+        index, same_id_rels = found
         root = raw_root.resolve()
         parents: dict[Path, Path] = {}  # realpath once per folder, not once per file
         real = (
@@ -309,5 +324,5 @@ def _submission(paths: list[Path], cfg: Config, engine: Engine) -> Outcome:
     _duplicate_ids(results, cfg, old_ids)
     new = keys.table()
     new.rels = list(new.paths)  # named files from two folders may share a rel; their paths differ
-    _add_duplicates(results, duplicates(new, old, cfg, bodies), cfg, by_rel=False)
+    _add_duplicates(results, duplicates(new, old, cfg, bodies, engine), cfg, by_rel=False)
     return Outcome(results, extras)
