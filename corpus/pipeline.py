@@ -130,6 +130,7 @@ def build(
     from corpus.build.keys import KeyCollector, save_dedup_index
     from corpus.build.plan import plan_build
     from corpus.build.scan import BatchJob, ScanContext, scan_batch
+    from corpus.heap import give_back
     from corpus.publish.arrow import schema_with_hf_metadata
     from corpus.publish.parquet import write_shard
     from corpus.publish.swap import staged
@@ -165,6 +166,7 @@ def build(
             collector.abort()
             raise
         del prior
+        engine.recycle()  # pass 1's workers (converter caches, heaps) go; pass 2 or 3 start fresh ones
         keys = collector.finish()  # also swaps in the new cache index
         root = _raw_root(paths, cfg)
         if root is not None:  # the corpus is the configured raw folder: leave validate's index too
@@ -173,6 +175,8 @@ def build(
         # pass 2: global reductions over the keys
         plan = plan_build(keys, cfg, cache, engine)
         del keys
+        engine.recycle()
+        give_back()  # pass 2's columns are freed: let pass 3's workers have the pages
         result = BuildResult(
             out=out,
             raw_files=plan.raw_files,
@@ -203,6 +207,7 @@ def build(
             finally:
                 wait([early])  # never leave (or delete) the folder while the side thread writes into it
             early.result()
+            engine.recycle()  # the card's imports (datasets, mlcroissant) need not sit beside idle workers
             _publish_metadata(tmp, cfg, plan, written, cache)
             result.files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
     return result

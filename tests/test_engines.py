@@ -117,3 +117,29 @@ def test_dask_engine_connects_to_a_scheduler_address(dask_engine: DaskEngine) ->
         assert list(engine.map(partial(pow, 2), range(12))) == [2**i for i in range(12)]
     finally:
         engine.close()
+
+
+MARK = "as imported"
+
+
+def mark_and_pid(_: int) -> tuple[str, int]:
+    import os
+
+    return MARK, os.getpid()
+
+
+def test_process_pool_workers_are_spawned_and_recycled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers never inherit the driver's memory (spawned, not forked), and `recycle` replaces them."""
+    import sys
+
+    monkeypatch.setattr(sys.modules[__name__], "MARK", "changed in the driver")
+    pool = ProcessPool(2, batch_size=1)
+    try:
+        first = list(pool.map(mark_and_pid, range(4)))
+        assert {m for m, _ in first} == {"as imported"}
+        pool.recycle()
+        second = list(pool.map(mark_and_pid, range(4)))
+        assert not {p for _, p in first} & {p for _, p in second}
+    finally:
+        pool.close()
+    InProcess().recycle()  # a no-op, but part of every engine

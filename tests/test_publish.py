@@ -145,3 +145,35 @@ def test_cli_build_reports_counts_and_exit_code(tmp_path: Path, monkeypatch) -> 
     assert r.exit_code == 1 and not (tmp_path / "out3").exists()
     r = CliRunner().invoke(app, ["build", "missing"])
     assert r.exit_code == 2
+
+
+def test_shard_metadata_features_need_no_datasets_import() -> None:
+    """The shards' `huggingface` metadata is made without `datasets`, and says what `datasets` would."""
+    from corpus.publish.arrow import features_dict, hf_features, schema_with_hf_metadata
+
+    assert features_dict() == hf_features().to_dict()
+    meta = json.loads(schema_with_hf_metadata().metadata[b"huggingface"])
+    assert meta == {"info": {"features": hf_features().to_dict()}}
+
+
+def test_row_groups_parsed_in_pieces_hold_the_same_rows(tmp_path: Path, monkeypatch) -> None:
+    """A row group is parsed from the cache a piece at a time; one record a piece or all at once, the
+    shards hold the same rows in the same row groups (row_group_bytes decides those, never the pieces)."""
+    import corpus.publish.parquet as parquet
+    from corpus.config import Config
+
+    raw = tmp_path / "raw"
+    make_corpus(raw, 30)
+    cfg = Config(row_group_bytes=6_000, shard_bytes=40_000)
+    tables = []
+    for piece in (1, 1 << 40):
+        monkeypatch.setattr(parquet, "PIECE_BYTES", piece)
+        out = tmp_path / f"dist-{piece}"
+        run_build(raw, out, tmp_path / f"cache-{piece}", cfg)
+        files = [pq.ParquetFile(p) for p in sorted((out / "data").glob("*.parquet"))]
+        assert len(files) > 1 and any(f.metadata.num_row_groups > 2 for f in files)
+        tables.append([(f.metadata.num_row_groups, f.read()) for f in files])
+    (one_each, whole) = tables
+    assert [g for g, _ in one_each] == [g for g, _ in whole]
+    assert all(a.equals(b) for (_, a), (_, b) in zip(one_each, whole, strict=True))
+    assert all(t.schema.equals(ARROW_SCHEMA, check_metadata=False) for _, t in whole)

@@ -7,7 +7,7 @@ which shard. Pure apart from re-reading near-duplicate candidates to confirm the
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,9 +15,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from corpus.build.cache import Loc
 from corpus.build.checking import LocNames, duplicate_id, duplicates
 from corpus.build.keys import Keys
+from corpus.build.shards import Shard
 from corpus.build.stats import Stats
 from corpus.check.columns import Selected
 from corpus.check.rules import problem
@@ -26,34 +26,6 @@ from corpus.config import Config
 from corpus.engines import Engine
 from corpus.rawio import RAW_SUFFIX
 from corpus.split import bucket, split_codes
-
-
-@dataclass(slots=True)
-class Shard:
-    """One Parquet file to write: where its rows lie in the cache (id order) and its row-group sizes."""
-
-    split: str
-    index: int
-    count: int
-    spills: list[str]
-    spill_idx: np.ndarray  # int32 per row, into `spills`
-    offsets: np.ndarray  # int64 per row
-    lengths: np.ndarray  # int64 per row
-    row_groups: list[int]
-
-    @property
-    def stem(self) -> str:
-        return f"{self.split}-{self.index:05d}-of-{self.count:05d}"
-
-    @property
-    def rows(self) -> int:
-        return len(self.offsets)
-
-    def locs(self) -> Iterator[Loc]:
-        for s, o, n in zip(
-            self.spill_idx.tolist(), self.offsets.tolist(), self.lengths.tolist(), strict=True
-        ):
-            yield Loc(self.spills[s], o, n)
 
 
 @dataclass(slots=True)

@@ -113,6 +113,10 @@ class DaskEngine:
         result: A = final.result()
         return result
 
+    def recycle(self) -> None:
+        """Nothing: Dask's nannies watch their workers' memory themselves, and `Client.restart` between
+        passes timed out here (workers not back within 120 s on a loaded machine)."""
+
     def close(self) -> None:
         self._client.close()
         if self._cluster is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +20,9 @@ class InProcess:
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         return map(fn, items)
 
+    def recycle(self) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
@@ -28,12 +32,24 @@ def _run_batch(fn: Callable[[T], R], batch: list[T]) -> list[R]:
 
 
 class ProcessPool:
-    """Batches go to worker processes; at most `2 * workers` batches are in flight (bounded memory)."""
+    """Batches go to worker processes; at most `2 * workers` batches are in flight (bounded memory).
+
+    Workers are started on first use as fresh interpreters (spawn), never forked: a fork of a driver that
+    holds a million files' keys starts with all of them resident, and the whole process tree counts.
+    They import what the mapped function needs, and `recycle` ends them, so what one pass left in a
+    worker (converter caches, a heap grown by the last shard) is not carried into the next.
+    """
 
     def __init__(self, workers: int, batch_size: int = 256) -> None:
         self.workers = workers
         self.batch_size = batch_size
-        self._pool = ProcessPoolExecutor(max_workers=workers)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            ctx = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        return self._pool
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         it = iter(items)
@@ -43,13 +59,19 @@ class ProcessPool:
                 batch = list(itertools.islice(it, self.batch_size))
                 if not batch:
                     break
-                pending.append(self._pool.submit(_run_batch, fn, batch))
+                pending.append(self._executor().submit(_run_batch, fn, batch))
             if not pending:
                 return
             yield from pending.popleft().result()
 
+    def recycle(self) -> None:
+        """End the workers (their memory goes back to the system); the next `map` starts new ones."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
     def close(self) -> None:
-        self._pool.shutdown(cancel_futures=True)
+        self.recycle()
 
 
 def local_engine(workers: int | None, batch_size: int = 256) -> Engine:

@@ -2,12 +2,16 @@
 
 `datasets` caches a local folder by its card (datasets issue #2956): a shard's name carries the hash
 of its bytes, so a rebuild with other content changes `data_files` and with it the cache key.
+
+Memory: a row group (up to `row_group_bytes` of records) is held once, as Arrow columns in chunks parsed
+from a few MiB of cached JSON at a time; never also as one JSON string, a combined copy or a cast copy.
 """
 
 from __future__ import annotations
 
 import io
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +19,8 @@ import pyarrow as pa
 import pyarrow.json as pj
 import pyarrow.parquet as pq
 
-from corpus.build.cache import SpillReader
-from corpus.build.plan import Shard
+from corpus.build.cache import Loc, SpillReader
+from corpus.build.shards import Shard
 from corpus.publish.arrow import ARROW_SCHEMA, schema_with_hf_metadata
 from corpus.publish.manifest import file_sha256
 
@@ -27,6 +31,7 @@ WRITE_OPTIONS = {
     "use_content_defined_chunking": True,
     "write_statistics": True,
 }
+PIECE_BYTES = 4 << 20  # cached JSON parsed at a time: a small fraction of a row group
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +54,11 @@ def write_shard(shard: Shard, cache_dir: str, out_dir: str, schema: pa.Schema | 
     with pq.ParquetWriter(tmp, schema, **WRITE_OPTIONS) as writer, SpillReader(cache_dir) as spills:
         locs = shard.locs()
         for size in shard.row_groups:
-            lines = b"".join(spills.read(next(locs)) for _ in range(size))
-            table = records_table(lines).replace_schema_metadata(schema.metadata)
+            table = pa.Table.from_batches(list(_pieces(spills, locs, size, schema)), schema=schema)
             writer.write_table(table, row_group_size=size)
             rows += table.num_rows
             num_bytes += table.nbytes
+            del table
     digest = file_sha256(tmp)
     name = f"data/{shard.stem}-{digest[:12]}.parquet"
     os.replace(tmp, Path(out_dir) / name)
@@ -63,13 +68,28 @@ def write_shard(shard: Shard, cache_dir: str, out_dir: str, schema: pa.Schema | 
 _ENTRY_SCHEMA = pa.schema([("record", pa.struct(list(ARROW_SCHEMA)))])
 
 
-def records_table(lines: bytes) -> pa.Table:
-    """Cache entries (JSON Lines) -> Arrow table of their records, parsed in C++ with the explicit schema.
+def _pieces(spills: SpillReader, locs: Iterator[Loc], n: int, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
+    """The next `n` cached records as batches, each parsed from about PIECE_BYTES of JSON."""
+    lines: list[bytes] = []
+    size = 0
+    for _ in range(n):
+        lines.append(spills.read(next(locs)))
+        size += len(lines[-1])
+        if size >= PIECE_BYTES:
+            yield records_batch(b"".join(lines), schema)
+            lines, size = [], 0
+    if lines:
+        yield records_batch(b"".join(lines), schema)
 
-    About 20x faster and lighter than orjson + Table.from_pylist; the cast restores the non-null fields.
+
+def records_batch(lines: bytes, schema: pa.Schema = ARROW_SCHEMA) -> pa.RecordBatch:
+    """Cache entries (JSON Lines) -> Arrow batch of their records, parsed in C++ with the explicit schema.
+
+    About 20x faster and lighter than orjson + Table.from_pylist. The record's columns are taken as they
+    are (no cast, no copy): `schema` only adds the non-null flags, which every published record meets.
     """
     parse = pj.ParseOptions(explicit_schema=_ENTRY_SCHEMA, unexpected_field_behavior="ignore")
     read = pj.ReadOptions(use_threads=False, block_size=max(len(lines) + 1, 1 << 20))
     entries = pj.read_json(io.BytesIO(lines), parse_options=parse, read_options=read)
-    records = entries.column("record").combine_chunks()
-    return pa.Table.from_struct_array(records).cast(ARROW_SCHEMA)
+    (records,) = entries.column("record").chunks  # one block: one chunk
+    return pa.RecordBatch.from_arrays(records.flatten(), schema=schema)
