@@ -17,7 +17,6 @@ title ("Kicker - «Quote»"). A title the lead picture's credit took for its cap
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
