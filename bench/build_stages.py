@@ -77,12 +77,13 @@ def stages(root: Path, n: int) -> None:
         keys = sketch.keys(rec.body, cfg.shingle_words, cfg.near_duplicate_threshold)
         i = clock()
         key = entry_key(fp, ref.id, rel, doc.sha256, doc.meta)
-        bands = keys[1].tobytes() if keys else None
-        checked = Checked(as_dict, problems, keys[0] if keys else None, bands)
+        bands = keys.bands.tobytes() if keys else None
+        sig = keys.sig.tobytes() if keys else None
+        checked = Checked(as_dict, problems, keys.body_hash if keys else None, bands, sig)
         found = [p.to_dict() for p in problems]
         _, size = _entry(key, checked, found)
         j = clock()
-        _row(ref, rel, key, False, found, checked.body_hash, bands, size, as_dict)
+        _row(ref, rel, key, False, found, checked.body_hash, bands, sig, size, as_dict)
         k = clock()
         for name, dt in (
             ("read file + sidecar, sha256", b - a),
