@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_check_dedup import THRESHOLD, VOCAB, doc, mutate
 
 from corpus.check import confirm, sketch
 from corpus.check.dedup import Duplicates, KeyTable, find_duplicates
@@ -19,21 +20,6 @@ from corpus.check.sigs import SIG_FILE, SigFile, SigMatrix, SigWriter, write_sig
 from corpus.check.validate import validate
 from corpus.config import Config
 from corpus.engines import InProcess, ProcessPool
-
-THRESHOLD = 0.8
-VOCAB = [f"w{i}" for i in range(50_000)]
-
-
-def doc(rng: random.Random, n: int = 400) -> list[str]:
-    return [rng.choice(VOCAB) for _ in range(n)]
-
-
-def mutate(ws: list[str], changes: int, rng: random.Random) -> list[str]:
-    out = list(ws)
-    step = len(ws) // changes
-    for i in range(changes):
-        out[i * step + rng.randrange(step // 2)] = f"x{rng.randrange(10**9)}"
-    return out
 
 
 def jaccard(a: list[str], b: list[str]) -> float:
@@ -75,7 +61,7 @@ def family(seed: int, n: int = 40) -> list[list[str]]:
     rng = random.Random(seed)
     docs: list[list[str]] = []
     for _ in range(n):
-        a = doc(rng)
+        a = doc(rng, 400)
         docs += [a, mutate(a, rng.choice([2, 5, 8, 12, 30]), rng)]
     docs += [list(docs[0]), list(docs[3])]
     return docs
@@ -98,7 +84,7 @@ def test_signature_bytes_agree_about_as_often_as_the_jaccard_says() -> None:
     rng = random.Random(1)
     far, near = [], []
     for _ in range(60):
-        a = doc(rng)
+        a = doc(rng, 400)
         b = mutate(a, 8, rng)  # Jaccard ~0.8
         c = mutate(a, 60, rng)  # Jaccard well under 0.3
         ka, kb, kc = keyed(a), keyed(b), keyed(c)
