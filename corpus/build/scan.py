@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from corpus.build.cache import Prior, SpillReader, entry_key, rel_hash, spill_name, write_spill
 from corpus.build.checking import Checked, check_one
+from corpus.build.rowcols import batch_from_rows
 from corpus.check.problem import Problem
 from corpus.config import Config
 from corpus.fsio import UrlRef, read_any
@@ -228,4 +229,4 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
         r["rel_hash"] = rel_hash(r["rel"])
         if r["rel"] == r["id"] + RAW_SUFFIX:
             r["rel"] = None
-    return ScanResult(pa.RecordBatch.from_pylist(rows, schema=KEY_SCHEMA), name, problems)
+    return ScanResult(batch_from_rows(rows, KEY_SCHEMA), name, problems)

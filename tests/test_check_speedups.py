@@ -1,0 +1,85 @@
+"""The fast paths of the build's per-file work give exactly what the plain code they replace gives."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+
+import pyarrow as pa
+import pytest
+
+from corpus.build.rowcols import batch_from_rows, column
+from corpus.build.scan import KEY_SCHEMA
+
+
+def _key_rows(rng: random.Random, n: int) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for i in range(n):
+        row: dict[str, object] = {"id": f"a{i}", "split": rng.randint(0, 2), "has_record": i % 3 > 0}
+        row |= {"ok": i % 2 == 0, "warnings": i % 4}
+        if i % 5:  # an unreadable file's row has only the keys above
+            row |= {
+                "rel": rng.choice([None, f"sub/a{i}.txt", "dé/ü.txt"]),
+                "rel_hash": rng.getrandbits(64),
+                "key16": rng.randbytes(16),
+                "offset": i * 7000,
+                "length": rng.randint(0, 2**31 - 1),
+                "cached": i % 7 == 0,
+                "body_hash": rng.getrandbits(64) - 2**63,
+                "bands": rng.choice([None, b"", rng.randbytes(160)]),
+                "sig": rng.choice([None, rng.randbytes(128)]),
+                "size": rng.randint(0, 10**6),
+                "word_count": rng.choice([0, 1100]),
+                "language": rng.choice([None, "en", "de", "zh"]),
+                "publisher": rng.choice([None, "P", "Ünï Times", ""]),
+                "raw_size": -1,
+                "raw_mtime": 10**18 + i,
+            }
+        rows.append(row)
+    return rows
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 300])
+def test_key_rows_to_arrow_equal_from_pylist(n: int) -> None:
+    rows = _key_rows(random.Random(n), n)
+    got = batch_from_rows(rows, KEY_SCHEMA)
+    want = pa.RecordBatch.from_pylist(rows, schema=KEY_SCHEMA)
+    got.validate(full=True)
+    assert got.schema == want.schema
+    assert got.equals(want)
+    for f in KEY_SCHEMA:
+        a, b = got.column(f.name), want.column(f.name)
+        assert a.null_count == b.null_count, f.name
+        if pa.types.is_dictionary(f.type):  # the same codes, not only the same values
+            assert a.dictionary.equals(b.dictionary) and a.indices.equals(b.indices), f.name
+
+
+def test_row_columns_refuse_what_they_cannot_convert() -> None:
+    with pytest.raises(ValueError, match="16 bytes"):
+        column([b"short"], pa.binary(16))
+    with pytest.raises(TypeError, match="no conversion"):
+        column([1.5], pa.float32())
+
+
+def test_a_scan_worker_does_not_import_pandas(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a1.txt").write_text("Headline here\n\n" + "Some words of an invented article. " * 30)
+    (raw / "a2.txt").write_bytes(b"\xff\xfe not text")
+    code = f"""
+import sys
+from pathlib import Path
+from corpus.build.checking import fingerprint
+from corpus.build.scan import BatchJob, ScanContext, scan_batch
+from corpus.config import Config
+from corpus.rawio import RawRef
+root = Path({str(raw)!r})
+refs = [RawRef(root, root / n) for n in ("a1.txt", "a2.txt")]
+cfg = Config()
+res = scan_batch(BatchJob(refs, [None, None]), ScanContext({str(tmp_path / "cache")!r}, cfg, fingerprint(cfg)))
+assert res.keys.num_rows == 2, res.keys
+print("pandas" in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
