@@ -8,9 +8,12 @@ import sys
 
 import pyarrow as pa
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpus.build.rowcols import batch_from_rows, column
 from corpus.build.scan import KEY_SCHEMA
+from corpus.check.content import count_tokens
 
 
 def _key_rows(rng: random.Random, n: int) -> list[dict[str, object]]:
@@ -83,3 +86,20 @@ print("pandas" in sys.modules)
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+_SPACES = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+
+
+def test_every_white_space_character_is_one_utf16_unit() -> None:
+    assert _SPACES and max(_SPACES) < "\ud800"  # what count_tokens relies on
+
+
+@given(st.text(alphabet=st.sampled_from([*_SPACES, "a", "é", "中", "\U0001f600", "\ud800", "\udfff", "x"])))
+def test_count_tokens_is_len_split(text: str) -> None:
+    assert count_tokens(text) == len(text.split())
+
+
+@given(st.text())
+def test_count_tokens_is_len_split_on_any_text(text: str) -> None:
+    assert count_tokens(text) == len(text.split())

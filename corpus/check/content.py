@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+
 from corpus.check.problem import Problem
 from corpus.check.rules import problem
 from corpus.config import Config
@@ -23,6 +25,9 @@ _WORD = re.compile(r"\w+")
 _NOT_WIDE_LEAD = bytes(b for b in range(256) if not 0xE0 <= b <= 0xED)
 # the only characters whose lower case holds ASCII (İ -> i̇, Kelvin sign -> k)
 _LOWER_TO_ASCII = ("\u0130", "\u212a")
+# per UTF-16 code unit: is it white space to str.split()? (none lies outside the BMP, none is a surrogate)
+_SPACE16 = np.zeros(0x10000, np.bool_)
+_SPACE16[[c for c in range(0x10000) if chr(c).isspace()]] = True
 BOILERPLATE_MAX_CHARS = 400  # page furniture comes in short paragraphs; long ones are prose
 
 
@@ -94,8 +99,18 @@ def word_estimate(text: str, tokens: int | None = None, utf8: bytes | None = Non
     return tokens + unspaced // 2 if unspaced > len(text) // 4 else tokens
 
 
+def count_tokens(text: str) -> int:
+    """`len(text.split())` without a string per word (~9 µs instead of ~28 on an article): the non-space
+    UTF-16 code units that start the text or follow a space. Exact for any string: every white space
+    character is one code unit (all lie in the BMP), a surrogate pair two non-space ones."""
+    space = _SPACE16.take(np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16))
+    if not len(space):
+        return 0
+    return int(np.count_nonzero(space[:-1] > space[1:])) + (not space[0])
+
+
 def _body(record: Record, cfg: Config, raw_text: str | None) -> list[Problem]:
-    tokens = len(record.body.split())
+    tokens = count_tokens(record.body)
     utf8 = record.body.encode("utf-8", "surrogatepass")
     words = word_estimate(record.body, tokens, utf8)
     out = []
