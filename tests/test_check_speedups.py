@@ -6,13 +6,15 @@ import random
 import subprocess
 import sys
 
+import numpy as np
 import pyarrow as pa
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus.build.rowcols import batch_from_rows, column
 from corpus.build.scan import KEY_SCHEMA
+from corpus.check import sketch
 from corpus.check.content import count_tokens
 
 
@@ -103,3 +105,31 @@ def test_count_tokens_is_len_split(text: str) -> None:
 @given(st.text())
 def test_count_tokens_is_len_split_on_any_text(text: str) -> None:
     assert count_tokens(text) == len(text.split())
+
+
+def _general(body: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """sketch._normalised's general path (str.casefold, then a `\\w` test per code point)."""
+    cps = np.frombuffer(body.casefold().encode("utf-32-le", "surrogatepass"), np.uint32)
+    return sketch._runs(cps, sketch._is_word(cps))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        st.one_of(
+            st.characters(codec="utf-8"),
+            st.sampled_from(list(" _-.,’ßİǅﬁ٣日本😀\U0001d400\u0301\u00a0\n\ud800\udfff\uffff")),
+        ),
+        max_size=80,
+    )
+)
+def test_normalised_text_equals_the_general_path(body: str) -> None:
+    """The UTF-16 table path (uint16 code points) gives the general path's text, spans and keys."""
+    norm, starts, ends = sketch._normalised(body)
+    want, want_starts, want_ends = _general(body)
+    assert norm.tolist() == want.tolist()
+    assert starts.tolist() == want_starts.tolist() and ends.tolist() == want_ends.tolist()
+    assert sketch._text(norm) == sketch._text(want)
+    if len(starts):
+        got = sketch._shingle_hashes(norm, starts, ends, 5)
+        assert got.tolist() == sketch._shingle_hashes(want, want_starts, want_ends, 5).tolist()

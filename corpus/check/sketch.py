@@ -72,18 +72,64 @@ def _fold_table() -> tuple[np.ndarray, np.ndarray]:
     return fold, kind
 
 
+_SLOW = 0xFFFF  # in _unit_table: this UTF-16 unit needs the general path
+
+
+@cache
+def _unit_table() -> np.ndarray:
+    """Per UTF-16 code unit, what it becomes in the normalised text: its case fold when that is one `\\w`
+    code point, a space when it is no word character, or _SLOW: it folds to several code points (ß), or it
+    is a surrogate (half of an astral character, or a lone one). One look-up per unit and no other pass."""
+    fold, kind = _fold_table()
+    table = np.where(kind == 1, fold, _SPACE).astype(np.uint16)
+    table[kind == _MULTI] = _SLOW
+    table[0xD800:0xE000] = _SLOW
+    return table
+
+
 def _normalised(body: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(code points of the words joined by single spaces, word starts, word ends) in that array."""
+    """(code points of the words joined by single spaces, word starts, word ends) in that array.
+
+    The code points are uint16 when every character is in the BMP and folds to one (nearly always), else
+    uint32; their values are the same either way."""
+    units = np.frombuffer(body.encode("utf-16-le", "surrogatepass"), np.uint16)
+    if not len(units):
+        return _runs(np.zeros(0, np.uint32), np.zeros(0, np.bool_))
+    mapped = _unit_table().take(units)
+    if int(mapped.max()) != _SLOW:
+        return _spaced_runs(mapped)
     cps = np.frombuffer(body.encode("utf-32-le", "surrogatepass"), np.uint32)
-    if not len(cps):
-        return _runs(cps, np.zeros(0, np.bool_))
     if int(cps.max()) <= 0xFFFF:
         fold, kind = _fold_table()
         k = kind.take(cps)
-        if int(k.max()) < _MULTI:  # the common case: no code point folds to several
+        if int(k.max()) < _MULTI:  # lone surrogates, which are no word characters
             return _runs(fold.take(cps), k.view(np.bool_))
     cps = np.frombuffer(body.casefold().encode("utf-32-le", "surrogatepass"), np.uint32)
     return _runs(cps, _is_word(cps))
+
+
+def _spaced_runs(mapped: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """_runs of text whose non-word characters are spaces already (the words are what is not a space)."""
+    w = mapped != _SPACE
+    keep = w.copy()
+    keep[1:] |= w[:-1]  # each word and the first separator after it
+    norm = mapped[keep]
+    if len(norm) and norm[-1] == _SPACE:
+        norm = norm[:-1]  # the separator after the last word
+    if not len(norm):
+        empty = np.zeros(0, np.int64)
+        return np.zeros(0, np.uint32), empty, empty
+    return norm, *_spans(norm)
+
+
+def _spans(norm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    spaces = np.flatnonzero(norm == _SPACE)
+    starts = np.empty(len(spaces) + 1, np.int64)
+    ends = np.empty(len(spaces) + 1, np.int64)
+    starts[0], ends[-1] = 0, len(norm)
+    starts[1:] = spaces + 1
+    ends[:-1] = spaces
+    return starts, ends
 
 
 def _runs(cps: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -96,19 +142,15 @@ def _runs(cps: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nd
     norm = np.where(w, cps, np.uint32(_SPACE))[keep]
     if not w[-1]:
         norm = norm[:-1]  # the separator after the last word
-    spaces = np.flatnonzero(norm == _SPACE)
-    starts = np.empty(len(spaces) + 1, np.int64)
-    ends = np.empty(len(spaces) + 1, np.int64)
-    starts[0], ends[-1] = 0, len(norm)
-    starts[1:] = spaces + 1
-    ends[:-1] = spaces
-    return norm, starts, ends
+    return norm, *_spans(norm)
 
 
 def _text(norm: np.ndarray) -> bytes:
     """The normalised body as UTF-8 (ASCII text, the common case, without a round trip through str)."""
     if not len(norm) or int(norm.max()) < 128:
         return norm.astype(np.uint8).tobytes()
+    if norm.dtype == np.uint16:  # BMP, no surrogates: UTF-16 units are the code points
+        return norm.astype("<u2", copy=False).tobytes().decode("utf-16-le").encode("utf-8")
     data = norm.astype("<u4", copy=False).tobytes()
     return data.decode("utf-32-le", "surrogatepass").encode("utf-8", "surrogatepass")
 
@@ -152,11 +194,12 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _fmix(h: np.ndarray) -> np.ndarray:
     """MurmurHash3's 64-bit finaliser: spreads the polynomial hash's weak low bits over all bits."""
-    h = h ^ (h >> np.uint64(33))
+    h ^= h >> np.uint64(33)  # in place: callers pass a fresh array
     h *= np.uint64(0xFF51AFD7ED558CCD)
     h ^= h >> np.uint64(33)
     h *= np.uint64(0xC4CEB9FE1A85EC53)
-    return h ^ (h >> np.uint64(33))
+    h ^= h >> np.uint64(33)
+    return h
 
 
 def _shingle_hashes(norm: np.ndarray, starts: np.ndarray, ends: np.ndarray, k: int) -> np.ndarray:
@@ -166,13 +209,19 @@ def _shingle_hashes(norm: np.ndarray, starts: np.ndarray, ends: np.ndarray, k: i
     """
     with np.errstate(over="ignore"):
         fwd, inv = _powers(len(norm) + 1)
-        prefix = np.zeros(len(norm) + 1, np.uint64)
-        np.cumsum(norm.astype(np.uint64) * inv[: len(norm)], out=prefix[1:])
+        prefix = np.empty(len(norm) + 1, np.uint64)
+        prefix[0] = 0
+        terms = prefix[1:]
+        np.multiply(norm, inv[: len(norm)], out=terms)
+        np.cumsum(terms, out=terms)
         if len(starts) <= k:
             s, e = np.zeros(1, np.int64), np.array([len(norm)], np.int64)
         else:
             s, e = starts[: len(starts) - k + 1], ends[k - 1 :]
-        return _fmix(fwd[e - 1] * (prefix[e] - prefix[s]))
+        h = prefix[e]
+        h -= prefix[s]
+        h *= fwd[e - 1]
+        return _fmix(h)
 
 
 class Keys(NamedTuple):
