@@ -156,6 +156,25 @@ def test_shard_metadata_features_need_no_datasets_import() -> None:
     assert meta == {"info": {"features": hf_features().to_dict()}}
 
 
+def test_card_features_need_no_datasets_import() -> None:
+    """The card's `features:` list is made without `datasets` too, nested lists and structs included."""
+    import datasets
+    import pyarrow as pa
+
+    from corpus.publish.arrow import ARROW_SCHEMA, features_yaml, hf_features
+
+    assert features_yaml() == hf_features()._to_yaml_list()
+    odd = pa.schema(
+        [
+            ("a", pa.list_(pa.list_(pa.string()))),
+            ("b", pa.list_(pa.struct([("c", pa.list_(pa.int64())), ("d", pa.struct([("e", pa.string())]))]))),
+            ("f", pa.int32()),
+            *[(f.name, f.type) for f in ARROW_SCHEMA][:3],
+        ]
+    )
+    assert features_yaml(odd) == datasets.Features.from_arrow_schema(odd)._to_yaml_list()
+
+
 def test_row_groups_parsed_in_pieces_hold_the_same_rows(tmp_path: Path, monkeypatch) -> None:
     """A row group is parsed from the cache a piece at a time; one record a piece or all at once, the
     shards hold the same rows in the same row groups (row_group_bytes decides those, never the pieces)."""

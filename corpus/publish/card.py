@@ -18,7 +18,7 @@ import yaml
 from corpus import __version__
 from corpus.build.stats import Stats, bin_label
 from corpus.convert import CONVERTER_VERSION
-from corpus.publish.arrow import hf_features
+from corpus.publish.arrow import features_yaml
 from corpus.publish.parquet import WrittenShard
 from corpus.record import SCHEMA_VERSION
 from corpus.schema import article_schema
@@ -91,7 +91,7 @@ def front_matter(meta: CardMeta, facts: BuildFacts) -> dict[str, Any]:
         ],
         "dataset_info": {
             "config_name": "default",
-            "features": hf_features()._to_yaml_list(),
+            "features": features_yaml(),
             "splits": split_infos,
             "download_size": 0,  # filled below: needs the file sizes
             "dataset_size": sum(i["num_bytes"] for i in split_infos),

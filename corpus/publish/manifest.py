@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from corpus import __version__
-from corpus.convert import CONVERTER_VERSION
 from corpus.record import SCHEMA_VERSION
 
 MANIFEST = "manifest.json"
@@ -22,6 +21,9 @@ def file_sha256(path: Path) -> str:
 
 
 def manifest(out_dir: Path, counts: dict[str, Any]) -> dict[str, Any]:
+    # imported here: shard-writing workers import this module for file_sha256, not the converter (~0.3 s)
+    from corpus.convert import CONVERTER_VERSION
+
     files = {
         p.relative_to(out_dir).as_posix(): {"sha256": file_sha256(p), "bytes": p.stat().st_size}
         for p in sorted(out_dir.rglob("*"))
