@@ -133,3 +133,73 @@ def test_normalised_text_equals_the_general_path(body: str) -> None:
     if len(starts):
         got = sketch._shingle_hashes(norm, starts, ends, 5)
         assert got.tolist() == sketch._shingle_hashes(want, want_starts, want_ends, 5).tolist()
+
+
+_BODY = st.text(
+    st.one_of(
+        st.sampled_from(list("ab cd EF gh ij  \n\n.,’")),
+        st.sampled_from(list("ßİ😀\ud800\u00a0中é")),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=60,
+)
+
+
+def _same_keys(a: sketch.Keys | None, b: sketch.Keys | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return (
+        a.body_hash == b.body_hash
+        and a.bands.tolist() == b.bands.tolist()
+        and a.sig.tolist() == b.sig.tolist()
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_BODY, max_size=12), st.sampled_from([1 << 17, 64, 24]))
+def test_keys_many_equals_keys_of_each_body(bodies: list[str], group: int) -> None:
+    """Grouped or alone (a small GROUP_UNITS splits groups and sends long bodies the one-body way), with
+    no words, a few words, or characters that need the general path: the same keys as one at a time."""
+    old, sketch.GROUP_UNITS = sketch.GROUP_UNITS, group
+    try:
+        got = sketch.keys_many(bodies, 3, 0.8)
+    finally:
+        sketch.GROUP_UNITS = old
+    assert all(_same_keys(g, sketch.keys(b, 3, 0.8)) for g, b in zip(got, bodies, strict=True))
+
+
+def test_keys_many_on_articles() -> None:
+    words = [f"w{i}" for i in range(400)] + ["Ünïcode", "naïve", "ÉTÉ"]
+    rng = random.Random(3)
+    bodies = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 900))) for _ in range(60)]
+    bodies += [b.replace("w1", "Straße", 1) for b in bodies[:5]] + ["", "...", "one two"]
+    got = sketch.keys_many(bodies, 5, 0.8)
+    assert all(_same_keys(g, sketch.keys(b, 5, 0.8)) for g, b in zip(got, bodies, strict=True))
+
+
+def test_scan_batch_checks_each_file_again_if_batch_keys_fail(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from corpus.build.checking import fingerprint
+    from corpus.build.scan import BatchJob, ScanContext, scan_batch
+    from corpus.config import Config
+    from corpus.rawio import RawRef
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(5):
+        (raw / f"a{i}.txt").write_text(f"Headline {i}\n\n" + f"Words of invented article {i}, again. " * 40)
+    (raw / "bad.txt").write_bytes(b"")
+    refs = [RawRef(raw, p) for p in sorted(raw.iterdir())]
+    cfg = Config()
+
+    def scan(cache: str) -> tuple[list[dict[str, object]], dict[str, object]]:
+        res = scan_batch(BatchJob(refs, [None] * len(refs)), ScanContext(cache, cfg, fingerprint(cfg)))
+        return res.keys.drop_columns(["offset", "length"]).to_pylist(), res.problems
+
+    want = scan(str(tmp_path / "c1"))
+
+    def boom(*a: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(sketch, "keys_many", boom)
+    assert scan(str(tmp_path / "c2")) == want
+    assert sum(r["body_hash"] is not None for r in want[0]) == 5

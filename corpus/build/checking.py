@@ -77,11 +77,12 @@ def nbands(cfg: Config) -> int:
     return sketch.lsh_shape(cfg.near_duplicate_threshold)[0]
 
 
-def check_one(ref: RawRef, cfg: Config, doc: RawDoc | None = None) -> Checked:
+def check_one(ref: RawRef, cfg: Config, doc: RawDoc | None = None, *, with_keys: bool = True) -> Checked:
     """validate's per-file checks: raw, sidecar, conversion, schema, content; plus duplicate keys.
 
     check_file reads local files itself; a file read through fsspec (`doc` of a UrlRef) is checked from a
     local copy of its bytes and parsed sidecar, so remote corpora get the very same checks.
+    `with_keys=False`: no duplicate keys yet (see `add_keys`).
     """
     if isinstance(ref, UrlRef) and doc is None:
         return Checked(None)  # unreadable through fsspec: the read error itself is the reason
@@ -91,18 +92,31 @@ def check_one(ref: RawRef, cfg: Config, doc: RawDoc | None = None) -> Checked:
             local.path.write_bytes(doc.data)
             if doc.meta is not None:
                 local.meta_path.write_bytes(orjson.dumps(doc.meta))
-            res = check_file(local, cfg)
+            res = check_file(local, cfg, with_keys=with_keys)
             res.record = (
                 replace(res.record, source=replace(res.record.source, file=ref.rel)) if res.record else None
             )
     else:
-        res = check_file(ref, cfg, doc, keep_dict=True)  # read once, by the scan
+        res = check_file(ref, cfg, doc, keep_dict=True, with_keys=with_keys)  # read once, by the scan
     bands = np.asarray(res.bands, np.uint64).tobytes() if res.bands is not None else None
     sig = np.asarray(res.sig, np.uint8).tobytes() if res.sig is not None else None
     record = res.record_dict
     if record is None and res.record is not None:
         record = res.record.to_dict()
     return Checked(record, res.problems, res.body_hash, bands, sig)
+
+
+def add_keys(checked: list[Checked], cfg: Config) -> None:
+    """Fill in the duplicate keys of results checked `with_keys=False`, for every one with a record: what
+    check_one would have given them, taken of all their bodies at once (sketch.keys_many)."""
+    todo = [(c, c.record["body"]) for c in checked if c.record is not None]
+    bodies = [body for _, body in todo]
+    found = sketch.keys_many(bodies, cfg.shingle_words, cfg.near_duplicate_threshold)
+    for (c, _), keys in zip(todo, found, strict=True):
+        if keys is not None:
+            c.body_hash = keys.body_hash
+            c.bands = np.asarray(keys.bands, np.uint64).tobytes()
+            c.sig = np.asarray(keys.sig, np.uint8).tobytes()
 
 
 def duplicate_id(id: str, first: str) -> dict[str, Any]:

@@ -16,12 +16,12 @@ import orjson
 import pyarrow as pa
 
 from corpus.build.cache import Prior, SpillReader, entry_key, rel_hash, spill_name, write_spill
-from corpus.build.checking import Checked, check_one
+from corpus.build.checking import Checked, add_keys, check_one
 from corpus.build.rowcols import batch_from_rows
 from corpus.check.problem import Problem
 from corpus.config import Config
 from corpus.fsio import UrlRef, read_any
-from corpus.rawio import RAW_SUFFIX, RawReadError, RawRef
+from corpus.rawio import RAW_SUFFIX, RawDoc, RawReadError, RawRef
 from corpus.split import bucket, split_codes
 
 
@@ -152,6 +152,16 @@ def _cached_row(
     return row, problems
 
 
+def _keys(fresh: list[_Fresh], cfg: Config) -> None:
+    """The batch's duplicate keys, all at once; should that fail, each file checked again the whole way,
+    so a file's surprise is that file's problem (R101), as in validate."""
+    try:
+        add_keys([f.checked for f in fresh], cfg)
+    except Exception:
+        for f in fresh:
+            f.checked = check_one(f.ref, cfg, f.doc)
+
+
 def _stat(ref: RawRef) -> tuple[int, int]:
     """What validate's index records of a file (check.run's FileResult.size / mtime_ns)."""
     if isinstance(ref, UrlRef):
@@ -163,10 +173,24 @@ def _stat(ref: RawRef) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
+@dataclass(slots=True)
+class _Fresh:
+    """A file converted and checked in this batch, waiting for its duplicate keys (taken for all at once)."""
+
+    at: int  # its row
+    line_at: int  # its spill line
+    ref: RawRef
+    rel: str
+    key: bytes
+    doc: RawDoc
+    checked: Checked
+
+
 def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
     rows: list[dict[str, Any]] = []
-    problems: dict[str, list[dict[str, Any]]] = {}
+    found_of: list[list[dict[str, Any]]] = []  # each row's problems
     lines: list[bytes] = []
+    fresh: list[_Fresh] = []
     with SpillReader(ctx.cache_dir) as old:
         for ref, prior in zip(job.refs, job.prior, strict=True):
             rel = ref.rel  # a property that walks the path: once per file
@@ -177,9 +201,9 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
             except RawReadError as e:
                 # validate's own words for why (R0xx, with the configured severities), else the read error
                 found = [p.to_dict() for p in check_one(ref, ctx.cfg).problems if p.severity == "error"]
-                problems[rel] = found or [
-                    Problem(e.code, "unreadable", "error", e.message, hint=e.hint).to_dict()
-                ]
+                found_of.append(
+                    found or [Problem(e.code, "unreadable", "error", e.message, hint=e.hint).to_dict()]
+                )
                 rows.append({"id": ref.id, "rel": rel, "has_record": False, "ok": False, "warnings": 0})
                 continue
             key = entry_key(ctx.fingerprint, ref.id, rel, doc.sha256, doc.meta)
@@ -193,26 +217,26 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
                     line = None
             if line is not None:
                 row, found = _cached_row(ref, rel, key, line)
+                rows.append(row)
+                found_of.append(found)
+                lines.append(line)
             else:
-                checked = check_one(ref, ctx.cfg, doc)
-                found = [p.to_dict() for p in checked.problems]
-                line, size = _entry(key, checked, found)
-                row = _row(
-                    ref,
-                    rel,
-                    key,
-                    False,
-                    found,
-                    checked.body_hash,
-                    checked.bands,
-                    checked.sig,
-                    size,
-                    checked.record,
-                )
-            if not row["ok"]:
-                problems[rel] = [p for p in found if p["severity"] == "error"]
-            rows.append(row)
-            lines.append(line)
+                checked = check_one(ref, ctx.cfg, doc, with_keys=False)
+                fresh.append(_Fresh(len(rows), len(lines), ref, rel, key, doc, checked))
+                rows.append({})
+                found_of.append([])
+                lines.append(b"")
+    _keys(fresh, ctx.cfg)
+    for f in fresh:
+        c = f.checked
+        found = [p.to_dict() for p in c.problems]
+        lines[f.line_at], size = _entry(f.key, c, found)
+        rows[f.at] = _row(f.ref, f.rel, f.key, False, found, c.body_hash, c.bands, c.sig, size, c.record)
+        found_of[f.at] = found
+    problems: dict[str, list[dict[str, Any]]] = {}
+    for row, found in zip(rows, found_of, strict=True):
+        if not row["ok"]:
+            problems[row["rel"]] = [p for p in found if p["severity"] == "error"]
     name = spill_name(r["key16"] for r in rows if "key16" in r)
     write_spill(ctx.cache_dir, name, lines)
     offset = 0

@@ -58,16 +58,23 @@ def _stat(ref: RawRef) -> tuple[int, int]:
 
 
 def check_file(
-    ref: RawRef, cfg: Config, data: bytes | RawDoc | None = None, *, keep_dict: bool = False
+    ref: RawRef,
+    cfg: Config,
+    data: bytes | RawDoc | None = None,
+    *,
+    keep_dict: bool = False,
+    with_keys: bool = True,
 ) -> FileResult:
     """`data`: the file's bytes, or the whole RawDoc, when the caller already read them through rawio (the
     build does); a RawDoc's sidecar and sha256 are then taken as read, not read and hashed again.
-    `keep_dict`: also return `record.to_dict()` (made anyway for the schema check) as `record_dict`."""
+    `keep_dict`: also return `record.to_dict()` (made anyway for the schema check) as `record_dict`.
+    `with_keys=False`: leave the duplicate keys out; the caller takes them of many bodies at once
+    (`sketch.keys_many`) for every result with a record."""
     size, mtime = _stat(ref)
     rel = ref.rel
     res = FileResult(str(ref.path), rel, ref.id, None, size=size, mtime_ns=mtime)
     try:
-        found = _check(ref, rel, cfg, res, data, keep_dict)
+        found = _check(ref, rel, cfg, res, data, keep_dict, with_keys)
     except Exception as e:  # a safety net: one file's surprise must not stop the run or print a traceback
         res.record, res.record_dict, res.body_hash, res.bands, res.sig = None, None, None, None, None
         found = [problem("R101", f"checking failed: {type(e).__name__}: {printable(str(e))}")]
@@ -84,7 +91,13 @@ def printable(s: str) -> str:
 
 
 def _check(
-    ref: RawRef, rel: str, cfg: Config, res: FileResult, data: bytes | RawDoc | None, keep_dict: bool
+    ref: RawRef,
+    rel: str,
+    cfg: Config,
+    res: FileResult,
+    data: bytes | RawDoc | None,
+    keep_dict: bool,
+    with_keys: bool = True,
 ) -> list[Problem]:
     doc = data if isinstance(data, RawDoc) else None
     if doc is not None:
@@ -122,6 +135,8 @@ def _check(
     if keep_dict:
         res.record_dict = as_dict
     problems += check_record(record, cfg, text)
+    if not with_keys:
+        return problems
     keys = sketch.keys(record.body, cfg.shingle_words, cfg.near_duplicate_threshold)
     if keys is not None:
         res.body_hash, res.bands, res.sig = keys
