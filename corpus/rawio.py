@@ -190,14 +190,18 @@ def discover(paths: Iterable[Path], default_root: Path | None = None) -> Iterato
             yield RawRef(root, absolute)
 
 
-def read_bytes_limited(path: Path, root: Path, max_bytes: int) -> bytes:
-    """Read a regular file inside root, refusing symlinks, escapes and oversize files."""
-    try:
-        st = os.lstat(path)
-    except FileNotFoundError:
-        raise RawReadError("R001", f"{path}: no such file; check the path") from None
-    except OSError as e:
-        raise RawReadError("R001", f"{path}: cannot be read ({e.strerror}); check its permissions") from None
+def read_bytes_limited(path: Path, root: Path, max_bytes: int, st: os.stat_result | None = None) -> bytes:
+    """Read a regular file inside root, refusing symlinks, escapes and oversize files. `st`: the path's
+    lstat, when the caller has just taken it."""
+    if st is None:
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
+            raise RawReadError("R001", f"{path}: no such file; check the path") from None
+        except OSError as e:
+            raise RawReadError(
+                "R001", f"{path}: cannot be read ({e.strerror}); check its permissions"
+            ) from None
     if stat.S_ISLNK(st.st_mode):
         raise RawReadError(
             "R010",
@@ -298,9 +302,11 @@ def parse_meta(data: bytes, where: str) -> dict[str, object]:
 def read_meta(ref: RawRef, max_bytes: int = 1024 * 1024) -> dict[str, object] | None:
     """Parse the optional `<id>.meta.json` sidecar; unknown keys are kept for `validate` to report."""
     mp = ref.meta_path
-    if not os.path.lexists(mp):
+    try:
+        st = os.lstat(mp)  # what os.path.lexists asks, kept for the read (one system call, not two)
+    except (OSError, ValueError):
         return None
-    return parse_meta(read_bytes_limited(mp, ref.root, max_bytes), str(mp))
+    return parse_meta(read_bytes_limited(mp, ref.root, max_bytes, st), str(mp))
 
 
 def read_raw(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDoc:

@@ -44,6 +44,7 @@ class Checked:
     body_hash: int | None = None  # exact-duplicate key (signed 64-bit)
     bands: bytes | None = None  # near-duplicate LSH band keys, uint64 bytes
     sig: bytes | None = None  # MinHash signature bytes (sketch.Keys.sig): pre-filters candidates
+    stat: tuple[int, int] | None = None  # the local raw file's (size, mtime_ns), from check_file's lstat
 
 
 @dataclass(slots=True)
@@ -103,7 +104,8 @@ def check_one(ref: RawRef, cfg: Config, doc: RawDoc | None = None, *, with_keys:
     record = res.record_dict
     if record is None and res.record is not None:
         record = res.record.to_dict()
-    return Checked(record, res.problems, res.body_hash, bands, sig)
+    stat = None if isinstance(ref, UrlRef) else (res.size, res.mtime_ns)
+    return Checked(record, res.problems, res.body_hash, bands, sig, stat)
 
 
 def add_keys(checked: list[Checked], cfg: Config) -> None:

@@ -246,9 +246,12 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
             line = next(it)
             r["spill"], r["offset"], r["length"] = name, offset, len(line)
             offset += len(line)
+    stats: list[tuple[int, int] | None] = [None] * len(rows)
+    for f in fresh:  # lstat once a file: check_file took it
+        stats[f.at] = f.checked.stat
     codes = split_codes(np.array([bucket(r["id"]) for r in rows], np.float64), ctx.cfg.splits)
-    for r, code, ref in zip(rows, codes.tolist(), job.refs, strict=True):
-        r["raw_size"], r["raw_mtime"] = _stat(ref)
+    for r, code, ref, st in zip(rows, codes.tolist(), job.refs, stats, strict=True):
+        r["raw_size"], r["raw_mtime"] = st if st is not None else _stat(ref)
         r["split"] = code
         r["rel_hash"] = rel_hash(r["rel"])
         if r["rel"] == r["id"] + RAW_SUFFIX:
