@@ -14,8 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-import fsspec
+from typing import TYPE_CHECKING
 
 from corpus.rawio import (
     DEFAULT_MAX_BYTES,
@@ -29,6 +28,9 @@ from corpus.rawio import (
     read_raw,
     too_large,
 )
+
+if TYPE_CHECKING:
+    import fsspec
 
 PathLike = str | os.PathLike[str]
 LAST_UPLOADED = "manifest.json"  # written last, so a reader that sees it sees a complete folder
@@ -60,11 +62,15 @@ class UrlRef(RawRef):
 
 
 def _filesystem(protocol: str) -> fsspec.AbstractFileSystem:
+    import fsspec  # here, not at the top: local builds' worker processes need none of it (~0.06 s each)
+
     return fsspec.filesystem(protocol)
 
 
 def discover_url(url: str) -> Iterator[UrlRef]:
     """Every raw `.txt` object under the URL (sorted), or the one object it names."""
+    import fsspec.core
+
     fs, root = fsspec.core.url_to_fs(url)
     protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
     root = root.rstrip("/")
@@ -133,6 +139,8 @@ def upload_tree(local_dir: Path, url: str) -> list[str]:
     only a complete folder is uploaded; readers should trust a folder once its manifest is there.
     Files under the URL that the new folder does not have (an older build's shards) are removed after.
     """
+    import fsspec.core
+
     fs, root = fsspec.core.url_to_fs(url)
     root = root.rstrip("/")
     files = sorted(p for p in local_dir.rglob("*") if p.is_file())
