@@ -278,6 +278,7 @@ def build(
     from corpus.fsio import output_dir
     from corpus.pipeline import BuildFailed
     from corpus.pipeline import build as run_build
+    from corpus.publish.swap import OutputRefused
 
     cfg = _config()
     chosen = _sources(paths, cfg)
@@ -303,8 +304,12 @@ def build(
         _print_rejects(e.result.rejects)
         typer.echo(f"error: {e}; {target} left unchanged", err=True)
         raise typer.Exit(1) from None
-    except (NotADirectoryError, PermissionError, CacheBusy) as e:
+    except (OutputRefused, CacheBusy) as e:
         typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    except OSError as e:  # raw files' own errors are problems in the report: this is --out or the cache
+        where = f"{e.filename}: " if e.filename else ""
+        typer.echo(f"error: {where}{e.strerror or e}; check --out and --cache-dir", err=True)
         raise typer.Exit(2) from None
     finally:
         engine.close()

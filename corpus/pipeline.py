@@ -133,9 +133,10 @@ def build(
     from corpus.heap import give_back
     from corpus.publish.arrow import schema_with_hf_metadata
     from corpus.publish.parquet import write_shard
-    from corpus.publish.swap import staged
+    from corpus.publish.swap import check_local_output, staged
 
     paths = list(paths)
+    check_local_output(Path(os.path.abspath(out)))  # refuse now, not after an hour of converting
     cache = str(cache_dir)
     ctx = ScanContext(cache, cfg, fingerprint(cfg))
     total = _count_raw(paths)

@@ -1,0 +1,81 @@
+"""`corpus build` as CI meets it: an --out that is not a build, unwritable places, one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import fsspec
+import pytest
+from buildkit import make_corpus
+from typer.testing import CliRunner
+
+from corpus.cli import app
+
+
+def _build(*args: str) -> object:
+    return CliRunner().invoke(app, ["build", "--workers", "1", *args])
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> Path:
+    make_corpus(tmp_path / "raw", 4)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _one_line_error(r: object) -> str:
+    out = r.output  # type: ignore[attr-defined]
+    assert isinstance(r.exception, SystemExit), out  # type: ignore[attr-defined]
+    lines = [line for line in out.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1, out
+    return lines[0]
+
+
+def test_out_that_is_not_a_build_is_refused_and_kept(project: Path) -> None:
+    notes = project / "mine" / "notes.txt"
+    notes.parent.mkdir()
+    notes.write_text("precious")
+    r = _build("--out", "mine")
+    assert r.exit_code == 2
+    assert "not the output of a build" in _one_line_error(r) and "notes.txt" in r.output
+    assert notes.read_text() == "precious" and sorted(p.name for p in notes.parent.iterdir()) == ["notes.txt"]
+
+    # the raw folder itself, or the project folder, would have been replaced whole
+    before = sorted(p.name for p in (project / "raw").iterdir())
+    for out in ("raw", "."):
+        r = _build("--out", out)
+        assert r.exit_code == 2 and "choose a new or empty --out" in r.output
+    assert sorted(p.name for p in (project / "raw").iterdir()) == before
+    assert not (project / "dist").exists()  # refused before any work: nothing built anywhere
+
+
+def test_files_added_to_a_previous_build_are_not_deleted(project: Path) -> None:
+    assert _build().exit_code == 0
+    extra = project / "dist" / "LICENSE"
+    extra.write_text("terms")
+    r = _build()
+    assert r.exit_code == 2 and "LICENSE" in _one_line_error(r) and extra.read_text() == "terms"
+    extra.unlink()
+    assert _build().exit_code == 0  # a previous build alone is replaced, and an empty folder is fine
+    (project / "empty").mkdir()
+    assert _build("--out", "empty").exit_code == 0 and (project / "empty" / "manifest.json").is_file()
+
+
+def test_unwritable_out_or_cache_is_a_usage_error(project: Path) -> None:
+    (project / "afile").write_text("x")
+    for args in (["--out", "afile/dist"], ["--cache-dir", "afile/cache"], ["--out", "afile"]):
+        r = _build(*args)
+        assert r.exit_code == 2, (args, r.output)
+        assert "afile" in _one_line_error(r)
+    assert (project / "afile").read_text() == "x"
+
+
+def test_url_out_with_foreign_files_is_refused(project: Path) -> None:
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/ux-bucket/site/index.html", b"<html>")
+    r = _build("--out", "memory://ux-bucket/site")
+    assert r.exit_code == 2 and "index.html" in _one_line_error(r)
+    assert fs.cat("/ux-bucket/site/index.html") == b"<html>"
+    assert _build("--out", "memory://ux-bucket/fresh").exit_code == 0
+    assert _build("--out", "memory://ux-bucket/fresh").exit_code == 0  # its own previous build: replaced
+    assert fs.exists("/ux-bucket/fresh/manifest.json")
