@@ -79,3 +79,47 @@ def test_url_out_with_foreign_files_is_refused(project: Path) -> None:
     assert _build("--out", "memory://ux-bucket/fresh").exit_code == 0
     assert _build("--out", "memory://ux-bucket/fresh").exit_code == 0  # its own previous build: replaced
     assert fs.exists("/ux-bucket/fresh/manifest.json")
+
+
+_DRIVER = """
+import os, sys, time
+from corpus.engines.local import ProcessPool
+pool = ProcessPool(2, batch_size=1)
+print(" ".join(str(p) for p in sorted(set(pool.map(lambda_free, range(8))))), flush=True)
+time.sleep(600)
+"""
+
+
+def test_workers_end_when_the_driver_is_killed(tmp_path: Path) -> None:
+    """A CI timeout SIGKILLs the driver: its spawned workers must not live on, each holding its memory."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    (tmp_path / "workerfn.py").write_text("import os\ndef lambda_free(x):\n    return os.getpid()\n")
+    script = "from workerfn import lambda_free\n" + _DRIVER
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(Path(__file__).parent.parent)])}
+    driver = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
+    assert driver.stdout is not None
+    workers = [int(p) for p in driver.stdout.readline().split()]
+    assert len(workers) >= 1 and driver.pid not in workers
+    os.kill(driver.pid, signal.SIGKILL)
+    driver.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        with open(f"/proc/{pid}/stat") as fh:  # a zombie is gone for our purposes
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+
+    deadline = time.monotonic() + 15
+    while any(alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [p for p in workers if alive(p)]
+    for p in left:  # never leave them behind, even when the test fails
+        os.kill(p, signal.SIGKILL)
+    assert not left

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,6 +33,19 @@ def _run_batch(fn: Callable[[T], R], batch: list[T]) -> list[R]:
     return [fn(x) for x in batch]
 
 
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """Worker initializer: end this worker when the driver is gone. A driver killed with SIGKILL (a CI
+    timeout, the OOM killer) cannot shut its pool down, and spawned workers would wait on their queue forever,
+    each holding its converter caches."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="corpus-watch-parent", daemon=True).start()
+
+
 class ProcessPool:
     """Batches go to worker processes; at most `2 * workers` batches are in flight (bounded memory).
 
@@ -48,7 +63,12 @@ class ProcessPool:
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             ctx = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=ctx,
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
+            )
         return self._pool
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
