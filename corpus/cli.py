@@ -132,11 +132,17 @@ def explain(
     from corpus.rawio import RawReadError, discover, read_bytes_limited
 
     cfg = _config()
-    ref = next(discover(_paths([file], cfg)))
+    _paths([file], cfg)
+    if (file.is_dir() and not file.is_symlink()) or not file.name.endswith(".txt"):
+        what = "is a folder" if file.is_dir() else "is not a .txt file"
+        typer.echo(f"error: {file}: {what}; give one raw .txt file", err=True)
+        raise typer.Exit(2)
+    ref = next(discover([file], Path(cfg.raw_dir)))
     try:
         decisions = explain_bytes(read_bytes_limited(ref.path, ref.root, cfg.max_bytes))
     except (RawReadError, ConvertError) as e:
-        typer.echo(f"error: {file}: {e}", err=True)
+        reason = str(e).removeprefix(f"{ref.path}: ")  # rawio names the absolute path; the user's is enough
+        typer.echo(f"error: {file}: {reason}", err=True)
         raise typer.Exit(1) from None
     table = Table("line", "class", "rule / evidence", "features", "text", box=None, pad_edge=False)
     for d in decisions:
@@ -351,7 +357,7 @@ def push(
         url = run_push(folder, repo, private=private)
     except PushError as e:
         typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2 if "run `corpus build`" in str(e) or "ORG/NAME" in str(e) else 1) from None
+        raise typer.Exit(2 if e.usage else 1) from None
     typer.echo(f"pushed {folder} to {repo}: {url}")
 
 

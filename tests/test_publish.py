@@ -99,6 +99,7 @@ def test_push_uploads_the_folder(built: Path, monkeypatch) -> None:
     from huggingface_hub import HfApi
 
     calls: list[dict] = []
+    monkeypatch.setenv("HF_TOKEN", "hf_not_a_real_token")
     monkeypatch.setattr(
         HfApi, "create_repo", lambda self, repo_id, **kw: calls.append({"create": repo_id, **kw})
     )
