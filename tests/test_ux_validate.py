@@ -1,0 +1,130 @@
+"""`corpus validate` and `corpus explain` on the submissions a maintainer really gets: files that are not
+articles, other encodings, odd sidecars. Each problem names its file and says what to do; exit 0 / 1 / 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from buildkit import article_text, write_article
+from typer.testing import CliRunner
+
+from corpus.check.raw import check_bytes
+from corpus.cli import app
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> Path:
+    write_article(tmp_path / "raw", "good", article_text(1))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _json(*args: str) -> tuple[int, dict]:
+    r = CliRunner().invoke(app, ["validate", "--workers", "1", "--format", "json", *args])
+    return r.exit_code, json.loads(r.stdout)
+
+
+def _codes(doc: dict) -> dict[str, list[str]]:
+    return {f["path"]: [p["code"] for p in f["problems"]] for f in doc["files"]}
+
+
+def test_other_files_in_raw_are_named_not_silently_ignored(project: Path) -> None:
+    raw = project / "raw"
+    (raw / "story.md").write_text(article_text(2))
+    (raw / "UPPER.TXT").write_text(article_text(3))
+    (raw / ".gitkeep").write_text("")
+    (raw / ".DS_Store").write_bytes(b"\x00\x01")
+    code, doc = _json()
+    assert code == 0  # a warning: nothing wrong with the data that is read
+    found = _codes(doc)
+    assert found["raw/story.md"] == ["R014"] and found["raw/UPPER.TXT"] == ["R014"]
+    assert not any(".gitkeep" in p or ".DS_Store" in p for p in found)
+    [p] = [p for f in doc["files"] if f["path"] == "raw/story.md" for p in f["problems"]]
+    assert p["severity"] == "warning" and "story.md" in p["message"] and "rename" in p["hint"]
+    code, doc = _json("--strict")
+    assert code == 1
+
+
+def test_a_named_file_that_is_not_txt_is_not_read_as_an_article(project: Path) -> None:
+    (project / "raw" / "notes.md").write_text("# notes\n")
+    code, doc = _json("raw/notes.md", "raw/good.txt")
+    assert _codes(doc) == {"raw/notes.md": ["R014"], "raw/good.txt": []}  # not C100 "body is empty"
+    assert code == 0
+
+
+def test_other_encodings_get_a_hint_that_fixes_them(project: Path) -> None:
+    raw = project / "raw"
+    text = article_text(4).replace("the", "thé").replace("a ", "“a” ")
+    (raw / "win.txt").write_bytes(text.encode("cp1252"))
+    (raw / "wide.txt").write_bytes(text.encode("utf-16"))
+    (raw / "wide-nobom.txt").write_bytes(text.encode("utf-16-le"))
+    code, doc = _json()
+    assert code == 1
+    by = {f["path"]: f["problems"] for f in doc["files"]}
+    [win] = by["raw/win.txt"]
+    assert win["code"] == "R002" and "iconv -f cp1252 -t UTF-8" in win["hint"]
+    for name in ("raw/wide.txt", "raw/wide-nobom.txt"):
+        [wide] = by[name]
+        assert wide["code"] == "R002" and "UTF-16" in wide["message"] and "iconv -f UTF-16" in wide["hint"]
+    # a lone stray byte is too little evidence to name an encoding; NUL bytes in ASCII stay "binary"
+    assert check_bytes(b"caf\xe9")[1][0].hint == "re-encode the file as UTF-8"
+    assert check_bytes(b"Looks like text\x00\x00\x00 but is not.\n")[1][0].code == "R003"
+
+
+def test_sidecar_values_are_described_as_json_not_python(project: Path) -> None:
+    raw = project / "raw"
+    write_article(raw, "a", article_text(5), {"headline": "  ", "url": 5, "published": ["2024"]})
+    write_article(raw, "b", article_text(6))
+    (raw / "b.meta.json").write_bytes(b'{"publisher": "Caf\xe9 Press"}')
+    code, doc = _json()
+    assert code == 1
+    messages = {f["path"]: [p["message"] for p in f["problems"]] for f in doc["files"]}
+    assert messages["raw/a.txt"] == [
+        "a.meta.json: 'headline' must be a non-empty string, got an empty string",
+        "a.meta.json: 'published' must be a non-empty string, got a JSON array",
+        "a.meta.json: 'url' must be a non-empty string, got a JSON number",
+    ]
+    assert messages["raw/b.txt"] == ["b.meta.json: not valid UTF-8 at byte offset 18"]
+
+
+def test_every_format_names_the_file_of_every_problem(project: Path) -> None:
+    raw = project / "raw"
+    (raw / "empty.txt").write_text("")
+    (raw / "odd.md").write_text("x")
+    (raw / "lonely.meta.json").write_text("{}")
+    r = CliRunner().invoke(app, ["validate", "--workers", "1", "--format", "github"])
+    assert r.exit_code == 1
+    annotations = [line for line in r.stdout.splitlines() if line.startswith("::")]
+    assert {a.split("file=", 1)[1].split(",", 1)[0] for a in annotations} == {
+        "raw/empty.txt",
+        "raw/odd.md",
+        "raw/lonely.meta.json",
+    }
+    assert any(a.startswith("::warning file=raw/odd.md,title=R014") for a in annotations)
+    r = CliRunner().invoke(app, ["validate", "--workers", "1"])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert r.output.splitlines()[-1] == ("4 files checked: 2 error(s), 1 warning(s) in 3 file(s): invalid")
+
+
+@pytest.mark.parametrize(
+    ("arg", "code", "words"),
+    [
+        ("raw", 2, "error: raw: is a folder; give one raw .txt file"),
+        ("raw/good.meta.json", 2, "error: raw/good.meta.json: is not a .txt file; give one raw .txt file"),
+        ("raw/missing.txt", 2, "error: raw/missing.txt: no such file or folder"),
+        ("raw/big.txt", 1, "error: raw/big.txt: 3000001 bytes, over the 2097152-byte limit"),
+        ("raw/empty.txt", 1, "error: raw/empty.txt: empty or whitespace-only"),
+    ],
+)
+def test_explain_on_edge_files(project: Path, arg: str, code: int, words: str) -> None:
+    raw = project / "raw"
+    (raw / "good.meta.json").write_text("{}")
+    (raw / "empty.txt").write_text(" \n")
+    with open(raw / "big.txt", "wb") as fh:
+        fh.truncate(3_000_001)
+    r = CliRunner().invoke(app, ["explain", arg])
+    assert r.exit_code == code, r.output
+    assert r.output.startswith(words) and len(r.output.strip().splitlines()) == 1
+    assert str(project) not in r.output  # the path as the user gave it, not an absolute one as well
