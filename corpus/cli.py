@@ -30,6 +30,7 @@ PathsArg = Annotated[
 WorkersOpt = Annotated[
     int | None, typer.Option("--workers", "-w", help="Worker processes (default: all cores).", min=1)
 ]
+ConvertWorkersOpt = Annotated[int, typer.Option("--workers", "-w", help="Worker processes.", min=1)]
 
 
 def _config() -> Config:
@@ -89,12 +90,16 @@ def convert(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="JSON Lines file to write (default: stdout).")
     ] = None,
-    workers: WorkersOpt = 1,
+    workers: ConvertWorkersOpt = 1,
 ) -> None:
     """Convert raw article text into records (JSON Lines), one per raw .txt file.
 
-    A file that cannot be converted gets a one-line error on stderr and the rest still convert;
-    the exit code is then 1.
+    A file that cannot be converted gets a one-line error on stderr and the rest still convert; the exit code is then 1 (2: a path that does not exist, a bad option or configuration).
+
+    Examples:
+
+      corpus convert raw/ -o records.jsonl
+      corpus convert raw/new1.txt            # one record on stdout
     """
     from corpus.pipeline import convert_paths
 
@@ -124,7 +129,14 @@ def convert(
 def explain(
     file: Annotated[Path, typer.Argument(help="One raw .txt file.", show_default=False)],
 ) -> None:
-    """Show every line of a raw file with the class it got and the rule or evidence behind it."""
+    """Show every line of a raw file with the class it got and the rule or evidence behind it.
+
+    Exit 1 when the file cannot be read or converted (the reason on stderr), 2 for a path that is missing, a folder or not a .txt file.
+
+    Example:
+
+      corpus explain raw/new1.txt
+    """
     from rich.console import Console
     from rich.table import Table
 
@@ -179,8 +191,15 @@ def validate(
 ) -> None:
     """Check raw files and their records: raw-file, schema, content and duplicate checks.
 
-    With no PATHS the whole raw folder is checked. Named files are judged against the rest of the
-    corpus (submission mode). Exit 0: no errors; 1: errors (or warnings with --strict); 2: usage error.
+    With no PATHS the whole raw folder is checked. Named files are judged against the rest of the corpus (submission mode). Exit 0: no errors; 1: errors (or warnings with --strict); 2: usage or configuration error.
+
+    Examples:
+
+      corpus validate                                   # the whole raw/ folder
+      corpus validate raw/new1.txt raw/new2.txt         # submission mode
+      corpus validate --changed-since origin/main --format github
+      corpus validate --format json --strict
+      corpus validate --rules                           # every check and its hint
     """
     from corpus.check import changed, report
     from corpus.check.rules import check_config
@@ -239,7 +258,8 @@ def validate(
 
 
 OutOpt = Annotated[
-    Path | None, typer.Option("--out", "-o", help="Output folder (default: the configured out_dir, dist/).")
+    Path | None,
+    typer.Option("--out", "-o", help="The built folder to upload (default: the configured out_dir, dist/)."),
 ]
 BuildOutOpt = Annotated[
     str | None,
@@ -275,8 +295,12 @@ def build(
 ) -> None:
     """Convert, check and publish Parquet shards and a Hugging Face dataset folder.
 
-    Rejected raw files are listed with reasons in OUT/rejects.jsonl (exit code 1); the previous OUT stays
-    intact until the new one is complete.
+    Rejected raw files are listed with reasons in OUT/rejects.jsonl and the rest is published (exit 1); the previous OUT stays intact until the new one is complete. OUT must be new, empty or a previous build's folder: a build replaces it whole. Exit 0: all published; 1: some or all rejected; 2: usage or configuration error.
+
+    Examples:
+
+      corpus build                                      # raw/ -> dist/
+      corpus build raw/ --out dist --workers 2 --strict
     """
     from corpus.build.cache import CacheBusy
     from corpus.cli_progress import progress_reporter
@@ -347,7 +371,15 @@ def push(
     out: OutOpt = None,
     private: Annotated[bool, typer.Option("--private", help="Create the repository as private.")] = False,
 ) -> None:
-    """Upload a built folder to the Hugging Face Hub (token: HF_TOKEN or `hf auth login`)."""
+    """Upload a built folder to the Hugging Face Hub (token: HF_TOKEN or `hf auth login`).
+
+    Exit 2 for a folder that is not a build, a malformed --repo or no token; 1 when the upload fails.
+
+    Examples:
+
+      corpus push --repo my-org/news
+      corpus push --repo my-org/news --out dist --private
+    """
     from corpus.publish.hub import PushError
     from corpus.publish.hub import push as run_push
 
