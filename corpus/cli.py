@@ -344,10 +344,14 @@ def build(
     finally:
         engine.close()
     _print_rejects(result.rejects)
+    for path, why in result.ignored[:20]:
+        typer.echo(f"ignored: {path}: {why}", err=True)
     splits = ", ".join(f"{k} {v}" for k, v in result.per_split.items())
+    shown = "named above" if len(result.ignored) <= 20 else "the first 20 named above"
+    others = f"; {len(result.ignored)} other file(s) not read ({shown})" if result.ignored else ""
     typer.echo(
         f"{result.raw_files} raw files = {result.published} published ({splits}) + {result.rejected} rejected; "
-        f"{result.clusters} near-duplicate clusters; {result.cache_hits} from cache; wrote {target}"
+        f"{result.clusters} near-duplicate clusters; {result.cache_hits} from cache; wrote {target}{others}"
     )
     raise typer.Exit(1 if result.rejected or not result.published else 0)
 
