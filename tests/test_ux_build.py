@@ -134,6 +134,50 @@ def test_files_the_build_does_not_read_are_named(project: Path) -> None:
     r = _build()
     assert r.exit_code == 0  # nothing rejected: the articles that are there are all published
     assert "ignored: raw/story.md: R014 not a .txt file (story.md)" in r.output
-    assert "ignored: raw/sub/lost.meta.json: R022 sidecar without a raw file (lost.txt is missing)" in r.output
+    assert (
+        "ignored: raw/sub/lost.meta.json: R022 sidecar without a raw file (lost.txt is missing)" in r.output
+    )
     assert ".gitkeep" not in r.output
     assert r.output.rstrip().endswith("wrote dist; 2 other file(s) not read (named above)")
+
+
+_CTRL_C_DRIVER = """
+import sys, time
+from workerfn import slow
+from corpus.engines.local import ProcessPool
+pool = ProcessPool(2, batch_size=1)
+try:
+    list(pool.map(slow, range(4)))
+    print("idle", flush=True)  # the workers wait on their queue, as between a build's batches
+    time.sleep(60)
+except KeyboardInterrupt:
+    pool.close()
+    sys.exit(130)
+"""
+
+
+def test_ctrl_c_is_the_drivers_alone(tmp_path: Path) -> None:
+    """Ctrl-C goes to the whole process group: the workers must leave it to the driver, not each print a
+    KeyboardInterrupt traceback (they did, in the middle of the build's own output)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    (tmp_path / "workerfn.py").write_text("import time\ndef slow(x):\n    time.sleep(0.05)\n    return x\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(Path(__file__).parent.parent)])}
+    driver = subprocess.Popen(
+        [sys.executable, "-c", _CTRL_C_DRIVER],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    assert driver.stdout is not None
+    assert driver.stdout.readline().strip() == "idle"
+    os.killpg(driver.pid, signal.SIGINT)
+    _, err = driver.communicate(timeout=60)
+    assert driver.returncode == 130
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err

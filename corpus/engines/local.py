@@ -5,11 +5,13 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import TypeVar
 
 from corpus.engines.base import Engine
@@ -46,6 +48,21 @@ def _exit_with_parent(parent: int, every: float = 1.0) -> None:
     threading.Thread(target=watch, name="corpus-watch-parent", daemon=True).start()
 
 
+@contextmanager
+def _no_sigint() -> Iterator[None]:
+    """Ignore SIGINT while workers may be spawned, so they start with it ignored (an ignored signal stays
+    ignored across exec). Ctrl-C reaches the whole process group: only the driver should act on it (its
+    KeyboardInterrupt shuts the pool down), not every worker with a traceback of its own."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class ProcessPool:
     """Batches go to worker processes; at most `2 * workers` batches are in flight (bounded memory).
 
@@ -79,7 +96,8 @@ class ProcessPool:
                 batch = list(itertools.islice(it, self.batch_size))
                 if not batch:
                     break
-                pending.append(self._executor().submit(_run_batch, fn, batch))
+                with _no_sigint():  # a worker spawned now inherits SIGINT ignored: see _no_sigint
+                    pending.append(self._executor().submit(_run_batch, fn, batch))
             if not pending:
                 return
             yield from pending.popleft().result()
