@@ -128,3 +128,25 @@ def test_explain_on_edge_files(project: Path, arg: str, code: int, words: str) -
     assert r.exit_code == code, r.output
     assert r.output.startswith(words) and len(r.output.strip().splitlines()) == 1
     assert str(project) not in r.output  # the path as the user gave it, not an absolute one as well
+
+
+@pytest.mark.parametrize("bad", ["2024-13-45", "2023-02-29", "2024-05-03T25:00:00", "2024-05-03T10:00+24:00"])
+def test_sidecar_dates_outside_the_calendar_are_refused(project: Path, bad: str) -> None:
+    write_article(project / "raw", "dated", article_text(7), {"published": bad})
+    code, doc = _json("raw/dated.txt")
+    assert code == 1
+    [p] = [p for f in doc["files"] for p in f["problems"]]
+    assert p["code"] == "R023" and p["pointer"] == "/published" and bad[:10] in p["message"]
+
+
+@pytest.mark.parametrize("good", ["2024-02-29", "2024-05-03T17:47:00Z", "2024-05-03T17:47:00.5+02:00"])
+def test_real_sidecar_dates_pass(project: Path, good: str) -> None:
+    write_article(project / "raw", "dated", article_text(8), {"published": good})
+    code, doc = _json("raw/dated.txt")
+    assert code == 0 and _codes(doc) == {"raw/dated.txt": []}
+
+
+def test_a_bad_file_name_is_one_problem_not_two(project: Path) -> None:
+    write_article(project / "raw", "bad name!", article_text(9))
+    code, doc = _json()
+    assert code == 1 and _codes(doc)["raw/bad name!.txt"] == ["R013"]  # not also S001 at /id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import datetime
 from pathlib import Path
 
 from corpus.check.problem import Problem
@@ -177,6 +178,16 @@ _META_FORMATS: dict[str, tuple[re.Pattern[str], str]] = {
 }
 
 
+def _in_calendar(value: str) -> bool:
+    """The shape is checked by the pattern; this rejects 2024-13-45, 2024-02-30, T25:00 and +24:00, which
+    would otherwise be published as they are."""
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def check_sidecar(ref: RawRef) -> tuple[dict[str, object] | None, list[Problem]]:
     """Parse `<id>.meta.json` if present; bad JSON, unknown keys and non-string values are problems."""
     try:
@@ -223,6 +234,9 @@ def _meta_problems(meta: dict[str, object], name: str = "") -> list[Problem]:
         elif isinstance(value, str) and key in _META_FORMATS and not _META_FORMATS[key][0].match(value):
             msg = f"{name}: {key!r} is {value[:40]!r}, not {_META_FORMATS[key][1]}"
             problems.append(problem("R023", msg, pointer=f"/{key}"))
+        elif key == "published" and isinstance(value, str) and not _in_calendar(value):
+            msg = f"{name}: 'published' is {value[:40]!r}, which is no real date or time (month, day or hour)"
+            problems.append(problem("R023", msg, pointer="/published"))
     return problems
 
 
