@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -331,7 +332,7 @@ def build(
                 progress=progress,
             )
     except BuildFailed as e:
-        _print_rejects(e.result.rejects)
+        _print_rejects(e.result.rejects, _one_folder(chosen))
         typer.echo(f"error: {e}; {target} left unchanged", err=True)
         raise typer.Exit(1) from None
     except (OutputRefused, CacheBusy) as e:
@@ -343,7 +344,7 @@ def build(
         raise typer.Exit(2) from None
     finally:
         engine.close()
-    _print_rejects(result.rejects)
+    _print_rejects(result.rejects, _one_folder(chosen))
     for path, why in result.ignored[:20]:
         typer.echo(f"ignored: {path}: {why}", err=True)
     splits = ", ".join(f"{k} {v}" for k, v in result.per_split.items())
@@ -356,13 +357,23 @@ def build(
     raise typer.Exit(1 if result.rejected or not result.published else 0)
 
 
-def _print_rejects(rejects: list[dict[str, object]], shown: int = 20) -> None:
-    """The first rejected files with their reasons; all of them are in OUT/rejects.jsonl."""
+def _one_folder(chosen: list[Path | str]) -> str | None:
+    """The raw folder, as given, when the build read exactly one local folder (rejects' paths are under it)."""
+    if len(chosen) == 1 and isinstance(chosen[0], Path) and chosen[0].is_dir():
+        return str(chosen[0])
+    return None
+
+
+def _print_rejects(rejects: list[dict[str, object]], root: str | None = None, shown: int = 20) -> None:
+    """The first rejected files with their reasons and what to do, one line each, the path as the user gave
+    the folder (`root`, when one folder was built); all of them are in OUT/rejects.jsonl."""
     for r in rejects[:shown]:
         problems = r["problems"]
         assert isinstance(problems, list)
         reasons = "; ".join(f"{p['code']} {p['message']}" for p in problems)
-        typer.echo(f"rejected: {r['file']}: {reasons}", err=True)
+        hints = "; ".join(dict.fromkeys(str(p["hint"]) for p in problems if p.get("hint")))
+        path = os.path.join(root, str(r["file"])) if root is not None else r["file"]
+        typer.echo(f"rejected: {path}: {reasons}" + (f" (hint: {hints})" if hints else ""), err=True)
     if len(rejects) > shown:
         typer.echo(f"rejected: ... and {len(rejects) - shown} more, listed in rejects.jsonl", err=True)
 

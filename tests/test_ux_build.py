@@ -181,3 +181,19 @@ def test_ctrl_c_is_the_drivers_alone(tmp_path: Path) -> None:
     _, err = driver.communicate(timeout=60)
     assert driver.returncode == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+
+
+def test_rejected_lines_name_the_file_as_given_and_what_to_do(project: Path) -> None:
+    raw = project / "raw"
+    (raw / "blank.txt").write_text("  \n")
+    (raw / "sub").mkdir()
+    (raw / "sub" / "win.txt").write_bytes("Caf\u00e9 cr\u00e8me \u201cnews\u201d".encode("cp1252"))
+    r = _build()
+    assert r.exit_code == 1
+    lines = [x for x in r.output.splitlines() if x.startswith("rejected: ")]
+    assert lines == [
+        "rejected: raw/blank.txt: R004 the file is whitespace only (hint: add the article text or remove the file)",
+        "rejected: raw/sub/win.txt: R002 not valid UTF-8 at byte offset 3 (bytes e9 20 63 72): invalid "
+        "continuation byte (hint: it looks like cp1252: re-encode it as UTF-8, e.g. iconv -f cp1252 -t UTF-8 "
+        "FILE > FILE.new)",
+    ]
