@@ -150,3 +150,12 @@ def test_a_bad_file_name_is_one_problem_not_two(project: Path) -> None:
     write_article(project / "raw", "bad name!", article_text(9))
     code, doc = _json()
     assert code == 1 and _codes(doc)["raw/bad name!.txt"] == ["R013"]  # not also S001 at /id
+
+
+def test_github_annotates_sidecar_problems_on_the_sidecar(project: Path) -> None:
+    raw = project / "raw"
+    write_article(raw, "tagged", article_text(10), {"url": "not a url", "colour": "red"})
+    r = CliRunner().invoke(app, ["validate", "--workers", "1", "--format", "github", "raw/tagged.txt"])
+    assert r.exit_code == 1
+    annotated = [a.split(",title=")[0] for a in r.stdout.splitlines() if a.startswith("::")]
+    assert annotated == ["::error file=raw/tagged.meta.json", "::error file=raw/tagged.meta.json"]
