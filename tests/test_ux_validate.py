@@ -159,3 +159,25 @@ def test_github_annotates_sidecar_problems_on_the_sidecar(project: Path) -> None
     assert r.exit_code == 1
     annotated = [a.split(",title=")[0] for a in r.stdout.splitlines() if a.startswith("::")]
     assert annotated == ["::error file=raw/tagged.meta.json", "::error file=raw/tagged.meta.json"]
+
+
+def test_changed_since_names_an_added_file_that_is_not_txt(project: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+
+    def git(*a: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *a], cwd=project, check=True)
+
+    git("init", "-q", "-b", "main")
+    git("add", "raw")
+    git("commit", "-q", "-m", "corpus")
+    (project / "raw" / "story.md").write_text(article_text(11))  # the PR meant to add an article
+    (project / "raw" / ".gitignore").write_text("")
+    code, doc = _json("--changed-since", "HEAD")
+    assert _codes(doc) == {"raw/story.md": ["R014"]}
+    assert code == 0
+    code, doc = _json("--changed-since", "HEAD", "--strict")
+    assert code == 1
