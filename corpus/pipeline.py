@@ -246,16 +246,17 @@ def _count_raw(paths: list[Path | str], ignored: list[tuple[str, str]] | None = 
                 raws = sum(f.endswith(RAW_SUFFIX) for f in files)
                 n += raws
                 if ignored is not None and raws != len(files):  # sidecars or other files in this folder
-                    ignored += _not_read(folder, files)
+                    ignored += _not_read(folder, files, os.path.relpath(folder, p))
         else:
             n += 1
     return n
 
 
-def _not_read(folder: str, files: list[str]) -> list[tuple[str, str]]:
-    from corpus.check.raw import is_other_file, not_raw
+def _not_read(folder: str, files: list[str], rel: str) -> list[tuple[str, str]]:
+    from corpus.check.raw import is_hidden_folder, is_other_file, not_raw
     from corpus.rawio import META_SUFFIX
 
+    hidden = is_hidden_folder(rel)
     names = set(files)
     out = []
     for name in files:
@@ -267,7 +268,7 @@ def _not_read(folder: str, files: list[str]) -> list[tuple[str, str]]:
                     f"R022 sidecar without a raw file ({name[: -len(META_SUFFIX)]}{RAW_SUFFIX} is missing)",
                 )
             )
-        elif is_other_file(name):
+        elif not hidden and is_other_file(name):
             out.append((path, f"R014 {not_raw(Path(name)).message}"))
     return sorted(out)
 

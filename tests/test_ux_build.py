@@ -131,13 +131,15 @@ def test_files_the_build_does_not_read_are_named(project: Path) -> None:
     (raw / "sub").mkdir()
     (raw / "sub" / "lost.meta.json").write_text('{"url": "https://example.org/lost"}')
     (raw / ".gitkeep").write_text("")
+    (raw / ".git").mkdir()
+    (raw / ".git" / "config").write_text("[core]\n")
     r = _build()
     assert r.exit_code == 0  # nothing rejected: the articles that are there are all published
     assert "ignored: raw/story.md: R014 not a .txt file (story.md)" in r.output
     assert (
         "ignored: raw/sub/lost.meta.json: R022 sidecar without a raw file (lost.txt is missing)" in r.output
     )
-    assert ".gitkeep" not in r.output
+    assert ".gitkeep" not in r.output and ".git/" not in r.output
     assert r.output.rstrip().endswith("wrote dist; 2 other file(s) not read (named above)")
 
 

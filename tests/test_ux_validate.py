@@ -36,11 +36,14 @@ def test_other_files_in_raw_are_named_not_silently_ignored(project: Path) -> Non
     (raw / "UPPER.TXT").write_text(article_text(3))
     (raw / ".gitkeep").write_text("")
     (raw / ".DS_Store").write_bytes(b"\x00\x01")
+    (raw / ".git" / "objects" / "ab").mkdir(parents=True)  # raw/ kept as its own clone
+    (raw / ".git" / "objects" / "ab" / "cdef01").write_bytes(b"x\x9c")
+    (raw / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     code, doc = _json()
     assert code == 0  # a warning: nothing wrong with the data that is read
     found = _codes(doc)
     assert found["raw/story.md"] == ["R014"] and found["raw/UPPER.TXT"] == ["R014"]
-    assert not any(".gitkeep" in p or ".DS_Store" in p for p in found)
+    assert not any(".gitkeep" in p or ".DS_Store" in p or ".git/" in p for p in found)
     [p] = [p for f in doc["files"] if f["path"] == "raw/story.md" for p in f["problems"]]
     assert p["severity"] == "warning" and "story.md" in p["message"] and "rename" in p["hint"]
     code, doc = _json("--strict")

@@ -251,6 +251,11 @@ def is_other_file(name: str) -> bool:
     return not name.endswith((RAW_SUFFIX, META_SUFFIX)) and not name.startswith(".")
 
 
+def is_hidden_folder(rel: str) -> bool:
+    """A folder (relative to the raw root) inside a hidden one, such as .git/: its files are never R014."""
+    return any(part.startswith(".") and part not in (".", "..") for part in Path(rel).parts)
+
+
 def scan_extras(roots: list[Path]) -> list[tuple[Path, Path, Problem]]:
     """What `discover` does not yield but must not be lost silently: orphan sidecars, linked folders and
     other files (R014).
@@ -269,10 +274,11 @@ def scan_extras(roots: list[Path]) -> list[tuple[Path, Path, Problem]]:
                     msg = "is a symbolic link to a folder; refused, never followed"
                     out.append((root, here / d, problem("R010", msg)))
             names = set(filenames)
+            hidden = is_hidden_folder(os.path.relpath(dirpath, root))
             for name in sorted(filenames):
                 if name.endswith(META_SUFFIX) and name[: -len(META_SUFFIX)] + RAW_SUFFIX not in names:
                     msg = f"sidecar without a raw file ({name[: -len(META_SUFFIX)]}{RAW_SUFFIX} is missing)"
                     out.append((root, here / name, problem("R022", msg)))
-                elif is_other_file(name):
+                elif not hidden and is_other_file(name):
                     out.append((root, here / name, not_raw(here / name)))
     return out
