@@ -56,6 +56,7 @@ def test_files_added_to_a_previous_build_are_not_deleted(project: Path) -> None:
     r = _build()
     assert r.exit_code == 2 and "LICENSE" in _one_line_error(r) and extra.read_text() == "terms"
     extra.unlink()
+    (project / "dist" / "data" / ".DS_Store").write_bytes(b"\x00")  # a file browser's litter is no one's work
     assert _build().exit_code == 0  # a previous build alone is replaced, and an empty folder is fine
     (project / "empty").mkdir()
     assert _build("--out", "empty").exit_code == 0 and (project / "empty" / "manifest.json").is_file()

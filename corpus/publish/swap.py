@@ -18,6 +18,11 @@ import orjson
 MANIFEST = "manifest.json"  # corpus.publish.manifest's name, without importing the card's dependencies
 
 
+_OS_LITTER = frozenset(
+    {".DS_Store", "Thumbs.db", "desktop.ini"}
+)  # a file browser's, not the user's: replaced
+
+
 class OutputRefused(Exception):
     """The output folder holds what a build did not write; the swap would delete it. One line, what to do."""
 
@@ -43,7 +48,7 @@ def check_replaceable(where: str, names: Iterable[str], read_manifest: Callable[
             f"{where}: holds {len(names)} file(s) (e.g. {names[0]}) and is not the output of a build "
             "(no corpus manifest.json); a build replaces the whole folder: choose a new or empty --out"
         )
-    added = [n for n in names if n != MANIFEST and n not in files]
+    added = [n for n in names if n != MANIFEST and n not in files and n.rsplit("/", 1)[-1] not in _OS_LITTER]
     if added:
         raise OutputRefused(
             f"{where}: holds {len(added)} file(s) the last build did not write (e.g. {added[0]}); a build "
