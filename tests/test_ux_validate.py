@@ -184,3 +184,25 @@ def test_changed_since_names_an_added_file_that_is_not_txt(project: Path) -> Non
     assert code == 0
     code, doc = _json("--changed-since", "HEAD", "--strict")
     assert code == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "code_point"),
+    [
+        ("a\u0000b", "U+0000"),
+        ("two\nlines", "U+000A"),
+        ("Evil\u202eCorp", "U+202E"),
+        ("x\U000e0041", "U+E0041"),
+    ],
+)
+def test_sidecar_values_carry_no_hidden_or_control_characters(
+    project: Path, value: str, code_point: str
+) -> None:
+    write_article(project / "raw", "side", article_text(12), {"publisher": value})
+    code, doc = _json("raw/side.txt")
+    assert code == 1
+    [p] = [p for f in doc["files"] for p in f["problems"]]
+    assert p["code"] == "R023" and p["pointer"] == "/publisher" and code_point in p["message"]
+    write_article(project / "raw", "side", article_text(12), {"publisher": "Café “Le Monde” — Paris"})
+    code, doc = _json("raw/side.txt")  # typography is fine
+    assert code == 0 and _codes(doc) == {"raw/side.txt": []}

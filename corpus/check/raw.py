@@ -178,6 +178,13 @@ _META_FORMATS: dict[str, tuple[re.Pattern[str], str]] = {
 }
 
 
+# A sidecar value goes into the record as it is: the raw text's checks (R006-R008) apply to it too, and a
+# one-line field has no line break or tab.
+_SIDECAR_HOSTILE = re.compile(
+    "|".join(p.pattern for p in (_CONTROL, _BIDI, _HIDDEN)) + r"|[\t\n\r\u2028\u2029]"
+)
+
+
 def _in_calendar(value: str) -> bool:
     """The shape is checked by the pattern; this rejects 2024-13-45, 2024-02-30, T25:00 and +24:00, which
     would otherwise be published as they are."""
@@ -233,6 +240,11 @@ def _meta_problems(meta: dict[str, object], name: str = "") -> list[Problem]:
             problems.append(problem("R023", msg, pointer=f"/{key}"))
         elif isinstance(value, str) and key in _META_FORMATS and not _META_FORMATS[key][0].match(value):
             msg = f"{name}: {key!r} is {value[:40]!r}, not {_META_FORMATS[key][1]}"
+            problems.append(problem("R023", msg, pointer=f"/{key}"))
+        elif isinstance(value, str) and (bad := _SIDECAR_HOSTILE.search(value)):
+            msg = (
+                f"{name}: {key!r} holds U+{ord(bad.group()):04X} (a control, line break or hidden character)"
+            )
             problems.append(problem("R023", msg, pointer=f"/{key}"))
         elif key == "published" and isinstance(value, str) and not _in_calendar(value):
             msg = f"{name}: 'published' is {value[:40]!r}, which is no real date or time (month, day or hour)"
