@@ -206,3 +206,11 @@ def test_sidecar_values_carry_no_hidden_or_control_characters(
     write_article(project / "raw", "side", article_text(12), {"publisher": "Café “Le Monde” — Paris"})
     code, doc = _json("raw/side.txt")  # typography is fine
     assert code == 0 and _codes(doc) == {"raw/side.txt": []}
+
+
+def test_a_furniture_only_file_says_what_to_do(project: Path) -> None:
+    (project / "raw" / "menu.txt").write_text("Home\nNews\nSport\nShare this article\nPrevious article\n")
+    code, doc = _json("raw/menu.txt")
+    assert code == 1
+    [p] = [p for f in doc["files"] for p in f["problems"]]
+    assert p["code"] == "C100" and "corpus explain FILE" in p["hint"] and "remove the file" in p["hint"]
