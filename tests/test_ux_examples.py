@@ -140,3 +140,13 @@ def test_readme_configuration_and_sidecar_examples_are_valid(tmp_path: Path) -> 
     for meta in sidecars:
         ref = RawRef(tmp_path, tmp_path / "a.txt")
         assert check_meta(meta, ref)[1] == []
+
+
+def test_readme_json_report_example_is_real_output(tmp_path: Path, monkeypatch) -> None:
+    [example] = [orjson.loads(b) for b in _blocks("json") if '"valid"' in b]
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "a.txt").write_bytes(b"The \xff hello world")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(app, ["validate", "--workers", "1", "--format", "json"])
+    assert r.exit_code == 1
+    assert orjson.loads(r.stdout) == example
