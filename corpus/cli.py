@@ -395,7 +395,7 @@ def push(
       corpus push --repo my-org/news
       corpus push --repo my-org/news --out dist --private
     """
-    from corpus.publish.hub import PushError
+    from corpus.publish.hub import PushError, card_loads
     from corpus.publish.hub import push as run_push
 
     cfg = _config()
@@ -406,6 +406,12 @@ def push(
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2 if e.usage else 1) from None
     typer.echo(f"pushed {folder} to {repo}: {url}")
+    if not card_loads(folder, repo):
+        typer.echo(
+            f'note: the card\'s load example does not name {repo}; set [tool.corpus] hub_repo = "{repo}", '
+            "run `corpus build` and push again",
+            err=True,
+        )
 
 
 # --- end of commands ---------------------------------------------------------------------------------

@@ -90,3 +90,25 @@ def test_push_failure_of_the_upload_is_exit_1(built: Path, monkeypatch) -> None:
     assert r.output.strip() == (
         "error: upload to org/name failed (ConnectionError: connection reset by peer); check the network"
     )
+
+
+def test_push_notes_a_card_that_loads_another_name(tmp_path: Path, built: Path, monkeypatch) -> None:
+    from huggingface_hub import HfApi
+
+    from corpus.config import Config
+
+    monkeypatch.setenv("HF_TOKEN", "hf_not_a_real_token")
+    monkeypatch.setattr(HfApi, "create_repo", lambda self, repo_id, **kw: None)
+    monkeypatch.setattr(HfApi, "upload_folder", lambda self, **kw: "https://hub/commit/1")
+    r = CliRunner().invoke(app, ["push", "--repo", "my-org/news", "--out", str(built)])
+    assert r.exit_code == 0
+    assert (
+        'note: the card\'s load example does not name my-org/news; set [tool.corpus] hub_repo = "my-org/news"'
+        in r.output
+    )
+
+    named = tmp_path / "named"
+    run_build(tmp_path / "raw", named, tmp_path / "cache", cfg=Config(hub_repo="my-org/news"))
+    assert 'load_dataset("my-org/news")' in (named / "README.md").read_text()
+    r = CliRunner().invoke(app, ["push", "--repo", "my-org/news", "--out", str(named)])
+    assert r.exit_code == 0 and "note:" not in r.output

@@ -15,6 +15,16 @@ class PushError(Exception):
         self.usage = usage
 
 
+def card_loads(out_dir: Path, repo: str) -> bool:
+    """Whether the built card's load example names `repo` (the build writes [tool.corpus] hub_repo there,
+    else the local out_dir, which means nothing to a reader of the card on the Hub)."""
+    try:
+        card = (out_dir / "README.md").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return f'load_dataset("{repo}")' in card
+
+
 def push(out_dir: Path, repo: str, private: bool = False, message: str | None = None) -> str:
     """Create the dataset repo if needed and upload the folder as one commit; returns the commit URL."""
     from huggingface_hub import HfApi, get_token
