@@ -65,6 +65,11 @@ def test_card_numbers_equal_the_data(tmp_path: Path) -> None:
         in body
     )
 
+    # every field, nested ones too, is described in the card's table
+    table = body.split("### Data Fields", 1)[1].split("###", 1)[0]
+    field_rows = [r.split("|")[1:-1] for r in table.splitlines() if r.startswith("| `")]
+    assert len(field_rows) >= 25 and all(d.strip() for _, _, d in field_rows), field_rows
+
     # the field table says where `license` comes from, and it is so: no sidecar here declares one
     assert "| `license` | string (nullable) | The license the sidecar declared for this article;" in body
     assert {r["license"] for r in every} == {None}
