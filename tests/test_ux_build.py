@@ -200,3 +200,21 @@ def test_rejected_lines_name_the_file_as_given_and_what_to_do(project: Path) -> 
         "continuation byte (hint: it looks like cp1252: re-encode it as UTF-8, e.g. iconv -f cp1252 -t UTF-8 "
         "FILE > FILE.new)",
     ]
+
+
+def test_a_damaged_cache_heals_itself(tmp_path: Path) -> None:
+    """A spill cut short (a full disk, a crash of the machine) is converted again and rewritten, not a
+    RuntimeError traceback in pass 3 on every build until someone deletes the cache by hand."""
+    from buildkit import run_build
+
+    make_corpus(tmp_path / "raw", 5)
+    first = run_build(tmp_path / "raw", tmp_path / "dist", tmp_path / "cache")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "dist" / "data").iterdir()}
+    spills = list((tmp_path / "cache" / "build" / "spill").glob("*.jsonl"))
+    assert spills
+    for spill in spills:
+        spill.write_bytes(spill.read_bytes()[:100])
+    again = run_build(tmp_path / "raw", tmp_path / "dist", tmp_path / "cache")
+    assert again.published == first.published == 5 and again.cache_hits == 0
+    assert {p.name: p.read_bytes() for p in (tmp_path / "dist" / "data").iterdir()} == before
+    assert run_build(tmp_path / "raw", tmp_path / "dist", tmp_path / "cache").cache_hits == 5
