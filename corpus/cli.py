@@ -16,7 +16,9 @@ from corpus.config import Config, ConfigError, load_config
 from corpus.engines import local_engine
 
 app = typer.Typer(
-    help="Turn scraped news-article text into a clean, validated, published dataset.",
+    help="Turn scraped news-article text into a clean, validated, published dataset.\n\n"
+    "Exit codes: 0 ok; 1 the data has errors (files rejected, problems found); 2 usage or configuration error. "
+    "`corpus COMMAND --help` shows a command's options and examples.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -150,3 +150,11 @@ def test_readme_json_report_example_is_real_output(tmp_path: Path, monkeypatch) 
     r = CliRunner().invoke(app, ["validate", "--workers", "1", "--format", "json"])
     assert r.exit_code == 1
     assert orjson.loads(r.stdout) == example
+
+
+def test_every_help_states_its_exit_codes() -> None:
+    r = CliRunner().invoke(app, ["--help"], terminal_width=200)
+    assert r.exit_code == 0 and "Exit codes: 0 ok; 1 the data has errors" in r.output
+    for name in COMMANDS:
+        r = CliRunner().invoke(app, [name, "--help"], terminal_width=200)
+        assert re.search(r"\b[Ee]xit\b.*\b[12]\b", r.output), name
