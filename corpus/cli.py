@@ -335,6 +335,7 @@ def build(
             )
     except BuildFailed as e:
         _print_rejects(e.result.rejects, _one_folder(chosen))
+        _print_ignored(e.result.ignored)
         typer.echo(f"error: {e}; {target} left unchanged", err=True)
         raise typer.Exit(1) from None
     except (OutputRefused, CacheBusy) as e:
@@ -347,8 +348,7 @@ def build(
     finally:
         engine.close()
     _print_rejects(result.rejects, _one_folder(chosen))
-    for path, why in result.ignored[:20]:
-        typer.echo(f"ignored: {path}: {why}", err=True)
+    _print_ignored(result.ignored)
     splits = ", ".join(f"{k} {v}" for k, v in result.per_split.items())
     shown = "named above" if len(result.ignored) <= 20 else "the first 20 named above"
     others = f"; {len(result.ignored)} other file(s) not read ({shown})" if result.ignored else ""
@@ -357,6 +357,12 @@ def build(
         f"{result.clusters} near-duplicate clusters; {result.cache_hits} from cache; wrote {target}{others}"
     )
     raise typer.Exit(1 if result.rejected or not result.published else 0)
+
+
+def _print_ignored(ignored: list[tuple[str, str]], shown: int = 20) -> None:
+    """Files in the raw folder the build did not read (R014, R022), so none vanishes without a word."""
+    for path, why in ignored[:shown]:
+        typer.echo(f"ignored: {path}: {why}", err=True)
 
 
 def _one_folder(chosen: list[Path | str]) -> str | None:

@@ -218,3 +218,18 @@ def test_a_damaged_cache_heals_itself(tmp_path: Path) -> None:
     assert again.published == first.published == 5 and again.cache_hits == 0
     assert {p.name: p.read_bytes() for p in (tmp_path / "dist" / "data").iterdir()} == before
     assert run_build(tmp_path / "raw", tmp_path / "dist", tmp_path / "cache").cache_hits == 5
+
+
+def test_a_raw_folder_of_only_wrong_extensions_says_why_nothing_was_built(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from buildkit import article_text
+
+    (tmp_path / "raw").mkdir()
+    for i in range(2):
+        (tmp_path / "raw" / f"story{i}.TXT").write_text(article_text(i))
+    monkeypatch.chdir(tmp_path)
+    r = _build()
+    assert r.exit_code == 1
+    assert "ignored: raw/story0.TXT: R014 not a .txt file (story0.TXT)" in r.output
+    assert "error: no raw .txt files found; nothing published; dist left unchanged" in r.output
