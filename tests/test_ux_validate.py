@@ -214,3 +214,12 @@ def test_a_furniture_only_file_says_what_to_do(project: Path) -> None:
     assert code == 1
     [p] = [p for f in doc["files"] for p in f["problems"]]
     assert p["code"] == "C100" and "corpus explain FILE" in p["hint"] and "remove the file" in p["hint"]
+
+
+def test_an_unwritable_job_summary_does_not_hide_the_report(project: Path, monkeypatch) -> None:
+    (project / "raw" / "empty.txt").write_text("")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(project / "no-such-folder" / "summary.md"))
+    r = CliRunner().invoke(app, ["validate", "--workers", "1", "--format", "github"])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
+    assert "::error file=raw/empty.txt" in r.stdout
+    assert "warning: GITHUB_STEP_SUMMARY=" in r.stderr and "job summary not written" in r.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -121,8 +122,13 @@ def to_github(outcome: Outcome, out: TextIO, strict: bool = False) -> None:
     out.write(summary_line(outcome, strict) + "\n")
     path = os.environ.get("GITHUB_STEP_SUMMARY")
     if path:
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(markdown_summary(outcome, strict))
+        try:
+            with open(path, "a", encoding="utf-8") as fh:
+                fh.write(markdown_summary(outcome, strict))
+        except OSError as e:  # the annotations above are the report; a lost summary must not hide them
+            print(
+                f"warning: GITHUB_STEP_SUMMARY={path}: {e.strerror}; job summary not written", file=sys.stderr
+            )
 
 
 def _cell(s: object) -> str:
