@@ -110,7 +110,11 @@ def convert(
     chosen = _sources(paths, cfg)
     engine = local_engine(workers, cfg.batch_size)
     failed = 0
-    out = output.open("wb") if output else sys.stdout.buffer
+    try:
+        out = output.open("wb") if output else sys.stdout.buffer
+    except OSError as e:
+        typer.echo(f"error: {output}: {e.strerror}; choose another --output", err=True)
+        raise typer.Exit(2) from None
     try:
         for c in convert_paths(chosen, engine, default_root=Path(cfg.raw_dir), max_bytes=cfg.max_bytes):
             if c.record is None:

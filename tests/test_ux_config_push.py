@@ -112,3 +112,12 @@ def test_push_notes_a_card_that_loads_another_name(tmp_path: Path, built: Path, 
     assert 'load_dataset("my-org/news")' in (named / "README.md").read_text()
     r = CliRunner().invoke(app, ["push", "--repo", "my-org/news", "--out", str(named)])
     assert r.exit_code == 0 and "note:" not in r.output
+
+
+def test_convert_to_an_unwritable_output_is_a_usage_error(tmp_path: Path, monkeypatch) -> None:
+    make_corpus(tmp_path / "raw", 1)
+    monkeypatch.chdir(tmp_path)
+    for target in ("raw", "missing/dir/records.jsonl"):
+        r = CliRunner().invoke(app, ["convert", "-o", target])
+        assert r.exit_code == 2 and isinstance(r.exception, SystemExit)
+        assert r.output.startswith(f"error: {target}: ") and "choose another --output" in r.output
