@@ -158,7 +158,7 @@ def check_url_output(url: str) -> None:
     root = root.rstrip("/")
     if not fs.isdir(root):
         return
-    names = [name[len(root) + 1 :] for name in fs.find(root)]
+    names = (name[len(root) + 1 :] for name in fs.find(root))
 
     def read() -> bytes | None:
         try:

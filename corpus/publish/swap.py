@@ -6,6 +6,7 @@ dies between the two renames, the next build finds the aside copy and restores i
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
@@ -32,12 +33,14 @@ def check_replaceable(where: str, names: Iterable[str], read_manifest: Callable[
 
     A build replaces its output folder whole, so `--out .`, `--out raw` or a folder of notes must not be
     taken for one. `names` are the folder's files (paths relative to it, '/'-separated); a previous build
-    is recognised by its manifest, which lists every file it wrote.
+    is recognised by its manifest, which lists every file it wrote. `names` is read lazily: a folder that
+    is no build (`--out raw` with a million files) is refused at its first file, not after listing it all.
     """
-    names = sorted(names)
-    if not names:
+    it = iter(names)
+    first = next(it, None)
+    if first is None:
         return
-    data = read_manifest() if MANIFEST in names else None
+    data = read_manifest()
     try:
         doc = orjson.loads(data) if data is not None else None
     except orjson.JSONDecodeError:
@@ -45,10 +48,13 @@ def check_replaceable(where: str, names: Iterable[str], read_manifest: Callable[
     files = doc.get("files") if isinstance(doc, dict) and doc.get("tool") == "corpus" else None
     if not isinstance(files, dict):
         raise OutputRefused(
-            f"{where}: holds {len(names)} file(s) (e.g. {names[0]}) and is not the output of a build "
+            f"{where}: holds files (e.g. {first}) and is not the output of a build "
             "(no corpus manifest.json); a build replaces the whole folder: choose a new or empty --out"
         )
-    added = [n for n in names if n != MANIFEST and n not in files and n.rsplit("/", 1)[-1] not in _OS_LITTER]
+    names = itertools.chain([first], it)
+    added = sorted(
+        n for n in names if n != MANIFEST and n not in files and n.rsplit("/", 1)[-1] not in _OS_LITTER
+    )
     if added:
         raise OutputRefused(
             f"{where}: holds {len(added)} file(s) the last build did not write (e.g. {added[0]}); a build "
@@ -65,11 +71,11 @@ def check_local_output(out: Path) -> None:
         return
     if not out.is_dir():
         raise OutputRefused(f"{out}: exists and is not a folder; choose another --out")
-    names = [
+    names = (
         Path(os.path.relpath(os.path.join(d, n), out)).as_posix()
         for d, dirs, files in os.walk(out)  # links to folders are listed, never entered
         for n in files + [x for x in dirs if os.path.islink(os.path.join(d, x))]
-    ]
+    )
 
     def read() -> bytes | None:
         try:
