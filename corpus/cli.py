@@ -50,7 +50,21 @@ def _paths(paths: list[Path] | None, cfg: Config) -> list[Path]:
         if not p.exists() and not p.is_symlink():
             typer.echo(f"error: {p}: no such file or folder; pass raw .txt files or folders", err=True)
             raise typer.Exit(2)
+        _not_a_linked_folder(p)
     return chosen
+
+
+def _not_a_linked_folder(p: Path) -> None:
+    """A raw folder that is a symbolic link (data kept on another disk): links are never followed, so say
+    which real path to give instead of reporting the whole corpus as one refused file."""
+    if p.is_symlink() and p.is_dir():
+        real = os.path.realpath(p)
+        typer.echo(
+            f"error: {p}: is a symbolic link to the folder {real}; links are never followed: "
+            f'pass {real}, or set [tool.corpus] raw_dir = "{real}"',
+            err=True,
+        )
+        raise typer.Exit(2)
 
 
 SourcesArg = Annotated[
@@ -238,6 +252,8 @@ def validate(
         chosen = named
     else:
         chosen = _paths(paths, cfg) if paths else []
+        if not paths:
+            _not_a_linked_folder(Path(cfg.raw_dir))
         if not paths and not Path(cfg.raw_dir).is_dir():
             typer.echo(
                 f"error: {cfg.raw_dir}: raw folder not found; pass paths or set [tool.corpus] raw_dir",

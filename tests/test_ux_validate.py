@@ -223,3 +223,21 @@ def test_an_unwritable_job_summary_does_not_hide_the_report(project: Path, monke
     assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
     assert "::error file=raw/empty.txt" in r.stdout
     assert "warning: GITHUB_STEP_SUMMARY=" in r.stderr and "job summary not written" in r.stderr
+
+
+def test_a_raw_folder_that_is_a_link_says_which_path_to_give(tmp_path: Path, monkeypatch) -> None:
+    data = tmp_path / "disk2" / "articles"
+    write_article(data, "a", article_text(13))
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "raw").symlink_to(data)
+    monkeypatch.chdir(project)
+    for args in (["validate"], ["validate", "raw/"], ["build", "--workers", "1"], ["convert", "raw"]):
+        r = CliRunner().invoke(app, args)
+        assert r.exit_code == 2, (args, r.output)
+        assert r.output.strip() == (
+            f"error: raw: is a symbolic link to the folder {data}; links are never followed: "
+            f'pass {data}, or set [tool.corpus] raw_dir = "{data}"'
+        )
+    code, doc = _json(str(data))  # as the message says
+    assert code == 0 and _codes(doc) == {str(data / "a.txt"): []}
