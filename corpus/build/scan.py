@@ -6,6 +6,7 @@ pool and a Dask cluster run it alike; the driver never holds a record, only the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from corpus.build.rowcols import batch_from_rows
 from corpus.check.problem import Problem
 from corpus.config import Config
 from corpus.fsio import UrlRef, read_any
-from corpus.rawio import RAW_SUFFIX, RawDoc, RawReadError, RawRef
+from corpus.rawio import RAW_SUFFIX, RawReadError, RawRef
 from corpus.split import bucket, split_codes
 
 
@@ -153,13 +154,15 @@ def _cached_row(
 
 
 def _keys(fresh: list[_Fresh], cfg: Config) -> None:
-    """The batch's duplicate keys, all at once; should that fail, each file checked again the whole way,
-    so a file's surprise is that file's problem (R101), as in validate."""
+    """The batch's duplicate keys, all at once; should that fail, each file read and checked again the whole
+    way, so a file's surprise is that file's problem (R101), as in validate. (The raw bytes are not kept
+    for this: a batch of large files would hold them twice, as bytes and as records.)"""
     try:
         add_keys([f.checked for f in fresh], cfg)
     except Exception:
         for f in fresh:
-            f.checked = check_one(f.ref, cfg, f.doc)
+            with contextlib.suppress(RawReadError):  # gone since: its record stays, without keys
+                f.checked = check_one(f.ref, cfg, read_any(f.ref, cfg.max_bytes))
 
 
 def _stat(ref: RawRef) -> tuple[int, int]:
@@ -182,7 +185,6 @@ class _Fresh:
     ref: RawRef
     rel: str
     key: bytes
-    doc: RawDoc
     checked: Checked
 
 
@@ -222,7 +224,7 @@ def scan_batch(job: BatchJob, ctx: ScanContext) -> ScanResult:
                 lines.append(line)
             else:
                 checked = check_one(ref, ctx.cfg, doc, with_keys=False)
-                fresh.append(_Fresh(len(rows), len(lines), ref, rel, key, doc, checked))
+                fresh.append(_Fresh(len(rows), len(lines), ref, rel, key, checked))
                 rows.append({})
                 found_of.append([])
                 lines.append(b"")
