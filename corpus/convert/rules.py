@@ -324,7 +324,8 @@ def _compile() -> Rules:
     weekdays = [w for d in langs.values() for w in d.get("weekdays", [])]
     bio_verbs = _gather(langs, "bio", "verbs")
     bio_headers = _gather(langs, "bio", "headers")
-    name_tok = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+"
+    # possessive: a name token ends where white space or a colon follows, so giving back letters never helps
+    name_tok = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]++"
 
     families: dict[str, list[str]] = {
         "prevnext": prev + nxt,

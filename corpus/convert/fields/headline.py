@@ -105,7 +105,7 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
         )
     if t.count("|") >= 2:
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
-    low = [w.lower() for w in t.split()]
+    low = f.low.split()  # the words in lower case
     if sum(map(RULES.ui_words.__contains__, low)) * 2 >= len(low):
         return False  # mostly button words
     half = t.split()
@@ -257,7 +257,7 @@ def _share_line(d: LineDecision) -> bool:
 
 def _repeats(nb: list[LineDecision]) -> tuple[dict[str, int], list[str]]:
     counts: dict[str, int] = {}
-    keys = [d.text.lower() for d in nb]  # _key, written out: it runs for every line
+    keys = [d.features.low if d.features else _key(d.text) for d in nb]  # _key, lowered once per text
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
         if ": " in k:  # "Kicker: Title" (the page's <title>) echoes "Kicker Title" (its visible h1)
