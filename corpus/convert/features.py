@@ -41,10 +41,8 @@ class Features:
     block: int = 0  # index of the run of non-blank lines the line belongs to
     block_size: int = 1
     block_pos: int = 0
-    # the line in lower case: several passes compare lines case-blind, and lowering a non-ASCII text costs more
-    # than the comparisons; all_features lowers the whole text at once (a line's lower case is the same
-    # slice of it: no character lowers to a line break, and the one context-dependent mapping, a final
-    # sigma, looks no further than the line's ends)
+    # the line in lower case, made once: several passes compare lines case-blind (lowering line by line, as
+    # an ASCII line lowers many times faster than a text with one non-ASCII character anywhere)
     low: str = ""
     _stop: float = -1.0
     _title: float = -1.0
@@ -108,9 +106,6 @@ def all_features(lines: list[str], stopwords: frozenset[str]) -> list[Features |
     prev_blank = True
     dense_find = _DENSE.findall
     url_search = _URL.search
-    lows = "\n".join(lines).lower().split("\n")
-    if len(lows) != len(lines):  # a line holding a line break (not from decode.normalise)
-        lows = [t.lower() for t in lines]
     for i, text in enumerate(lines):
         if not text:
             out.append(None)
@@ -127,7 +122,7 @@ def all_features(lines: list[str], stopwords: frozenset[str]) -> list[Features |
         t = text.rstrip(_CLOSERS) if text[-1] in _CLOSERS else text
         ends = bool(t) and t[-1] in _ENDS and not t.endswith("...")
         url = ("://" in text or "www." in text or "@" in text) and url_search(text) is not None
-        out.append(Features(text, stopwords, words, len(text), ends, url, block, 1, i - start, lows[i]))
+        out.append(Features(text, stopwords, words, len(text), ends, url, block, 1, i - start, text.lower()))
     # block sizes: each block runs from its start to the next blank line
     n = len(out)
     for s in starts:

@@ -50,20 +50,25 @@ def keyword_lines(lines: list[str], feats: list[Features | None], lang: str | No
     return out
 
 
-def _lines_holding(feats: list[Features | None], finder: re.Pattern[str]) -> Iterator[tuple[int, str]]:
-    """(index, lower-cased line) of the non-blank lines where `finder` matches, from one search over all of
-    them joined (in lower case: the features' `low`, lowered once for the whole text)."""
+def _lines_holding(
+    feats: list[Features | None], finders: tuple[re.Pattern[str], ...]
+) -> Iterator[tuple[int, str]]:
+    """(index, lower-cased line) of the non-blank lines where one of `finders` matches, in order, from a
+    search per finder over all of them joined (in lower case: the features' `low`, lowered once)."""
     lows = [f.low if f is not None else "" for f in feats]  # a phrase holds no line break: blanks never match
     low = "\n".join(lows)
-    m = finder.search(low)
-    if m is None:
-        return
-    starts = list(accumulate((len(x) + 1 for x in lows[:-1]), initial=0))
-    while m is not None:
-        j = bisect_right(starts, m.start()) - 1
-        end = starts[j] + len(lows[j])
+    starts: list[int] = []
+    hits: set[int] = set()
+    for finder in finders:
+        m = finder.search(low)
+        if m is not None and not starts:
+            starts = list(accumulate((len(x) + 1 for x in lows[:-1]), initial=0))
+        while m is not None:
+            j = bisect_right(starts, m.start()) - 1
+            hits.add(j)
+            m = finder.search(low, starts[j] + len(lows[j]) + 1)  # the next line
+    for j in sorted(hits):
         yield j, lows[j]
-        m = finder.search(low, end + 1)
 
 
 def repeated_lines(lines: list[str], feats: list[Features | None]) -> dict[str, int]:
