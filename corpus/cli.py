@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -15,7 +16,9 @@ from corpus.config import Config, ConfigError, load_config
 from corpus.engines import local_engine
 
 app = typer.Typer(
-    help="Turn scraped news-article text into a clean, validated, published dataset.",
+    help="Turn scraped news-article text into a clean, validated, published dataset.\n\n"
+    "Exit codes: 0 ok; 1 the data has errors (files rejected, problems found); 2 usage or configuration error. "
+    "`corpus COMMAND --help` shows a command's options and examples.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -30,6 +33,7 @@ PathsArg = Annotated[
 WorkersOpt = Annotated[
     int | None, typer.Option("--workers", "-w", help="Worker processes (default: all cores).", min=1)
 ]
+ConvertWorkersOpt = Annotated[int, typer.Option("--workers", "-w", help="Worker processes.", min=1)]
 
 
 def _config() -> Config:
@@ -46,7 +50,21 @@ def _paths(paths: list[Path] | None, cfg: Config) -> list[Path]:
         if not p.exists() and not p.is_symlink():
             typer.echo(f"error: {p}: no such file or folder; pass raw .txt files or folders", err=True)
             raise typer.Exit(2)
+        _not_a_linked_folder(p)
     return chosen
+
+
+def _not_a_linked_folder(p: Path) -> None:
+    """A raw folder that is a symbolic link (data kept on another disk): links are never followed, so say
+    which real path to give instead of reporting the whole corpus as one refused file."""
+    if p.is_symlink() and p.is_dir():
+        real = os.path.realpath(p)
+        typer.echo(
+            f"error: {p}: is a symbolic link to the folder {real}; links are never followed: "
+            f'pass {real}, or set [tool.corpus] raw_dir = "{real}"',
+            err=True,
+        )
+        raise typer.Exit(2)
 
 
 SourcesArg = Annotated[
@@ -89,12 +107,16 @@ def convert(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="JSON Lines file to write (default: stdout).")
     ] = None,
-    workers: WorkersOpt = 1,
+    workers: ConvertWorkersOpt = 1,
 ) -> None:
     """Convert raw article text into records (JSON Lines), one per raw .txt file.
 
-    A file that cannot be converted gets a one-line error on stderr and the rest still convert;
-    the exit code is then 1.
+    A file that cannot be converted gets a one-line error on stderr and the rest still convert; the exit code is then 1 (2: a path that does not exist, a bad option or configuration).
+
+    Examples:
+
+      corpus convert raw/ -o records.jsonl
+      corpus convert raw/new1.txt            # one record on stdout
     """
     from corpus.pipeline import convert_paths
 
@@ -102,7 +124,11 @@ def convert(
     chosen = _sources(paths, cfg)
     engine = local_engine(workers, cfg.batch_size)
     failed = 0
-    out = output.open("wb") if output else sys.stdout.buffer
+    try:
+        out = output.open("wb") if output else sys.stdout.buffer
+    except OSError as e:
+        typer.echo(f"error: {output}: {e.strerror}; choose another --output", err=True)
+        raise typer.Exit(2) from None
     try:
         for c in convert_paths(chosen, engine, default_root=Path(cfg.raw_dir), max_bytes=cfg.max_bytes):
             if c.record is None:
@@ -124,7 +150,14 @@ def convert(
 def explain(
     file: Annotated[Path, typer.Argument(help="One raw .txt file.", show_default=False)],
 ) -> None:
-    """Show every line of a raw file with the class it got and the rule or evidence behind it."""
+    """Show every line of a raw file with the class it got and the rule or evidence behind it.
+
+    Exit 1 when the file cannot be read or converted (the reason on stderr), 2 for a path that is missing, a folder or not a .txt file.
+
+    Example:
+
+      corpus explain raw/new1.txt
+    """
     from rich.console import Console
     from rich.table import Table
 
@@ -132,11 +165,17 @@ def explain(
     from corpus.rawio import RawReadError, discover, read_bytes_limited
 
     cfg = _config()
-    ref = next(discover(_paths([file], cfg)))
+    _paths([file], cfg)
+    if (file.is_dir() and not file.is_symlink()) or not file.name.endswith(".txt"):
+        what = "is a folder" if file.is_dir() else "is not a .txt file"
+        typer.echo(f"error: {file}: {what}; give one raw .txt file", err=True)
+        raise typer.Exit(2)
+    ref = next(discover([file], Path(cfg.raw_dir)))
     try:
         decisions = explain_bytes(read_bytes_limited(ref.path, ref.root, cfg.max_bytes))
     except (RawReadError, ConvertError) as e:
-        typer.echo(f"error: {file}: {e}", err=True)
+        reason = str(e).removeprefix(f"{ref.path}: ")  # rawio names the absolute path; the user's is enough
+        typer.echo(f"error: {file}: {reason}", err=True)
         raise typer.Exit(1) from None
     table = Table("line", "class", "rule / evidence", "features", "text", box=None, pad_edge=False)
     for d in decisions:
@@ -173,8 +212,15 @@ def validate(
 ) -> None:
     """Check raw files and their records: raw-file, schema, content and duplicate checks.
 
-    With no PATHS the whole raw folder is checked. Named files are judged against the rest of the
-    corpus (submission mode). Exit 0: no errors; 1: errors (or warnings with --strict); 2: usage error.
+    With no PATHS the whole raw folder is checked. Named files are judged against the rest of the corpus (submission mode). Exit 0: no errors; 1: errors (or warnings with --strict); 2: usage or configuration error.
+
+    Examples:
+
+      corpus validate                                   # the whole raw/ folder
+      corpus validate raw/new1.txt raw/new2.txt         # submission mode
+      corpus validate --changed-since origin/main --format github
+      corpus validate --format json --strict
+      corpus validate --rules                           # every check and its hint
     """
     from corpus.check import changed, report
     from corpus.check.rules import check_config
@@ -206,6 +252,8 @@ def validate(
         chosen = named
     else:
         chosen = _paths(paths, cfg) if paths else []
+        if not paths:
+            _not_a_linked_folder(Path(cfg.raw_dir))
         if not paths and not Path(cfg.raw_dir).is_dir():
             typer.echo(
                 f"error: {cfg.raw_dir}: raw folder not found; pass paths or set [tool.corpus] raw_dir",
@@ -233,7 +281,8 @@ def validate(
 
 
 OutOpt = Annotated[
-    Path | None, typer.Option("--out", "-o", help="Output folder (default: the configured out_dir, dist/).")
+    Path | None,
+    typer.Option("--out", "-o", help="The built folder to upload (default: the configured out_dir, dist/)."),
 ]
 BuildOutOpt = Annotated[
     str | None,
@@ -269,8 +318,12 @@ def build(
 ) -> None:
     """Convert, check and publish Parquet shards and a Hugging Face dataset folder.
 
-    Rejected raw files are listed with reasons in OUT/rejects.jsonl (exit code 1); the previous OUT stays
-    intact until the new one is complete.
+    Rejected raw files are listed with reasons in OUT/rejects.jsonl and the rest is published (exit 1); the previous OUT stays intact until the new one is complete. OUT must be new, empty or a previous build's folder: a build replaces it whole. Exit 0: all published; 1: some or all rejected; 2: usage or configuration error.
+
+    Examples:
+
+      corpus build                                      # raw/ -> dist/
+      corpus build raw/ --out dist --workers 2 --strict
     """
     from corpus.build.cache import CacheBusy
     from corpus.cli_progress import progress_reporter
@@ -278,6 +331,7 @@ def build(
     from corpus.fsio import output_dir
     from corpus.pipeline import BuildFailed
     from corpus.pipeline import build as run_build
+    from corpus.publish.swap import OutputRefused
 
     cfg = _config()
     chosen = _sources(paths, cfg)
@@ -300,30 +354,54 @@ def build(
                 progress=progress,
             )
     except BuildFailed as e:
-        _print_rejects(e.result.rejects)
+        _print_rejects(e.result.rejects, _one_folder(chosen))
+        _print_ignored(e.result.ignored)
         typer.echo(f"error: {e}; {target} left unchanged", err=True)
         raise typer.Exit(1) from None
-    except (NotADirectoryError, PermissionError, CacheBusy) as e:
+    except (OutputRefused, CacheBusy) as e:
         typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    except OSError as e:  # raw files' own errors are problems in the report: this is --out or the cache
+        where = f"{e.filename}: " if e.filename else ""
+        typer.echo(f"error: {where}{e.strerror or e}; check --out and --cache-dir", err=True)
         raise typer.Exit(2) from None
     finally:
         engine.close()
-    _print_rejects(result.rejects)
+    _print_rejects(result.rejects, _one_folder(chosen))
+    _print_ignored(result.ignored)
     splits = ", ".join(f"{k} {v}" for k, v in result.per_split.items())
+    shown = "named above" if len(result.ignored) <= 20 else "the first 20 named above"
+    others = f"; {len(result.ignored)} other file(s) not read ({shown})" if result.ignored else ""
     typer.echo(
         f"{result.raw_files} raw files = {result.published} published ({splits}) + {result.rejected} rejected; "
-        f"{result.clusters} near-duplicate clusters; {result.cache_hits} from cache; wrote {target}"
+        f"{result.clusters} near-duplicate clusters; {result.cache_hits} from cache; wrote {target}{others}"
     )
     raise typer.Exit(1 if result.rejected or not result.published else 0)
 
 
-def _print_rejects(rejects: list[dict[str, object]], shown: int = 20) -> None:
-    """The first rejected files with their reasons; all of them are in OUT/rejects.jsonl."""
+def _print_ignored(ignored: list[tuple[str, str]], shown: int = 20) -> None:
+    """Files in the raw folder the build did not read (R014, R022), so none vanishes without a word."""
+    for path, why in ignored[:shown]:
+        typer.echo(f"ignored: {path}: {why}", err=True)
+
+
+def _one_folder(chosen: list[Path | str]) -> str | None:
+    """The raw folder, as given, when the build read exactly one local folder (rejects' paths are under it)."""
+    if len(chosen) == 1 and isinstance(chosen[0], Path) and chosen[0].is_dir():
+        return str(chosen[0])
+    return None
+
+
+def _print_rejects(rejects: list[dict[str, object]], root: str | None = None, shown: int = 20) -> None:
+    """The first rejected files with their reasons and what to do, one line each, the path as the user gave
+    the folder (`root`, when one folder was built); all of them are in OUT/rejects.jsonl."""
     for r in rejects[:shown]:
         problems = r["problems"]
         assert isinstance(problems, list)
         reasons = "; ".join(f"{p['code']} {p['message']}" for p in problems)
-        typer.echo(f"rejected: {r['file']}: {reasons}", err=True)
+        hints = "; ".join(dict.fromkeys(str(p["hint"]) for p in problems if p.get("hint")))
+        path = os.path.join(root, str(r["file"])) if root is not None else r["file"]
+        typer.echo(f"rejected: {path}: {reasons}" + (f" (hint: {hints})" if hints else ""), err=True)
     if len(rejects) > shown:
         typer.echo(f"rejected: ... and {len(rejects) - shown} more, listed in rejects.jsonl", err=True)
 
@@ -336,8 +414,16 @@ def push(
     out: OutOpt = None,
     private: Annotated[bool, typer.Option("--private", help="Create the repository as private.")] = False,
 ) -> None:
-    """Upload a built folder to the Hugging Face Hub (token: HF_TOKEN or `hf auth login`)."""
-    from corpus.publish.hub import PushError
+    """Upload a built folder to the Hugging Face Hub (token: HF_TOKEN or `hf auth login`).
+
+    Exit 2 for a folder that is not a build, a malformed --repo or no token; 1 when the upload fails.
+
+    Examples:
+
+      corpus push --repo my-org/news
+      corpus push --repo my-org/news --out dist --private
+    """
+    from corpus.publish.hub import PushError, card_loads
     from corpus.publish.hub import push as run_push
 
     cfg = _config()
@@ -346,8 +432,14 @@ def push(
         url = run_push(folder, repo, private=private)
     except PushError as e:
         typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2 if "run `corpus build`" in str(e) or "ORG/NAME" in str(e) else 1) from None
+        raise typer.Exit(2 if e.usage else 1) from None
     typer.echo(f"pushed {folder} to {repo}: {url}")
+    if not card_loads(folder, repo):
+        typer.echo(
+            f'note: the card\'s load example does not name {repo}; set [tool.corpus] hub_repo = "{repo}", '
+            "run `corpus build` and push again",
+            err=True,
+        )
 
 
 # --- end of commands ---------------------------------------------------------------------------------

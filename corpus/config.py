@@ -9,6 +9,10 @@ from pathlib import Path
 from typing import Any
 
 _LICENSE_NAME = re.compile(r"[a-z0-9][a-z0-9.-]*")
+_HUB_REPO = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}"
+)  # about the Hub's rule
+_URL = re.compile(r"https?://\S+")
 
 
 class ConfigError(Exception):
@@ -121,6 +125,8 @@ def _from_table(table: dict[str, Any], source: str) -> Config:
             )
         kwargs[k] = value
     cfg = Config(**kwargs, source=source)
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in cfg.splits.values()):
+        raise ConfigError(f"{source}: 'splits' ratios must be numbers, e.g. {{train = 0.8, test = 0.2}}")
     if abs(sum(cfg.splits.values()) - 1.0) > 1e-9 or any(v < 0 for v in cfg.splits.values()):
         raise ConfigError(f"{source}: 'splits' ratios must be non-negative and sum to 1")
     if not 0 < cfg.near_duplicate_threshold <= 1:
@@ -137,7 +143,7 @@ def _from_table(table: dict[str, Any], source: str) -> Config:
             raise ConfigError(f"{source}: '{key}' must be a positive integer")
     if cfg.body_min_words > cfg.body_max_words:
         raise ConfigError(f"{source}: 'body_min_words' must not exceed 'body_max_words'")
-    for key in ("languages", "disable"):
+    for key in ("languages", "disable", "tags", "task_categories"):
         if not all(isinstance(v, str) for v in getattr(cfg, key)):
             raise ConfigError(f"{source}: '{key}' must be a list of strings")
     if not all(isinstance(v, str) and len(v) == 2 and v.isalpha() and v.islower() for v in cfg.languages):
@@ -153,6 +159,10 @@ def _from_table(table: dict[str, Any], source: str) -> Config:
         raise ConfigError(f"{source}: 'license_name' must be a lowercase id such as \"publisher-terms-1.0\"")
     if (cfg.license_name or cfg.license_link) and (cfg.license or "other") != "other":
         raise ConfigError(f"{source}: 'license_name' and 'license_link' go with license = \"other\" only")
+    if cfg.hub_repo is not None and not _HUB_REPO.fullmatch(cfg.hub_repo):
+        raise ConfigError(f"{source}: 'hub_repo' must be a Hub repository id ORG/NAME, e.g. \"my-org/news\"")
+    if cfg.url is not None and not _URL.fullmatch(cfg.url):
+        raise ConfigError(f"{source}: 'url' must be an http(s) URL, e.g. \"https://example.org/news\"")
     for code, sev in cfg.severity.items():
         if sev not in ("error", "warning", "off"):
             raise ConfigError(f"{source}: severity of {code} must be error, warning or off")

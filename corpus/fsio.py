@@ -150,12 +150,33 @@ def upload_tree(local_dir: Path, url: str) -> list[str]:
     return written
 
 
+def check_url_output(url: str) -> None:
+    """Refuse a URL whose files a build did not write: the upload removes what the new build lacks."""
+    from corpus.publish.swap import MANIFEST, check_replaceable
+
+    fs, root = fsspec.core.url_to_fs(url)
+    root = root.rstrip("/")
+    if not fs.isdir(root):
+        return
+    names = (name[len(root) + 1 :] for name in fs.find(root))
+
+    def read() -> bytes | None:
+        try:
+            data: bytes = fs.cat_file(f"{root}/{MANIFEST}")
+        except OSError:
+            return None
+        return data
+
+    check_replaceable(url, names, read)
+
+
 @contextmanager
 def output_dir(target: PathLike) -> Iterator[Path]:
     """A local folder to build into: the target itself, or for a URL a temporary one uploaded on success."""
     if not is_url(target):
         yield local_path(target)
         return
+    check_url_output(os.fspath(target))
     with tempfile.TemporaryDirectory(prefix="corpus-out-") as tmp:
         local = Path(tmp) / "out"
         yield local

@@ -97,6 +97,7 @@ class BuildResult:
     clusters: int
     warnings: int
     files: list[str]
+    ignored: list[tuple[str, str]] = field(default_factory=list)  # (path, "CODE message"): not raw files
 
     @property
     def rejected(self) -> int:
@@ -133,12 +134,14 @@ def build(
     from corpus.heap import give_back
     from corpus.publish.arrow import schema_with_hf_metadata
     from corpus.publish.parquet import write_shard
-    from corpus.publish.swap import staged
+    from corpus.publish.swap import check_local_output, staged
 
     paths = list(paths)
+    check_local_output(Path(os.path.abspath(out)))  # refuse now, not after an hour of converting
     cache = str(cache_dir)
     ctx = ScanContext(cache, cfg, fingerprint(cfg))
-    total = _count_raw(paths)
+    ignored: list[tuple[str, str]] = []
+    total = _count_raw(paths, ignored)
 
     # The driver is nearly idle while the workers convert and while one of them writes the big shard: a
     # side thread loads the publishing libraries in pass 1 and writes the plan's files in pass 3 meanwhile.
@@ -187,6 +190,7 @@ def build(
             clusters=len(plan.clusters),
             warnings=plan.warnings,
             files=[],
+            ignored=ignored,
         )
         if (strict and plan.rejects) or not plan.published:
             raise BuildFailed(result)
@@ -225,8 +229,12 @@ def _raw_root(paths: list[Path | str], cfg: Config) -> Path | None:
     return p if same else None
 
 
-def _count_raw(paths: list[Path | str]) -> int:
-    """How many raw files discover() will yield, for the progress bar (cheap: no Path objects)."""
+def _count_raw(paths: list[Path | str], ignored: list[tuple[str, str]] | None = None) -> int:
+    """How many raw files discover() will yield, for the progress bar (cheap: no Path objects).
+
+    The same walk collects into `ignored` what the build does not read but should not pass over in silence:
+    files that are not .txt (R014) and sidecars without their .txt (R022), as (path, message).
+    """
     n = 0
     for given in paths:
         if is_url(given):
@@ -234,10 +242,35 @@ def _count_raw(paths: list[Path | str]) -> int:
             continue
         p = local_path(given)
         if p.is_dir() and not p.is_symlink():
-            n += sum(f.endswith(RAW_SUFFIX) for _, _, files in os.walk(p) for f in files)
+            for folder, _, files in os.walk(p):
+                raws = sum(f.endswith(RAW_SUFFIX) for f in files)
+                n += raws
+                if ignored is not None and raws != len(files):  # sidecars or other files in this folder
+                    ignored += _not_read(folder, files, os.path.relpath(folder, p))
         else:
             n += 1
     return n
+
+
+def _not_read(folder: str, files: list[str], rel: str) -> list[tuple[str, str]]:
+    from corpus.check.raw import is_hidden_folder, is_other_file, not_raw
+    from corpus.rawio import META_SUFFIX
+
+    hidden = is_hidden_folder(rel)
+    names = set(files)
+    out = []
+    for name in files:
+        path = os.path.join(folder, name)
+        if name.endswith(META_SUFFIX) and name[: -len(META_SUFFIX)] + RAW_SUFFIX not in names:
+            out.append(
+                (
+                    path,
+                    f"R022 sidecar without a raw file ({name[: -len(META_SUFFIX)]}{RAW_SUFFIX} is missing)",
+                )
+            )
+        elif not hidden and is_other_file(name):
+            out.append((path, f"R014 {not_raw(Path(name)).message}"))
+    return sorted(out)
 
 
 def _batched(items: Iterable[RawRef], size: int) -> Iterator[list[RawRef]]:

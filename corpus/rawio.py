@@ -289,6 +289,12 @@ def _read_fd(fd: int, size: int, path: Path, max_bytes: int) -> bytes:
 def parse_meta(data: bytes, where: str) -> dict[str, object]:
     """A sidecar's bytes as a JSON object, or R020 naming `where` (a path or URL)."""
     try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise RawReadError(
+            "R020", f"{where}: not valid UTF-8 at byte offset {e.start}", "re-encode the sidecar as UTF-8"
+        ) from None
+    try:
         meta = orjson.loads(data)
     except orjson.JSONDecodeError as e:
         raise RawReadError(

@@ -99,6 +99,7 @@ def test_push_uploads_the_folder(built: Path, monkeypatch) -> None:
     from huggingface_hub import HfApi
 
     calls: list[dict] = []
+    monkeypatch.setenv("HF_TOKEN", "hf_not_a_real_token")
     monkeypatch.setattr(
         HfApi, "create_repo", lambda self, repo_id, **kw: calls.append({"create": repo_id, **kw})
     )
@@ -133,7 +134,7 @@ def test_cli_build_reports_counts_and_exit_code(tmp_path: Path, monkeypatch) -> 
     r = CliRunner().invoke(app, ["build", str(raw), "--out", "out2", "--workers", "2"])
     assert r.exit_code == 1
     assert "9 raw files = 6 published" in r.output and "+ 3 rejected" in r.output
-    assert "rejected: bad_empty.txt: R004" in r.output
+    assert f"rejected: {raw / 'bad_empty.txt'}: R004" in r.output
 
     # the process pool (out2) publishes the same shards, byte for byte, as in-process (dist)
     def shards(folder: str) -> dict[str, dict]:

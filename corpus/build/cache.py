@@ -79,10 +79,12 @@ def spill_name(keys: Iterable[bytes]) -> str:
 
 
 def write_spill(cache_dir: str, name: str, lines: Sequence[bytes]) -> None:
-    """Write a spill atomically, unless one with this name (hence these contents) is already there."""
+    """Write a spill atomically, unless one with this name (hence these contents) is already there, whole:
+    a spill cut short (a full disk, a damaged cache) is what pass 1 just re-converted, so it is written again."""
     path = spill_dir(cache_dir) / name
-    if path.exists():
-        return
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == sum(len(line) for line in lines):
+            return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(fd, "wb") as fh:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from corpus.check.raw import is_hidden_folder, is_other_file
 from corpus.rawio import META_SUFFIX, RAW_SUFFIX
 
 
@@ -38,6 +39,7 @@ def changed_files(ref: str, raw_dir: Path) -> list[Path]:
     names = {n for n in (diff + untracked).split("\0") if n}
     out = []
     for n in sorted(names):
-        if n.endswith((RAW_SUFFIX, META_SUFFIX)):
+        other = is_other_file(Path(n).name) and not is_hidden_folder(str(Path(n).parent))
+        if n.endswith((RAW_SUFFIX, META_SUFFIX)) or other:  # other files: R014, not silence
             out.append(top / n)
     return out

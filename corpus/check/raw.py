@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import datetime
 from pathlib import Path
 
 from corpus.check.problem import Problem
@@ -71,9 +72,41 @@ def _scan(text: str, pattern: re.Pattern[str]) -> tuple[int, int, str] | None:
     return m.start(), len(found), found[0]
 
 
+def _utf16(data: bytes) -> bool:
+    """UTF-16 text (a Windows tool's "Unicode"): a byte order mark, or a NUL beside nearly every ASCII byte."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    half = len(head) // 2
+    return half >= 8 and max(head[0::2].count(0), head[1::2].count(0)) > 0.9 * half
+
+
+def _legacy_encoding(data: bytes) -> str | None:
+    """cp1252 (Windows Western), when the bytes read as it and hold no UTF-8 sequence at all: a common
+    scraper's default. One stray byte is too little evidence to name an encoding."""
+    high = sum(1 for b in data[:65536] if b >= 0x80)
+    if high < 2 or _UTF8_SEQUENCE.search(data):
+        return None
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return "cp1252"
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def _reencode(enc: str) -> str:
+    return f"it looks like {enc}: re-encode it as UTF-8, e.g. iconv -f {enc} -t UTF-8 FILE > FILE.new"
+
+
 def check_bytes(data: bytes) -> tuple[str | None, list[Problem]]:
     """Decode strictly and report what makes the bytes unfit as article text; text is None if undecodable."""
     nul = data.find(b"\x00")
+    if nul >= 0 and _utf16(data):
+        msg = "UTF-16 text (NUL bytes between the letters), not UTF-8"
+        return None, [problem("R002", msg, line=1, hint=_reencode("UTF-16"))]
     if nul >= 0:
         n = data.count(b"\x00")
         msg = f"NUL byte at byte offset {nul} ({n} in all): binary content, not text"
@@ -83,7 +116,9 @@ def check_bytes(data: bytes) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as e:
         bad = data[e.start : e.start + 4].hex(" ")
         msg = f"not valid UTF-8 at byte offset {e.start} (bytes {bad}): {e.reason}"
-        return None, [problem("R002", msg, line=_line_at_byte(data, e.start))]
+        enc = "UTF-16" if _utf16(data) else _legacy_encoding(data)
+        hint = _reencode(enc) if enc else None
+        return None, [problem("R002", msg, line=_line_at_byte(data, e.start), hint=hint)]
     if text.startswith("\ufeff"):
         text = text[1:]  # a leading BOM is harmless
     problems: list[Problem] = []
@@ -143,6 +178,23 @@ _META_FORMATS: dict[str, tuple[re.Pattern[str], str]] = {
 }
 
 
+# A sidecar value goes into the record as it is: the raw text's checks (R006-R008) apply to it too, and a
+# one-line field has no line break or tab.
+_SIDECAR_HOSTILE = re.compile(
+    "|".join(p.pattern for p in (_CONTROL, _BIDI, _HIDDEN)) + r"|[\t\n\r\u2028\u2029]"
+)
+
+
+def _in_calendar(value: str) -> bool:
+    """The shape is checked by the pattern; this rejects 2024-13-45, 2024-02-30, T25:00 and +24:00, which
+    would otherwise be published as they are."""
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def check_sidecar(ref: RawRef) -> tuple[dict[str, object] | None, list[Problem]]:
     """Parse `<id>.meta.json` if present; bad JSON, unknown keys and non-string values are problems."""
     try:
@@ -171,21 +223,54 @@ def check_meta(meta: dict[str, object] | None, ref: RawRef) -> tuple[dict[str, o
     return clean, problems
 
 
+_JSON_TYPE = {int: "number", float: "number", bool: "true/false", list: "array", dict: "object"}
+
+
 def _meta_problems(meta: dict[str, object], name: str = "") -> list[Problem]:
     problems = []
     for key in sorted(META_KEYS & set(meta)):
         value = meta[key]
         if value is not None and not (isinstance(value, str) and value.strip()):
-            msg = f"{name}: {key!r} must be a non-empty string, got {type(value).__name__}"
+            got = (
+                "an empty string"
+                if isinstance(value, str)
+                else f"a JSON {_JSON_TYPE.get(type(value), 'value')}"
+            )
+            msg = f"{name}: {key!r} must be a non-empty string, got {got}"
             problems.append(problem("R023", msg, pointer=f"/{key}"))
         elif isinstance(value, str) and key in _META_FORMATS and not _META_FORMATS[key][0].match(value):
             msg = f"{name}: {key!r} is {value[:40]!r}, not {_META_FORMATS[key][1]}"
             problems.append(problem("R023", msg, pointer=f"/{key}"))
+        elif isinstance(value, str) and (bad := _SIDECAR_HOSTILE.search(value)):
+            msg = (
+                f"{name}: {key!r} holds U+{ord(bad.group()):04X} (a control, line break or hidden character)"
+            )
+            problems.append(problem("R023", msg, pointer=f"/{key}"))
+        elif key == "published" and isinstance(value, str) and not _in_calendar(value):
+            msg = f"{name}: 'published' is {value[:40]!r}, which is no real date or time (month, day or hour)"
+            problems.append(problem("R023", msg, pointer="/published"))
     return problems
 
 
+def not_raw(path: Path) -> Problem:
+    """R014: a file in the raw folder (or named) that no command reads: an article saved as .md or .TXT
+    would otherwise vanish from the dataset without a word."""
+    return problem("R014", f"not a .txt file ({path.name}): never read as an article")
+
+
+def is_other_file(name: str) -> bool:
+    """Neither a raw file nor a sidecar, nor hidden (.gitkeep, .DS_Store stay quiet)."""
+    return not name.endswith((RAW_SUFFIX, META_SUFFIX)) and not name.startswith(".")
+
+
+def is_hidden_folder(rel: str) -> bool:
+    """A folder (relative to the raw root) inside a hidden one, such as .git/: its files are never R014."""
+    return any(part.startswith(".") and part not in (".", "..") for part in Path(rel).parts)
+
+
 def scan_extras(roots: list[Path]) -> list[tuple[Path, Path, Problem]]:
-    """What `discover` does not yield but must not be lost silently: orphan sidecars and linked folders.
+    """What `discover` does not yield but must not be lost silently: orphan sidecars, linked folders and
+    other files (R014).
 
     Returns (root, path, problem) triples. Nothing is read; links are never followed.
     """
@@ -201,8 +286,11 @@ def scan_extras(roots: list[Path]) -> list[tuple[Path, Path, Problem]]:
                     msg = "is a symbolic link to a folder; refused, never followed"
                     out.append((root, here / d, problem("R010", msg)))
             names = set(filenames)
+            hidden = is_hidden_folder(os.path.relpath(dirpath, root))
             for name in sorted(filenames):
                 if name.endswith(META_SUFFIX) and name[: -len(META_SUFFIX)] + RAW_SUFFIX not in names:
                     msg = f"sidecar without a raw file ({name[: -len(META_SUFFIX)]}{RAW_SUFFIX} is missing)"
                     out.append((root, here / name, problem("R022", msg)))
+                elif not hidden and is_other_file(name):
+                    out.append((root, here / name, not_raw(here / name)))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -11,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from corpus.check.validate import Outcome
+from corpus.rawio import META_SUFFIX, RAW_SUFFIX
 
 GITHUB_CAP = 10  # annotations per severity; GitHub shows few per step anyway
 SUMMARY_ROWS = 500
@@ -85,6 +87,17 @@ def _esc_prop(s: str) -> str:
     return _esc_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
+_SIDECAR_CODES = frozenset({"R020", "R021", "R023"})
+
+
+def _annotated_file(path: str, code: str) -> str:
+    """A sidecar's problem is annotated on the sidecar: a pull request that changes only `<id>.meta.json`
+    shows it on that file's diff, not on an unchanged `.txt`."""
+    if code in _SIDECAR_CODES and path.endswith(RAW_SUFFIX):
+        return path[: -len(RAW_SUFFIX)] + META_SUFFIX
+    return path
+
+
 def to_github(outcome: Outcome, out: TextIO, strict: bool = False) -> None:
     """`::error file=…,line=…,title=…::msg` lines, capped per severity, and a job-summary table."""
     shown = {"error": 0, "warning": 0}
@@ -95,7 +108,7 @@ def to_github(outcome: Outcome, out: TextIO, strict: bool = False) -> None:
                 hidden[p.severity] += 1
                 continue
             shown[p.severity] += 1
-            props = f"file={_esc_prop(f.path)}"
+            props = f"file={_esc_prop(_annotated_file(f.path, p.code))}"
             if p.line is not None:
                 props += f",line={p.line}"
             props += f",title={_esc_prop(f'{p.code} {p.name}')}"
@@ -109,8 +122,13 @@ def to_github(outcome: Outcome, out: TextIO, strict: bool = False) -> None:
     out.write(summary_line(outcome, strict) + "\n")
     path = os.environ.get("GITHUB_STEP_SUMMARY")
     if path:
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(markdown_summary(outcome, strict))
+        try:
+            with open(path, "a", encoding="utf-8") as fh:
+                fh.write(markdown_summary(outcome, strict))
+        except OSError as e:  # the annotations above are the report; a lost summary must not hide them
+            print(
+                f"warning: GITHUB_STEP_SUMMARY={path}: {e.strerror}; job summary not written", file=sys.stderr
+            )
 
 
 def _cell(s: object) -> str:

@@ -118,7 +118,10 @@ def _check(
         return [*problems, problem("R100", f"the converter failed: {type(e).__name__}: {e}")]
     res.record = record
     as_dict = record.to_dict()
-    problems += check_schema(as_dict)
+    schema = check_schema(as_dict)
+    if schema and any(p.code == "R013" for p in problems):  # the bad id is said once, with how to rename it
+        schema = [p for p in schema if p.pointer != "/id"]
+    problems += schema
     if keep_dict:
         res.record_dict = as_dict
     problems += check_record(record, cfg, text)

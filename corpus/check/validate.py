@@ -23,7 +23,7 @@ from corpus.check.columns import PathColumn, StrColumn
 from corpus.check.dedup import Duplicates, KeyBuilder, KeyTable, find_duplicates, id_of
 from corpus.check.index import refresh_index, save_index, subset
 from corpus.check.problem import Problem
-from corpus.check.raw import scan_extras
+from corpus.check.raw import not_raw, scan_extras
 from corpus.check.rules import apply_config, problem
 from corpus.check.run import FileResult, RawText, check_file, printable
 from corpus.config import Config
@@ -269,11 +269,14 @@ def _whole(roots: list[Path], cfg: Config, engine: Engine) -> Outcome:
 
 
 def _split_named(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, Path, Problem]]]:
-    """Named sidecars stand for their raw file; a sidecar without one is an orphan."""
+    """Named sidecars stand for their raw file; a sidecar without one is an orphan; other named files that
+    are not .txt are reported (R014), not read as articles."""
     raw: list[Path] = []
     orphans = []
     for p in paths:
-        if p.name.endswith(META_SUFFIX) and not p.is_dir():
+        if not p.name.endswith((RAW_SUFFIX, META_SUFFIX)) and os.path.isfile(p) and not os.path.islink(p):
+            orphans.append((p.parent, p, not_raw(p)))
+        elif p.name.endswith(META_SUFFIX) and not p.is_dir():
             txt = p.with_name(p.name[: -len(META_SUFFIX)] + RAW_SUFFIX)
             if os.path.lexists(txt):
                 raw.append(txt)

@@ -5,9 +5,13 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import TypeVar
 
 from corpus.engines.base import Engine
@@ -31,6 +35,34 @@ def _run_batch(fn: Callable[[T], R], batch: list[T]) -> list[R]:
     return [fn(x) for x in batch]
 
 
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """Worker initializer: end this worker when the driver is gone. A driver killed with SIGKILL (a CI
+    timeout, the OOM killer) cannot shut its pool down, and spawned workers would wait on their queue forever,
+    each holding its converter caches."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="corpus-watch-parent", daemon=True).start()
+
+
+@contextmanager
+def _no_sigint() -> Iterator[None]:
+    """Ignore SIGINT while workers may be spawned, so they start with it ignored (an ignored signal stays
+    ignored across exec). Ctrl-C reaches the whole process group: only the driver should act on it (its
+    KeyboardInterrupt shuts the pool down), not every worker with a traceback of its own."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class ProcessPool:
     """Batches go to worker processes; at most `2 * workers` batches are in flight (bounded memory).
 
@@ -48,7 +80,12 @@ class ProcessPool:
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             ctx = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=ctx,
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
+            )
         return self._pool
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
@@ -59,7 +96,8 @@ class ProcessPool:
                 batch = list(itertools.islice(it, self.batch_size))
                 if not batch:
                     break
-                pending.append(self._executor().submit(_run_batch, fn, batch))
+                with _no_sigint():  # a worker spawned now inherits SIGINT ignored: see _no_sigint
+                    pending.append(self._executor().submit(_run_batch, fn, batch))
             if not pending:
                 return
             yield from pending.popleft().result()

@@ -198,7 +198,7 @@ def render_card(meta: CardMeta, facts: BuildFacts, download_size: int) -> str:
         "summary": summary,
         "published": f"{published:,}",
         "splits_inline": split_counts,
-        "raw_files": f"{facts.raw_files:,}",
+        "raw_files_n": f"{facts.raw_files:,} raw file{'' if facts.raw_files == 1 else 's'}",
         "rejected": f"{facts.rejected:,}",
         "languages_inline": languages,
         "publishers_inline": ", ".join(f"{k} ({v:,})" for k, v in publishers[:5])
