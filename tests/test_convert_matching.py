@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from corpus.convert.decode import normalise, word_count
 from corpus.convert.features import all_features
 from corpus.convert.fields import credits
-from corpus.convert.rules import _NUM_START, RULES, alternation, phrase_finder
+from corpus.convert.rules import _NUM_START, RULES, alternation, phrase_finder, phrase_finders
 from corpus.convert.scan import agency_named, keyword_lines
 
 # a small alphabet, so that phrases overlap, share heads and tails, and occur by chance in the text
@@ -35,6 +35,18 @@ def test_phrase_finder_finds_every_line_holding_a_phrase(phrases: list[str], tex
         found.add(line)
         pos = m.start() + 1
     assert found == {i for i, x in enumerate(lines) if any(p in x for p in phrases)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(_phrases, st.text(alphabet=_ALPHABET, max_size=120))
+def test_phrase_finders_each_open_with_their_anchor_and_find_every_phrase(
+    phrases: list[str], text: str
+) -> None:
+    finders = phrase_finders(phrases)
+    assert all(f.pattern[:1] not in "(|[" for f in finders)  # a literal first: the engine skips to it
+    lines = text.split("\n")
+    hit = {i for i, x in enumerate(lines) if any(f.search(x) for f in finders)}
+    assert hit == {i for i, x in enumerate(lines) if any(p in x for p in phrases)}
 
 
 def _keyword_lines_plainly(lines: list[str], lang: str | None) -> dict[int, str]:

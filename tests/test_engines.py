@@ -143,3 +143,22 @@ def test_process_pool_workers_are_spawned_and_recycled(monkeypatch: pytest.Monke
     finally:
         pool.close()
     InProcess().recycle()  # a no-op, but part of every engine
+
+
+def test_dask_recycle_restarts_the_owned_cluster_and_leaves_an_external_one(dask_engine: DaskEngine) -> None:
+    """The LocalCluster the engine started gets new worker processes; a cluster given by address keeps its."""
+    first = {p for _, p in dask_engine.map(mark_and_pid, range(8))}
+    address = dask_engine.client.scheduler.address
+    external = make_engine("dask", scheduler=address, batch_size=1)
+    try:
+        assert isinstance(external, DaskEngine)
+        external.recycle()
+        assert {p for _, p in external.map(mark_and_pid, range(8))} <= first  # the same workers
+    finally:
+        external.close()
+    dask_engine.recycle()
+    second = {p for _, p in dask_engine.map(mark_and_pid, range(8))}
+    assert second and not first & second
+    assert dask_engine.client.scheduler.address != address  # a whole new cluster
+    with pytest.raises(RuntimeError, match="closed"):
+        external.client  # noqa: B018 - a closed engine does not start a cluster of its own

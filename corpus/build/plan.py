@@ -87,10 +87,15 @@ def _locations(
 def _id_order(table: pa.Table) -> np.ndarray | None:
     """Row order by (id, rel); None when the rows already are in it (a flat folder is walked sorted)."""
     ids = table.column("id")
-    order = pc.sort_indices(ids).to_numpy()  # stable: equal ids stay in discovery order
-    in_order = bool((order == np.arange(len(order))).all())
-    sorted_ids = ids if in_order else ids.take(pa.array(order))
-    n = len(order)
+    n = len(ids)
+    if n < 2 or pc.all(pc.less_equal(ids[:-1], ids[1:])).as_py():
+        # already sorted (a flat folder, walked in name order): what the stable sort would give, without
+        # its scratch (~70 MB of Arrow's pool at a million ids, kept by the pool all through pass 2)
+        order, in_order, sorted_ids = np.arange(n), True, ids
+    else:
+        order = pc.sort_indices(ids).to_numpy()  # stable: equal ids stay in discovery order
+        in_order = bool((order == np.arange(len(order))).all())
+        sorted_ids = ids if in_order else ids.take(pa.array(order))
     ties = (
         pc.equal(sorted_ids[1:], sorted_ids[:-1]).fill_null(False).to_numpy(zero_copy_only=False)
         if n > 1

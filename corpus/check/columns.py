@@ -18,9 +18,11 @@ import weakref
 from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Protocol, overload
+from typing import IO, Protocol, overload
 
 import numpy as np
+
+from corpus.check.chunked import ChunkedWriter
 
 
 class _Strings(Sequence[str]):
@@ -180,50 +182,24 @@ def scratch_dir(parent: Path | str | None, prefix: str = "bands-") -> Path:
     return Path(tempfile.mkdtemp(prefix=prefix))
 
 
-class BandWriter:
+class BandWriter(ChunkedWriter):
     """Appends rows of band keys to one file per band in `folder`, buffering `chunk` rows (the matrix is
     transposed a chunk at a time, so each band file gets one contiguous write per chunk)."""
 
     def __init__(self, folder: Path, nbands: int, chunk: int = 65_536) -> None:
-        self.folder, self.nbands, self.chunk = Path(folder), nbands, chunk
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self._files = [band_file(self.folder, b).open("wb") for b in range(nbands)]
-        self._buf = np.zeros((chunk, nbands), np.uint64)
-        self._fill = 0
-        self.n = 0
+        self.nbands, self.chunk = nbands, chunk
+        super().__init__(folder, nbands, np.uint64, chunk)
 
-    def add(self, row: np.ndarray | None) -> None:
-        """One row of keys (None: zeros, for a row that takes no part)."""
-        if self._fill == self.chunk:
-            self._flush()
-        self._buf[self._fill] = 0 if row is None else row
-        self._fill += 1
-        self.n += 1
+    def _open(self) -> list[IO[bytes]]:
+        return [band_file(self.folder, b).open("wb") for b in range(self.nbands)]
 
-    def add_rows(self, rows: np.ndarray) -> None:
-        """Many rows at once (uint64[m, nbands])."""
-        self._flush()
+    def _write(self, block: np.ndarray) -> None:
         for b, fh in enumerate(self._files):
-            fh.write(np.ascontiguousarray(rows[:, b]).tobytes())
-        self.n += len(rows)
-
-    def _flush(self) -> None:
-        if self._fill:
-            block = self._buf[: self._fill]
-            for b, fh in enumerate(self._files):
-                fh.write(np.ascontiguousarray(block[:, b]).tobytes())
-            self._fill = 0
+            fh.write(np.ascontiguousarray(block[:, b]).tobytes())
 
     def finish(self, owned: bool = False) -> BandFiles:
-        self._flush()
-        for fh in self._files:
-            fh.close()
+        self._close()
         return BandFiles(self.folder, self.nbands, self.n, owned)
-
-    def abort(self) -> None:
-        for fh in self._files:
-            fh.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def write_bands(

@@ -183,13 +183,12 @@ def _run_pairs(order: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     return np.concatenate(out).astype(np.int64) if out else np.zeros((0, 2), np.int64)
 
 
-def _norm_pairs(parts: list[np.ndarray]) -> np.ndarray:
-    """Pairs as (smaller, larger), distinct, sorted; no pair of a row with itself."""
-    if not parts:
-        return np.zeros((0, 2), np.int64)
-    arr = np.sort(np.concatenate(parts).astype(np.int64), axis=1)
-    arr = arr[arr[:, 0] != arr[:, 1]]
-    return np.unique(arr, axis=0) if len(arr) else arr
+def _pair_keys(pairs: np.ndarray) -> np.ndarray:
+    """Pairs as distinct sorted int64 keys `smaller << 32 | larger`, no pair of a row with itself: half the
+    bytes of (n, 2) rows, and a plain sort where `np.unique(axis=0)` sorts rows (same order)."""
+    lo, hi = np.minimum(pairs[:, 0], pairs[:, 1]), np.maximum(pairs[:, 0], pairs[:, 1])
+    keys = (lo.astype(np.int64) << 32) | hi
+    return np.unique(keys[lo != hi])
 
 
 def self_candidates(bands: np.ndarray | BandColumns, rows: np.ndarray | None = None) -> np.ndarray:
@@ -197,6 +196,8 @@ def self_candidates(bands: np.ndarray | BandColumns, rows: np.ndarray | None = N
 
     One band at a time: a column, its sort order, and the pairs found so far are all that is held."""
     src = as_columns(bands)
+    if (len(src) if rows is None else len(rows)) >= 1 << 31:
+        raise ValueError("self_candidates: more than 2**31 rows")  # row numbers are packed into 32 bits
     parts: list[np.ndarray] = []
     for b in range(src.nbands):
         col = src.column(b)
@@ -206,8 +207,13 @@ def self_candidates(bands: np.ndarray | BandColumns, rows: np.ndarray | None = N
         starts, ends = _runs(col[order])
         del col
         if len(starts):
-            parts.append(_norm_pairs([_run_pairs(order, starts, ends)]))
-    return _norm_pairs(parts)
+            parts.append(_pair_keys(_run_pairs(order, starts, ends)))
+        del order, starts, ends
+    if not parts:
+        return np.zeros((0, 2), np.int64)
+    keys = np.unique(np.concatenate(parts))
+    del parts
+    return np.stack([keys >> 32, keys & 0xFFFFFFFF], axis=1)
 
 
 def cross_candidates(

@@ -12,10 +12,11 @@ import os
 import shutil
 import weakref
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Protocol
 
 import numpy as np
 
+from corpus.check.chunked import ChunkedWriter
 from corpus.check.sketch import SIG_WIDTH
 
 SIG_FILE = "sig.u8"
@@ -93,44 +94,22 @@ class SelectedSigs:
         return self.source.rows(self.idx[np.asarray(idx, np.int64)])
 
 
-class SigWriter:
+class SigWriter(ChunkedWriter):
     """Appends rows to `folder`/sig.u8, buffering `chunk` rows; `finish` hands back the file."""
 
     def __init__(self, folder: Path, chunk: int = 4096) -> None:
-        self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self._fh = (self.folder / SIG_FILE).open("wb")
-        self._buf = np.zeros((chunk, SIG_WIDTH), np.uint8)
-        self._fill = 0
-        self.n = 0
+        super().__init__(folder, SIG_WIDTH, np.uint8, chunk)
 
-    def add(self, row: np.ndarray | None) -> None:
-        """One file's signature bytes (None: unknown, kept as zeros)."""
-        if self._fill == len(self._buf):
-            self._flush()
-        self._buf[self._fill] = 0 if row is None else row
-        self._fill += 1
-        self.n += 1
+    def _open(self) -> list[IO[bytes]]:
+        return [(self.folder / SIG_FILE).open("wb")]
 
-    def add_rows(self, rows: np.ndarray) -> None:
-        self._flush()
-        self._fh.write(np.ascontiguousarray(rows, np.uint8).tobytes())
-        self.n += len(rows)
-
-    def _flush(self) -> None:
-        if self._fill:
-            self._fh.write(self._buf[: self._fill].tobytes())
-            self._fill = 0
+    def _write(self, block: np.ndarray) -> None:
+        self._files[0].write(np.ascontiguousarray(block).tobytes())
 
     def finish(self, owned: bool = False) -> SigFile:
         """The file written; `owned`: its folder is deleted with the returned object."""
-        self._flush()
-        self._fh.close()
+        self._close()
         return SigFile(self.folder / SIG_FILE, self.n, owned)
-
-    def abort(self) -> None:
-        self._fh.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def write_sigs(folder: Path, parts: list[tuple[SigSource | None, int]]) -> SigFile:

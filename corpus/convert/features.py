@@ -41,6 +41,9 @@ class Features:
     block: int = 0  # index of the run of non-blank lines the line belongs to
     block_size: int = 1
     block_pos: int = 0
+    # the line in lower case, made once: several passes compare lines case-blind (lowering line by line, as
+    # an ASCII line lowers many times faster than a text with one non-ASCII character anywhere)
+    low: str = ""
     _stop: float = -1.0
     _title: float = -1.0
 
@@ -89,6 +92,7 @@ def line_features(text: str, stopwords: frozenset[str]) -> Features:
         len(text),
         ends_like_sentence(text),
         ("://" in text or "www." in text or "@" in text) and bool(_URL.search(text)),
+        low=text.lower(),
     )
 
 
@@ -118,7 +122,7 @@ def all_features(lines: list[str], stopwords: frozenset[str]) -> list[Features |
         t = text.rstrip(_CLOSERS) if text[-1] in _CLOSERS else text
         ends = bool(t) and t[-1] in _ENDS and not t.endswith("...")
         url = ("://" in text or "www." in text or "@" in text) and url_search(text) is not None
-        out.append(Features(text, stopwords, words, len(text), ends, url, block, 1, i - start))
+        out.append(Features(text, stopwords, words, len(text), ends, url, block, 1, i - start, text.lower()))
     # block sizes: each block runs from its start to the next blank line
     n = len(out)
     for s in starts:

@@ -11,6 +11,7 @@ per-line detection would be slow and wrong on short lines. Two steps, cheapest f
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 import py3langid
 
@@ -27,7 +28,8 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 def sample(lines: list[str]) -> str:
     """The longest lines, up to about _SAMPLE_CHARS characters in all."""
-    longest = sorted((ln for ln in lines if len(ln) >= _MIN_CHARS), key=len, reverse=True)
+    longest = [ln for ln in lines if len(ln) >= _MIN_CHARS]
+    longest.sort(key=len, reverse=True)
     out: list[str] = []
     size = 0
     for ln in longest:
@@ -38,16 +40,33 @@ def sample(lines: list[str]) -> str:
     return "\n".join(out)[: _SAMPLE_CHARS + 200]
 
 
+_LANGS = tuple(RULES.stopwords)
+_FIELD = 8  # bits per language in a word's vector: counts stay below 2**8 (_MAX_TOKENS tokens at most)
+
+
+def _vectors() -> dict[str, int]:
+    """stopword -> the languages whose list holds it, as one integer with a _FIELD-bit count per language:
+    the sample's vectors summed (in C, by `sum`) count each language's stopwords in one pass over the
+    tokens, where a pass per language looked every token up in every list."""
+    out: dict[str, int] = {}
+    for i, lang in enumerate(_LANGS):
+        for w in RULES.stopwords[lang]:
+            out[w] = out.get(w, 0) | 1 << (_FIELD * i)
+    return out
+
+
+_VECTORS = _vectors()
+_MASK = (1 << _FIELD) - 1
+
+
 def by_stopwords(text: str) -> str | None:
     """The stopword list that clearly covers the text, or None when none does."""
     tokens = _TOKEN.findall(text.lower())[:_MAX_TOKENS]
     if len(tokens) < _MIN_TOKENS:
         return None
+    total = sum(map(_VECTORS.get, tokens, repeat(0)))
     shares = sorted(
-        (
-            (sum(map(words.__contains__, tokens)) / len(tokens), lang)
-            for lang, words in RULES.stopwords.items()
-        ),
+        ((((total >> (_FIELD * i)) & _MASK) / len(tokens), lang) for i, lang in enumerate(_LANGS)),
         reverse=True,
     )
     (best, lang), (second, _) = shares[0], shares[1]

@@ -16,9 +16,11 @@ from corpus.convert.fields import credits
 from corpus.convert.labels import BIO, BOILERPLATE, CAPTION, CREDIT
 from corpus.convert.scan import agency_named
 
+_BARE_MAX_WORDS = 10  # a bare credit line (a slash credit has at most 8 words)
+
 
 def _is_bare_credit(text: str, f: Features) -> bool:
-    if f.words > 10 or f.ends_sentence or f.chars > 100:
+    if f.words > _BARE_MAX_WORDS or f.ends_sentence or f.chars > 100:
         return False
     return agency_named(text) or ("/" in text and not f.has_url)
 
@@ -31,8 +33,8 @@ def _pair_credits(nb: list[LineDecision]) -> None:
         assert f is not None
         if "part_of" in d.data:
             continue
-        if not _free(d):
-            pass  # labelled lines only meet the copyright and caption tests below
+        if not _free(d) or f.words > _BARE_MAX_WORDS:
+            pass  # labelled lines only meet the copyright and caption tests below; longer ones no bare test
         elif f.block_size == 1:
             prev = nb[k - 1] if k else None
             after_text = (
@@ -112,7 +114,7 @@ def _restated_captions(nb: list[LineDecision]) -> None:
     for k, d in enumerate(nb[: max(cands) + 1]):
         f = d.features
         if f is not None and f.words >= _RESTATED_MIN_WORDS and (f.ends_sentence or k in cands):
-            low = d.text.lower()
+            low = f.low
             rows.append((k, low, _first_token(low)))
     cand_heads = {head for k, _, head in rows if k in cands}
     seen_heads: set[str] = set()

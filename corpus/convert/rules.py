@@ -58,16 +58,22 @@ _BY_FREQUENCY = "qxjzkwvyfbgpmhucdlsrnoitae "
 
 
 def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
-    """One regex that finds where any of the literal phrases occurs: one pass over a text instead of one per
-    phrase. Each phrase is anchored on a rare character it holds ("cookies" on its "k"): the regex starts at
-    that character, so the regex engine skips every position that holds none of the anchor characters (most
-    of a text) at C speed; from the anchor it follows the phrases' tails as a trie, and a phrase whose tail
-    matched checks its whole text with a lookbehind ("k(?:ies(?<=cookies)|…)"). The anchors are chosen to
-    cover all phrases with characters as rare as possible. Which phrase a match belongs to is the caller's
-    business."""
+    """One regex matching where any of the phrases occurs: the finders of phrase_finders as alternatives."""
+    return re.compile("|".join(f.pattern for f in phrase_finders(phrases)) or r"(?!)")
+
+
+def phrase_finders(phrases: tuple[str, ...] | list[str]) -> tuple[re.Pattern[str], ...]:
+    """A few regexes that together find where any of the literal phrases occurs: a pass per anchor character
+    over a text instead of one per phrase. Each phrase is anchored on a rare character it holds ("cookies" on
+    its "k"), and the phrases of one anchor make one regex that opens with that character: the regex engine
+    skips to the next place holding it as fast as it scans (one regex opening with a choice of characters
+    tests a character set at every place, and cost more than all the single-character scans together);
+    from the anchor it follows the phrases' tails as a trie, and a phrase whose tail matched checks its whole
+    text with a lookbehind ("k(?:ies(?<=cookies)|…)"). The anchors are chosen to cover all phrases with
+    characters as rare as possible. Which phrase a match belongs to is the caller's business."""
     uniq = sorted({p for p in phrases if p})
     if not uniq:
-        return re.compile(r"(?!)")
+        return ()
 
     def rank(ch: str) -> int:
         return _BY_FREQUENCY.find(ch)  # -1: rarer than any listed
@@ -92,7 +98,7 @@ def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
         alts += [""] if "" in ends else ends
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    return re.compile("|".join(re.escape(c) + tails(items) for c, items in sorted(groups.items())))
+    return tuple(re.compile(re.escape(c) + tails(items)) for c, items in sorted(groups.items()))
 
 
 def alternation(items: list[str], fold: bool = False, after: str = "", not_after: str = "") -> str:
@@ -225,8 +231,8 @@ class Rules:
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
     # promo). Only the text's own language is searched: the whole text is scanned once per phrase.
     notices: dict[str, tuple[str, ...]]
-    # by language code (as `notices`): phrase_finder of boiler_keywords and that language's notices together
-    phrases_any: dict[str, re.Pattern[str]]
+    # by language code (as `notices`): phrase_finders of boiler_keywords and that language's notices together
+    phrases_any: dict[str, tuple[re.Pattern[str], ...]]
     counter: re.Pattern[str]
     prevnext: re.Pattern[str]
     related_label: re.Pattern[str]
@@ -324,7 +330,8 @@ def _compile() -> Rules:
     weekdays = [w for d in langs.values() for w in d.get("weekdays", [])]
     bio_verbs = _gather(langs, "bio", "verbs")
     bio_headers = _gather(langs, "bio", "headers")
-    name_tok = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+"
+    # possessive: a name token ends where white space or a colon follows, so giving back letters never helps
+    name_tok = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]++"
 
     families: dict[str, list[str]] = {
         "prevnext": prev + nxt,
@@ -427,7 +434,7 @@ def _compile() -> Rules:
         box_ends=tuple(sorted({m.lower().strip() + " " for m in _gather(langs, "boilerplate", "box_ends")})),
         notices=notices,
         phrases_any={
-            code: phrase_finder(keywords_by_lang.get(code, keywords) + ps) for code, ps in notices.items()
+            code: phrase_finders(keywords_by_lang.get(code, keywords) + ps) for code, ps in notices.items()
         },
         counter=re.compile(
             r"^(?:\d[\d,.\s]*[KkMm]?\+?\s+(?:"

@@ -39,41 +39,36 @@ def keyword_lines(lines: list[str], feats: list[Features | None], lang: str | No
     notices = RULES.notices[code]
     keywords = RULES.keywords_by_lang.get(code, RULES.boiler_keywords)  # "": every table's phrases
     out: dict[int, str] = {}
-    for i, low in _lines_holding(lines, feats, RULES.phrases_any[code]):
+    for i, low in _lines_holding(feats, RULES.phrases_any[code]):
         f = feats[i]
         short = f is not None and f.words <= RULES.keyword_max_words
-        kw = next((k for k in keywords if k in low), None) if short else None
-        kw = kw or next((k for k in notices if k in low), None)
+        # the first phrase the line holds, each tested in C (filter) rather than by a generator's steps
+        kw = next(filter(low.__contains__, keywords), None) if short else None
+        kw = kw or next(filter(low.__contains__, notices), None)
         if kw:
             out[i] = kw
     return out
 
 
 def _lines_holding(
-    lines: list[str], feats: list[Features | None], finder: re.Pattern[str]
+    feats: list[Features | None], finders: tuple[re.Pattern[str], ...]
 ) -> Iterator[tuple[int, str]]:
-    """(index, lower-cased line) of the non-blank lines where `finder` matches, from one search over all of
-    them joined."""
-    idx = [i for i, f in enumerate(feats) if f is not None]
-    if not idx:
-        return
-    full = "\n".join(lines[i] for i in idx)
-    low = full.lower()
-    if len(low) != len(full):  # lower() changed lengths (e.g. "İ"): offsets would not map back
-        for i in idx:
-            ll = lines[i].lower()
-            if finder.search(ll):
-                yield i, ll
-        return
-    m = finder.search(low)
-    if m is None:
-        return
-    starts = list(accumulate((len(lines[i]) + 1 for i in idx[:-1]), initial=0))
-    while m is not None:
-        j = bisect_right(starts, m.start()) - 1
-        end = starts[j] + len(lines[idx[j]])
-        yield idx[j], low[starts[j] : end]
-        m = finder.search(low, end + 1)
+    """(index, lower-cased line) of the non-blank lines where one of `finders` matches, in order, from a
+    search per finder over all of them joined (in lower case: the features' `low`, lowered once)."""
+    lows = [f.low if f is not None else "" for f in feats]  # a phrase holds no line break: blanks never match
+    low = "\n".join(lows)
+    starts: list[int] = []
+    hits: set[int] = set()
+    for finder in finders:
+        m = finder.search(low)
+        if m is not None and not starts:
+            starts = list(accumulate((len(x) + 1 for x in lows[:-1]), initial=0))
+        while m is not None:
+            j = bisect_right(starts, m.start()) - 1
+            hits.add(j)
+            m = finder.search(low, starts[j] + len(lows[j]) + 1)  # the next line
+    for j in sorted(hits):
+        yield j, lows[j]
 
 
 def repeated_lines(lines: list[str], feats: list[Features | None]) -> dict[str, int]:

@@ -1,7 +1,9 @@
 """The Dask distributed engine: the same ordered, bounded `map` as the local engines, on a cluster.
 
 Without a scheduler address it starts a LocalCluster of worker processes (one thread each, since the work
-is pure Python and holds the GIL). `dask[distributed]` is an optional extra, imported only here.
+is pure Python and holds the GIL), and `recycle` ends that cluster between passes (the next `map` starts a
+new one), as the local process pool ends its workers. A cluster given by address is other people's: it is
+left running as it is. `dask[distributed]` is an optional extra, imported only here.
 """
 
 from __future__ import annotations
@@ -37,27 +39,39 @@ class DaskEngine:
         fan_in: int = 8,
     ) -> None:
         try:
-            from distributed import Client, LocalCluster
+            import distributed  # noqa: F401
         except ImportError as e:  # pragma: no cover - depends on the installation
             raise RuntimeError("the dask engine needs dask[distributed]: pip install 'corpus[dask]'") from e
         self.batch_size = batch_size
         self.fan_in = max(2, fan_in)
+        self._n_local = workers
         self._cluster: LocalCluster | None = None
+        self._client: Client | None = None
+        self._owned = not scheduler
+        self._closed = False
         if scheduler:
-            self._client: Client = Client(scheduler)
-        else:
+            from distributed import Client
+
+            self._client = Client(scheduler)
+        client = self.client  # an owned cluster starts now, so that a failure to start shows up front
+        self.workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+
+    @property
+    def client(self) -> Client:
+        """The client; an owned LocalCluster ended by `recycle` is started again here."""
+        if self._client is None:
+            if self._closed or not self._owned:
+                raise RuntimeError("the dask engine is closed")
+            from distributed import Client, LocalCluster
+
             self._cluster = LocalCluster(
-                n_workers=workers,
+                n_workers=self._n_local,
                 processes=True,
                 threads_per_worker=1,
                 dashboard_address=":0",
                 silence_logs=40,  # logging.ERROR: worker chatter would drown the progress output
             )
             self._client = Client(self._cluster)
-        self.workers = max(1, len(self._client.scheduler_info().get("workers", {})) or workers)
-
-    @property
-    def client(self) -> Client:
         return self._client
 
     def _batches(self, items: Iterable[T]) -> Iterator[list[T]]:
@@ -73,7 +87,7 @@ class DaskEngine:
                 batch = next(batches, None)
                 if batch is None:
                     break
-                pending.append(self._client.submit(_run_batch, fn, batch, pure=False))
+                pending.append(self.client.submit(_run_batch, fn, batch, pure=False))
             if not pending:
                 return
             future = pending.popleft()
@@ -96,7 +110,7 @@ class DaskEngine:
         for batch in self._batches(items):
             if len(running) >= 2 * self.workers:
                 wait([running.popleft()])
-            future = self._client.submit(reduce_batch, fn, batch, pure=False)
+            future = self.client.submit(reduce_batch, fn, batch, pure=False)
             running.append(future)
             levels[0].append(future)
             for k in itertools.count():
@@ -104,20 +118,32 @@ class DaskEngine:
                     break
                 if len(levels) == k + 1:
                     levels.append([])
-                levels[k + 1].append(self._client.submit(combine_all, combine, *levels[k], pure=False))
+                levels[k + 1].append(self.client.submit(combine_all, combine, *levels[k], pure=False))
                 levels[k] = []
         rest = [f for level in reversed(levels) for f in level]
         if not rest:
             return None
-        final = rest[0] if len(rest) == 1 else self._client.submit(combine_all, combine, *rest, pure=False)
+        final = rest[0] if len(rest) == 1 else self.client.submit(combine_all, combine, *rest, pure=False)
         result: A = final.result()
         return result
 
     def recycle(self) -> None:
-        """Nothing: Dask's nannies watch their workers' memory themselves, and `Client.restart` between
-        passes timed out here (workers not back within 120 s on a loaded machine)."""
+        """End the LocalCluster this engine started (workers, nannies and scheduler); the next `map` starts a
+        new one. Not `Client.restart`: its nannies race SpecCluster's lost-worker timer (15 s) and a restart
+        that lands in that window closes the nanny for good (workers never back; seen in the tests). An
+        external cluster (`--scheduler`) is left alone: restarting it would kill other clients' work too, and
+        its nannies' memory limits are its operator's business."""
+        if self._owned:
+            self._shutdown()
 
-    def close(self) -> None:
-        self._client.close()
+    def _shutdown(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
         if self._cluster is not None:
             self._cluster.close()
+            self._cluster = None
+
+    def close(self) -> None:
+        self._closed = True
+        self._shutdown()

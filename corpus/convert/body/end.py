@@ -19,6 +19,7 @@ _COMMENTS = re.compile(r"(?i)comment|kommentar|comentario|repl|antwort|respuesta
 _COMMENT_HEADER_WORDS = 4
 _COMMENTER_WORDS = 5
 _AUTHOR_HEADER_WORDS = 6
+_SHORT_WORDS = max(_COMMENTER_WORDS, _AUTHOR_HEADER_WORDS)  # longer unlabelled lines open nothing
 _AUTHOR_PAGE = re.compile(r"(?i)/(?:author|authors|autor|autoren|auteur|autores|journalist)/")
 _AUTHOR_BOX_GAP = 2  # lines between the author's name or page link and the box's text
 
@@ -26,6 +27,9 @@ _AUTHOR_BOX_GAP = 2  # lines between the author's name or page link and the box'
 def follows_article(nb: list[LineDecision], k: int) -> bool:
     """nb[k] opens what comes after an article's text (asked only once several paragraphs are behind)."""
     d = nb[k]
+    f = d.features
+    if not d.label and not d.rule and f is not None and f.words > _SHORT_WORDS:
+        return False  # a text line, as most lines in a run are: none of the tests below can hold
     return (
         # previous / next article links come after the article: below them, comments or another one
         (d.label == RELATED and d.data.get("rel") in _PAGER)

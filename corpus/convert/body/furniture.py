@@ -34,8 +34,11 @@ def comment_widgets(nb: list[LineDecision]) -> None:
         if w and w == conn:
             run.append(d)
             continue
-        _drop_widget(run, conn)
-        run, conn = ([d], w) if w else ([], "")
+        if run:
+            _drop_widget(run, conn)
+            run, conn = [], ""
+        if w:
+            run, conn = [d], w
     _drop_widget(run, conn)
 
 
@@ -105,7 +108,8 @@ def summary_boxes(nb: list[LineDecision]) -> None:
     apart from it (a picture or the article's first paragraph follows). The bullets repeat the article
     in other words; they are not its text. Runs before the main run: the box does not start the run."""
     for k, d in enumerate(nb):
-        if d.text.rstrip(":").lower() not in RULES.summary_boxes:
+        low = d.features.low if d.features else d.text.lower()
+        if low.rstrip(":") not in RULES.summary_boxes:
             continue
         taken = []
         for x in nb[k + 1 : k + 1 + _BOX_LINES]:

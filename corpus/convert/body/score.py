@@ -52,7 +52,14 @@ def wrapped_paragraphs(nb: list[LineDecision]) -> None:
     k, n = 0, len(nb)
     while k < n:
         j = k
-        while j + 1 < n and continues(nb[j], nb[j + 1]):
+        # the first tests of `continues` written out: most lines end a sentence or carry a label
+        while (
+            j + 1 < n
+            and not nb[j].label
+            and (f := nb[j].features) is not None
+            and not f.ends_sentence
+            and continues(nb[j], nb[j + 1])
+        ):
             j += 1
         if j > k:
             part = nb[k : j + 1]
@@ -85,6 +92,7 @@ def continues(a: LineDecision, b: LineDecision) -> bool:
         return True
     # a sentence cut before an inline link ("... outpacing the" / "Index Name" / "and" / ...): no sentence
     # or title ends on a function word, so the next line of the block goes on with it
+    if fb.words > _LINK_WORDS or fb.ends_sentence:
+        return False  # no short link below
     last = _LAST_WORD.search(a.text)
-    short_link = fb.words <= _LINK_WORDS and not fb.ends_sentence
-    return short_link and last is not None and last.group(0).lower() in fa.stopwords
+    return last is not None and last.group(0).lower() in fa.stopwords

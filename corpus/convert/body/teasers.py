@@ -80,7 +80,8 @@ def cut_summaries(nb: list[LineDecision]) -> None:
     group: list[LineDecision] = []
     last = -2  # position of the group's last cut line
     for k, d in enumerate(nb):
-        if not _cut_line(d):
+        f = d.features  # a cut line: text without a final stop
+        if f is None or d.label or f.words < _CUT_WORDS or f.ends_sentence:
             continue
         gap = nb[last + 1 : k]
         joined = k == last + 1 and not continues(nb[last], d)
@@ -99,11 +100,6 @@ def _drop_cut(group: list[LineDecision]) -> None:
             x.label, x.rule = BOILERPLATE, f"teaser: {len(group)} text lines without a final stop in a row"
 
 
-def _cut_line(d: LineDecision) -> bool:
-    f = d.features
-    return f is not None and not d.label and f.words >= _CUT_WORDS and not f.ends_sentence
-
-
 def teaser_cards(nb: list[LineDecision]) -> None:
     """Title line, a summary, then a "more" link alone on its line ("Read more", "mehr"): a teaser card.
     Two or more such cards on a page are a teaser list, whatever their summaries read like; an article
@@ -114,9 +110,9 @@ def teaser_cards(nb: list[LineDecision]) -> None:
         if not nb[k].label
         and nb[k].content != "short"
         and _card_words(nb[k]) <= _CARD_WORDS
-        and _more_link(nb[k + 1])
         and not nb[k - 1].label
         and nb[k - 1].content == "short"
+        and _more_link(nb[k + 1])  # the costliest test last
     ]
     if len(cards) < _CARDS_MIN:
         return

@@ -78,7 +78,7 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         and not text[-1].isupper()
         and not agency_named(text, len(text) - 40)
         and not glued
-        and not text.lower().endswith(_TAIL_NAMES)
+        and not f.low.endswith(_TAIL_NAMES)
     ):
         return None  # every credit shape below needs a slash, an agency or a capital at the end
     for m in _SENTENCE_END.finditer(text):

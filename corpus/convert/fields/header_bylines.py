@@ -23,6 +23,7 @@ from corpus.convert.fields.names import (
     segment_byline,
 )
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
+from corpus.convert.memo import memo
 from corpus.convert.rules import RULES
 
 if TYPE_CHECKING:
@@ -46,7 +47,12 @@ def _dated(d: LineDecision) -> bool:
         return True
     if f is None or f.words > 14:
         return False
-    t = d.text
+    return _holds_date(d.text)
+
+
+@memo
+def _holds_date(t: str) -> bool:
+    """A date, a year, a time or a relative time: asked of each line for every header line near it."""
     return find_date(t) is not None or bool(_YEAR_OR_TIME.search(t) or RULES.relative_time.search(t))
 
 

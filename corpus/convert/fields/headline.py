@@ -17,6 +17,8 @@ title ("Kicker - «Quote»"). A title the lead picture's credit took for its cap
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Container
 from typing import TYPE_CHECKING
 
 from corpus.convert.fields.dates import find_date
@@ -85,7 +87,7 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
         return False
     if t.startswith(("-", "–")) and not _QUOTE_DASH.match(t):
         return False  # a list item; "- Fear will grow" is a quote (Nordic titles open quotes with a dash)
-    if _ENDS_WITH_TIME.search(t):
+    if t[-1].isdecimal() and _ENDS_WITH_TIME.search(t):  # the time's last digit ends the line
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
     if t.isupper():
         return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
@@ -99,13 +101,13 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
         return False  # ends with "or", "und", "the": a sentence cut off, not a title
     if RULES.byline_lead.search(t):
         return False  # "… A column by Jane Roe": a standfirst signed by its author; titles carry no byline
-    if t.endswith("|") or len(_TIGHT_COMMA.findall(t)) >= 2:
+    if t.endswith("|") or (t.count(",") >= 2 and len(_TIGHT_COMMA.findall(t)) >= 2):
         return (
             False  # "Saturday, 3 May |", "Retire early,Early retirement,Savings": a date bar, a keyword list
         )
     if t.count("|") >= 2:
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
-    low = [w.lower() for w in t.split()]
+    low = f.low.split()  # the words in lower case
     if sum(map(RULES.ui_words.__contains__, low)) * 2 >= len(low):
         return False  # mostly button words
     half = t.split()
@@ -256,13 +258,12 @@ def _share_line(d: LineDecision) -> bool:
 
 
 def _repeats(nb: list[LineDecision]) -> tuple[dict[str, int], list[str]]:
-    counts: dict[str, int] = {}
-    keys = [d.text.lower() for d in nb]  # _key, written out: it runs for every line
-    for k in keys:
-        counts[k] = counts.get(k, 0) + 1
-        if ": " in k:  # "Kicker: Title" (the page's <title>) echoes "Kicker Title" (its visible h1)
-            u = _UNCOLON + k.replace(": ", " ")
-            counts[u] = counts.get(u, 0) + 1
+    """How often each line's key occurs (counted in C by Counter), and the keys in line order."""
+    keys = [d.features.low if d.features else _key(d.text) for d in nb]  # _key, lowered once per text
+    counts = Counter(keys)
+    for k in [k for k in keys if ": " in k]:
+        # "Kicker: Title" (the page's <title>) echoes "Kicker Title" (its visible h1)
+        counts[_UNCOLON + k.replace(": ", " ")] += 1
     return counts, keys
 
 
@@ -367,13 +368,12 @@ def _fuller(nb: list[LineDecision], best: LineDecision, stop: frozenset[str]) ->
     return best
 
 
-def _unkicked(text: str, keys: list[str]) -> str | None:
+def _unkicked(text: str, found: Container[str]) -> str | None:
     """ "Kicker words Title words": a kicker glued to the title with a space. The page shows where the title
     starts when it prints it alone or as "Kicker words: Title words" (its <title>) elsewhere."""
     words = text.split()
     if ":" in text or len(words) < MIN_WORDS + 1:
         return None
-    found = set(keys)
     for n in range(1, min(KICKER_MAX_WORDS, len(words) - MIN_WORDS) + 1):
         kicker, title = " ".join(words[:n]), " ".join(words[n:])
         if not title[0].isupper() or _button_tail(kicker):
@@ -426,7 +426,7 @@ def choose(
             best.data["headline"] = m.group("title")
             best.rule += ", its kicker before the dash cut off"
         else:
-            title = _unkicked(best.text, keys)
+            title = _unkicked(best.text, counts)  # the keys counted: the lines in lower case
             if title:
                 best.data["headline"] = title
                 best.rule += ", its kicker glued before it cut off"
