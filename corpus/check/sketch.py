@@ -207,6 +207,15 @@ def _shingle_hashes(norm: np.ndarray, starts: np.ndarray, ends: np.ndarray, k: i
 
     hash(span s..e) = Σ c_j·B^(e-1-j) = B^(e-1)·(C[e] − C[s]) with C the prefix sums of c_j·B^-j (mod 2^64).
     """
+    if len(starts) <= k:
+        s, e = np.zeros(1, np.int64), np.array([len(norm)], np.int64)
+    else:
+        s, e = starts[: len(starts) - k + 1], ends[k - 1 :]
+    return _span_hashes(norm, s, e)
+
+
+def _span_hashes(norm: np.ndarray, s: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """uint64 hash of each span s[i]..e[i] of `norm`, from one prefix sum over the whole text."""
     with np.errstate(over="ignore"):
         fwd, inv = _powers(len(norm) + 1)
         prefix = np.empty(len(norm) + 1, np.uint64)
@@ -214,10 +223,6 @@ def _shingle_hashes(norm: np.ndarray, starts: np.ndarray, ends: np.ndarray, k: i
         terms = prefix[1:]
         np.multiply(norm, inv[: len(norm)], out=terms)
         np.cumsum(terms, out=terms)
-        if len(starts) <= k:
-            s, e = np.zeros(1, np.int64), np.array([len(norm)], np.int64)
-        else:
-            s, e = starts[: len(starts) - k + 1], ends[k - 1 :]
         h = prefix[e]
         h -= prefix[s]
         h *= fwd[e - 1]
@@ -300,17 +305,7 @@ def _group_keys(bodies: list[str], units: list[bytes], k: int, threshold: float)
     word = np.arange(offsets[-1]) - offsets[body] + first[body]  # each shingle's first word
     last = np.where(many[body], word + k - 1, first[1:][body] - 1)
     s, e = starts[word], ends[last]
-    with np.errstate(over="ignore"):
-        fwd, inv = _powers(len(norm) + 1)
-        prefix = np.empty(len(norm) + 1, np.uint64)
-        prefix[0] = 0
-        terms = prefix[1:]
-        np.multiply(norm, inv[: len(norm)], out=terms)
-        np.cumsum(terms, out=terms)
-        hashes = prefix[e]
-        hashes -= prefix[s]
-        hashes *= fwd[e - 1]
-        _fmix(hashes)
+    hashes = _span_hashes(norm, s, e)
     has = np.flatnonzero(count)
     bands, sigs = _bands_and_sigs(hashes, np.append(offsets[has], offsets[has[-1] + 1]), threshold)
     text = norm.astype(np.uint8).tobytes() if int(norm.max()) < 128 else None
