@@ -156,6 +156,22 @@ def test_gates_never_skip_a_match() -> None:
             assert names._HANDLE.sub("", text) == text, repr(text)
 
 
+def test_head_or_after_finds_what_the_single_regex_finds() -> None:
+    """`byline_lead` split into a head match and a search after a space finds the same leftmost match (span
+    and names) as "(?:^|\\s)LEADS…" in one regex, on random texts of lead phrases, names, spaces and marks."""
+    lead = RULES.byline_lead
+    single = re.compile(r"(?:^|\s)" + lead.head.pattern, lead.head.flags)
+    pieces = ["Kolumne von", "A column by", "ANALYSIS BY", "Opinión de", "éditorial de", "by", "von", "de"]
+    pieces += ["Jane", "Roe", " ", "  ", "\t", ",", "-", "é", "Ä", "x", "Column", "kolumne"]
+    rnd = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        a, b = single.search(text), lead.search(text)
+        assert (a is None) == (b is None), repr(text)
+        if a is not None and b is not None:
+            assert (a.span(), a.group("names")) == (b.span(), b.group("names")), repr(text)
+
+
 def test_first_word_is_the_first_token() -> None:
     def plain(text: str) -> str:
         parts = text.split(None, 1)

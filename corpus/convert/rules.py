@@ -181,6 +181,22 @@ def name_split_fast(syms: list[str], words: list[str]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class HeadOrAfter:
+    """A case-insensitive phrase search split in two so that the regex engine can skip ahead: the phrases
+    opening the text (`head.match`) or right after a separator character (`after.search`, a regex that opens
+    with a class such as \\s). Phrases that open with letters under re.IGNORECASE give the engine no set of
+    first characters, so "(?:^|\\s)PHRASES" was tried in full at every place of the text; a separator class
+    is scanned for at C speed. The head is tried first, then separators from place 0 on: the same leftmost
+    match, span and groups as "(?:^|SEP)PHRASES"."""
+
+    head: re.Pattern[str]
+    after: re.Pattern[str]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.head.match(text) or self.after.search(text)
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     """Every compiled table the engine uses; one instance, built at import."""
 
@@ -241,7 +257,7 @@ class Rules:
     byline_words: frozenset[str]  # the one-word lower-case prefixes ("by", "von"): "… 2024 by Jane Roe"
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
-    role_words: re.Pattern[str]  # a role phrase anywhere (as `roles` matches it): a gate before `roles`
+    role_words: HeadOrAfter  # a role phrase opening a word (as `roles` matches it): a gate before `roles`
     role_lead: re.Pattern[
         str
     ]  # a role before the name ("Korrespondentin Jana Roth"): dropped, the name stays
@@ -250,7 +266,7 @@ class Rules:
     org_articles: frozenset[str]  # "The", "Les": a byline opening with one names a publisher
     desk_words: frozenset[str]  # "Staff", "Redaktion": a byline naming a desk, not a person
     name_trailers: re.Pattern[str]  # words after a byline's names that end the name part
-    byline_lead: re.Pattern[str]  # "Kolumne von", "Analysis by": names follow, anywhere in a short line
+    byline_lead: HeadOrAfter  # "Kolumne von", "Analysis by": names follow, anywhere in a short line
     credit_start: re.Pattern[str]
     credit_inline: re.Pattern[str]
     credit_glued: re.Pattern[str]  # "…World CupCredit: PA": a capitalised label glued to the caption's end
@@ -468,7 +484,10 @@ def _compile() -> Rules:
             + r")\b.*$",
             flags,
         ),
-        role_words=re.compile(alternation(roles, fold=True), flags),
+        role_words=HeadOrAfter(  # `roles` has \b before the role, whose first letter is a word character
+            re.compile(alternation(roles, fold=True), flags),
+            re.compile(r"\W(?:" + alternation(roles, fold=True) + ")", flags),
+        ),
         role_lead=re.compile(
             r"^(?:(?:"
             + alternation(qualifiers)
@@ -487,8 +506,9 @@ def _compile() -> Rules:
         org_articles=frozenset(common.get("name", {}).get("org_articles", [])),
         desk_words=frozenset(w.lower() for w in _gather(langs, "byline", "desks")),
         name_trailers=re.compile(r"\s\s*(?:" + alternation(trailers) + r")\b.*$"),
-        byline_lead=re.compile(
-            r"(?:^|\s)(?:" + alternation(leads, fold=True) + r")\s+(?P<names>\S.*)$", flags
+        byline_lead=HeadOrAfter(
+            re.compile(r"(?:" + alternation(leads, fold=True) + r")\s+(?P<names>\S.*)$", flags),
+            re.compile(r"\s(?:" + alternation(leads, fold=True) + r")\s+(?P<names>\S.*)$", flags),
         ),
         credit_start=re.compile(
             r"^\(?(?P<label>"
