@@ -373,7 +373,7 @@ def build(
     shown = "named above" if len(result.ignored) <= 20 else "the first 20 named above"
     others = f"; {len(result.ignored)} other file(s) not read ({shown})" if result.ignored else ""
     typer.echo(
-        f"{result.raw_files} raw files = {result.published} published ({splits}) + {result.rejected} rejected; "
+        f"{result.raw_files} raw file{'' if result.raw_files == 1 else 's'} = {result.published} published ({splits}) + {result.rejected} rejected; "
         f"{result.clusters} near-duplicate clusters; {result.cache_hits} from cache; wrote {target}{others}"
     )
     raise typer.Exit(1 if result.rejected or not result.published else 0)
