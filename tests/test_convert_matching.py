@@ -219,8 +219,9 @@ _WHITE = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u205f\u2
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list(_WHITE + "ab.,\n\u3000")), max_size=40))
 def test_word_count_is_the_number_of_words_of_the_body(text: str) -> None:
-    body = "\n\n".join(x for x in normalise(text) if x)
-    assert word_count(body) == len(body.split())
+    lines = [x for x in normalise(text) if x]
+    body = "\n\n".join(lines)
+    assert word_count(body, len(lines)) == len(body.split())
 
 
 def _normalise_plainly(text: str) -> list[str]:

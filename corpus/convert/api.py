@@ -48,7 +48,8 @@ def convert_bytes(
 ) -> Record:
     decisions, lang = _decide(data)
     m = dict(meta or {})
-    body = assemble.body(decisions)
+    paragraphs = assemble.body_lines(decisions)
+    body = "\n\n".join(paragraphs)
     published = assemble.meta_str(m, "published")
     if published is not None and not _ISO.match(published):
         published = assemble.parse_date(published)
@@ -73,7 +74,7 @@ def convert_bytes(
         language=meta_lang or lang,
         published=published or assemble.published(decisions),
         dateline=assemble.dateline(decisions),
-        word_count=word_count(body),
+        word_count=word_count(body, len(paragraphs)),
         license=assemble.meta_str(m, "license"),
     )
 

@@ -124,8 +124,9 @@ def credits(ds: list[LineDecision]) -> list[Credit]:
     return out
 
 
-def body(ds: list[LineDecision]) -> str:
-    return "\n\n".join(d.text for d in ds if d.label == BODY)
+def body_lines(ds: list[LineDecision]) -> list[str]:
+    """The body's paragraphs; the body is them joined by blank lines."""
+    return [d.text for d in ds if d.label == BODY]
 
 
 def related(ds: list[LineDecision]) -> list[RelatedLink]:
