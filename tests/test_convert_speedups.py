@@ -156,6 +156,27 @@ def test_gates_never_skip_a_match() -> None:
             assert names._HANDLE.sub("", text) == text, repr(text)
 
 
+def test_coverable_holds_wherever_the_names_cover_the_part() -> None:
+    """names_only skips parsing a name part that fails _coverable: that must never skip a line of names
+    (random parts of names, particles, stopwords, connectors, separators and digits)."""
+    words = ["Jane", "Roe", "John", "Doe", "Anna", "Maria", "McDonald", "van", "der", "von", "de", "la"]
+    words += ["the", "The", "and", "und", "of", "to", "Review", "Named", "Ana", "JANE", "ROE", "Press"]
+    words += ["Associated", "Reuters", "Washington", "Staff", "Jr.", "O'Neil", "Müller", "3", "x", "É"]
+    seps = [" ", " ", " ", ", ", " and ", " & ", " / ", "; ", " - ", " | "]
+    rnd = random.Random(5)
+    covered = 0
+    for _ in range(20000):
+        n = rnd.randint(1, 7)
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(n)).strip(" ,;/&|-")
+        if not text:
+            continue
+        got = names.parse_names(text, _STOP, max_tokens=9)
+        if got and names.covers(got, text):
+            covered += 1
+            assert names._coverable(text, _STOP), repr(text)
+    assert covered > 500  # the sample holds many lines of names
+
+
 def test_head_or_after_finds_what_the_single_regex_finds() -> None:
     """`byline_lead` split into a head match and a search after a space finds the same leftmost match (span
     and names) as "(?:^|\\s)LEADS…" in one regex, on random texts of lead phrases, names, spaces and marks."""

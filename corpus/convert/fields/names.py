@@ -252,16 +252,30 @@ def names_only(text: str, stop: frozenset[str]) -> list[str]:
     part = name_part(_LEADING_CONNECTOR.sub("", text))
     if not part:
         return []
-    names = parse_names(part, stop, max_tokens=9)
-    if not names:
-        return []
+    # the tests of the name part alone first: parsing the names costs more than all of them
     caps = sum(1 for t in part.split() if t[:1].isupper())
     low = [t.lower() for t in part.split()]
     if part.isupper() or any(t in _UI_NOT_WIRE or t.endswith(RULES.role_suffixes) for t in low):
         return []  # "TARJETA CADUCADA", "Video Loading", "Leitender Wirtschaftsredakteur": not names
-    if caps < 2 or not covers(names, part):
+    if caps < 2 or not _coverable(part, stop):
+        return []
+    names = parse_names(part, stop, max_tokens=9)
+    if not names or not covers(names, part):
         return []
     return names
+
+
+def _coverable(part: str, stop: frozenset[str]) -> bool:
+    """A necessary condition of covers(parse_names(part, stop), part), without parsing: covers needs every word
+    of the part's pieces among the names (of all pieces but the last, when there are several), and a name's
+    words are particles or name-shaped words that are no stopword ("Priya Roe Named to Lead Review": "to")."""
+    pieces = [p for p in (x.strip() for x in RULES.name_split.split(part)) if p]
+    for piece in pieces[:-1] or pieces:
+        for t in piece.split():
+            low = t.lower()
+            if low not in RULES.particles and (low in stop or not _NAME_TOKEN.match(t)):
+                return False
+    return True
 
 
 def more_name_lines(nb: list[LineDecision], k: int, stop: frozenset[str], step: int = 1) -> None:
