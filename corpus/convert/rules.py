@@ -84,7 +84,9 @@ def phrase_finders(phrases: tuple[str, ...] | list[str]) -> tuple[re.Pattern[str
             keep.discard(c)
     groups: dict[str, list[tuple[str, str]]] = {}
     for p in uniq:
-        at = min((i for i, ch in enumerate(p) if ch in keep), key=lambda i: (rank(p[i]), i))
+        # not on the phrase's last character where another will do: a phrase with no tail after its anchor
+        # is a lookbehind tried at each place holding the anchor, while a tail's first letter fails at once
+        at = min((i for i, ch in enumerate(p) if ch in keep), key=lambda i: (i == len(p) - 1, rank(p[i]), i))
         groups.setdefault(p[at], []).append((p[at + 1 :], p))
 
     def tails(items: list[tuple[str, str]]) -> str:
