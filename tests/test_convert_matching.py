@@ -10,7 +10,7 @@ import unicodedata
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from corpus.convert.decode import normalise, word_count
+from corpus.convert.decode import _ANY_ODD, normalise, word_count
 from corpus.convert.features import all_features
 from corpus.convert.fields import credits
 from corpus.convert.rules import _NUM_START, RULES, alternation, phrase_finder, phrase_finders
@@ -222,6 +222,12 @@ def test_word_count_is_the_number_of_words_of_the_body(text: str) -> None:
     lines = [x for x in normalise(text) if x]
     body = "\n\n".join(lines)
     assert word_count(body, len(lines)) == len(body.split())
+
+
+def test_every_odd_character_is_unprintable() -> None:
+    """normalise looks for odd characters only in a text that is not printable: none may be printable."""
+    odd = [c for c in map(chr, range(0x10000)) if _ANY_ODD.match(c)]
+    assert len(odd) > 40 and not any(c.isprintable() for c in odd)
 
 
 def _normalise_plainly(text: str) -> list[str]:
