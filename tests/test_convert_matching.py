@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from corpus.convert.decode import _ANY_ODD, normalise, word_count
 from corpus.convert.features import all_features
 from corpus.convert.fields import credits
+from corpus.convert.language import _MAX_TOKENS, _TOKEN, tokens_of
 from corpus.convert.rules import _NUM_START, RULES, alternation, phrase_finder, phrase_finders
 from corpus.convert.scan import agency_named, keyword_lines
 
@@ -228,6 +229,12 @@ def test_every_odd_character_is_unprintable() -> None:
     """normalise looks for odd characters only in a text that is not printable: none may be printable."""
     odd = [c for c in map(chr, range(0x10000)) if _ANY_ODD.match(c)]
     assert len(odd) > 40 and not any(c.isprintable() for c in odd)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(_WHITE + "ab_1٣²½'’-.,ÉßД字\x1c")), max_size=400))
+def test_tokens_of_a_sample_are_the_regex_tokens(text: str) -> None:
+    assert tokens_of(text) == _TOKEN.findall(text)[:_MAX_TOKENS]
 
 
 def _normalise_plainly(text: str) -> list[str]:

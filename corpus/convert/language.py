@@ -59,9 +59,23 @@ _VECTORS = _vectors()
 _MASK = (1 << _FIELD) - 1
 
 
+def tokens_of(low: str) -> list[str]:
+    """_TOKEN.findall(low)[:_MAX_TOKENS], a word at a time: no token spans white space, and a word of letters
+    only is one token (the regex costs more per token found than splitting the sample into words)."""
+    out: list[str] = []
+    for w in low.split():
+        if w.isalpha():
+            out.append(w)
+        else:
+            out += _TOKEN.findall(w)
+        if len(out) >= _MAX_TOKENS:
+            break
+    return out[:_MAX_TOKENS]
+
+
 def by_stopwords(text: str) -> str | None:
     """The stopword list that clearly covers the text, or None when none does."""
-    tokens = _TOKEN.findall(text.lower())[:_MAX_TOKENS]
+    tokens = tokens_of(text.lower())
     if len(tokens) < _MIN_TOKENS:
         return None
     total = sum(map(_VECTORS.get, tokens, repeat(0)))
