@@ -91,7 +91,7 @@ def line_features(text: str, stopwords: frozenset[str]) -> Features:
         words,
         len(text),
         ends_like_sentence(text),
-        ("://" in text or "www." in text or "@" in text) and bool(_URL.search(text)),
+        ((":" in text and "://" in text) or "www." in text or "@" in text) and bool(_URL.search(text)),
         low=text.lower(),
     )
 
@@ -121,7 +121,9 @@ def all_features(lines: list[str], stopwords: frozenset[str]) -> list[Features |
             words = max(words, len(dense) // 2)
         t = text.rstrip(_CLOSERS) if text[-1] in _CLOSERS else text
         ends = bool(t) and t[-1] in _ENDS and not t.endswith("...")
-        url = ("://" in text or "www." in text or "@" in text) and url_search(text) is not None
+        # ":" first: one character is found at memchr's speed, and few lines hold one ("://" needs it)
+        maybe_url = (":" in text and "://" in text) or "www." in text or "@" in text
+        url = maybe_url and url_search(text) is not None
         out.append(Features(text, stopwords, words, len(text), ends, url, block, 1, i - start, text.lower()))
     # block sizes: each block runs from its start to the next blank line
     n = len(out)
