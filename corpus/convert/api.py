@@ -49,14 +49,15 @@ def convert_bytes(
     decisions, lang = _decide(data)
     m = dict(meta or {})
     body = assemble.body(decisions)
-    published = assemble.meta_str(m, "published")
-    if published is not None and not _ISO.match(published):
-        published = assemble.parse_date(published)
     meta_lang = assemble.meta_str(m, "language")
     if meta_lang is not None:
         meta_lang = meta_lang.lower()
         if not _LANG.match(meta_lang):
             meta_lang = None
+    language = meta_lang or lang
+    published = assemble.meta_str(m, "published")
+    if published is not None and not _ISO.match(published):
+        published = assemble.parse_date(published, decisions, language)
     return Record(
         id=id,
         source=Source(
@@ -70,8 +71,8 @@ def convert_bytes(
         credits=assemble.credits(decisions),
         body=body,
         related_links=assemble.related(decisions),
-        language=meta_lang or lang,
-        published=published or assemble.published(decisions),
+        language=language,
+        published=published or assemble.published(decisions, language),
         dateline=assemble.dateline(decisions),
         word_count=word_count(body),
         license=assemble.meta_str(m, "license"),

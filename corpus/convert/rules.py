@@ -228,6 +228,9 @@ class Rules:
     ]  # lower case: a video player's controls; the line beside them titles the video
     role_suffixes: tuple[str, ...]  # lower-case roles: "Wirtschaftsredakteur" ends with one, so it is no name
     month_numbers: dict[str, int]
+    # language -> "day-month" / "month-day": how its slash dates with both parts <= 12 read by default
+    # (a language without one, English, takes the order from the document: fields/dates.py)
+    slash_dates: dict[str, str]
     credit_kinds: dict[str, str]
     credit_weak: frozenset[
         str
@@ -299,6 +302,17 @@ class Rules:
 _NUM_START = r"\d(?<!\w\d)"
 # "Foto: Jane Roe. Styling: John Doe. Haare: …": further "Label: value" parts after the credit are not it
 _MORE_LABELS = r"(?:\.\s+[A-ZÀ-Þ][\w-]{1,20}(?:\s[\w-]{1,20})?:.*)?"
+
+
+_SLASH_ORDERS = ("day-month", "month-day")
+
+
+def _slash_dates(langs: dict[str, dict[str, Any]]) -> dict[str, str]:
+    out = {k: str(v.get("slash_dates", "")) for k, v in langs.items()}
+    bad = {k: v for k, v in out.items() if v and v not in _SLASH_ORDERS}
+    if bad:
+        raise ValueError(f"rules: slash_dates must be one of {_SLASH_ORDERS} or empty, got {bad}")
+    return {k: v for k, v in out.items() if v}
 
 
 def _compile() -> Rules:
@@ -397,6 +411,7 @@ def _compile() -> Rules:
             w: tuple(sorted(set(ps), key=lambda x: (-len(x), x))) for w, ps in starts_by_word.items()
         },
         title_case_langs=frozenset(k for k, v in langs.items() if v.get("title_case_headings")),
+        slash_dates=_slash_dates(langs),
         particles=frozenset(common.get("name", {}).get("particles", [])),
         inner_particles=frozenset(common.get("name", {}).get("inner_particles", [])),
         given_names=frozenset(w.lower() for w in _gather(langs, "name", "given")),
