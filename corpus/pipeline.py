@@ -6,7 +6,7 @@ import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +16,7 @@ from corpus.config import Config
 from corpus.convert import ConvertError, convert_doc
 from corpus.engines import Engine
 from corpus.fsio import discover_any, discover_url, is_url, local_path, read_any
-from corpus.rawio import DEFAULT_MAX_BYTES, RAW_SUFFIX, RawReadError, RawRef
+from corpus.rawio import DEFAULT_MAX_BYTES, RAW_SUFFIX, RawDoc, RawReadError, RawRef
 from corpus.record import Record
 
 if TYPE_CHECKING:
@@ -25,19 +25,23 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class Converted:
-    """The outcome for one raw file: a record, or the problems that stopped it."""
+    """The outcome for one raw file: a record, or the problems that stopped it; `warnings`: sidecar values
+    left out of the record (validate's R021/R023 findings)."""
 
     path: str
     rel: str
     id: str
     record: Record | None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def convert_ref(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
-    """Read and convert one file; bad data becomes a problem, never an exception."""
+    """Read and convert one file; bad data becomes a problem, never an exception. A sidecar value that
+    validate rejects (R021, R023) is left out and the text's own value used: a warning, not a failure."""
     try:
         doc = read_any(ref, max_bytes)  # local files through rawio's rules, URLs through fsspec
+        doc, warnings = _checked_sidecar(doc)
         record = convert_doc(doc)
     except RawReadError as e:
         return Converted(
@@ -52,7 +56,22 @@ def convert_ref(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
         return Converted(
             str(ref.path), ref.rel, ref.id, None, [Problem("R100", "not-convertible", "error", msg)]
         )
-    return Converted(str(ref.path), ref.rel, ref.id, record)
+    return Converted(str(ref.path), ref.rel, ref.id, record, warnings=warnings)
+
+
+def _checked_sidecar(doc: RawDoc) -> tuple[RawDoc, list[Problem]]:
+    """The document without the sidecar values validate's own sidecar check rejects, and its findings
+    (each naming the sidecar by its path)."""
+    from corpus.check.raw import check_meta
+
+    meta, found = check_meta(doc.meta, doc.ref)
+    if not found:
+        return doc, []
+    bad = {p.pointer.lstrip("/") for p in found if p.code == "R023" and p.pointer}
+    clean = {k: v for k, v in (meta or {}).items() if k not in bad}
+    name, where = doc.ref.meta_path.name, str(doc.ref.meta_path)
+    said = [replace(p, message=p.message.replace(name, where, 1)) for p in found]
+    return replace(doc, meta=clean), said
 
 
 def convert_paths(
