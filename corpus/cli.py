@@ -18,7 +18,10 @@ from corpus.engines import local_engine
 app = typer.Typer(
     help="Turn scraped news-article text into a clean, validated, published dataset.\n\n"
     "Exit codes: 0 ok; 1 the data has errors (files rejected, problems found); 2 usage or configuration error. "
-    "`corpus COMMAND --help` shows a command's options and examples.",
+    "`corpus COMMAND --help` shows a command's options and examples.\n\n"
+    "Configuration: \\[tool.corpus] in pyproject.toml, or corpus.toml, in the current folder or the nearest "
+    "parent folder that has one (the search stops at a folder holding .git); raw_dir, out_dir and cache_dir "
+    "in it are relative to that file's folder. A file found above the current folder is named on stderr.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -38,10 +41,15 @@ ConvertWorkersOpt = Annotated[int, typer.Option("--workers", "-w", help="Worker 
 
 def _config() -> Config:
     try:
-        return load_config()
+        cfg = load_config()
     except ConfigError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
+    if cfg.source and Path(cfg.source).absolute().parent != Path.cwd().absolute():
+        # found in a parent folder: say so, with the raw folder it points at
+        where = os.path.relpath(cfg.source)
+        typer.echo(f"config: {where} (raw_dir {cfg.raw_dir}, out_dir {cfg.out_dir})", err=True)
+    return cfg
 
 
 def _paths(paths: list[Path] | None, cfg: Config) -> list[Path]:
