@@ -75,3 +75,13 @@ def test_a_sidecar_slash_date_is_settled_by_the_document_or_left_to_the_text() -
 
 def test_the_same_number_twice_is_no_open_date() -> None:
     assert published(article("en", top=[TITLE_EN, "By Jane Roe", "02/02/2025"])) == "2025-02-02"
+
+
+@pytest.mark.parametrize(
+    "text", ["31 April 2024", "29 February 2023", "30/02/2024", "April 31, 2024", "31.04.2024"]
+)
+def test_a_date_the_calendar_lacks_is_no_date(text: str) -> None:
+    from corpus.convert.fields.dates import find_date
+
+    assert find_date(text) is None
+    assert find_date("29 February 2024") is not None  # a leap year has it

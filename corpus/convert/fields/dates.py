@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from corpus.convert.memo import memo
 from corpus.convert.rules import RULES
@@ -33,9 +34,9 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
             continue
         mm = m.group("m")
         month = int(mm) if mm.isdigit() else RULES.month_numbers.get(mm.lower().rstrip("."), 0)
-        day, year = int(m.group("d")), int(m.group("y"))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}", m
+        iso = _iso(int(m.group("y")), month, int(m.group("d")))
+        if iso:
+            return iso, m
     m = _SLASH.search(text) if "/" in text else None
     if m:
         a, b = int(m.group("a")), int(m.group("b"))
@@ -48,7 +49,17 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
 def _slash_iso(m: re.Match[str], order: str) -> str | None:
     a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
     month, day = (a, b) if order == MONTH_DAY else (b, a)
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+    return _iso(year, month, day)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    """The date as ISO if the calendar has it (no 31 April, no 29 February 2023)."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _open(m: re.Match[str]) -> bool:
