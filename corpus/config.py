@@ -6,6 +6,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ class Config:
     description: str | None = None
     url: str | None = None
     hub_repo: str | None = None  # ORG/NAME: shown in the card's load example
+    date_published: str | None = None  # YYYY-MM-DD: croissant.json's datePublished (default: newest article)
     tags: list[str] = field(default_factory=lambda: ["news", "text"])
     task_categories: list[str] = field(default_factory=lambda: ["text-generation", "text-classification"])
     shard_bytes: int = 256 * 1024 * 1024  # uncompressed record bytes per Parquet file
@@ -75,11 +77,19 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "description": str,
     "url": str,
     "hub_repo": str,
+    "date_published": str,
     "tags": list,
     "task_categories": list,
     "shard_bytes": int,
     "row_group_bytes": int,
 }
+
+
+def _real_date(value: str) -> bool:
+    try:
+        return len(value) == 10 and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
 
 
 def _table(path: Path) -> dict[str, Any] | None:
@@ -196,6 +206,8 @@ def _from_table(table: dict[str, Any], source: str) -> Config:
         raise ConfigError(f"{source}: 'hub_repo' must be a Hub repository id ORG/NAME, e.g. \"my-org/news\"")
     if cfg.url is not None and not _URL.fullmatch(cfg.url):
         raise ConfigError(f"{source}: 'url' must be an http(s) URL, e.g. \"https://example.org/news\"")
+    if cfg.date_published is not None and not _real_date(cfg.date_published):
+        raise ConfigError(f"{source}: 'date_published' must be a date YYYY-MM-DD, e.g. \"2024-05-03\"")
     for code, sev in cfg.severity.items():
         if sev not in ("error", "warning", "off"):
             raise ConfigError(f"{source}: severity of {code} must be error, warning or off")

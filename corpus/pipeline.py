@@ -313,18 +313,30 @@ def _warm_publish() -> pa.Schema:
 
 
 def _publish_plan_files(tmp: Path, cfg: Config, plan: Any) -> None:
-    """The files that need only the plan (rejects, histogram, croissant), written while shards are."""
+    """The files that need only the plan (rejects, histogram), written while shards are."""
     import orjson
 
-    from corpus import __version__
-    from corpus.publish.croissant import croissant
     from corpus.publish.histogram import write_histogram
 
     with (tmp / "rejects.jsonl").open("wb") as fh:
         for r in plan.rejects:
             fh.write(orjson.dumps(r) + b"\n")
     write_histogram(plan.stats, tmp / "body_lengths.png")
+
+
+def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cache_dir: str) -> None:
+    """croissant.json, the card and the manifest, after every shard and _publish_plan_files (the manifest
+    lists them all; the shards tell the newest article's date)."""
+    import orjson
+
+    from corpus import __version__
+    from corpus.build.cache import SpillReader
+    from corpus.publish.card import BuildFacts, CardMeta, render_card
+    from corpus.publish.croissant import croissant, newest_date
+    from corpus.publish.manifest import MANIFEST, manifest
+
     name = cfg.pretty_name or "News articles"
+    dated = cfg.date_published or newest_date(written)
     doc = croissant(
         name=name,
         description=cfg.description or f"{name}: news articles converted and validated by corpus.",
@@ -332,18 +344,9 @@ def _publish_plan_files(tmp: Path, cfg: Config, plan: Any) -> None:
         url=cfg.url,
         version=__version__,
         cite_as=f"{name} (corpus {__version__})",
+        date_published=dated,
     )
     (tmp / "croissant.json").write_bytes(orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
-
-
-def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cache_dir: str) -> None:
-    """The card and the manifest, after every shard and _publish_plan_files (the manifest lists them all)."""
-    import orjson
-
-    from corpus.build.cache import SpillReader
-    from corpus.publish.card import BuildFacts, CardMeta, render_card
-    from corpus.publish.manifest import MANIFEST, manifest
-
     first = next((s for s in plan.shards if s.rows), None)
     example = None
     if first:
@@ -368,6 +371,8 @@ def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cac
         rejected=len(plan.rejects),
         clusters=len(plan.clusters),
         example=example,
+        date_published=dated,
+        date_configured=cfg.date_published is not None,
     )
     download_size = sum((tmp / w.name).stat().st_size for w in written)
     (tmp / "README.md").write_text(render_card(meta, facts, download_size), encoding="utf-8")
