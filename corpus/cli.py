@@ -119,7 +119,7 @@ def convert(
 ) -> None:
     """Convert raw article text into records (JSON Lines), one per raw .txt file.
 
-    A file that cannot be converted gets a one-line error on stderr and the rest still convert; the exit code is then 1 (2: a path that does not exist, a bad option or configuration). A sidecar value that `corpus validate` rejects (R021 unknown key, R023 bad value: an impossible or non-ISO date, a language that is not two letters, control characters) is left out of the record with a one-line warning naming the sidecar and the key; the text's own value is used and the exit code stays 0.
+    A file that cannot be converted gets a one-line error on stderr and the rest still convert; the exit code is then 1 (2: a path that does not exist, a bad option or configuration). A sidecar value that `corpus validate` rejects (R021 unknown key, R023 bad value: an impossible or non-ISO date, a language that is not two letters, control characters) is left out of the record with a one-line warning naming the sidecar and the key; the text's own value is used and the exit code stays 0. A two-letter language that is no ISO 639-1 code (R024, e.g. 'jp') is kept, with a warning.
 
     Examples:
 
@@ -145,9 +145,8 @@ def convert(
                     typer.echo(f"error: {p.message}" + (f" ({p.hint})" if p.hint else ""), err=True)
                 continue
             for p in c.warnings:
-                typer.echo(
-                    f"warning: {p.message}; left out of the record (corpus validate: {p.code})", err=True
-                )
+                done = "left out of the record" if p.severity == "error" else "kept"
+                typer.echo(f"warning: {p.message}; {done} (corpus validate: {p.code})", err=True)
             out.write(orjson.dumps(c.record.to_dict()) + b"\n")
     finally:
         engine.close()

@@ -38,7 +38,8 @@ class Converted:
 
 def convert_ref(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
     """Read and convert one file; bad data becomes a problem, never an exception. A sidecar value that
-    validate rejects (R021, R023) is left out and the text's own value used: a warning, not a failure."""
+    validate rejects (R021, R023) is left out and the text's own value used: a warning, not a failure;
+    one it warns about (R024) is kept, with the warning."""
     try:
         doc = read_any(ref, max_bytes)  # local files through rawio's rules, URLs through fsspec
         doc, warnings = _checked_sidecar(doc)
@@ -60,14 +61,14 @@ def convert_ref(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
 
 
 def _checked_sidecar(doc: RawDoc) -> tuple[RawDoc, list[Problem]]:
-    """The document without the sidecar values validate's own sidecar check rejects, and its findings
-    (each naming the sidecar by its path)."""
+    """The document without the sidecar values validate's own sidecar check rejects (its errors; a value
+    it only warns about stays), and its findings (each naming the sidecar by its path)."""
     from corpus.check.raw import check_meta
 
     meta, found = check_meta(doc.meta, doc.ref)
     if not found:
         return doc, []
-    bad = {p.pointer.lstrip("/") for p in found if p.code == "R023" and p.pointer}
+    bad = {p.pointer.lstrip("/") for p in found if p.severity == "error" and p.pointer}
     clean = {k: v for k, v in (meta or {}).items() if k not in bad}
     name, where = doc.ref.meta_path.name, str(doc.ref.meta_path)
     said = [replace(p, message=p.message.replace(name, where, 1)) for p in found]

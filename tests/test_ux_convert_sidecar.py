@@ -86,3 +86,34 @@ def test_clean_sidecars_give_no_warning(tmp_path: Path, monkeypatch) -> None:
     )
     code, recs, err = _convert(tmp_path, monkeypatch, "raw")
     assert code == 0 and err == [] and recs["a"]["published"] == "2024-05-03T10:00:00+02:00"
+
+
+def test_a_language_code_that_names_no_language_is_a_warning_everywhere(tmp_path: Path, monkeypatch) -> None:
+    raw = tmp_path / "raw"
+    write_article(raw, "jp", article_text(5), {"language": "jp"})  # Japan's country code; Japanese is "ja"
+    write_article(raw, "xx", article_text(6), {"language": "xx"})
+    write_article(raw, "ok", article_text(7), {"language": "gd"})  # Scottish Gaelic: rare, but a real code
+    code, recs, err = _convert(tmp_path, monkeypatch, "raw")
+    assert code == 0 and recs["jp"]["language"] == "jp" and recs["ok"]["language"] == "gd"
+    assert sorted(err) == [
+        f"warning: {raw / 'jp.meta.json'}: 'language' is 'jp', which is no ISO 639-1 language code"
+        " (did you mean 'ja'?); kept (corpus validate: R024)",
+        f"warning: {raw / 'xx.meta.json'}: 'language' is 'xx', which is no ISO 639-1 language code;"
+        " kept (corpus validate: R024)",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    cmd = [sys.executable, "-m", "corpus", "validate", "--format", "json", "--workers", "1"]
+    v = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert v.returncode == 0, v.stderr  # a warning: the files are still published
+    found = {
+        f["path"]: [(p["code"], p["severity"]) for p in f["problems"]] for f in json.loads(v.stdout)["files"]
+    }
+    assert found["raw/jp.txt"] == [("R024", "warning")] and found["raw/xx.txt"] == [("R024", "warning")]
+    assert found["raw/ok.txt"] == []
+
+
+def test_the_language_list_is_iso_639_1() -> None:
+    from corpus.check.raw import LANGUAGES
+
+    assert len(LANGUAGES) == 184 and {"en", "de", "ja", "zh", "gd", "se"} <= LANGUAGES
+    assert not {"jp", "dk", "iw", "xx"} & LANGUAGES
