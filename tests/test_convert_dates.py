@@ -85,3 +85,16 @@ def test_a_date_the_calendar_lacks_is_no_date(text: str) -> None:
 
     assert find_date(text) is None
     assert find_date("29 February 2024") is not None  # a leap year has it
+
+
+@pytest.mark.parametrize(
+    ("url", "iso"),
+    [
+        ("https://example.org/2024/03/04/bridge-vote", "2024-03-04"),  # month first, as the URL says
+        ("https://example.org/news/2024-04-03-bridge-vote", "2024-04-03"),
+        ("https://example.org/2024/05/01/bridge-vote", None),  # neither reading: it settles nothing
+    ],
+)
+def test_the_date_in_the_articles_url_settles_an_open_slash_date(url: str, iso: str | None) -> None:
+    text = article("en", top=[TITLE_EN, "By Jane Roe", "03/04/2024"])
+    assert published(text, {"url": url}) == iso

@@ -55,15 +55,16 @@ def convert_bytes(
         if not _LANG.match(meta_lang):
             meta_lang = None
     language = meta_lang or lang
+    url = assemble.meta_str(m, "url")
     published = assemble.meta_str(m, "published")
     if published is not None and not _ISO.match(published):
-        published = assemble.parse_date(published, decisions, language)
+        published = assemble.parse_date(published, decisions, language, url)
     return Record(
         id=id,
         source=Source(
             file=file,
             sha256=sha256 or hashlib.sha256(data).hexdigest(),
-            url=assemble.meta_str(m, "url"),
+            url=url,
             publisher=assemble.meta_str(m, "publisher"),
         ),
         headline=assemble.meta_str(m, "headline") or assemble.headline(decisions),
@@ -72,7 +73,7 @@ def convert_bytes(
         body=body,
         related_links=assemble.related(decisions),
         language=language,
-        published=published or assemble.published(decisions, language),
+        published=published or assemble.published(decisions, language, url),
         dateline=assemble.dateline(decisions),
         word_count=word_count(body),
         license=assemble.meta_str(m, "license"),

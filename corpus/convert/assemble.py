@@ -140,12 +140,12 @@ def related(ds: list[LineDecision]) -> list[RelatedLink]:
     return out
 
 
-def published(ds: list[LineDecision], lang: str | None) -> str | None:
+def published(ds: list[LineDecision], lang: str | None, url: str | None = None) -> str | None:
     """The first date line's date; a slash date whose order nothing settles gives way to a date the
     header writes another way, else to none (fields/dates.py)."""
     for d in ds:
         if d.label == DATELINE and d.data.get("published"):
-            return dates.read_published(d.text, _texts(ds), lang, _header_dates(ds)) or next(
+            return dates.read_published(d.text, _texts(ds), lang, _header_dates(ds), url) or next(
                 iter(_header_dates(ds)()), None
             )
     return None
@@ -175,11 +175,13 @@ def dateline(ds: list[LineDecision]) -> str | None:
     return m.group("dateline").strip() if m else None
 
 
-def parse_date(value: str, ds: list[LineDecision] | None = None, lang: str | None = None) -> str | None:
+def parse_date(
+    value: str, ds: list[LineDecision] | None = None, lang: str | None = None, url: str | None = None
+) -> str | None:
     """An ISO date from a sidecar value in any format the rules know; the order of a slash date as the
-    document settles it (its decisions `ds`), none when nothing does."""
+    document settles it (its decisions `ds`, its `url`), none when nothing does."""
     ds = ds or []
-    return dates.read_published(value, _texts(ds), lang, _header_dates(ds))
+    return dates.read_published(value, _texts(ds), lang, _header_dates(ds), url)
 
 
 def meta_str(meta: Mapping[str, object], key: str) -> str | None:

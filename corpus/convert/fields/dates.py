@@ -1,7 +1,8 @@
 """Dates in a line (published date, date lines): the formats of every language's month table.
 
 Slash dates ("03/04/2024") are read in the order the evidence gives, never by a silent guess: a part above
-12 settles it ("28/04/2023", "04/28/2023"); else the document's other slash dates that are settled; else
+12 settles it ("28/04/2023", "04/28/2023"); else the date in the article's URL when it is one of the two
+readings ("/2024/03/04/"); else the document's other slash dates that are settled; else
 its language's default (the rule tables' `slash_dates`); else a date the header writes another way, or
 the word order of the document's written-out dates ("April 3, 2024" is month first, "3 April 2024" day
 first); else the date is not taken. `find_date` sees one line, so it reads an open slash date day first
@@ -105,17 +106,25 @@ def settled_date(text: str) -> str | None:
 
 
 def read_published(
-    value: str, texts: Callable[[], Sequence[str]], lang: str | None, header_dates: Callable[[], list[str]]
+    value: str,
+    texts: Callable[[], Sequence[str]],
+    lang: str | None,
+    header_dates: Callable[[], list[str]],
+    url: str | None = None,
 ) -> str | None:
     """The ISO date in `value` (a date line or a sidecar value) with a slash date's order settled by the
-    document (`texts`: its lines; `header_dates`: the dates its header writes without slashes), or None.
-    Both are called only for an open slash date: most documents never pay for them."""
+    document (`texts`: its lines; `header_dates`: the dates its header writes without slashes; `url`: the
+    article's address, whose date, "/2024/03/04/", settles it when it is one of the two readings), or None.
+    They are looked at only for an open slash date: most documents never pay for them."""
     found = find_date(value)
     if found is None:
         return None
     iso, m = found
     if not _open(m):
         return iso
+    in_url = settled_date(url) if url and ("/19" in url or "/20" in url) else None
+    if in_url in (_slash_iso(m, DAY_MONTH), _slash_iso(m, MONTH_DAY)):
+        return in_url
     lines = texts()
     order = slash_order(lines, lang)
     if order is None:
