@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class Converted:
-    """The outcome for one raw file: a record, or the problems that stopped it; `warnings`: sidecar values
-    left out of the record (validate's R021/R023 findings)."""
+    """The outcome for one raw file: a record, or the problems that stopped it; `warnings`: what validate's
+    sidecar check found (errors: values left out of the record; warnings: values kept)."""
 
     path: str
     rel: str
