@@ -722,3 +722,23 @@ def test_a_key_points_header_running_into_paragraphs_keeps_them() -> None:
     p = PARAS["en"]
     text = "\n\n".join(["Key Points", *p])
     assert body_of(text) == p
+
+
+def test_sentence_like_items_under_a_lead_in_after_the_article_are_its_list() -> None:
+    # the dump dropped the bullets: the items read like running text, and a line ending in a colon leads in
+    items = [
+        "Two new routes that take walkers along the old canal to the harbour",
+        "A longer season for the ferry that crosses the river in the summer",
+        "More benches and a shelter at the end of the pier for rainy days",
+    ]
+    text = "\n\n".join([*PARAS["en"], "What the plan brings:", *items, "Share this article", "Facebook"])
+    assert body_of(text) == [*PARAS["en"], "What the plan brings:", *items]
+    # without the lead-in they may be teasers' summaries: they stay out
+    assert body_of("\n\n".join([*PARAS["en"], *items, "Facebook"])) == PARAS["en"]
+    # title-cased lines under a colon are link titles, not items
+    titles = [
+        "Harbour Walks Reopen in Spring",
+        "Ferry Season Gets Longer This Year",
+        "New Benches on the Old Pier",
+    ]
+    assert body_of("\n\n".join([*PARAS["en"], "More stories:", *titles])) == PARAS["en"]

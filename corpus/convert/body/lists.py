@@ -120,6 +120,11 @@ def list_after_run(nb: list[LineDecision], e: int) -> None:
     j = k
     while j < len(nb) and (nb[j].rule == SHORT_OUTSIDE or _figure_cell(nb, j)):
         j += 1
+    n = _bullets_under_lead_in(nb, e)
+    if n:
+        for x in nb[e + 1 : e + 2 + n]:
+            x.label, x.rule = BODY, f"list after the article: {n} sentence-like items under a lead-in"
+        return
     run = nb[k:j]
     items = sum(1 for x in run if _TABLE_ROW.search(x.text)) + _same_shape(run)
     need = _TABLE_MIN_LINES * max(1, k - e - 1)
@@ -127,6 +132,23 @@ def list_after_run(nb: list[LineDecision], e: int) -> None:
         return
     for x in nb[e + 1 : j]:
         x.label, x.rule = BODY, f"list after the article: {len(run)} item-like lines"
+
+
+_LEAD_IN_ITEMS = 3
+
+
+def _bullets_under_lead_in(nb: list[LineDecision], e: int) -> int:
+    """ "What the update brings:" and three or more items that read like running text (bullets dropped) right
+    after the last paragraph: the article's closing list (how many items). Teaser titles are Title Case,
+    menus have no lead-in."""
+    if e + 1 >= len(nb) or nb[e + 1].rule != SHORT_OUTSIDE or not nb[e + 1].text.endswith(":"):
+        return 0
+    n = 0
+    for x in nb[e + 2 :]:
+        if x.rule != SHORT_OUTSIDE or not _prose_item(x):
+            break
+        n += 1
+    return n if n >= _LEAD_IN_ITEMS else 0
 
 
 def _heading(d: LineDecision) -> bool:
