@@ -742,3 +742,18 @@ def test_sentence_like_items_under_a_lead_in_after_the_article_are_its_list() ->
         "New Benches on the Old Pier",
     ]
     assert body_of("\n\n".join([*PARAS["en"], "More stories:", *titles])) == PARAS["en"]
+
+
+def test_a_lead_in_ending_in_a_colon_between_paragraphs_is_body() -> None:
+    # few content words, so its capitals weigh a lot; the colon says it introduces what follows
+    p = PARAS["en"]
+    lead = "Here's What to Know:"
+    body = body_of(
+        "\n\n".join([p[0], lead, "What the council still has to decide about it", p[1], p[2], p[3]])
+    )
+    assert lead in body
+    # without the colon the Title Case line is a link's title: neither line reads as the article's
+    body = body_of(
+        "\n\n".join([p[0], "Here's What to Know", "What the council still has to decide about it", *p[1:]])
+    )
+    assert body == p

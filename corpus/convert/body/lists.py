@@ -58,13 +58,14 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
 
 def _prose_item(d: LineDecision) -> bool:
     """A short line that reads like running text (function words, few capitals): a list item or a lead-in
-    whose bullet the dump dropped ("make a list of what you have"), not a title, a name or a menu."""
+    whose bullet the dump dropped ("make a list of what you have"), not a title, a name or a menu. A lead-in
+    ending in a colon ("Here is what to know:") has too few content words for their capitals to count."""
     f = d.features
     return (
         f is not None
         and f.words >= _PROSE_MIN_WORDS
         and f.stop_ratio >= _PROSE_STOP
-        and f.title_ratio <= _PROSE_TITLE
+        and (f.title_ratio <= _PROSE_TITLE or d.text.endswith(":"))
     )
 
 
