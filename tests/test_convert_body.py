@@ -757,3 +757,16 @@ def test_a_lead_in_ending_in_a_colon_between_paragraphs_is_body() -> None:
         "\n\n".join([p[0], "Here's What to Know", "What the council still has to decide about it", *p[1:]])
     )
     assert body == p
+
+
+def test_items_marked_by_a_word_and_their_letter_between_paragraphs_are_a_list() -> None:
+    p = PARAS["en"]
+    items = [
+        "Route A: Old Town, Harbour and Lighthouse",
+        "Route B: Market Hall, Bridge and Pier",
+        "Route C: Station, Museum and Park",
+    ]
+    assert all(item in body_of("\n\n".join([p[0], p[1], *items, p[2], p[3]])) for item in items)
+    # kickers with a colon are no items: each starts with its own word
+    kicked = ["Harbour: New Lights", "Bridge: Works Delayed", "Market: Stalls Return"]
+    assert not any(k in body_of("\n\n".join([p[0], p[1], *kicked, p[2], p[3]])) for k in kicked)

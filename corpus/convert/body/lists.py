@@ -18,7 +18,10 @@ _LIST_MIN_LINES = 3
 _LIST_ITEM_SHARE = 0.6
 _TABLE_MIN_LINES = 6
 _TABLE_ROW = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s)|\d")
-_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s)|\d")
+# an item's mark: a bullet, "1.", "A:", a word and its number or letter ("Step 2:", "Path A:"), or a figure
+_LIST_ITEM = re.compile(
+    r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s|[A-ZÀ-Þ]\w+\s(?:[A-Z]|\d{1,3})[:.)]\s)|\d"
+)
 _SHAPE_PUNCT = re.compile(r"[\w\s]+")
 _ROW_WORDS = 8  # a table row or a list item of one shape: a few words around the same punctuation
 _ROW_MARKS = frozenset(":()/|")
