@@ -770,3 +770,34 @@ def test_items_marked_by_a_word_and_their_letter_between_paragraphs_are_a_list()
     # kickers with a colon are no items: each starts with its own word
     kicked = ["Harbour: New Lights", "Bridge: Works Delayed", "Market: Stalls Return"]
     assert not any(k in body_of("\n\n".join([p[0], p[1], *kicked, p[2], p[3]])) for k in kicked)
+
+
+def test_a_related_label_with_its_section_heads_the_links_below_it() -> None:
+    # "More from Business": a label of two words and the section it lists, between two paragraphs
+    p = PARAS["en"]
+    links = [
+        "Harbour plans win support in council",
+        "Ten tips for a wet cup final",
+        "Why the bakery closed its doors",
+    ]
+    text = "\n\n".join([p[0], p[1], "More from Business", *links, p[2], p[3]])
+    assert body_of(text) == p
+    rec = convert_bytes(text.encode(), id="t", file="t.txt")
+    assert [link.title for link in rec.related_links] == links
+    # a one-word label opens headings too: "More trouble ahead" stays the article's subheading
+    assert "More trouble ahead" in body_of("\n\n".join([p[0], p[1], "More trouble ahead", p[2], p[3]]))
+
+
+def test_link_titles_glued_in_one_line_under_a_link_header_are_not_body() -> None:
+    # the dump joined a box of links into one line: long as a paragraph, but no sentence stop anywhere
+    p = PARAS["de"]
+    glued = (
+        "Brückenbau: Der Stadtrat gibt grünes Licht für die neue Brücke am Hafen Verkehr im Sommer: "
+        "Die Umleitung über die Nordbrücke bleibt bis in den Herbst Markthalle: Die Stände kehren zurück"
+    )
+    for header in ("Ähnliche Beiträge:", "Mehr zum Thema aus der Stadt"):
+        text = "\n\n".join([p[0], p[1], header, glued, p[2], p[3]])
+        assert body_of(text) == p
+    # a paragraph below the header reads as sentences: it stays
+    text = "\n\n".join([p[0], p[1], "Ähnliche Beiträge:", p[2], p[3]])
+    assert body_of(text) == p

@@ -218,6 +218,13 @@ def _anchored(
         if m:
             title = (m.group("title") or "").strip()
             return RELATED, f"related.label: {m.group('label')!r}", {"rel": "related", "title": title}
+        m = RULES.related_header.match(text) if f.words <= 8 else None
+        if m:
+            return (
+                RELATED,
+                f"related.label with its section: {m.group('label')!r}",
+                {"rel": "related", "title": "", "section": True},
+            )
     if f.words <= 25:
         m = RULES.credit_start.match(text) if "credit" in fams else None
         if m and credits.label_title(m.group("credit"), f):
@@ -369,6 +376,17 @@ def _signature(nb: list[LineDecision], e: int, stop: frozenset[str]) -> None:
         return
 
 
+_SECTION_LINKS = 2
+_GLUED_MIN_WORDS = 20
+_SENTENCE_STOP = re.compile(r"[.!?…]\s|[.!?…]$")
+
+
+def _glued_titles(text: str, words: int) -> bool:
+    """ "Kicker: A title Another kicker: Another title …": a list of link titles printed as one line, long as
+    a paragraph but with no sentence stop anywhere (titles have none); the first line under a link header."""
+    return words >= _GLUED_MIN_WORDS and _SENTENCE_STOP.search(text) is None
+
+
 def _related_followers(nb: list[LineDecision]) -> None:
     """A related header ("Read more", "Previous article") with no title takes the title lines below it."""
     for k, d in enumerate(nb):
@@ -376,16 +394,28 @@ def _related_followers(nb: list[LineDecision]) -> None:
             continue
         rel = d.data.get("rel", "related")
         limit = 1 if rel in ("previous", "next") else 8
+        section = d.data.get("section", False)  # "More from Business": only titles, two or more
         taken = 0
         for x in nb[k + 1 :]:
             xf = x.features
             assert xf is not None
+            if not taken and rel == "related" and not x.label and _glued_titles(x.text, xf.words):
+                x.label, x.rule = RELATED, f"related: titles glued in one line under line {d.index + 1}"
+                x.data = {"rel": rel, "title": x.text}
+                taken = _SECTION_LINKS  # as many links as a section's list needs
+                break
             if taken >= limit or x.label or xf.words < 3 or xf.words > 30:
                 break
             if xf.ends_sentence and x.text.endswith(".") and xf.words > 12:
                 break  # a paragraph: the list is over
+            if xf.ends_sentence and section:
+                break
             x.label, x.rule = RELATED, f"related: listed under line {d.index + 1}"
             x.data = {"rel": rel, "title": x.text}
             taken += 1
+        if section and taken < _SECTION_LINKS:  # a title and its summary: teaser_lists judges them
+            for x in nb[k + 1 : k + 1 + taken]:
+                x.label, x.rule, x.data = "", "", {}
+            taken = 0
         if taken:
             d.data["header"] = True

@@ -252,6 +252,7 @@ class Rules:
     counter: re.Pattern[str]
     prevnext: re.Pattern[str]
     related_label: re.Pattern[str]
+    related_header: re.Pattern[str]
     byline: re.Pattern[str]
     byline_bare: re.Pattern[str]
     byline_words: frozenset[str]  # the one-word lower-case prefixes ("by", "von"): "… 2024 by Jane Roe"
@@ -470,6 +471,14 @@ def _compile() -> Rules:
             r"^(?P<label>"
             + alternation(rel_labels, fold=True)
             + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$",
+            flags,
+        ),
+        # "More from Business", "Mehr zum Thema bei Plus": a label of two words or more and a short tail (a
+        # section or a site) heads a list of links; one-word labels ("More", "Watch") also open sentences
+        related_header=re.compile(
+            r"^(?P<label>"
+            + alternation([x for x in rel_labels if " " in x.strip()], fold=True)
+            + r")\s+[^\s.!?:,;]+(?:\s+[^\s.!?:,;]+){0,2}$",
             flags,
         ),
         byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")(?:\s*:)?\s+(?P<names>\S.*)$"),  # "By: Jane Roe"

@@ -57,7 +57,8 @@ def _weight(d: LineDecision) -> float:
     f = d.features
     assert f is not None
     if d.label in (BOILERPLATE, RELATED):
-        return _W_FURNITURE
+        # a section's label ("More from Business") weighs as the short line it is: it adds no new evidence
+        return _W_SHORT if d.data.get("section") else _W_FURNITURE
     if d.label:
         return _W_META
     if d.content == "good":
