@@ -114,11 +114,12 @@ def test_language_falls_back_for_other_languages_and_is_none_for_little_text() -
     assert by_stopwords("Lorem ipsum dolor sit amet " * 10) is None
     assert detect(["Kurz."]) is None
     # a language without a stopword list still gets a code from py3langid
-    pl = [
-        "Rada miasta zdecydowała we wtorek o odbudowie starego mostu na rzece po latach sporów o koszty.",
-        "Mieszkańcy mówili, że długo czekali na tę decyzję i licznie przyszli na posiedzenie rady miasta.",
+    ro = [
+        "Consiliul local a decis marți reconstruirea podului vechi peste râu, după ani de dispute privind costurile.",
+        "Mulți locuitori au spus că au așteptat mult această decizie și au venit în număr mare la ședință.",
     ]
-    assert detect(pl) == "pl"
+    assert "ro" not in RULES.stopwords
+    assert detect(ro) == "ro"
 
 
 def test_anchored_rules_only_try_their_family() -> None:
@@ -801,3 +802,34 @@ def test_link_titles_glued_in_one_line_under_a_link_header_are_not_body() -> Non
     # a paragraph below the header reads as sentences: it stays
     text = "\n\n".join([p[0], p[1], "Ähnliche Beiträge:", p[2], p[3]])
     assert body_of(text) == p
+
+
+MORE_LANGS = {
+    "tr": "Belediye meclisi salı günü nehrin üzerindeki eski köprünün yeniden yapılmasına karar verdi ve "
+    "bu karar uzun bir tartışmadan sonra geldi. Mahalle sakinleri bu kararı çok uzun zamandır beklediklerini "
+    "söyledi ve toplantıya kalabalık bir grup olarak geldi.",
+    "ru": "Городской совет во вторник решил перестроить старый мост через реку, и это решение было принято после "
+    "долгих споров о его стоимости. Жители сказали, что они давно ждали этого решения.",
+    "da": "Byrådet besluttede tirsdag at genopbygge den gamle bro over floden, efter at der i flere år havde været "
+    "strid om prisen. Mange af beboerne sagde, at de havde ventet længe på denne beslutning.",
+    "no": "Bystyret vedtok tirsdag å bygge den gamle brua over elva på nytt, etter at det i flere år hadde vært strid "
+    "om prisen. Mange av beboerne sa at de hadde ventet lenge på denne avgjørelsen.",
+    "sv": "Kommunfullmäktige beslutade på tisdagen att bygga om den gamla bron över ån, efter att det i flera år hade "
+    "varit strid om kostnaden. Många av de boende sa att de hade väntat länge på detta beslut.",
+    "cs": "Městská rada v úterý rozhodla, že starý most přes řeku bude přestavěn, a to po letech sporů o jeho cenu. "
+    "Mnoho obyvatel řeklo, že na toto rozhodnutí čekali dlouho, a proto přišli na zasedání.",
+    "pl": "Rada miasta zdecydowała we wtorek o odbudowie starego mostu na rzece po latach sporów o koszty. "
+    "Mieszkańcy mówili, że długo czekali na tę decyzję i licznie przyszli na posiedzenie rady.",
+    "fi": "Kaupunginvaltuusto päätti tiistaina, että vanha silta joen yli rakennetaan uudelleen. Monet asukkaat "
+    "sanoivat, että he olivat odottaneet tätä päätöstä pitkään, ja he tulivat kokoukseen kuulemaan sen.",
+    "is": "Bæjarstjórn ákvað á þriðjudag að endurbyggja gömlu brúna yfir ána, eftir að deilt hafði verið um "
+    "kostnaðinn í mörg ár. Margir íbúar sögðu að þeir hefðu beðið lengi eftir þessari ákvörðun.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MORE_LANGS))
+def test_running_text_in_more_languages_has_its_stopwords_counted(lang: str) -> None:
+    # without a list every line reads as 0 % function words: names, titles and prose look alike
+    text = MORE_LANGS[lang]
+    assert line_features(text, RULES.stopwords[lang]).stop_ratio >= 0.2
+    assert detect([text]) == lang
