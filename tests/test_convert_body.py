@@ -833,3 +833,22 @@ def test_running_text_in_more_languages_has_its_stopwords_counted(lang: str) -> 
     text = MORE_LANGS[lang]
     assert line_features(text, RULES.stopwords[lang]).stop_ratio >= 0.2
     assert detect([text]) == lang
+
+
+def test_the_lede_above_a_box_of_links_inside_the_article_stays() -> None:
+    # a box of links right after the first paragraph outweighs it; the box's label says where it starts
+    p = PARAS["de"]
+    lede = "Der Stadtrat hat am Dienstagabend nach langer Debatte über die neue Brücke am Hafen entschieden."
+    box = [
+        "Lesen Sie auch:",
+        "Verkehr:",
+        "Die Umleitung über die Nordbrücke bleibt bis in den Herbst",
+        "Markthalle:",
+        "Die Stände kehren zurück",
+        "Hafen:",
+        "Neue Lichter am Kai",
+        "Das wird ein guter Sommer für alle.",
+        "Mehr News",
+    ]
+    body = body_of("\n\n".join(["Neue Brücke für die Stadt", "12. März 2024", lede, *box, *p]))
+    assert body == [lede, *p]

@@ -32,6 +32,7 @@ from corpus.convert.body import (
     furniture_islands,
     kicker_teasers,
     label_body,
+    lede_above_box,
     main_run,
     repeated_standfirst,
     site_slogans,
@@ -287,7 +288,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     summary_boxes(nonblank)
     closed_boxes(nonblank)
     s, e = main_run(nonblank)
-    s = standfirst(nonblank, s)
+    s = standfirst(nonblank, lede_above_box(nonblank, s))
     furniture_islands(nonblank)
     teaser_cards(nonblank)
     kicker_teasers(nonblank)

@@ -23,7 +23,7 @@ from corpus.convert.body.furniture import (
 )
 from corpus.convert.body.label import label_body
 from corpus.convert.body.repeats import body_repeats, repeated_standfirst
-from corpus.convert.body.run import main_run, standfirst
+from corpus.convert.body.run import lede_above_box, main_run, standfirst
 from corpus.convert.body.score import content_class, wrapped_paragraphs
 from corpus.convert.body.teasers import cut_summaries, kicker_teasers, teaser_cards, teaser_lists
 
@@ -36,6 +36,7 @@ __all__ = [
     "furniture_islands",
     "kicker_teasers",
     "label_body",
+    "lede_above_box",
     "main_run",
     "repeated_standfirst",
     "site_slogans",

@@ -97,3 +97,29 @@ def standfirst(nb: list[LineDecision], s: int) -> int:
             continue
         return k if header and d.content == "good" else s
     return s
+
+
+_BOX_SPAN = 14  # lines of an in-article box of links between the lede and the rest of the text
+
+
+def lede_above_box(nb: list[LineDecision], s: int) -> int:
+    """The main run's start, moved up past a box of links ("Read also:" and its titles, maybe summaries) to
+    the paragraphs above it: a box right after the first paragraph weighs more than that paragraph, and the
+    lede was lost. The box must open with its link label right below the paragraph."""
+    k = s - 1
+    while k >= 0 and s - k <= _BOX_SPAN and (nb[k].label or nb[k].content != "good"):
+        if nb[k].label not in ("", BOILERPLATE, RELATED):
+            return s  # a byline, a date, a credit: the article's header, not a box inside its text
+        k -= 1
+    if k < 0 or s - k > _BOX_SPAN or k + 1 >= s or nb[k + 1].label != RELATED:
+        return s
+    f = nb[k].features
+    if f is None or not f.ends_sentence:
+        return s
+    for x in nb[k + 1 : s]:
+        if not x.label:  # the box's titles and summaries
+            x.label, x.rule = BOILERPLATE, f"inside a box of links under line {nb[k + 1].index + 1}"
+    top = k
+    while top - 1 >= 0 and not nb[top - 1].label and nb[top - 1].content == "good":
+        top -= 1
+    return top
