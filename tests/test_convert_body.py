@@ -852,3 +852,23 @@ def test_the_lede_above_a_box_of_links_inside_the_article_stays() -> None:
     ]
     body = body_of("\n\n".join(["Neue Brücke für die Stadt", "12. März 2024", lede, *box, *p]))
     assert body == [lede, *p]
+
+
+def test_the_intro_above_a_table_of_contents_stays_and_the_outline_is_not_body() -> None:
+    # a long outline of short lines between the intro and the sections outweighed the intro
+    p = PARAS["en"]
+    intro = "Picking a tent is easier than it looks, and this guide walks through the choices one at a time."
+    sections = [
+        "Best for Families",
+        "Best for Hikers",
+        "Best for Cyclists",
+        "Best Budget Tent",
+        "Best for Winter",
+        "Best for Beaches",
+        "How We Tested",
+        "What the Numbers Mean",
+        "Care and Repair",
+    ]
+    text = "\n\n".join([intro, "Table of Contents", "\n".join(sections), *p])
+    body = body_of(text)
+    assert body == [intro, *p]

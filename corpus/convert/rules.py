@@ -242,6 +242,7 @@ class Rules:
     keyword_max_words: int
     more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
     summary_boxes: frozenset[str]  # lower case: "key points", "auf einen blick"
+    contents_headers: frozenset[str]  # lower case: "table of contents", "inhaltsverzeichnis"
     # lower case, with their final space: "end of ", "ende der ": a box's closing line, its header's words after it
     box_ends: tuple[str, ...]
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
@@ -448,6 +449,7 @@ def _compile() -> Rules:
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
         more_links=frozenset(m.lower() for m in _gather(langs, "boilerplate", "more_links")),
         summary_boxes=frozenset(m.lower() for m in _gather(langs, "boilerplate", "summary_boxes")),
+        contents_headers=frozenset(m.lower() for m in _gather(langs, "boilerplate", "contents")),
         box_ends=tuple(sorted({m.lower().strip() + " " for m in _gather(langs, "boilerplate", "box_ends")})),
         notices=notices,
         phrases_any={

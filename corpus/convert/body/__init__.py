@@ -3,7 +3,8 @@
 Each pass is linear in the number of lines and lives in the module named after its job (engine.classify
 sets their order):
   score       content_class, wrapped_paragraphs: how a line reads on its own (pass 2);
-  furniture   comment_widgets, site_slogans, summary_boxes, closed_boxes, furniture_islands: furniture that reads like text;
+  furniture   comment_widgets, site_slogans, summary_boxes, contents_lists, closed_boxes,
+              furniture_islands: furniture that reads like text;
   teasers     teaser_lists, cut_summaries, teaser_cards, kicker_teasers: teaser blocks, found by their shape;
   run         main_run, standfirst: the densest run of text, cut where the article ends (pass 4);
   end         what follows an article (pager links, comments, author box); tail: bios inside vs after it;
@@ -17,6 +18,7 @@ from corpus.convert.body.end import tail
 from corpus.convert.body.furniture import (
     closed_boxes,
     comment_widgets,
+    contents_lists,
     furniture_islands,
     site_slogans,
     summary_boxes,
@@ -32,6 +34,7 @@ __all__ = [
     "closed_boxes",
     "comment_widgets",
     "content_class",
+    "contents_lists",
     "cut_summaries",
     "furniture_islands",
     "kicker_teasers",

@@ -126,6 +126,32 @@ def summary_boxes(nb: list[LineDecision]) -> None:
                 x.label, x.rule = BOILERPLATE, f"summary box: under '{d.text}'"
 
 
+_CONTENTS_MIN = 3
+_CONTENTS_MAX = 30
+CONTENTS = "boilerplate.contents"
+
+
+def contents_lists(nb: list[LineDecision]) -> None:
+    """ "Table of Contents" and the section titles below it: the article's own outline, not its text. Its
+    lines weigh nothing in the main run (run.py): a long outline must not part the intro from the rest."""
+    for k, d in enumerate(nb):
+        if (
+            d.features is None
+            or d.features.words > 4
+            or d.features.low.rstrip(":") not in RULES.contents_headers
+        ):
+            continue
+        items = []
+        for x in nb[k + 1 : k + 1 + _CONTENTS_MAX]:
+            if x.label or x.content != "short":
+                break
+            items.append(x)
+        if len(items) >= _CONTENTS_MIN:
+            d.label, d.rule = BOILERPLATE, f"{CONTENTS}: a table of contents' header"
+            for x in items:
+                x.label, x.rule = BOILERPLATE, f"{CONTENTS}: under line {d.index + 1}"
+
+
 def is_furniture(d: LineDecision) -> bool:
     return d.label in (BOILERPLATE, RELATED) or (not d.label and d.content == "short")
 

@@ -8,6 +8,7 @@ ends early where the next article or a comment thread starts, and its start move
 from __future__ import annotations
 
 from corpus.convert.body.end import follows_article
+from corpus.convert.body.furniture import CONTENTS
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
 
@@ -56,6 +57,8 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
 def _weight(d: LineDecision) -> float:
     f = d.features
     assert f is not None
+    if d.rule.startswith(CONTENTS):
+        return 0.0  # the article's outline: neither its text nor page furniture
     if d.label in (BOILERPLATE, RELATED):
         # a section's label ("More from Business") weighs as the short line it is: it adds no new evidence
         return _W_SHORT if d.data.get("section") else _W_FURNITURE
