@@ -872,3 +872,24 @@ def test_the_intro_above_a_table_of_contents_stays_and_the_outline_is_not_body()
     text = "\n\n".join([intro, "Table of Contents", "\n".join(sections), *p])
     body = body_of(text)
     assert body == [intro, *p]
+
+
+def test_a_standings_table_weighs_for_the_short_text_above_it() -> None:
+    # short lines of figures are a table (content), not a menu: with them the intro outweighs a notice below
+    intro = [
+        "Here are the final standings of the regional league after the last round of the season.",
+        "Bookmark this page and come back after every round to see the latest table.",
+    ]
+    rows = [f"{n} Jana Roth {900 - n * 7} {n % 4} {n % 3} {20 - n // 2}" for n in range(1, 26)]
+    notice = (
+        "Please note: comments that are off topic or rude to other readers will not be approved by the "
+        "moderators, and repeated offences lead to a ban from the comment section of this site."
+    )
+    menu = ["Home", "Standings", "Calendar", "Drivers", "Teams"]
+    share = ["Share", "Facebook", "Twitter", "WhatsApp", "Email", "Print"]
+    text = "\n\n".join(
+        [*menu, *intro, "Pos Name Points Wins Poles Top", "\n".join(rows), *share, *menu, notice]
+    )
+    body = body_of(text)
+    assert body[:2] == intro and rows[0] in body and rows[-1] in body
+    assert notice not in body

@@ -7,6 +7,8 @@ ends early where the next article or a comment thread starts, and its start move
 
 from __future__ import annotations
 
+import re
+
 from corpus.convert.body.end import follows_article
 from corpus.convert.body.furniture import CONTENTS
 from corpus.convert.decision import LineDecision
@@ -24,6 +26,8 @@ _STANDFIRST_WINDOW = 8
 def main_run(nb: list[LineDecision]) -> tuple[int, int]:
     """The densest run; a date line after several paragraphs starts the next article of an endless page."""
     s, e = _max_run([_weight(d) for d in nb])
+    while e > s and nb[e].content == "short":
+        e -= 1  # a table's rows weigh for the text around them but do not end it: list_after_run takes them
     good = 0
     header: set[str] = set()  # shapes of the date lines above the article's first paragraph: its own
     seen: dict[str, int] = {}  # shapes of date lines inside the run, and how often
@@ -68,7 +72,21 @@ def _weight(d: LineDecision) -> float:
         return float(f.chars)
     if d.content == "medium":
         return f.chars * 0.5
+    if f.words >= _ROW_MIN_CELLS and _table_row(d.text):
+        return f.chars * _ROW_SHARE  # a row of a table of figures (results, standings): content, though short
     return _W_SHORT
+
+
+_ROW_MIN_CELLS = 4  # a name and three figures at least
+_ROW_SHARE = 0.25
+_FIGURE = re.compile(r"(?<!\S)\d")  # a cell that opens with a digit
+
+
+def _table_row(text: str) -> bool:
+    """Three figures or more, and figures for at least half the cells: "3 Jane Roe 5033 4 6 15". Menus and
+    link lists hold no figures, a date line one or two."""
+    figures = len(_FIGURE.findall(text))  # in C: most short lines hold no figure at all
+    return figures >= 3 and 2 * figures >= len(text.split())
 
 
 def _max_run(weights: list[float]) -> tuple[int, int]:
