@@ -9,7 +9,7 @@ from test_convert_rules import PARAS
 
 from corpus.convert import convert_bytes, explain_bytes
 from corpus.convert.decode import normalise
-from corpus.convert.features import all_features, line_features
+from corpus.convert.features import all_features, ends_like_sentence, line_features
 from corpus.convert.language import by_stopwords, detect
 from corpus.convert.rules import RULES
 from corpus.convert.scan import keyword_lines, repeated_lines
@@ -893,3 +893,18 @@ def test_a_standings_table_weighs_for_the_short_text_above_it() -> None:
     body = body_of(text)
     assert body[:2] == intro and rows[0] in body and rows[-1] in body
     assert notice not in body
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("We hope to see you at the harbour festival soon! 🙂", True),
+        ("Book early, the tickets for the pier tour sell out fast. 👍🏽", True),
+        ("Tap the button below to see every photo ⬇️", False),
+        ("The bridge opens in May ☀", False),
+    ],
+)
+def test_an_emoji_after_the_stop_still_ends_the_sentence(line: str, ends: bool) -> None:
+    assert line_features(line, frozenset()).ends_sentence is ends
+    assert all_features([line], frozenset())[0].ends_sentence is ends  # type: ignore[union-attr]
+    assert ends_like_sentence(line) is ends
