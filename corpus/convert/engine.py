@@ -28,7 +28,6 @@ from corpus.convert.body import (
     closed_boxes,
     comment_widgets,
     content_class,
-    contents_lists,
     cut_summaries,
     furniture_islands,
     kicker_teasers,
@@ -287,7 +286,6 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     teaser_lists(nonblank)
     cut_summaries(nonblank)
     summary_boxes(nonblank)
-    contents_lists(nonblank)
     closed_boxes(nonblank)
     s, e = main_run(nonblank)
     s = standfirst(nonblank, lede_above_box(nonblank, s))

@@ -3,7 +3,7 @@
 Each pass is linear in the number of lines and lives in the module named after its job (engine.classify
 sets their order):
   score       content_class, wrapped_paragraphs: how a line reads on its own (pass 2);
-  furniture   comment_widgets, site_slogans, summary_boxes, contents_lists, closed_boxes,
+  furniture   comment_widgets, site_slogans, summary_boxes (and tables of contents), closed_boxes,
               furniture_islands: furniture that reads like text;
   teasers     teaser_lists, cut_summaries, teaser_cards, kicker_teasers: teaser blocks, found by their shape;
   run         main_run, standfirst: the densest run of text, cut where the article ends (pass 4);
@@ -18,7 +18,6 @@ from corpus.convert.body.end import tail
 from corpus.convert.body.furniture import (
     closed_boxes,
     comment_widgets,
-    contents_lists,
     furniture_islands,
     site_slogans,
     summary_boxes,
@@ -34,7 +33,6 @@ __all__ = [
     "closed_boxes",
     "comment_widgets",
     "content_class",
-    "contents_lists",
     "cut_summaries",
     "furniture_islands",
     "kicker_teasers",

@@ -61,18 +61,20 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
 def _weight(d: LineDecision) -> float:
     f = d.features
     assert f is not None
-    if d.rule.startswith(CONTENTS):
-        return 0.0  # the article's outline: neither its text nor page furniture
     if d.label in (BOILERPLATE, RELATED):
-        # a section's label ("More from Business") weighs as the short line it is: it adds no new evidence
-        return _W_SHORT if d.data.get("section") else _W_FURNITURE
+        if d.data:  # most furniture carries no data: one test for them
+            if d.data.get(CONTENTS):
+                return 0.0  # the article's outline: neither its text nor page furniture
+            if d.data.get("section"):
+                return _W_SHORT  # "More from Business" weighs as the short line it is: no new evidence
+        return _W_FURNITURE
     if d.label:
         return _W_META
     if d.content == "good":
         return float(f.chars)
     if d.content == "medium":
         return f.chars * 0.5
-    if f.words >= _ROW_MIN_CELLS and _table_row(d.text):
+    if d.text[-1].isdigit() and f.words >= _ROW_MIN_CELLS and _table_row(d.text):
         return f.chars * _ROW_SHARE  # a row of a table of figures (results, standings): content, though short
     return _W_SHORT
 
@@ -83,8 +85,8 @@ _FIGURE = re.compile(r"(?<!\S)\d")  # a cell that opens with a digit
 
 
 def _table_row(text: str) -> bool:
-    """Three figures or more, and figures for at least half the cells: "3 Jane Roe 5033 4 6 15". Menus and
-    link lists hold no figures, a date line one or two."""
+    """Three figures or more, and figures for at least half the cells: "3 Jane Roe 5033 4 6 15" (asked of
+    lines that end with a figure, as rows do). Menus and link lists hold no figures, a date line one or two."""
     figures = len(_FIGURE.findall(text))  # in C: most short lines hold no figure at all
     return figures >= 3 and 2 * figures >= len(text.split())
 
