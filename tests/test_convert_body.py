@@ -908,3 +908,16 @@ def test_an_emoji_after_the_stop_still_ends_the_sentence(line: str, ends: bool) 
     assert line_features(line, frozenset()).ends_sentence is ends
     assert all_features([line], frozenset())[0].ends_sentence is ends  # type: ignore[union-attr]
     assert ends_like_sentence(line) is ends
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Media caption Who is the new harbour master?", "Media captionWho is the new harbour master?"],
+)
+def test_a_caption_the_page_labels_as_one_is_not_body(line: str) -> None:
+    # a video's caption set between paragraphs (glued dumps join the label to the caption's first word)
+    p = PARAS["en"]
+    text = "\n\n".join([p[0], p[1], line, p[2], p[3]])
+    assert body_of(text) == p
+    label = next(d for d in explain_bytes(text.encode()) if d.text == line)
+    assert label.label == "caption"

@@ -55,6 +55,7 @@ from corpus.convert.labels import (
     BODY,
     BOILERPLATE,
     BYLINE,
+    CAPTION,
     CREDIT,
     DATELINE,
     RELATED,
@@ -202,7 +203,9 @@ def _bio(text: str) -> tuple[str, str, dict[str, Any]] | None:
     return (BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}) if m else None
 
 
-_ALL_FAMILIES = frozenset({"prevnext", "related", "credit", "byline", "boiler_line", "boiler_start"})
+_ALL_FAMILIES = frozenset(
+    {"prevnext", "related", "credit", "byline", "boiler_line", "boiler_start", "caption"}
+)
 
 
 def _anchored(
@@ -244,6 +247,9 @@ def _anchored(
                 return BYLINE, f"byline.prefix: {m.group('prefix')!r}", {"authors": names}
         if "byline" in fams and RULES.byline_bare.match(text):
             return BYLINE, "byline.prefix alone (names on the next line)", {"authors": [], "bare": True}
+    m = RULES.caption_label.match(text) if "caption" in fams else None
+    if m:  # "Media caption Who is Jane Roe?": a video's or a picture's caption, labelled as such
+        return CAPTION, f"caption.label: {m.group('label')!r}", {"caption": m.group("caption")}
     if "boiler_line" in fams and whole_line_key(text) in RULES.boiler_line_set:
         return BOILERPLATE, "boilerplate.line", {}
     if f.words <= 40 and "boiler_start" in fams and not text.startswith("©"):

@@ -243,6 +243,7 @@ class Rules:
     more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
     summary_boxes: frozenset[str]  # lower case: "key points", "auf einen blick"
     contents_headers: frozenset[str]  # lower case: "table of contents", "inhaltsverzeichnis"
+    caption_label: re.Pattern[str]  # "Image caption …", "Media caption …": a caption the page labels so
     # lower case, with their final space: "end of ", "ende der ": a box's closing line, its header's words after it
     box_ends: tuple[str, ...]
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
@@ -344,6 +345,7 @@ def _compile() -> Rules:
     prev = _gather(langs, "related", "previous")
     nxt = _gather(langs, "related", "next")
     rel_labels = _gather(langs, "related", "labels")
+    caption_labels = _gather(langs, "credit", "caption_labels")
 
     weekdays = [w for d in langs.values() for w in d.get("weekdays", [])]
     bio_verbs = _gather(langs, "bio", "verbs")
@@ -358,6 +360,7 @@ def _compile() -> Rules:
         "byline": prefixes + leads,  # a lead alone ("Kommentar von") is a bare prefix: names on the next line
         "boiler_line": cb.get("lines", []) + _gather(langs, "boilerplate", "lines"),
         "boiler_start": cb.get("starts", []) + _gather(langs, "boilerplate", "starts"),
+        "caption": caption_labels,
     }
     by_word: dict[str, set[str]] = {}
     for fam, phrases in families.items():
@@ -450,6 +453,12 @@ def _compile() -> Rules:
         more_links=frozenset(m.lower() for m in _gather(langs, "boilerplate", "more_links")),
         summary_boxes=frozenset(m.lower() for m in _gather(langs, "boilerplate", "summary_boxes")),
         contents_headers=frozenset(m.lower() for m in _gather(langs, "boilerplate", "contents")),
+        caption_label=re.compile(
+            r"^(?P<label>"
+            + alternation(caption_labels or ["\x00"], fold=True)
+            + r")[,:]?\s*(?P<caption>\S.*)$",
+            flags,
+        ),
         box_ends=tuple(sorted({m.lower().strip() + " " for m in _gather(langs, "boilerplate", "box_ends")})),
         notices=notices,
         phrases_any={
