@@ -921,3 +921,10 @@ def test_a_caption_the_page_labels_as_one_is_not_body(line: str) -> None:
     assert body_of(text) == p
     label = next(d for d in explain_bytes(text.encode()) if d.text == line)
     assert label.label == "caption"
+
+
+def test_an_author_box_right_after_a_closing_table_is_not_part_of_it() -> None:
+    rows = [f"{n} – Springfield, Town Hall, {n + 10} May" for n in range(1, 9)]
+    box = ["Jana Roth", "Staff Writer", "follow"]
+    body = body_of("\n\n".join([*PARAS["en"], "The tour dates", "\n".join([*rows, *box])]))
+    assert body == [*PARAS["en"], "The tour dates", *rows]

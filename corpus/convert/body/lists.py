@@ -8,6 +8,7 @@ is won back as body, as jusText re-labels short blocks between good ones.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE
@@ -134,8 +135,15 @@ def list_after_run(nb: list[LineDecision], e: int) -> None:
     need = _TABLE_MIN_LINES * max(1, k - e - 1)
     if len(run) < need or items < _LIST_ITEM_SHARE * len(run):
         return
+    skeletons = [_SHAPE_PUNCT.sub("", x.text) for x in run]
+    shapes = {sk for sk, x in zip(skeletons, run, strict=True) if _TABLE_ROW.search(x.text)}
+    shapes |= {sk for sk, n in Counter(skeletons).items() if n >= _SHAPE_MIN and _separated(sk)}
+    while (
+        j > k and not _TABLE_ROW.search(nb[j - 1].text) and _SHAPE_PUNCT.sub("", nb[j - 1].text) not in shapes
+    ):
+        j -= 1  # "Jane Roe" / "Staff Writer" / "follow" after the last row: the author's box, not the table
     for x in nb[e + 1 : j]:
-        x.label, x.rule = BODY, f"list after the article: {len(run)} item-like lines"
+        x.label, x.rule = BODY, f"list after the article: {j - k} item-like lines"
 
 
 _LEAD_IN_ITEMS = 3
