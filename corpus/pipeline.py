@@ -125,7 +125,7 @@ def build(
     """
     from corpus.build.cache import PriorIndex, locked
     from corpus.build.checking import fingerprint, nbands
-    from corpus.build.keys import KeyCollector, save_dedup_index
+    from corpus.build.keys import KeyCollector, for_plan, save_dedup_index
     from corpus.build.plan import plan_build
     from corpus.build.scan import BatchJob, ScanContext, scan_batch
     from corpus.heap import give_back
@@ -164,6 +164,8 @@ def build(
         root = _raw_root(paths, cfg)
         if root is not None:  # the corpus is the configured raw folder: leave validate's index too
             save_dedup_index(keys, cfg, cache, root)
+        keys = for_plan(keys)
+        give_back()  # pass 1's freed batches and the index's scratch: not kept under pass 2's peak
 
         # pass 2: global reductions over the keys
         plan = plan_build(keys, cfg, cache, engine)
