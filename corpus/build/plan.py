@@ -165,6 +165,8 @@ def plan_build(keys: Keys, cfg: Config, cache_dir: str, engine: Engine | None = 
             sigs=SelectedSigs(keys.sigs, rows_in_keys) if keys.sigs is not None else None,
             engine=engine,
         )
+        if engine is not None:  # the confirmation workers (~95 MB each at 1M) are done: not kept beside the
+            engine.recycle()  # rest of the plan (its shard columns are the driver's peak), pass 3 starts anew
         # exact copies: every id of a group but the smallest, found with one lookup over the id column
         keep_of = {copy: min(g) for g in dups.exact_groups for copy in sorted(g)[1:]}
         rows, which = _rows_in(id_col, list(keep_of), ok)
