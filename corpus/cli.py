@@ -18,7 +18,10 @@ from corpus.engines import local_engine
 app = typer.Typer(
     help="Turn scraped news-article text into a clean, validated, published dataset.\n\n"
     "Exit codes: 0 ok; 1 the data has errors (files rejected, problems found); 2 usage or configuration error. "
-    "`corpus COMMAND --help` shows a command's options and examples.",
+    "`corpus COMMAND --help` shows a command's options and examples.\n\n"
+    "Configuration: \\[tool.corpus] in pyproject.toml, or corpus.toml, in the current folder or the nearest "
+    "parent folder that has one (the search stops at a folder holding .git); raw_dir, out_dir and cache_dir "
+    "in it are relative to that file's folder. A file found above the current folder is named on stderr.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -38,10 +41,15 @@ ConvertWorkersOpt = Annotated[int, typer.Option("--workers", "-w", help="Worker 
 
 def _config() -> Config:
     try:
-        return load_config()
+        cfg = load_config()
     except ConfigError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
+    if cfg.source and Path(cfg.source).absolute().parent != Path.cwd().absolute():
+        # found in a parent folder: say so, with the raw folder it points at
+        where = os.path.relpath(cfg.source)
+        typer.echo(f"config: {where} (raw_dir {cfg.raw_dir}, out_dir {cfg.out_dir})", err=True)
+    return cfg
 
 
 def _paths(paths: list[Path] | None, cfg: Config) -> list[Path]:
@@ -111,7 +119,7 @@ def convert(
 ) -> None:
     """Convert raw article text into records (JSON Lines), one per raw .txt file.
 
-    A file that cannot be converted gets a one-line error on stderr and the rest still convert; the exit code is then 1 (2: a path that does not exist, a bad option or configuration).
+    A file that cannot be converted gets a one-line error on stderr and the rest still convert; the exit code is then 1 (2: a path that does not exist, a bad option or configuration). A sidecar value that `corpus validate` rejects (R021 unknown key, R023 bad value: an impossible or non-ISO date, a language that is not two letters, control characters) is left out of the record with a one-line warning naming the sidecar and the key; the text's own value is used and the exit code stays 0. A two-letter language that is no ISO 639-1 code (R024, e.g. 'jp') is kept, with a warning.
 
     Examples:
 
@@ -136,6 +144,9 @@ def convert(
                 for p in c.problems:
                     typer.echo(f"error: {p.message}" + (f" ({p.hint})" if p.hint else ""), err=True)
                 continue
+            for p in c.warnings:
+                done = "left out of the record" if p.severity == "error" else "kept"
+                typer.echo(f"warning: {p.message}; {done} (corpus validate: {p.code})", err=True)
             out.write(orjson.dumps(c.record.to_dict()) + b"\n")
     finally:
         engine.close()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,7 @@ class Config:
     description: str | None = None
     url: str | None = None
     hub_repo: str | None = None  # ORG/NAME: shown in the card's load example
+    date_published: str | None = None  # YYYY-MM-DD: croissant.json's datePublished (default: newest article)
     tags: list[str] = field(default_factory=lambda: ["news", "text"])
     task_categories: list[str] = field(default_factory=lambda: ["text-generation", "text-classification"])
     shard_bytes: int = 256 * 1024 * 1024  # uncompressed record bytes per Parquet file
@@ -74,11 +77,19 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "description": str,
     "url": str,
     "hub_repo": str,
+    "date_published": str,
     "tags": list,
     "task_categories": list,
     "shard_bytes": int,
     "row_group_bytes": int,
 }
+
+
+def _real_date(value: str) -> bool:
+    try:
+        return len(value) == 10 and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
 
 
 def _table(path: Path) -> dict[str, Any] | None:
@@ -93,20 +104,52 @@ def _table(path: Path) -> dict[str, Any] | None:
     return data
 
 
+CONFIG_NAMES = ("corpus.toml", "pyproject.toml")  # in this order within one folder
+_PATH_KEYS = ("raw_dir", "out_dir", "cache_dir")
+
+
+def find_config(start: Path) -> Path | None:
+    """The configuration that applies in `start`, looked up as ruff and pytest do: in `start`, then each
+    parent folder, the first corpus.toml or pyproject.toml with a [tool.corpus] table; the search ends at
+    a folder holding .git (the repository's root) or at the filesystem root."""
+    start = start.absolute()
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            path = folder / name
+            if path.is_file() and _table(path) is not None:
+                return path
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
 def load_config(directory: Path | None = None, explicit: Path | None = None) -> Config:
-    """Read corpus.toml, else pyproject.toml's [tool.corpus], from `directory` (default: cwd)."""
+    """The configuration for `directory` (default: cwd): `explicit`, else the one `find_config` finds,
+    else the defaults. Relative paths in a file (raw_dir, out_dir, cache_dir, set or default) are taken
+    from the file's folder, so a command run in a subfolder reads the project's raw folder."""
     base = directory or Path.cwd()
-    candidates = [explicit] if explicit else [base / "corpus.toml", base / "pyproject.toml"]
-    for path in candidates:
-        if path is None or not path.is_file():
-            if explicit:
-                raise ConfigError(f"{explicit}: no such configuration file")
-            continue
-        table = _table(path)
-        if table is None:
-            continue
-        return _from_table(table, str(path))
-    return Config()
+    if explicit is not None and not explicit.is_file():
+        raise ConfigError(f"{explicit}: no such configuration file")
+    path = explicit or find_config(base)
+    if path is None:
+        return Config()
+    table = _table(path)
+    if table is None:
+        return Config()
+    cfg = _from_table(table, str(path))
+    for key in _PATH_KEYS:
+        setattr(cfg, key, _from_folder(path.absolute().parent, getattr(cfg, key)))
+    return cfg
+
+
+def _from_folder(folder: Path, value: str) -> str:
+    """A path of the config file's folder as the commands should open it from the current folder: as
+    written when that folder is the current one, relative from inside it ("../raw"), else absolute."""
+    cwd = Path.cwd().absolute()
+    if Path(value).is_absolute() or folder == cwd:
+        return value
+    full = folder / value
+    return os.path.relpath(full, cwd) if cwd.is_relative_to(folder) else str(full)
 
 
 def _from_table(table: dict[str, Any], source: str) -> Config:
@@ -163,6 +206,8 @@ def _from_table(table: dict[str, Any], source: str) -> Config:
         raise ConfigError(f"{source}: 'hub_repo' must be a Hub repository id ORG/NAME, e.g. \"my-org/news\"")
     if cfg.url is not None and not _URL.fullmatch(cfg.url):
         raise ConfigError(f"{source}: 'url' must be an http(s) URL, e.g. \"https://example.org/news\"")
+    if cfg.date_published is not None and not _real_date(cfg.date_published):
+        raise ConfigError(f"{source}: 'date_published' must be a date YYYY-MM-DD, e.g. \"2024-05-03\"")
     for code, sev in cfg.severity.items():
         if sev not in ("error", "warning", "off"):
             raise ConfigError(f"{source}: severity of {code} must be error, warning or off")

@@ -6,7 +6,7 @@ import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -16,25 +16,30 @@ from corpus.config import Config
 from corpus.convert import ConvertError, convert_doc
 from corpus.engines import Engine
 from corpus.fsio import discover_any, discover_url, is_url, local_path, read_any
-from corpus.rawio import DEFAULT_MAX_BYTES, RAW_SUFFIX, RawReadError, RawRef
+from corpus.rawio import DEFAULT_MAX_BYTES, RAW_SUFFIX, RawDoc, RawReadError, RawRef
 from corpus.record import Record
 
 
 @dataclass(slots=True)
 class Converted:
-    """The outcome for one raw file: a record, or the problems that stopped it."""
+    """The outcome for one raw file: a record, or the problems that stopped it; `warnings`: what validate's
+    sidecar check found (errors: values left out of the record; warnings: values kept)."""
 
     path: str
     rel: str
     id: str
     record: Record | None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def convert_ref(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
-    """Read and convert one file; bad data becomes a problem, never an exception."""
+    """Read and convert one file; bad data becomes a problem, never an exception. A sidecar value that
+    validate rejects (R021, R023) is left out and the text's own value used: a warning, not a failure;
+    one it warns about (R024) is kept, with the warning."""
     try:
         doc = read_any(ref, max_bytes)  # local files through rawio's rules, URLs through fsspec
+        doc, warnings = _checked_sidecar(doc)
         record = convert_doc(doc)
     except RawReadError as e:
         return Converted(
@@ -49,7 +54,22 @@ def convert_ref(ref: RawRef, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
         return Converted(
             str(ref.path), ref.rel, ref.id, None, [Problem("R100", "not-convertible", "error", msg)]
         )
-    return Converted(str(ref.path), ref.rel, ref.id, record)
+    return Converted(str(ref.path), ref.rel, ref.id, record, warnings=warnings)
+
+
+def _checked_sidecar(doc: RawDoc) -> tuple[RawDoc, list[Problem]]:
+    """The document without the sidecar values validate's own sidecar check rejects (its errors; a value
+    it only warns about stays), and its findings (each naming the sidecar by its path)."""
+    from corpus.check.raw import check_meta
+
+    meta, found = check_meta(doc.meta, doc.ref)
+    if not found:
+        return doc, []
+    bad = {p.pointer.lstrip("/") for p in found if p.severity == "error" and p.pointer}
+    clean = {k: v for k, v in (meta or {}).items() if k not in bad}
+    name, where = doc.ref.meta_path.name, str(doc.ref.meta_path)
+    said = [replace(p, message=p.message.replace(name, where, 1)) for p in found]
+    return replace(doc, meta=clean), said
 
 
 def convert_paths(
@@ -275,18 +295,32 @@ def _batched(items: Iterable[RawRef], size: int) -> Iterator[list[RawRef]]:
 
 
 def _publish_plan_files(tmp: Path, cfg: Config, plan: Any) -> None:
-    """The files that need only the plan (rejects, histogram, croissant), written while shards are."""
+    """The files that need only the plan (rejects, histogram), written while shards are; and mlcroissant
+    imported meanwhile (~0.5 s of CPU) for croissant.json, which waits for the shards' dates."""
+    import mlcroissant  # noqa: F401
     import orjson
 
-    from corpus import __version__
-    from corpus.publish.croissant import croissant
     from corpus.publish.histogram import write_histogram
 
     with (tmp / "rejects.jsonl").open("wb") as fh:
         for r in plan.rejects:
             fh.write(orjson.dumps(r) + b"\n")
     write_histogram(plan.stats, tmp / "body_lengths.png")
+
+
+def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cache_dir: str) -> None:
+    """croissant.json, the card and the manifest, after every shard and _publish_plan_files (the manifest
+    lists them all; the shards tell the newest article's date)."""
+    import orjson
+
+    from corpus import __version__
+    from corpus.build.cache import SpillReader
+    from corpus.publish.card import BuildFacts, CardMeta, render_card
+    from corpus.publish.croissant import croissant, newest_date
+    from corpus.publish.manifest import MANIFEST, manifest
+
     name = cfg.pretty_name or "News articles"
+    dated = cfg.date_published or newest_date(written)
     doc = croissant(
         name=name,
         description=cfg.description or f"{name}: news articles converted and validated by corpus.",
@@ -294,18 +328,9 @@ def _publish_plan_files(tmp: Path, cfg: Config, plan: Any) -> None:
         url=cfg.url,
         version=__version__,
         cite_as=f"{name} (corpus {__version__})",
+        date_published=dated,
     )
     (tmp / "croissant.json").write_bytes(orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
-
-
-def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cache_dir: str) -> None:
-    """The card and the manifest, after every shard and _publish_plan_files (the manifest lists them all)."""
-    import orjson
-
-    from corpus.build.cache import SpillReader
-    from corpus.publish.card import BuildFacts, CardMeta, render_card
-    from corpus.publish.manifest import MANIFEST, manifest
-
     first = next((s for s in plan.shards if s.rows), None)
     example = None
     if first:
@@ -330,6 +355,8 @@ def _publish_metadata(tmp: Path, cfg: Config, plan: Any, written: list[Any], cac
         rejected=len(plan.rejects),
         clusters=len(plan.clusters),
         example=example,
+        date_published=dated,
+        date_configured=cfg.date_published is not None,
     )
     download_size = sum((tmp / w.name).stat().st_size for w in written)
     (tmp / "README.md").write_text(render_card(meta, facts, download_size), encoding="utf-8")

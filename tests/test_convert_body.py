@@ -9,7 +9,7 @@ from test_convert_rules import PARAS
 
 from corpus.convert import convert_bytes, explain_bytes
 from corpus.convert.decode import normalise
-from corpus.convert.features import all_features, line_features
+from corpus.convert.features import all_features, ends_like_sentence, line_features
 from corpus.convert.language import by_stopwords, detect
 from corpus.convert.rules import RULES
 from corpus.convert.scan import keyword_lines, repeated_lines
@@ -114,11 +114,12 @@ def test_language_falls_back_for_other_languages_and_is_none_for_little_text() -
     assert by_stopwords("Lorem ipsum dolor sit amet " * 10) is None
     assert detect(["Kurz."]) is None
     # a language without a stopword list still gets a code from py3langid
-    pl = [
-        "Rada miasta zdecydowała we wtorek o odbudowie starego mostu na rzece po latach sporów o koszty.",
-        "Mieszkańcy mówili, że długo czekali na tę decyzję i licznie przyszli na posiedzenie rady miasta.",
+    ro = [
+        "Consiliul local a decis marți reconstruirea podului vechi peste râu, după ani de dispute privind costurile.",
+        "Mulți locuitori au spus că au așteptat mult această decizie și au venit în număr mare la ședință.",
     ]
-    assert detect(pl) == "pl"
+    assert "ro" not in RULES.stopwords
+    assert detect(ro) == "ro"
 
 
 def test_anchored_rules_only_try_their_family() -> None:
@@ -722,3 +723,208 @@ def test_a_key_points_header_running_into_paragraphs_keeps_them() -> None:
     p = PARAS["en"]
     text = "\n\n".join(["Key Points", *p])
     assert body_of(text) == p
+
+
+def test_sentence_like_items_under_a_lead_in_after_the_article_are_its_list() -> None:
+    # the dump dropped the bullets: the items read like running text, and a line ending in a colon leads in
+    items = [
+        "Two new routes that take walkers along the old canal to the harbour",
+        "A longer season for the ferry that crosses the river in the summer",
+        "More benches and a shelter at the end of the pier for rainy days",
+    ]
+    text = "\n\n".join([*PARAS["en"], "What the plan brings:", *items, "Share this article", "Facebook"])
+    assert body_of(text) == [*PARAS["en"], "What the plan brings:", *items]
+    # without the lead-in they may be teasers' summaries: they stay out
+    assert body_of("\n\n".join([*PARAS["en"], *items, "Facebook"])) == PARAS["en"]
+    # title-cased lines under a colon are link titles, not items
+    titles = [
+        "Harbour Walks Reopen in Spring",
+        "Ferry Season Gets Longer This Year",
+        "New Benches on the Old Pier",
+    ]
+    assert body_of("\n\n".join([*PARAS["en"], "More stories:", *titles])) == PARAS["en"]
+
+
+def test_a_lead_in_ending_in_a_colon_between_paragraphs_is_body() -> None:
+    # few content words, so its capitals weigh a lot; the colon says it introduces what follows
+    p = PARAS["en"]
+    lead = "Here's What to Know:"
+    body = body_of(
+        "\n\n".join([p[0], lead, "What the council still has to decide about it", p[1], p[2], p[3]])
+    )
+    assert lead in body
+    # without the colon the Title Case line is a link's title: neither line reads as the article's
+    body = body_of(
+        "\n\n".join([p[0], "Here's What to Know", "What the council still has to decide about it", *p[1:]])
+    )
+    assert body == p
+
+
+def test_items_marked_by_a_word_and_their_letter_between_paragraphs_are_a_list() -> None:
+    p = PARAS["en"]
+    items = [
+        "Route A: Old Town, Harbour and Lighthouse",
+        "Route B: Market Hall, Bridge and Pier",
+        "Route C: Station, Museum and Park",
+    ]
+    assert all(item in body_of("\n\n".join([p[0], p[1], *items, p[2], p[3]])) for item in items)
+    # kickers with a colon are no items: each starts with its own word
+    kicked = ["Harbour: New Lights", "Bridge: Works Delayed", "Market: Stalls Return"]
+    assert not any(k in body_of("\n\n".join([p[0], p[1], *kicked, p[2], p[3]])) for k in kicked)
+
+
+def test_a_related_label_with_its_section_heads_the_links_below_it() -> None:
+    # "More from Business": a label of two words and the section it lists, between two paragraphs
+    p = PARAS["en"]
+    links = [
+        "Harbour plans win support in council",
+        "Ten tips for a wet cup final",
+        "Why the bakery closed its doors",
+    ]
+    text = "\n\n".join([p[0], p[1], "More from Business", *links, p[2], p[3]])
+    assert body_of(text) == p
+    rec = convert_bytes(text.encode(), id="t", file="t.txt")
+    assert [link.title for link in rec.related_links] == links
+    # a one-word label opens headings too: "More trouble ahead" stays the article's subheading
+    assert "More trouble ahead" in body_of("\n\n".join([p[0], p[1], "More trouble ahead", p[2], p[3]]))
+
+
+def test_link_titles_glued_in_one_line_under_a_link_header_are_not_body() -> None:
+    # the dump joined a box of links into one line: long as a paragraph, but no sentence stop anywhere
+    p = PARAS["de"]
+    glued = (
+        "Brückenbau: Der Stadtrat gibt grünes Licht für die neue Brücke am Hafen Verkehr im Sommer: "
+        "Die Umleitung über die Nordbrücke bleibt bis in den Herbst Markthalle: Die Stände kehren zurück"
+    )
+    for header in ("Ähnliche Beiträge:", "Mehr zum Thema aus der Stadt"):
+        text = "\n\n".join([p[0], p[1], header, glued, p[2], p[3]])
+        assert body_of(text) == p
+    # a paragraph below the header reads as sentences: it stays
+    text = "\n\n".join([p[0], p[1], "Ähnliche Beiträge:", p[2], p[3]])
+    assert body_of(text) == p
+
+
+MORE_LANGS = {
+    "tr": "Belediye meclisi salı günü nehrin üzerindeki eski köprünün yeniden yapılmasına karar verdi ve "
+    "bu karar uzun bir tartışmadan sonra geldi. Mahalle sakinleri bu kararı çok uzun zamandır beklediklerini "
+    "söyledi ve toplantıya kalabalık bir grup olarak geldi.",
+    "ru": "Городской совет во вторник решил перестроить старый мост через реку, и это решение было принято после "
+    "долгих споров о его стоимости. Жители сказали, что они давно ждали этого решения.",
+    "da": "Byrådet besluttede tirsdag at genopbygge den gamle bro over floden, efter at der i flere år havde været "
+    "strid om prisen. Mange af beboerne sagde, at de havde ventet længe på denne beslutning.",
+    "no": "Bystyret vedtok tirsdag å bygge den gamle brua over elva på nytt, etter at det i flere år hadde vært strid "
+    "om prisen. Mange av beboerne sa at de hadde ventet lenge på denne avgjørelsen.",
+    "sv": "Kommunfullmäktige beslutade på tisdagen att bygga om den gamla bron över ån, efter att det i flera år hade "
+    "varit strid om kostnaden. Många av de boende sa att de hade väntat länge på detta beslut.",
+    "cs": "Městská rada v úterý rozhodla, že starý most přes řeku bude přestavěn, a to po letech sporů o jeho cenu. "
+    "Mnoho obyvatel řeklo, že na toto rozhodnutí čekali dlouho, a proto přišli na zasedání.",
+    "pl": "Rada miasta zdecydowała we wtorek o odbudowie starego mostu na rzece po latach sporów o koszty. "
+    "Mieszkańcy mówili, że długo czekali na tę decyzję i licznie przyszli na posiedzenie rady.",
+    "fi": "Kaupunginvaltuusto päätti tiistaina, että vanha silta joen yli rakennetaan uudelleen. Monet asukkaat "
+    "sanoivat, että he olivat odottaneet tätä päätöstä pitkään, ja he tulivat kokoukseen kuulemaan sen.",
+    "is": "Bæjarstjórn ákvað á þriðjudag að endurbyggja gömlu brúna yfir ána, eftir að deilt hafði verið um "
+    "kostnaðinn í mörg ár. Margir íbúar sögðu að þeir hefðu beðið lengi eftir þessari ákvörðun.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MORE_LANGS))
+def test_running_text_in_more_languages_has_its_stopwords_counted(lang: str) -> None:
+    # without a list every line reads as 0 % function words: names, titles and prose look alike
+    text = MORE_LANGS[lang]
+    assert line_features(text, RULES.stopwords[lang]).stop_ratio >= 0.2
+    assert detect([text]) == lang
+
+
+def test_the_lede_above_a_box_of_links_inside_the_article_stays() -> None:
+    # a box of links right after the first paragraph outweighs it; the box's label says where it starts
+    p = PARAS["de"]
+    lede = "Der Stadtrat hat am Dienstagabend nach langer Debatte über die neue Brücke am Hafen entschieden."
+    box = [
+        "Lesen Sie auch:",
+        "Verkehr:",
+        "Die Umleitung über die Nordbrücke bleibt bis in den Herbst",
+        "Markthalle:",
+        "Die Stände kehren zurück",
+        "Hafen:",
+        "Neue Lichter am Kai",
+        "Das wird ein guter Sommer für alle.",
+        "Mehr News",
+    ]
+    body = body_of("\n\n".join(["Neue Brücke für die Stadt", "12. März 2024", lede, *box, *p]))
+    assert body == [lede, *p]
+
+
+def test_the_intro_above_a_table_of_contents_stays_and_the_outline_is_not_body() -> None:
+    # a long outline of short lines between the intro and the sections outweighed the intro
+    p = PARAS["en"]
+    intro = "Picking a tent is easier than it looks, and this guide walks through the choices one at a time."
+    sections = [
+        "Best for Families",
+        "Best for Hikers",
+        "Best for Cyclists",
+        "Best Budget Tent",
+        "Best for Winter",
+        "Best for Beaches",
+        "How We Tested",
+        "What the Numbers Mean",
+        "Care and Repair",
+    ]
+    text = "\n\n".join([intro, "Table of Contents", "\n".join(sections), *p])
+    body = body_of(text)
+    assert body == [intro, *p]
+
+
+def test_a_standings_table_weighs_for_the_short_text_above_it() -> None:
+    # short lines of figures are a table (content), not a menu: with them the intro outweighs a notice below
+    intro = [
+        "Here are the final standings of the regional league after the last round of the season.",
+        "Bookmark this page and come back after every round to see the latest table.",
+    ]
+    rows = [f"{n} Jana Roth {900 - n * 7} {n % 4} {n % 3} {20 - n // 2}" for n in range(1, 26)]
+    notice = (
+        "Please note: comments that are off topic or rude to other readers will not be approved by the "
+        "moderators, and repeated offences lead to a ban from the comment section of this site."
+    )
+    menu = ["Home", "Standings", "Calendar", "Drivers", "Teams"]
+    share = ["Share", "Facebook", "Twitter", "WhatsApp", "Email", "Print"]
+    text = "\n\n".join(
+        [*menu, *intro, "Pos Name Points Wins Poles Top", "\n".join(rows), *share, *menu, notice]
+    )
+    body = body_of(text)
+    assert body[:2] == intro and rows[0] in body and rows[-1] in body
+    assert notice not in body
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("We hope to see you at the harbour festival soon! 🙂", True),
+        ("Book early, the tickets for the pier tour sell out fast. 👍🏽", True),
+        ("Tap the button below to see every photo ⬇️", False),
+        ("The bridge opens in May ☀", False),
+    ],
+)
+def test_an_emoji_after_the_stop_still_ends_the_sentence(line: str, ends: bool) -> None:
+    assert line_features(line, frozenset()).ends_sentence is ends
+    assert all_features([line], frozenset())[0].ends_sentence is ends  # type: ignore[union-attr]
+    assert ends_like_sentence(line) is ends
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Media caption Who is the new harbour master?", "Media captionWho is the new harbour master?"],
+)
+def test_a_caption_the_page_labels_as_one_is_not_body(line: str) -> None:
+    # a video's caption set between paragraphs (glued dumps join the label to the caption's first word)
+    p = PARAS["en"]
+    text = "\n\n".join([p[0], p[1], line, p[2], p[3]])
+    assert body_of(text) == p
+    label = next(d for d in explain_bytes(text.encode()) if d.text == line)
+    assert label.label == "caption"
+
+
+def test_an_author_box_right_after_a_closing_table_is_not_part_of_it() -> None:
+    rows = [f"{n} – Springfield, Town Hall, {n + 10} May" for n in range(1, 9)]
+    box = ["Jana Roth", "Staff Writer", "follow"]
+    body = body_of("\n\n".join([*PARAS["en"], "The tour dates", "\n".join([*rows, *box])]))
+    assert body == [*PARAS["en"], "The tour dates", *rows]

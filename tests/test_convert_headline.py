@@ -238,3 +238,21 @@ def test_a_reading_time_is_no_title_but_a_short_title_with_hours_is() -> None:
         assert convert(article("en", top=[line, DEK["en"]])).headline is None
     title = "48 Hours in Rome"
     assert convert(article("en", top=[title, DEK["en"]])).headline == title
+
+
+HI_PARAS = [
+    "नगर परिषद ने मंगलवार को नदी पर बने पुराने पुल को बदलने की योजना को बहुमत से मंज़ूरी दे दी। इस पर कई वर्षों से बहस चल रही थी और लोग सुरक्षा को लेकर चिंतित थे।",
+    "बैठक में बहुत से निवासी आए और उन्होंने अधिकारियों से पूछा कि निर्माण के दौरान यातायात का क्या होगा। अधिकारियों ने कहा कि पास में एक अस्थायी पुल बनाया जाएगा।",
+    "काम अगले वसंत में शुरू होगा और लगभग दो साल चलेगा। महापौर ने कहा कि नया पुल कम से कम सौ साल तक चलेगा और शहर के दोनों हिस्सों को जोड़ेगा।",
+]
+
+
+def test_a_title_above_a_date_line_in_another_scripts_words_and_digits() -> None:
+    # the date tables read no Devanagari month, but a year with a day or a clock time makes a date line
+    title = "नदी पर नया पुल बनेगा, परिषद ने दी मंज़ूरी"
+    for date in ("| शनिवार, अगस्त २९, २०२० | १०:४६ पूर्वाह्न", "शनिवार, अगस्त २९, २०२० |"):
+        text = "\n\n".join([title, "1204", date, "शेयर", *HI_PARAS]) + "\n"
+        assert convert(text).headline == title
+    # a year alone is no date: nothing vouches for the line above the text
+    text = "\n\n".join([title, "नगर समाचार २०२० |", *HI_PARAS]) + "\n"
+    assert convert(text).headline is None

@@ -329,3 +329,13 @@ def test_a_name_line_below_the_standfirst_and_the_lead_pictures_credit_signs_the
 )
 def test_names_joined_by_the_languages_and(lang: str, text: str, names: list[str]) -> None:
     assert parse_names(text, RULES.stopwords.get(lang, frozenset())) == names
+
+
+def test_a_byline_above_the_headline_with_a_section_line_before_its_date() -> None:
+    # "Jane Roe" / "Science" / date / title: the section's name parts the byline from its date
+    top = ["Jana Roth Travel Team", "Travel", "Mar 3, 2024 10:00 AM", "The Best Tents for Every Trip"]
+    rec = convert("\n\n".join([*top, *PARAS["en"]]) + "\n")
+    assert rec.byline is not None and rec.byline.authors == ["Jana Roth", "Travel Team"]
+    # without a date below, a name line at the page's top signs nothing
+    rec = convert("\n\n".join([top[0], top[1], top[3], *PARAS["en"]]) + "\n")
+    assert rec.byline is None or not rec.byline.authors

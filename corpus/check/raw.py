@@ -226,6 +226,28 @@ def check_meta(meta: dict[str, object] | None, ref: RawRef) -> tuple[dict[str, o
 _JSON_TYPE = {int: "number", float: "number", bool: "true/false", list: "array", dict: "object"}
 
 
+def _language_codes() -> tuple[frozenset[str], dict[str, str]]:
+    """ISO 639-1 (iso639-1.txt) and the codes often written instead of one ("jp" -> "ja")."""
+    words = [
+        w
+        for line in _CODES_FILE.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+        for w in line.split()
+    ]
+    hints = {w.partition(">")[0]: w.partition(">")[2] for w in words if ">" in w}
+    return frozenset(w for w in words if ">" not in w), hints
+
+
+_CODES_FILE = Path(__file__).with_name("iso639-1.txt")
+LANGUAGES, _LANGUAGE_HINTS = _language_codes()
+
+
+def _unknown_language(value: str, name: str) -> Problem:
+    better = _LANGUAGE_HINTS.get(value)
+    msg = f"{name}: 'language' is {value!r}, which is no ISO 639-1 language code"
+    return problem("R024", msg + (f" (did you mean {better!r}?)" if better else ""), pointer="/language")
+
+
 def _meta_problems(meta: dict[str, object], name: str = "") -> list[Problem]:
     problems = []
     for key in sorted(META_KEYS & set(meta)):
@@ -249,6 +271,8 @@ def _meta_problems(meta: dict[str, object], name: str = "") -> list[Problem]:
         elif key == "published" and isinstance(value, str) and not _in_calendar(value):
             msg = f"{name}: 'published' is {value[:40]!r}, which is no real date or time (month, day or hour)"
             problems.append(problem("R023", msg, pointer="/published"))
+        elif key == "language" and value not in LANGUAGES:
+            problems.append(_unknown_language(str(value), name))
     return problems
 
 

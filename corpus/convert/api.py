@@ -49,20 +49,22 @@ def convert_bytes(
     decisions, lang = _decide(data)
     m = dict(meta or {})
     body = assemble.body(decisions)
-    published = assemble.meta_str(m, "published")
-    if published is not None and not _ISO.match(published):
-        published = assemble.parse_date(published)
     meta_lang = assemble.meta_str(m, "language")
     if meta_lang is not None:
         meta_lang = meta_lang.lower()
         if not _LANG.match(meta_lang):
             meta_lang = None
+    language = meta_lang or lang
+    url = assemble.meta_str(m, "url")
+    published = assemble.meta_str(m, "published")
+    if published is not None and not _ISO.match(published):
+        published = assemble.parse_date(published, decisions, language, url)
     return Record(
         id=id,
         source=Source(
             file=file,
             sha256=sha256 or hashlib.sha256(data).hexdigest(),
-            url=assemble.meta_str(m, "url"),
+            url=url,
             publisher=assemble.meta_str(m, "publisher"),
         ),
         headline=assemble.meta_str(m, "headline") or assemble.headline(decisions),
@@ -70,8 +72,8 @@ def convert_bytes(
         credits=assemble.credits(decisions),
         body=body,
         related_links=assemble.related(decisions),
-        language=meta_lang or lang,
-        published=published or assemble.published(decisions),
+        language=language,
+        published=published or assemble.published(decisions, language, url),
         dateline=assemble.dateline(decisions),
         word_count=word_count(body),
         license=assemble.meta_str(m, "license"),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from corpus.convert.engine import LineDecision, find_date
+from corpus.convert.engine import LineDecision
+from corpus.convert.fields import dates
 from corpus.convert.labels import BIO, BODY, BYLINE, CREDIT, DATELINE, HEADLINE, RELATED
 from corpus.convert.rules import RULES
 from corpus.record import Byline, Credit, RelatedLink
@@ -139,11 +140,31 @@ def related(ds: list[LineDecision]) -> list[RelatedLink]:
     return out
 
 
-def published(ds: list[LineDecision]) -> str | None:
+def published(ds: list[LineDecision], lang: str | None, url: str | None = None) -> str | None:
+    """The first date line's date; a slash date whose order nothing settles gives way to a date the
+    header writes another way, else to none (fields/dates.py)."""
     for d in ds:
         if d.label == DATELINE and d.data.get("published"):
-            return str(d.data["published"])
+            return dates.read_published(d.text, _texts(ds), lang, _header_dates(ds), url) or next(
+                iter(_header_dates(ds)()), None
+            )
     return None
+
+
+def _texts(ds: list[LineDecision]) -> Callable[[], list[str]]:
+    return lambda: [d.text for d in ds]
+
+
+def _header_dates(ds: list[LineDecision]) -> Callable[[], list[str]]:
+    """The dates of the date lines above the article's second paragraph that are not open slash dates."""
+
+    def dates_() -> list[str]:
+        body_at = [d.index for d in ds if d.label == BODY][:2]
+        end = body_at[1] if len(body_at) == 2 else float("inf")
+        header = (d for d in ds if d.index <= end and d.label == DATELINE and d.data.get("published"))
+        return [iso for d in header if (iso := dates.settled_date(d.text))]
+
+    return dates_
 
 
 def dateline(ds: list[LineDecision]) -> str | None:
@@ -154,10 +175,13 @@ def dateline(ds: list[LineDecision]) -> str | None:
     return m.group("dateline").strip() if m else None
 
 
-def parse_date(value: str) -> str | None:
-    """An ISO date from a sidecar value in any format the rules know."""
-    d = find_date(value)
-    return d[0] if d else None
+def parse_date(
+    value: str, ds: list[LineDecision] | None = None, lang: str | None = None, url: str | None = None
+) -> str | None:
+    """An ISO date from a sidecar value in any format the rules know; the order of a slash date as the
+    document settles it (its decisions `ds`, its `url`), none when nothing does."""
+    ds = ds or []
+    return dates.read_published(value, _texts(ds), lang, _header_dates(ds), url)
 
 
 def meta_str(meta: Mapping[str, object], key: str) -> str | None:

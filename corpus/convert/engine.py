@@ -32,6 +32,7 @@ from corpus.convert.body import (
     furniture_islands,
     kicker_teasers,
     label_body,
+    lede_above_box,
     main_run,
     repeated_standfirst,
     site_slogans,
@@ -54,6 +55,7 @@ from corpus.convert.labels import (
     BODY,
     BOILERPLATE,
     BYLINE,
+    CAPTION,
     CREDIT,
     DATELINE,
     RELATED,
@@ -201,7 +203,9 @@ def _bio(text: str) -> tuple[str, str, dict[str, Any]] | None:
     return (BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}) if m else None
 
 
-_ALL_FAMILIES = frozenset({"prevnext", "related", "credit", "byline", "boiler_line", "boiler_start"})
+_ALL_FAMILIES = frozenset(
+    {"prevnext", "related", "credit", "byline", "boiler_line", "boiler_start", "caption"}
+)
 
 
 def _anchored(
@@ -218,6 +222,13 @@ def _anchored(
         if m:
             title = (m.group("title") or "").strip()
             return RELATED, f"related.label: {m.group('label')!r}", {"rel": "related", "title": title}
+        m = RULES.related_header.match(text) if f.words <= 8 else None
+        if m:
+            return (
+                RELATED,
+                f"related.label with its section: {m.group('label')!r}",
+                {"rel": "related", "title": "", "section": True},
+            )
     if f.words <= 25:
         m = RULES.credit_start.match(text) if "credit" in fams else None
         if m and credits.label_title(m.group("credit"), f):
@@ -236,6 +247,9 @@ def _anchored(
                 return BYLINE, f"byline.prefix: {m.group('prefix')!r}", {"authors": names}
         if "byline" in fams and RULES.byline_bare.match(text):
             return BYLINE, "byline.prefix alone (names on the next line)", {"authors": [], "bare": True}
+    m = RULES.caption_label.match(text) if "caption" in fams else None
+    if m:  # "Media caption Who is Jane Roe?": a video's or a picture's caption, labelled as such
+        return CAPTION, f"caption.label: {m.group('label')!r}", {"caption": m.group("caption")}
     if "boiler_line" in fams and whole_line_key(text) in RULES.boiler_line_set:
         return BOILERPLATE, "boilerplate.line", {}
     if f.words <= 40 and "boiler_start" in fams and not text.startswith("©"):
@@ -280,7 +294,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     summary_boxes(nonblank)
     closed_boxes(nonblank)
     s, e = main_run(nonblank)
-    s = standfirst(nonblank, s)
+    s = standfirst(nonblank, lede_above_box(nonblank, s))
     furniture_islands(nonblank)
     teaser_cards(nonblank)
     kicker_teasers(nonblank)
@@ -369,6 +383,17 @@ def _signature(nb: list[LineDecision], e: int, stop: frozenset[str]) -> None:
         return
 
 
+_SECTION_LINKS = 2
+_GLUED_MIN_WORDS = 20
+_SENTENCE_STOP = re.compile(r"[.!?…]\s|[.!?…]$")
+
+
+def _glued_titles(text: str, words: int) -> bool:
+    """ "Kicker: A title Another kicker: Another title …": a list of link titles printed as one line, long as
+    a paragraph but with no sentence stop anywhere (titles have none); the first line under a link header."""
+    return words >= _GLUED_MIN_WORDS and _SENTENCE_STOP.search(text) is None
+
+
 def _related_followers(nb: list[LineDecision]) -> None:
     """A related header ("Read more", "Previous article") with no title takes the title lines below it."""
     for k, d in enumerate(nb):
@@ -376,16 +401,28 @@ def _related_followers(nb: list[LineDecision]) -> None:
             continue
         rel = d.data.get("rel", "related")
         limit = 1 if rel in ("previous", "next") else 8
+        section = d.data.get("section", False)  # "More from Business": only titles, two or more
         taken = 0
         for x in nb[k + 1 :]:
             xf = x.features
             assert xf is not None
+            if not taken and rel == "related" and not x.label and _glued_titles(x.text, xf.words):
+                x.label, x.rule = RELATED, f"related: titles glued in one line under line {d.index + 1}"
+                x.data = {"rel": rel, "title": x.text}
+                taken = _SECTION_LINKS  # as many links as a section's list needs
+                break
             if taken >= limit or x.label or xf.words < 3 or xf.words > 30:
                 break
             if xf.ends_sentence and x.text.endswith(".") and xf.words > 12:
                 break  # a paragraph: the list is over
+            if xf.ends_sentence and section:
+                break
             x.label, x.rule = RELATED, f"related: listed under line {d.index + 1}"
             x.data = {"rel": rel, "title": x.text}
             taken += 1
+        if section and taken < _SECTION_LINKS:  # a title and its summary: teaser_lists judges them
+            for x in nb[k + 1 : k + 1 + taken]:
+                x.label, x.rule, x.data = "", "", {}
+            taken = 0
         if taken:
             d.data["header"] = True

@@ -18,10 +18,15 @@ _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e0
 _CLOSERS = "\"'”’»)]“‘›"  # “ and ‘ close German quotes („…“)
 _ENDS = frozenset(".!?;。！？।॥؟۔։።")  # CJK, Devanagari, Arabic, Urdu, Armenian, Ethiopic stops too
 _URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
+# Emoji (and their joiners) after a sentence's stop: "… see you soon! 🙂" ends like a sentence
+_EMOJI_TAIL = re.compile(r"[\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+$")
+_EMOJI_MIN = "\u2600"  # lines ending below this character hold no emoji at their end (most lines)
 
 
 def ends_like_sentence(text: str) -> bool:
     """Final . ! ? (possibly inside quotes or brackets), but not an ellipsis."""
+    if text[-1:] >= _EMOJI_MIN:
+        text = _EMOJI_TAIL.sub("", text)
     t = text.rstrip(_CLOSERS) if text[-1:] in _CLOSERS else text
     if not t or t[-1] not in _ENDS:
         return False
@@ -119,7 +124,8 @@ def all_features(lines: list[str], stopwords: frozenset[str]) -> list[Features |
         words = text.count(" ") + 1
         if not text.isascii() and (dense := dense_find(text)):
             words = max(words, len(dense) // 2)
-        t = text.rstrip(_CLOSERS) if text[-1] in _CLOSERS else text
+        t = _EMOJI_TAIL.sub("", text) if text[-1] >= _EMOJI_MIN else text
+        t = t.rstrip(_CLOSERS) if t[-1:] in _CLOSERS else t
         ends = bool(t) and t[-1] in _ENDS and not t.endswith("...")
         url = ("://" in text or "www." in text or "@" in text) and url_search(text) is not None
         out.append(Features(text, stopwords, words, len(text), ends, url, block, 1, i - start, text.lower()))

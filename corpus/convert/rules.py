@@ -228,6 +228,9 @@ class Rules:
     ]  # lower case: a video player's controls; the line beside them titles the video
     role_suffixes: tuple[str, ...]  # lower-case roles: "Wirtschaftsredakteur" ends with one, so it is no name
     month_numbers: dict[str, int]
+    # language -> "day-month" / "month-day": how its slash dates with both parts <= 12 read by default
+    # (a language without one, English, takes the order from the document: fields/dates.py)
+    slash_dates: dict[str, str]
     credit_kinds: dict[str, str]
     credit_weak: frozenset[
         str
@@ -242,6 +245,8 @@ class Rules:
     keyword_max_words: int
     more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
     summary_boxes: frozenset[str]  # lower case: "key points", "auf einen blick"
+    contents_headers: frozenset[str]  # lower case: "table of contents", "inhaltsverzeichnis"
+    caption_label: re.Pattern[str]  # "Image caption …", "Media caption …": a caption the page labels so
     # lower case, with their final space: "end of ", "ende der ": a box's closing line, its header's words after it
     box_ends: tuple[str, ...]
     # lower case, by language ("" = any text); like boiler_keywords, but in a line of any length (a long
@@ -252,6 +257,7 @@ class Rules:
     counter: re.Pattern[str]
     prevnext: re.Pattern[str]
     related_label: re.Pattern[str]
+    related_header: re.Pattern[str]
     byline: re.Pattern[str]
     byline_bare: re.Pattern[str]
     byline_words: frozenset[str]  # the one-word lower-case prefixes ("by", "von"): "… 2024 by Jane Roe"
@@ -301,6 +307,17 @@ _NUM_START = r"\d(?<!\w\d)"
 _MORE_LABELS = r"(?:\.\s+[A-ZÀ-Þ][\w-]{1,20}(?:\s[\w-]{1,20})?:.*)?"
 
 
+_SLASH_ORDERS = ("day-month", "month-day")
+
+
+def _slash_dates(langs: dict[str, dict[str, Any]]) -> dict[str, str]:
+    out = {k: str(v.get("slash_dates", "")) for k, v in langs.items()}
+    bad = {k: v for k, v in out.items() if v and v not in _SLASH_ORDERS}
+    if bad:
+        raise ValueError(f"rules: slash_dates must be one of {_SLASH_ORDERS} or empty, got {bad}")
+    return {k: v for k, v in out.items() if v}
+
+
 def _compile() -> Rules:
     common, langs, stop = _load()
     cb = common.get("boilerplate", {})
@@ -342,6 +359,7 @@ def _compile() -> Rules:
     prev = _gather(langs, "related", "previous")
     nxt = _gather(langs, "related", "next")
     rel_labels = _gather(langs, "related", "labels")
+    caption_labels = _gather(langs, "credit", "caption_labels")
 
     weekdays = [w for d in langs.values() for w in d.get("weekdays", [])]
     bio_verbs = _gather(langs, "bio", "verbs")
@@ -356,6 +374,7 @@ def _compile() -> Rules:
         "byline": prefixes + leads,  # a lead alone ("Kommentar von") is a bare prefix: names on the next line
         "boiler_line": cb.get("lines", []) + _gather(langs, "boilerplate", "lines"),
         "boiler_start": cb.get("starts", []) + _gather(langs, "boilerplate", "starts"),
+        "caption": caption_labels,
     }
     by_word: dict[str, set[str]] = {}
     for fam, phrases in families.items():
@@ -397,6 +416,7 @@ def _compile() -> Rules:
             w: tuple(sorted(set(ps), key=lambda x: (-len(x), x))) for w, ps in starts_by_word.items()
         },
         title_case_langs=frozenset(k for k, v in langs.items() if v.get("title_case_headings")),
+        slash_dates=_slash_dates(langs),
         particles=frozenset(common.get("name", {}).get("particles", [])),
         inner_particles=frozenset(common.get("name", {}).get("inner_particles", [])),
         given_names=frozenset(w.lower() for w in _gather(langs, "name", "given")),
@@ -447,6 +467,13 @@ def _compile() -> Rules:
         keyword_max_words=int(cb.get("keyword_max_words", 40)),
         more_links=frozenset(m.lower() for m in _gather(langs, "boilerplate", "more_links")),
         summary_boxes=frozenset(m.lower() for m in _gather(langs, "boilerplate", "summary_boxes")),
+        contents_headers=frozenset(m.lower() for m in _gather(langs, "boilerplate", "contents")),
+        caption_label=re.compile(
+            r"^(?P<label>"
+            + alternation(caption_labels or ["\x00"], fold=True)
+            + r")[,:]?\s*(?P<caption>\S.*)$",
+            flags,
+        ),
         box_ends=tuple(sorted({m.lower().strip() + " " for m in _gather(langs, "boilerplate", "box_ends")})),
         notices=notices,
         phrases_any={
@@ -470,6 +497,14 @@ def _compile() -> Rules:
             r"^(?P<label>"
             + alternation(rel_labels, fold=True)
             + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$",
+            flags,
+        ),
+        # "More from Business", "Mehr zum Thema bei Plus": a label of two words or more and a short tail (a
+        # section or a site) heads a list of links; one-word labels ("More", "Watch") also open sentences
+        related_header=re.compile(
+            r"^(?P<label>"
+            + alternation([x for x in rel_labels if " " in x.strip()], fold=True)
+            + r")\s+[^\s.!?:,;]+(?:\s+[^\s.!?:,;]+){0,2}$",
             flags,
         ),
         byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")(?:\s*:)?\s+(?P<names>\S.*)$"),  # "By: Jane Roe"

@@ -53,6 +53,8 @@ class BuildFacts:
     rejected: int
     clusters: int
     example: dict[str, Any] | None
+    date_published: str | None = None  # croissant.json's datePublished
+    date_configured: bool = False  # from [tool.corpus] date_published, not the newest article
 
 
 def size_category(n: int) -> str:
@@ -228,9 +230,29 @@ def render_card(meta: CardMeta, facts: BuildFacts, download_size: int) -> str:
         "size_note": size_note,
         "license_text": _license_text(meta),
         "citation": _citation(meta),
+        "dates": _dates(facts),
     }
     template = Template(files("corpus.publish").joinpath("templates/card.md").read_text(encoding="utf-8"))
     return template.substitute(values)
+
+
+def _dates(facts: BuildFacts) -> str:
+    """The articles' dates and where croissant.json's datePublished comes from."""
+    dated = sum(w.dated for w in facts.shards)
+    ends = [d for w in facts.shards for d in (w.oldest, w.newest) if d]
+    rows = sum(w.rows for w in facts.shards)
+    span = f"from {min(ends)} to {max(ends)}" if ends else "none"
+    line = f"- **Dates:** {dated:,} of {rows:,} articles have a `published` date; {span}.\n"
+    if facts.date_configured:
+        how = f"`{facts.date_published}`, set by the maintainers (`date_published` in `[tool.corpus]`)"
+    elif facts.date_published:
+        how = (
+            f"`{facts.date_published}`, the newest article's date: the data runs up to it (the maintainers "
+            "can set the release date with `date_published` in `[tool.corpus]`)"
+        )
+    else:
+        how = "left out: no article has a date and `date_published` is not set in `[tool.corpus]`"
+    return line + f"- **`datePublished` in croissant.json:** {how}.\n"
 
 
 DEFAULT_LICENSE_NAME = "publishers-terms"

@@ -6,11 +6,16 @@ a list column is a `repeated` field. Written with mlcroissant, so its own valida
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from corpus.publish.arrow import ARROW_SCHEMA
+
+if TYPE_CHECKING:
+    from corpus.publish.parquet import WrittenShard
 
 FILESET_ID = "parquet-files"
 RECORDSET_ID = "articles"
@@ -55,8 +60,16 @@ def _field(prefix: str, name: str, t: pa.DataType, column: str, path: list[str],
 
 
 def croissant(
-    name: str, description: str, license: str, url: str | None, version: str, cite_as: str
+    name: str,
+    description: str,
+    license: str,
+    url: str | None,
+    version: str,
+    cite_as: str,
+    date_published: str | None = None,
 ) -> dict[str, Any]:
+    """`date_published`: YYYY-MM-DD, or None to leave datePublished out (never the build's clock: a build
+    must give the same bytes run to run)."""
     import mlcroissant as mlc
 
     files = [
@@ -89,6 +102,7 @@ def croissant(
         url=url or "https://huggingface.co/datasets",
         version=version,
         cite_as=cite_as,
+        date_published=datetime.fromisoformat(date_published) if date_published else None,
         distribution=files,
         record_sets=[
             mlc.RecordSet(
@@ -102,3 +116,13 @@ def croissant(
     )
     doc: dict[str, Any] = metadata.to_json()
     return doc
+
+
+def newest_date(shards: Iterable[WrittenShard]) -> str | None:
+    """The newest `published` date among the shards' records, if it is a real date: a dataset of news
+    is published no earlier than its newest article, and the records give the same date on every build."""
+    newest = max((s.newest for s in shards if s.newest), default=None)
+    try:
+        return date.fromisoformat(newest).isoformat() if newest else None
+    except ValueError:
+        return None

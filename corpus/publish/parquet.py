@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.json as pj
 import pyarrow.parquet as pq
 
@@ -41,6 +42,17 @@ class WrittenShard:
     rows: int
     num_bytes: int  # Arrow (in-memory) bytes: what `datasets` reports as a split's num_bytes
     sha256: str
+    # the records' `published` dates (the first 10 characters: the date of a datetime): how many have one,
+    # the oldest and the newest (ISO strings compare as dates)
+    dated: int = 0
+    oldest: str | None = None
+    newest: str | None = None
+
+
+def _date_range(table: pa.Table) -> tuple[int, str | None, str | None]:
+    published = table.column("published")
+    days = pc.min_max(pc.utf8_slice_codeunits(published, 0, 10))
+    return len(published) - published.null_count, days["min"].as_py(), days["max"].as_py()
 
 
 def write_shard(shard: Shard, cache_dir: str, out_dir: str, schema: pa.Schema | None = None) -> WrittenShard:
@@ -50,7 +62,8 @@ def write_shard(shard: Shard, cache_dir: str, out_dir: str, schema: pa.Schema | 
     data.mkdir(parents=True, exist_ok=True)
     tmp = data / f".{shard.stem}.parquet.tmp"
     schema = schema if schema is not None else schema_with_hf_metadata()
-    rows = num_bytes = 0
+    rows = num_bytes = dated = 0
+    ends: list[str] = []
     with pq.ParquetWriter(tmp, schema, **WRITE_OPTIONS) as writer, SpillReader(cache_dir) as spills:
         locs = shard.locs()
         for size in shard.row_groups:
@@ -58,11 +71,16 @@ def write_shard(shard: Shard, cache_dir: str, out_dir: str, schema: pa.Schema | 
             writer.write_table(table, row_group_size=size)
             rows += table.num_rows
             num_bytes += table.nbytes
+            n, oldest, newest = _date_range(table)
+            dated += n
+            ends += [d for d in (oldest, newest) if d is not None]
             del table
     digest = file_sha256(tmp)
     name = f"data/{shard.stem}-{digest[:12]}.parquet"
     os.replace(tmp, Path(out_dir) / name)
-    return WrittenShard(shard.split, name, rows, num_bytes, digest)
+    return WrittenShard(
+        shard.split, name, rows, num_bytes, digest, dated, min(ends, default=None), max(ends, default=None)
+    )
 
 
 _ENTRY_SCHEMA = pa.schema([("record", pa.struct(list(ARROW_SCHEMA)))])

@@ -3,7 +3,8 @@
 Each pass is linear in the number of lines and lives in the module named after its job (engine.classify
 sets their order):
   score       content_class, wrapped_paragraphs: how a line reads on its own (pass 2);
-  furniture   comment_widgets, site_slogans, summary_boxes, closed_boxes, furniture_islands: furniture that reads like text;
+  furniture   comment_widgets, site_slogans, summary_boxes (and tables of contents), closed_boxes,
+              furniture_islands: furniture that reads like text;
   teasers     teaser_lists, cut_summaries, teaser_cards, kicker_teasers: teaser blocks, found by their shape;
   run         main_run, standfirst: the densest run of text, cut where the article ends (pass 4);
   end         what follows an article (pager links, comments, author box); tail: bios inside vs after it;
@@ -23,7 +24,7 @@ from corpus.convert.body.furniture import (
 )
 from corpus.convert.body.label import label_body
 from corpus.convert.body.repeats import body_repeats, repeated_standfirst
-from corpus.convert.body.run import main_run, standfirst
+from corpus.convert.body.run import lede_above_box, main_run, standfirst
 from corpus.convert.body.score import content_class, wrapped_paragraphs
 from corpus.convert.body.teasers import cut_summaries, kicker_teasers, teaser_cards, teaser_lists
 
@@ -36,6 +37,7 @@ __all__ = [
     "furniture_islands",
     "kicker_teasers",
     "label_body",
+    "lede_above_box",
     "main_run",
     "repeated_standfirst",
     "site_slogans",

@@ -104,12 +104,18 @@ def _heads_text(nb: list[LineDecision], j: int) -> bool:
 
 
 def summary_boxes(nb: list[LineDecision]) -> None:
-    """ "Key Points" and a few one-sentence bullets under it: the page's summary of the article, set
+    """Boxes a header phrase opens: a table of contents (_contents_list), or a summary box.
+
+    "Key Points" and a few one-sentence bullets under it: the page's summary of the article, set
     apart from it (a picture or the article's first paragraph follows). The bullets repeat the article
     in other words; they are not its text. Runs before the main run: the box does not start the run."""
     for k, d in enumerate(nb):
         low = d.features.low if d.features else d.text.lower()
-        if low.rstrip(":") not in RULES.summary_boxes:
+        key = low.rstrip(":")
+        if key not in _BOX_HEADERS:
+            continue
+        if key in RULES.contents_headers:
+            _contents_list(nb, k)
             continue
         taken = []
         for x in nb[k + 1 : k + 1 + _BOX_LINES]:
@@ -124,6 +130,30 @@ def summary_boxes(nb: list[LineDecision]) -> None:
             d.label, d.rule = BOILERPLATE, "summary box header"
             for x in taken:
                 x.label, x.rule = BOILERPLATE, f"summary box: under '{d.text}'"
+
+
+_CONTENTS_MIN = 3
+_CONTENTS_HEADER_WORDS = 4
+_BOX_HEADERS = RULES.summary_boxes | RULES.contents_headers
+_CONTENTS_MAX = 30
+CONTENTS = "boilerplate.contents"
+
+
+def _contents_list(nb: list[LineDecision], k: int) -> None:
+    """ "Table of Contents" and the section titles below it: the article's own outline, not its text. Its
+    lines weigh nothing in the main run (run.py): a long outline must not part the intro from the rest."""
+    d = nb[k]
+    if d.features is None or d.features.words > _CONTENTS_HEADER_WORDS:
+        return
+    items = []
+    for x in nb[k + 1 : k + 1 + _CONTENTS_MAX]:
+        if x.label or x.content != "short":
+            break
+        items.append(x)
+    if len(items) >= _CONTENTS_MIN:
+        d.label, d.rule, d.data = BOILERPLATE, f"{CONTENTS}: a table of contents' header", {CONTENTS: True}
+        for x in items:
+            x.label, x.rule, x.data = BOILERPLATE, f"{CONTENTS}: under line {d.index + 1}", {CONTENTS: True}
 
 
 def is_furniture(d: LineDecision) -> bool:

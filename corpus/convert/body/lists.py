@@ -8,6 +8,7 @@ is won back as body, as jusText re-labels short blocks between good ones.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE
@@ -18,7 +19,10 @@ _LIST_MIN_LINES = 3
 _LIST_ITEM_SHARE = 0.6
 _TABLE_MIN_LINES = 6
 _TABLE_ROW = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s)|\d")
-_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s)|\d")
+# an item's mark: a bullet, "1.", "A:", a word and its number or letter ("Step 2:", "Path A:"), or a figure
+_LIST_ITEM = re.compile(
+    r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s|[A-ZÀ-Þ]\w+\s(?:[A-Z]|\d{1,3})[:.)]\s)|\d"
+)
 _SHAPE_PUNCT = re.compile(r"[\w\s]+")
 _ROW_WORDS = 8  # a table row or a list item of one shape: a few words around the same punctuation
 _ROW_MARKS = frozenset(":()/|")
@@ -58,13 +62,14 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
 
 def _prose_item(d: LineDecision) -> bool:
     """A short line that reads like running text (function words, few capitals): a list item or a lead-in
-    whose bullet the dump dropped ("make a list of what you have"), not a title, a name or a menu."""
+    whose bullet the dump dropped ("make a list of what you have"), not a title, a name or a menu. A lead-in
+    ending in a colon ("Here is what to know:") has too few content words for their capitals to count."""
     f = d.features
     return (
         f is not None
         and f.words >= _PROSE_MIN_WORDS
         and f.stop_ratio >= _PROSE_STOP
-        and f.title_ratio <= _PROSE_TITLE
+        and (f.title_ratio <= _PROSE_TITLE or d.text.endswith(":"))
     )
 
 
@@ -120,13 +125,42 @@ def list_after_run(nb: list[LineDecision], e: int) -> None:
     j = k
     while j < len(nb) and (nb[j].rule == SHORT_OUTSIDE or _figure_cell(nb, j)):
         j += 1
+    n = _bullets_under_lead_in(nb, e)
+    if n:
+        for x in nb[e + 1 : e + 2 + n]:
+            x.label, x.rule = BODY, f"list after the article: {n} sentence-like items under a lead-in"
+        return
     run = nb[k:j]
     items = sum(1 for x in run if _TABLE_ROW.search(x.text)) + _same_shape(run)
     need = _TABLE_MIN_LINES * max(1, k - e - 1)
     if len(run) < need or items < _LIST_ITEM_SHARE * len(run):
         return
+    skeletons = [_SHAPE_PUNCT.sub("", x.text) for x in run]
+    shapes = {sk for sk, x in zip(skeletons, run, strict=True) if _TABLE_ROW.search(x.text)}
+    shapes |= {sk for sk, n in Counter(skeletons).items() if n >= _SHAPE_MIN and _separated(sk)}
+    while (
+        j > k and not _TABLE_ROW.search(nb[j - 1].text) and _SHAPE_PUNCT.sub("", nb[j - 1].text) not in shapes
+    ):
+        j -= 1  # "Jane Roe" / "Staff Writer" / "follow" after the last row: the author's box, not the table
     for x in nb[e + 1 : j]:
-        x.label, x.rule = BODY, f"list after the article: {len(run)} item-like lines"
+        x.label, x.rule = BODY, f"list after the article: {j - k} item-like lines"
+
+
+_LEAD_IN_ITEMS = 3
+
+
+def _bullets_under_lead_in(nb: list[LineDecision], e: int) -> int:
+    """ "What the update brings:" and three or more items that read like running text (bullets dropped) right
+    after the last paragraph: the article's closing list (how many items). Teaser titles are Title Case,
+    menus have no lead-in."""
+    if e + 1 >= len(nb) or nb[e + 1].rule != SHORT_OUTSIDE or not nb[e + 1].text.endswith(":"):
+        return 0
+    n = 0
+    for x in nb[e + 2 :]:
+        if x.rule != SHORT_OUTSIDE or not _prose_item(x):
+            break
+        n += 1
+    return n if n >= _LEAD_IN_ITEMS else 0
 
 
 def _heading(d: LineDecision) -> bool:

@@ -7,7 +7,10 @@ ends early where the next article or a comment thread starts, and its start move
 
 from __future__ import annotations
 
+import re
+
 from corpus.convert.body.end import follows_article
+from corpus.convert.body.furniture import CONTENTS
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
 
@@ -23,6 +26,8 @@ _STANDFIRST_WINDOW = 8
 def main_run(nb: list[LineDecision]) -> tuple[int, int]:
     """The densest run; a date line after several paragraphs starts the next article of an endless page."""
     s, e = _max_run([_weight(d) for d in nb])
+    while e > s and nb[e].content == "short":
+        e -= 1  # a table's rows weigh for the text around them but do not end it: list_after_run takes them
     good = 0
     header: set[str] = set()  # shapes of the date lines above the article's first paragraph: its own
     seen: dict[str, int] = {}  # shapes of date lines inside the run, and how often
@@ -57,6 +62,11 @@ def _weight(d: LineDecision) -> float:
     f = d.features
     assert f is not None
     if d.label in (BOILERPLATE, RELATED):
+        if d.data:  # most furniture carries no data: one test for them
+            if d.data.get(CONTENTS):
+                return 0.0  # the article's outline: neither its text nor page furniture
+            if d.data.get("section"):
+                return _W_SHORT  # "More from Business" weighs as the short line it is: no new evidence
         return _W_FURNITURE
     if d.label:
         return _W_META
@@ -64,7 +74,21 @@ def _weight(d: LineDecision) -> float:
         return float(f.chars)
     if d.content == "medium":
         return f.chars * 0.5
+    if d.text[-1].isdigit() and f.words >= _ROW_MIN_CELLS and _table_row(d.text):
+        return f.chars * _ROW_SHARE  # a row of a table of figures (results, standings): content, though short
     return _W_SHORT
+
+
+_ROW_MIN_CELLS = 4  # a name and three figures at least
+_ROW_SHARE = 0.25
+_FIGURE = re.compile(r"(?<!\S)\d")  # a cell that opens with a digit
+
+
+def _table_row(text: str) -> bool:
+    """Three figures or more, and figures for at least half the cells: "3 Jane Roe 5033 4 6 15" (asked of
+    lines that end with a figure, as rows do). Menus and link lists hold no figures, a date line one or two."""
+    figures = len(_FIGURE.findall(text))  # in C: most short lines hold no figure at all
+    return figures >= 3 and 2 * figures >= len(text.split())
 
 
 def _max_run(weights: list[float]) -> tuple[int, int]:
@@ -96,3 +120,29 @@ def standfirst(nb: list[LineDecision], s: int) -> int:
             continue
         return k if header and d.content == "good" else s
     return s
+
+
+_BOX_SPAN = 14  # lines of an in-article box of links between the lede and the rest of the text
+
+
+def lede_above_box(nb: list[LineDecision], s: int) -> int:
+    """The main run's start, moved up past a box of links ("Read also:" and its titles, maybe summaries) to
+    the paragraphs above it: a box right after the first paragraph weighs more than that paragraph, and the
+    lede was lost. The box must open with its link label right below the paragraph."""
+    k = s - 1
+    while k >= 0 and s - k <= _BOX_SPAN and (nb[k].label or nb[k].content != "good"):
+        if nb[k].label not in ("", BOILERPLATE, RELATED):
+            return s  # a byline, a date, a credit: the article's header, not a box inside its text
+        k -= 1
+    if k < 0 or s - k > _BOX_SPAN or k + 1 >= s or nb[k + 1].label != RELATED:
+        return s
+    f = nb[k].features
+    if f is None or not f.ends_sentence:
+        return s
+    for x in nb[k + 1 : s]:
+        if not x.label:  # the box's titles and summaries
+            x.label, x.rule = BOILERPLATE, f"inside a box of links under line {nb[k + 1].index + 1}"
+    top = k
+    while top - 1 >= 0 and not nb[top - 1].label and nb[top - 1].content == "good":
+        top -= 1
+    return top

@@ -147,7 +147,7 @@ def _above_headline(nb: list[LineDecision], lo: int, hi: int, stop: frozenset[st
         d = nb[k]
         if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule or d.features is None:
             continue
-        if not any(_dated(x) for x in nb[max(0, k - 1) : k + 2]):
+        if not any(_dated(x) for x in nb[max(0, k - 1) : k + 2]) and not _dated_past_section(nb, k):
             continue  # the line itself ("Jane Roe 3 March 2024") or a line right beside it holds the date
         got = lead_byline(d.text, stop) if d.features.words <= 20 else []
         got = got or name_line(d, stop) or _cjk_name(nb, k)
@@ -158,6 +158,17 @@ def _above_headline(nb: list[LineDecision], lo: int, hi: int, stop: frozenset[st
                 {"authors": got},
             )
             return
+
+
+_SECTION_MAX_WORDS = 2
+
+
+def _dated_past_section(nb: list[LineDecision], k: int) -> bool:
+    """ "Jane Roe" / "Science" / "3 March 2024": a section's name between the byline and its date."""
+    if k + 2 >= len(nb):
+        return False
+    f = nb[k + 1].features
+    return f is not None and f.words <= _SECTION_MAX_WORDS and not f.ends_sentence and _dated(nb[k + 2])
 
 
 def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: frozenset[str]) -> None:

@@ -42,6 +42,10 @@ _CRUMB_SEP = re.compile(r"[/›»>|]")
 _QUOTE_DASH = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+# Digits of any script (\d is Unicode): a four-digit year that int() reads in any script's digits
+_ANY_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_SMALL_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")  # a day of the month
+_SCRIPT_DATE_CHARS = 60
 _HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
 _TIGHT_COMMA = re.compile(r"[^\W\d],[^\W\d]")  # a comma with no space after it, between letters
@@ -152,11 +156,21 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
         return False
     return bool(
         find_date(d.text)
+        or _script_date(d.text)
         or RULES.byline.match(d.text)
         or name_line(d, stop)
         or lead_byline(d.text, stop)
         or _signature(d, stop)
     )
+
+
+def _script_date(t: str) -> bool:
+    """ "| Saturday, August 29, 2020 | 10:46" in another script's words (and maybe digits), or "2020年8月29日":
+    the date tables do not read it, but a short line with a year and a day or a clock time is a date line."""
+    if t.isascii() or len(t) > _SCRIPT_DATE_CHARS:
+        return False
+    years = [m for m in _ANY_YEAR.finditer(t) if 1900 <= int(m.group(0)) <= 2099]
+    return bool(years) and (_CLOCK.search(t) is not None or _SMALL_NUMBER.search(t) is not None)
 
 
 def _signed(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
