@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import subprocess
@@ -13,6 +12,7 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
+import psutil
 import pytest
 
 from corpus.engines import EngineError, InProcess, ProcessPool, make_engine, map_reduce
@@ -180,20 +180,10 @@ list(engine.map(nap, range(4)))  # both workers busy in a task when the driver i
 """
 
 
-def _descendants(pid: int) -> list[int]:
-    out = []
-    for task in os.listdir(f"/proc/{pid}/task"):
-        with contextlib.suppress(FileNotFoundError), open(f"/proc/{pid}/task/{task}/children") as fh:
-            for child in map(int, fh.read().split()):
-                out += [child, *_descendants(child)]
-    return out
-
-
 def _alive(pid: int) -> bool:
     try:
-        with open(f"/proc/{pid}/stat") as fh:  # a zombie is gone for our purposes
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except (FileNotFoundError, ProcessLookupError):
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE  # a zombie is gone for our purposes
+    except psutil.NoSuchProcess:
         return False
 
 
@@ -213,7 +203,7 @@ def test_dask_workers_end_when_the_driver_is_killed(tmp_path: Path) -> None:
     assert driver.stdout is not None
     workers = [int(p) for p in driver.stdout.readline().split()]
     time.sleep(1)  # the naps start
-    tree = _descendants(driver.pid)
+    tree = [p.pid for p in psutil.Process(driver.pid).children(recursive=True)]
     assert len(workers) == 2 and set(workers) <= set(tree)
     os.kill(driver.pid, signal.SIGKILL)
     driver.wait()
