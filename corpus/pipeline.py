@@ -5,11 +5,11 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from corpus.check.problem import Problem
 from corpus.config import Config
@@ -18,9 +18,6 @@ from corpus.engines import Engine
 from corpus.fsio import discover_any, discover_url, is_url, local_path, read_any
 from corpus.rawio import DEFAULT_MAX_BYTES, RAW_SUFFIX, RawDoc, RawReadError, RawRef
 from corpus.record import Record
-
-if TYPE_CHECKING:
-    import pyarrow as pa
 
 
 @dataclass(slots=True)
@@ -148,7 +145,7 @@ def build(
     """
     from corpus.build.cache import PriorIndex, locked
     from corpus.build.checking import fingerprint, nbands
-    from corpus.build.keys import KeyCollector, save_dedup_index
+    from corpus.build.keys import KeyCollector, for_plan, save_dedup_index
     from corpus.build.plan import plan_build
     from corpus.build.scan import BatchJob, ScanContext, scan_batch
     from corpus.heap import give_back
@@ -163,10 +160,7 @@ def build(
     ignored: list[tuple[str, str]] = []
     total = _count_raw(paths, ignored)
 
-    # The driver is nearly idle while the workers convert and while one of them writes the big shard: a
-    # side thread loads the publishing libraries in pass 1 and writes the plan's files in pass 3 meanwhile.
-    with locked(cache), ThreadPoolExecutor(1, thread_name_prefix="corpus-publish") as side:
-        warm: Future[pa.Schema] | None = None
+    with locked(cache):
         # pass 1: per batch of files, in parallel; only small keys come back
         prior = PriorIndex.load(cache)
         jobs = (
@@ -179,10 +173,6 @@ def build(
         try:
             for res in engine.map(partial(scan_batch, ctx=ctx), jobs):
                 collector.add(res)
-                if (
-                    warm is None
-                ):  # not before: a process forked while a thread imports could inherit its locks
-                    warm = side.submit(_warm_publish)
                 done += res.keys.num_rows
                 progress("convert + check", done, total)
         except BaseException:
@@ -194,6 +184,8 @@ def build(
         root = _raw_root(paths, cfg)
         if root is not None:  # the corpus is the configured raw folder: leave validate's index too
             save_dedup_index(keys, cfg, cache, root)
+        keys = for_plan(keys)
+        give_back()  # pass 1's freed batches and the index's scratch: not kept under pass 2's peak
 
         # pass 2: global reductions over the keys
         plan = plan_build(keys, cfg, cache, engine)
@@ -215,13 +207,16 @@ def build(
         if (strict and plan.rejects) or not plan.published:
             raise BuildFailed(result)
 
-        # pass 3: stream records into shards, then the metadata files; swapped in only when all is written
-        with staged(out) as tmp:
+        # pass 3: stream records into shards, then the metadata files; swapped in only when all is written.
+        # The driver is nearly idle while the workers write the shards: a side thread imports the publishing
+        # libraries (matplotlib, mlcroissant: ~1 s of CPU) and writes the plan's files meanwhile. Not in
+        # pass 1: they would sit in the driver (~87 MB) under pass 2's peak. (Workers are spawned, fork and
+        # exec at once, so a thread importing meanwhile is harmless.)
+        with staged(out) as tmp, ThreadPoolExecutor(1, thread_name_prefix="corpus-publish") as side:
             written = []
             progress("write parquet", 0, plan.published)
             done = 0
-            schema = warm.result() if warm is not None else schema_with_hf_metadata()
-            write = partial(write_shard, cache_dir=cache, out_dir=str(tmp), schema=schema)
+            write = partial(write_shard, cache_dir=cache, out_dir=str(tmp), schema=schema_with_hf_metadata())
             early = side.submit(_publish_plan_files, tmp, cfg, plan)
             try:
                 for w in engine.map(write, plan.shards):
@@ -299,22 +294,10 @@ def _batched(items: Iterable[RawRef], size: int) -> Iterator[list[RawRef]]:
         yield batch
 
 
-def _warm_publish() -> pa.Schema:
-    """Import what pass 3 and the metadata need (datasets, matplotlib, mlcroissant: a second or more of
-    CPU) while the workers convert, and derive the shards' schema."""
-    import matplotlib
-
-    from corpus.publish.arrow import schema_with_hf_metadata
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot
-    import mlcroissant  # noqa: F401
-
-    return schema_with_hf_metadata()
-
-
 def _publish_plan_files(tmp: Path, cfg: Config, plan: Any) -> None:
-    """The files that need only the plan (rejects, histogram), written while shards are."""
+    """The files that need only the plan (rejects, histogram), written while shards are; and mlcroissant
+    imported meanwhile (~0.5 s of CPU) for croissant.json, which waits for the shards' dates."""
+    import mlcroissant  # noqa: F401
     import orjson
 
     from corpus.publish.histogram import write_histogram

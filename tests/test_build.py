@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 import pytest
 import yaml
-from buildkit import add_bad_files, load, make_corpus, run_build, write_article
+from buildkit import add_bad_files, article_text, load, make_corpus, run_build, write_article
 
 from corpus.config import Config
 from corpus.engines import InProcess
@@ -131,6 +131,26 @@ def test_exact_duplicates_published_once(tmp_path: Path) -> None:
     dups = {r["file"]: r["problems"][0] for r in result.rejects}
     assert set(dups) == {"art0002_again.txt", "copy_b.txt"}
     assert all(p["code"] == "D201" and "art0002" in p["message"] for p in dups.values())
+
+
+def test_one_id_in_several_folders_is_published_once(tmp_path: Path) -> None:
+    """The first path (sorted) keeps the id; each later one is rejected naming the ok path before it, and a
+    rejected file of that id in between neither keeps the id nor is named."""
+    raw = tmp_path / "raw"
+    make_corpus(raw, 3)
+    for folder, i in (("a", 10), ("c", 12), ("d", 13)):
+        write_article(raw / folder, "same", article_text(i))
+    write_article(raw / "b", "same", "  \n")  # R004: rejected on its own
+    write_article(raw / "e", "art0001", article_text(14))
+    result = run_build(raw, tmp_path / "dist", tmp_path / "cache")
+    assert result.published == 4 and result.raw_files == 8
+    found = {r["file"]: [(p["code"], p["message"]) for p in r["problems"]] for r in result.rejects}
+    assert found == {
+        "b/same.txt": [("R004", found["b/same.txt"][0][1])],
+        "c/same.txt": [("R030", "id 'same' is also used by a/same.txt")],
+        "d/same.txt": [("R030", "id 'same' is also used by c/same.txt")],
+        "e/art0001.txt": [("R030", "id 'art0001' is also used by art0001.txt")],
+    }
 
 
 def test_seed_alone_builds_and_loads(tmp_path: Path) -> None:

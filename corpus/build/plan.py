@@ -131,17 +131,24 @@ def plan_build(keys: Keys, cfg: Config, cache_dir: str, engine: Engine | None = 
     ok = _np(t, "has_record", False) & _np(t, "ok", False)
     extra: dict[int, list[dict[str, Any]]] = {}
 
-    # one file per id: the first path (sorted) keeps it (validate's R030, always an error here)
-    ok_rows = np.flatnonzero(ok)
-    if len(ok_rows) > 1:
-        later, earlier = _take(t, "id", ok_rows[1:]), _take(t, "id", ok_rows[:-1])
-        same = pc.equal(later, earlier).to_numpy(zero_copy_only=False)
-        for j in np.flatnonzero(same).tolist():
-            i, prev = int(ok_rows[j + 1]), int(ok_rows[j])
-            extra[i] = [duplicate_id(id_col[i].as_py(), rels[prev])]
-            ok[i] = False
-        del later, earlier, same
-    del ok_rows
+    # one file per id: the first path (sorted) keeps it (validate's R030, always an error here); each later
+    # one names the ok path before it. The rows are sorted by id, so such files lie in runs of equal ids,
+    # found on the column itself (zero-copy slices: no copy of a million ids at the start of pass 2)
+    ties = (
+        pc.equal(id_col[1:], id_col[:-1]).fill_null(False).to_numpy(zero_copy_only=False)
+        if n > 1
+        else np.zeros(0, bool)
+    )
+    for s, e in zip(*_runs(ties), strict=True):
+        prev = -1
+        for i in range(int(s), int(e)):
+            if not ok[i]:
+                continue
+            if prev >= 0:
+                extra[i] = [duplicate_id(id_col[i].as_py(), rels[prev])]
+                ok[i] = False
+            prev = i
+    del ties
 
     # duplicates among the rest: exact copies are published once, near ones share a split
     cand = np.flatnonzero(ok & t.column("body_hash").is_valid().to_numpy(zero_copy_only=False))
@@ -158,6 +165,8 @@ def plan_build(keys: Keys, cfg: Config, cache_dir: str, engine: Engine | None = 
             sigs=SelectedSigs(keys.sigs, rows_in_keys) if keys.sigs is not None else None,
             engine=engine,
         )
+        if engine is not None:  # the confirmation workers (~95 MB each at 1M) are done: not kept beside the
+            engine.recycle()  # rest of the plan (its shard columns are the driver's peak), pass 3 starts anew
         # exact copies: every id of a group but the smallest, found with one lookup over the id column
         keep_of = {copy: min(g) for g in dups.exact_groups for copy in sorted(g)[1:]}
         rows, which = _rows_in(id_col, list(keep_of), ok)
