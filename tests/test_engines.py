@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from driverkit import left_alive, start_driver
 
 from corpus.engines import EngineError, InProcess, ProcessPool, make_engine, map_reduce
 from corpus.engines.base import Engine
@@ -180,25 +180,15 @@ list(engine.map(nap, range(4)))  # both workers busy in a task when the driver i
 """
 
 
-def _alive(pid: int) -> bool:
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE  # a zombie is gone for our purposes
-    except psutil.NoSuchProcess:
-        return False
-
-
 def test_dask_workers_end_when_the_driver_is_killed(tmp_path: Path) -> None:
     """A CI timeout SIGKILLs the driver: the workers of the LocalCluster it started (and anything else it
     spawned) must not live on, each holding its memory. distributed's worker processes watch a pipe from
     their parent and exit when it closes; this keeps that true of the engine's cluster."""
-    (tmp_path / "workerfn.py").write_text("import time\ndef nap(x):\n    time.sleep(60)\n    return x\n")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(Path(__file__).parent.parent)])}
-    driver = subprocess.Popen(
-        [sys.executable, "-c", _DASK_DRIVER],
-        stdout=subprocess.PIPE,
+    driver = start_driver(
+        tmp_path,
+        "import time\ndef nap(x):\n    time.sleep(60)\n    return x\n",
+        _DASK_DRIVER,
         stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
     )
     assert driver.stdout is not None
     workers = [int(p) for p in driver.stdout.readline().split()]
@@ -207,10 +197,5 @@ def test_dask_workers_end_when_the_driver_is_killed(tmp_path: Path) -> None:
     assert len(workers) == 2 and set(workers) <= set(tree)
     os.kill(driver.pid, signal.SIGKILL)
     driver.wait()
-    deadline = time.monotonic() + 10
-    while any(_alive(p) for p in tree) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    left = [p for p in tree if _alive(p)]
-    for p in left:  # never leave them behind, even when the test fails
-        os.kill(p, signal.SIGKILL)
+    left = left_alive(tree, timeout=10)
     assert not left

@@ -7,6 +7,7 @@ from pathlib import Path
 import fsspec
 import pytest
 from buildkit import make_corpus
+from driverkit import left_alive, start_driver
 from typer.testing import CliRunner
 
 from corpus.cli import app
@@ -95,35 +96,15 @@ def test_workers_end_when_the_driver_is_killed(tmp_path: Path) -> None:
     """A CI timeout SIGKILLs the driver: its spawned workers must not live on, each holding its memory."""
     import os
     import signal
-    import subprocess
-    import sys
-    import time
 
-    (tmp_path / "workerfn.py").write_text("import os\ndef lambda_free(x):\n    return os.getpid()\n")
-    script = "from workerfn import lambda_free\n" + _DRIVER
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(Path(__file__).parent.parent)])}
-    driver = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
+    workerfn = "import os\ndef lambda_free(x):\n    return os.getpid()\n"
+    driver = start_driver(tmp_path, workerfn, "from workerfn import lambda_free\n" + _DRIVER)
     assert driver.stdout is not None
     workers = [int(p) for p in driver.stdout.readline().split()]
     assert len(workers) >= 1 and driver.pid not in workers
     os.kill(driver.pid, signal.SIGKILL)
     driver.wait()
-
-    def alive(pid: int) -> bool:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        with open(f"/proc/{pid}/stat") as fh:  # a zombie is gone for our purposes
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-
-    deadline = time.monotonic() + 15
-    while any(alive(p) for p in workers) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    left = [p for p in workers if alive(p)]
-    for p in left:  # never leave them behind, even when the test fails
-        os.kill(p, signal.SIGKILL)
-    assert not left
+    assert not left_alive(workers, timeout=15)
 
 
 def test_files_the_build_does_not_read_are_named(project: Path) -> None:
@@ -165,16 +146,12 @@ def test_ctrl_c_is_the_drivers_alone(tmp_path: Path) -> None:
     import os
     import signal
     import subprocess
-    import sys
 
-    (tmp_path / "workerfn.py").write_text("import time\ndef slow(x):\n    time.sleep(0.05)\n    return x\n")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(Path(__file__).parent.parent)])}
-    driver = subprocess.Popen(
-        [sys.executable, "-c", _CTRL_C_DRIVER],
-        stdout=subprocess.PIPE,
+    driver = start_driver(
+        tmp_path,
+        "import time\ndef slow(x):\n    time.sleep(0.05)\n    return x\n",
+        _CTRL_C_DRIVER,
         stderr=subprocess.PIPE,
-        text=True,
-        env=env,
         start_new_session=True,  # its own process group, as a terminal's foreground job
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
