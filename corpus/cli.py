@@ -95,8 +95,11 @@ def _sources(paths: list[str] | None, cfg: Config) -> list[Path | str]:
 
 
 def _version(value: bool) -> None:
+    """First line `corpus X.Y.Z` (what scripts parse); the second says which converter build is installed."""
     if value:
-        typer.echo(f"corpus {__version__}")
+        from corpus.native import converter_build
+
+        typer.echo(f"corpus {__version__}\nconverter: {converter_build()}")
         raise typer.Exit()
 
 
