@@ -33,9 +33,11 @@ def ends_like_sentence(text: str) -> bool:
     return not t.endswith("...")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Features:
-    """What one line looks like; `explain` prints these beside the decision."""
+    """What one line looks like; `explain` prints these beside the decision. `__init__` is written out: a
+    dataclass's generated one stays interpreted Python under mypyc (CORPUS_COMPILE=1) and cost more than
+    the rest of the line's features there; this one compiles like the rest."""
 
     text: str
     stopwords: frozenset[str]
@@ -51,6 +53,32 @@ class Features:
     low: str = ""
     _stop: float = -1.0
     _title: float = -1.0
+
+    def __init__(
+        self,
+        text: str,
+        stopwords: frozenset[str],
+        words: int,
+        chars: int,
+        ends_sentence: bool,
+        has_url: bool,
+        block: int = 0,
+        block_size: int = 1,
+        block_pos: int = 0,
+        low: str = "",
+    ) -> None:
+        self.text = text
+        self.stopwords = stopwords
+        self.words = words
+        self.chars = chars
+        self.ends_sentence = ends_sentence
+        self.has_url = has_url
+        self.block = block
+        self.block_size = block_size
+        self.block_pos = block_pos
+        self.low = low
+        self._stop = -1.0
+        self._title = -1.0
 
     def _ratios(self) -> None:
         stops = caps = content = 0
