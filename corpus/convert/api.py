@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
+from typing import Final
 
 from corpus.convert import assemble
 from corpus.convert.decode import ConvertError, decode, normalise, word_count
@@ -17,10 +18,10 @@ from corpus.convert.language import detect
 from corpus.rawio import RawDoc
 from corpus.record import Record, Source
 
-CONVERTER_VERSION = "0.3.0"
+CONVERTER_VERSION: Final = "0.3.0"
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$")
-_LANG = re.compile(r"^[a-z]{2}$")
+_ISO: Final = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$")
+_LANG: Final = re.compile(r"^[a-z]{2}$")
 
 __all__ = ["CONVERTER_VERSION", "LineDecision", "convert_bytes", "convert_doc", "explain_bytes"]
 

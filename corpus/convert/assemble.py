@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Mapping
+from typing import Final
 
 from corpus.convert.engine import LineDecision
 from corpus.convert.fields import dates
@@ -12,8 +13,8 @@ from corpus.convert.labels import BIO, BODY, BYLINE, CREDIT, DATELINE, HEADLINE,
 from corpus.convert.rules import RULES
 from corpus.record import Byline, Credit, RelatedLink
 
-_KINDS = {"photo", "video", "illustration", "graphic", "other"}
-_RELS = {"previous", "next", "inline", "related"}
+_KINDS: Final = {"photo", "video", "illustration", "graphic", "other"}
+_RELS: Final = {"previous", "next", "inline", "related"}
 
 
 def headline(ds: list[LineDecision]) -> str | None:
@@ -35,7 +36,7 @@ def _runs(ds: list[LineDecision]) -> list[list[LineDecision]]:
     return runs
 
 
-_STRONG_SPAN = 40  # raw lines below a weak byline run where the article's own prefixed byline may sit
+_STRONG_SPAN: Final = 40  # raw lines below a weak byline run where the article's own prefixed byline may sit
 
 
 def byline(ds: list[LineDecision]) -> Byline:
@@ -88,8 +89,8 @@ def _inside_body(body_at: list[int], run: list[LineDecision]) -> bool:
     return i >= 2 and i < len(body_at)
 
 
-_DIGITS = re.compile(r"\d+")
-_TEASER_GAP = 12  # raw lines between the bylines of two teasers in a list
+_DIGITS: Final = re.compile(r"\d+")
+_TEASER_GAP: Final = 12  # raw lines between the bylines of two teasers in a list
 
 
 def _without_teaser_lists(runs: list[list[LineDecision]], last_body: int) -> list[list[LineDecision]]:

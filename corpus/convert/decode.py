@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
 
 class ConvertError(Exception):
@@ -12,10 +13,10 @@ class ConvertError(Exception):
 
 # Characters dropped (BOM, soft hyphen, zero-width, ASCII controls but tab and newline), and spaces that
 # become a plain space. Most texts have none: one search over the text decides whether to rewrite it.
-_DROP = re.compile("[\ufeff\u00ad\u200b\u2060\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_ANY_ODD = re.compile(_DROP.pattern[:-1] + _ODD_SPACE.pattern[1:])
-_RUN = re.compile("  +")
+_DROP: Final = re.compile("[\ufeff\u00ad\u200b\u2060\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ODD_SPACE: Final = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ANY_ODD: Final = re.compile(_DROP.pattern[:-1] + _ODD_SPACE.pattern[1:])
+_RUN: Final = re.compile("  +")
 
 
 def decode(data: bytes) -> str:

@@ -20,7 +20,7 @@ gates in scan.py; the fields' own passes (headline, names, credits, dates) in fi
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Final
 
 from corpus.convert import memo
 from corpus.convert.body import (
@@ -72,12 +72,13 @@ from corpus.convert.scan import (
 
 __all__ = ["LineDecision", "classify", "find_date", "parse_names"]
 
-_DIGITS = re.compile(r"\d+")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGITS: Final = re.compile(r"\d+")
+_YEAR: Final = re.compile(r"(?:19|20)\d\d")
 # A caption with its credit can run to a paragraph's length (what, who, where, when, and the story's
 # background, then "(Photo: Jane Roe)"): credit rules try lines up to this many words.
-_CAPTION_MAX_WORDS = 100
-_PARAGRAPH_WORDS = 60  # longer and ending with a stop: a paragraph (a long caption ends with its credit)
+_CAPTION_MAX_WORDS: Final = 100
+# longer and ending with a stop: a paragraph (a long caption ends with its credit)
+_PARAGRAPH_WORDS: Final = 60
 
 
 def _pattern(
@@ -169,8 +170,8 @@ def _pattern(
     return None
 
 
-_LONG_CAPTION_MAX_WORDS = 150
-_LONG_CAPTION_TAIL = 200  # characters: a credit at the end of a long caption is short
+_LONG_CAPTION_MAX_WORDS: Final = 150
+_LONG_CAPTION_TAIL: Final = 200  # characters: a credit at the end of a long caption is short
 
 
 def _long_caption(text: str, f: Features) -> tuple[str, str, dict[str, Any]] | None:
@@ -203,7 +204,7 @@ def _bio(text: str) -> tuple[str, str, dict[str, Any]] | None:
     return (BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}) if m else None
 
 
-_ALL_FAMILIES = frozenset(
+_ALL_FAMILIES: Final = frozenset(
     {"prevnext", "related", "credit", "byline", "boiler_line", "boiler_start", "caption"}
 )
 
@@ -350,8 +351,8 @@ def _headline_and_names(nb: list[LineDecision], s: int, e: int, stop: frozenset[
         signatures.end_initials(nb, e, stop)
 
 
-_RESTART_THRESHOLD = headline.THRESHOLD + 1.0  # a second look needs more evidence
-_RESTART_SPAN = 15  # lines into the run where the article's own start may follow a notice
+_RESTART_THRESHOLD: Final = headline.THRESHOLD + 1.0  # a second look needs more evidence
+_RESTART_SPAN: Final = 15  # lines into the run where the article's own start may follow a notice
 
 
 def _next_start(nb: list[LineDecision], start: int, e: int) -> int:
@@ -362,7 +363,7 @@ def _next_start(nb: list[LineDecision], start: int, e: int) -> int:
     return start
 
 
-_SIGNATURE_MAX_WORDS = 4
+_SIGNATURE_MAX_WORDS: Final = 4
 
 
 def _signature(nb: list[LineDecision], e: int, stop: frozenset[str]) -> None:
@@ -383,9 +384,9 @@ def _signature(nb: list[LineDecision], e: int, stop: frozenset[str]) -> None:
         return
 
 
-_SECTION_LINKS = 2
-_GLUED_MIN_WORDS = 20
-_SENTENCE_STOP = re.compile(r"[.!?…]\s|[.!?…]$")
+_SECTION_LINKS: Final = 2
+_GLUED_MIN_WORDS: Final = 20
+_SENTENCE_STOP: Final = re.compile(r"[.!?…]\s|[.!?…]$")
 
 
 def _glued_titles(text: str, words: int) -> bool:

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
 # Scripts written without spaces: their length is counted in characters, not words.
-_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
-_CLOSERS = "\"'”’»)]“‘›"  # “ and ‘ close German quotes („…“)
-_ENDS = frozenset(".!?;。！？।॥؟۔։።")  # CJK, Devanagari, Arabic, Urdu, Armenian, Ethiopic stops too
-_URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
+_DENSE: Final = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]"
+)
+_CLOSERS: Final = "\"'”’»)]“‘›"  # “ and ‘ close German quotes („…“)
+_ENDS: Final = frozenset(".!?;。！？।॥؟۔։።")  # CJK, Devanagari, Arabic, Urdu, Armenian, Ethiopic stops too
+_URL: Final = re.compile(r"https?://|www\.|\S@\S+\.\w")
 # Emoji (and their joiners) after a sentence's stop: "… see you soon! 🙂" ends like a sentence
-_EMOJI_TAIL = re.compile(r"[\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+$")
-_EMOJI_MIN = "\u2600"  # lines ending below this character hold no emoji at their end (most lines)
+_EMOJI_TAIL: Final = re.compile(r"[\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+$")
+_EMOJI_MIN: Final = "\u2600"  # lines ending below this character hold no emoji at their end (most lines)
 
 
 def ends_like_sentence(text: str) -> bool:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-BLANK = "blank"
-HEADLINE = "headline"
-BYLINE = "byline"
-DATELINE = "dateline"
-CREDIT = "credit"
-CAPTION = "caption"
-BODY = "body"
-RELATED = "related"
-BOILERPLATE = "boilerplate"
-BIO = "bio"
+from typing import Final
+
+BLANK: Final = "blank"
+HEADLINE: Final = "headline"
+BYLINE: Final = "byline"
+DATELINE: Final = "dateline"
+CREDIT: Final = "credit"
+CAPTION: Final = "caption"
+BODY: Final = "body"
+RELATED: Final = "related"
+BOILERPLATE: Final = "boilerplate"
+BIO: Final = "bio"

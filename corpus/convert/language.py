@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import re
 from itertools import repeat
+from typing import Final
 
 import py3langid
 
 from corpus.convert.rules import RULES
 
-_SAMPLE_CHARS = 400
-_MIN_CHARS = 40
-_MIN_TOKENS = 20
-_MAX_TOKENS = 80
-_STOP_SHARE = 0.3  # jusText calls a paragraph good at 0.32 stopwords in its own language
-_STOP_MARGIN = 2.0
-_TOKEN = re.compile(r"[^\W\d_]+")
+_SAMPLE_CHARS: Final = 400
+_MIN_CHARS: Final = 40
+_MIN_TOKENS: Final = 20
+_MAX_TOKENS: Final = 80
+_STOP_SHARE: Final = 0.3  # jusText calls a paragraph good at 0.32 stopwords in its own language
+_STOP_MARGIN: Final = 2.0
+_TOKEN: Final = re.compile(r"[^\W\d_]+")
 
 
 def sample(lines: list[str]) -> str:
@@ -40,8 +41,8 @@ def sample(lines: list[str]) -> str:
     return "\n".join(out)[: _SAMPLE_CHARS + 200]
 
 
-_LANGS = tuple(RULES.stopwords)
-_FIELD = 8  # bits per language in a word's vector: counts stay below 2**8 (_MAX_TOKENS tokens at most)
+_LANGS: Final = tuple(RULES.stopwords)
+_FIELD: Final = 8  # bits per language in a word's vector: counts stay below 2**8 (_MAX_TOKENS tokens at most)
 
 
 def _vectors() -> dict[str, int]:
@@ -55,8 +56,8 @@ def _vectors() -> dict[str, int]:
     return out
 
 
-_VECTORS = _vectors()
-_MASK = (1 << _FIELD) - 1
+_VECTORS: Final = _vectors()
+_MASK: Final = (1 << _FIELD) - 1
 
 
 def tokens_of(low: str) -> list[str]:

@@ -9,6 +9,7 @@ of engine.py, which only orders the passes; _free is shared with the engine's by
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features
@@ -16,7 +17,7 @@ from corpus.convert.fields import credits
 from corpus.convert.labels import BIO, BOILERPLATE, CAPTION, CREDIT
 from corpus.convert.scan import agency_named
 
-_BARE_MAX_WORDS = 10  # a bare credit line (a slash credit has at most 8 words)
+_BARE_MAX_WORDS: Final = 10  # a bare credit line (a slash credit has at most 8 words)
 
 
 def _is_bare_credit(text: str, f: Features) -> bool:
@@ -88,8 +89,8 @@ def _pair_credits(nb: list[LineDecision]) -> None:
     _restated_captions(nb)
 
 
-_RESTATED_MIN_WORDS = 12
-_TOKENS = re.compile(r"\w+")
+_RESTATED_MIN_WORDS: Final = 12
+_TOKENS: Final = re.compile(r"\w+")
 
 
 def _restated_captions(nb: list[LineDecision]) -> None:
@@ -130,7 +131,7 @@ def _restated_captions(nb: list[LineDecision]) -> None:
             d.data = {"kind": "photo", "caption": d.text}
 
 
-_HEAD = re.compile(r"\W*(\w*)")
+_HEAD: Final = re.compile(r"\W*(\w*)")
 
 
 def _first_token(low: str) -> str:
@@ -139,13 +140,15 @@ def _first_token(low: str) -> str:
     return m.group(1) if m else ""
 
 
-_GALLERY_CAPTION_WORDS = (4, 60)
+_GALLERY_CAPTION_WORDS: Final = (4, 60)
 # a video player's line under its caption: the clip's length ("2:43 min", "26.10.2025 | 2:43 min") or its
 # autoplay switch
-_VIDEO_MARK = re.compile(r"^(?:[^|]{0,40}\|\s*)?\d{1,2}:\d\d(?::\d\d)?\s*min\.?$|^autoplay$", re.IGNORECASE)
-_VIDEO_MARK_ENDS = ("min", "min.", "Min", "Min.", "MIN", "autoplay", "Autoplay", "AUTOPLAY")
-_VIDEO_CAPTION_WORDS = (4, 50)
-_VIDEO_SENTENCE_WORDS = 8
+_VIDEO_MARK: Final = re.compile(
+    r"^(?:[^|]{0,40}\|\s*)?\d{1,2}:\d\d(?::\d\d)?\s*min\.?$|^autoplay$", re.IGNORECASE
+)
+_VIDEO_MARK_ENDS: Final = ("min", "min.", "Min", "Min.", "MIN", "autoplay", "Autoplay", "AUTOPLAY")
+_VIDEO_CAPTION_WORDS: Final = (4, 50)
+_VIDEO_SENTENCE_WORDS: Final = 8
 
 
 def _video_captions(nb: list[LineDecision]) -> None:
@@ -201,9 +204,10 @@ def _echoed_captions(nb: list[LineDecision]) -> None:
                 nb[j].label, nb[j].rule = CAPTION, f"caption: a copy of the caption on line {d.index + 1}"
 
 
-_TITLE_CAPTION_MIN_WORDS = 5
-_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")  # "Posted by Jane Roe on May 2, 2024, 6:21 AM": a post's date line
-_SKELETON = re.compile(r"[\w\s]+")
+_TITLE_CAPTION_MIN_WORDS: Final = 5
+# "Posted by Jane Roe on May 2, 2024, 6:21 AM": a post's date line
+_CLOCK: Final = re.compile(r"\b\d{1,2}:\d\d\b")
+_SKELETON: Final = re.compile(r"[\w\s]+")
 
 
 def _skeleton(text: str) -> str:
@@ -267,9 +271,9 @@ def _paragraph(d: LineDecision) -> bool:
     return f is not None and _free(d) and f.ends_sentence and f.words >= 12
 
 
-_BRACKETS = frozenset({"(", "[", "|", "-", "–", "—"})
-_CAPTION_GAP = 2  # a caption sits on the line above its credit, or one blank line above
-_BIO_CAPTION_MAX_WORDS = 25
+_BRACKETS: Final = frozenset({"(", "[", "|", "-", "–", "—"})
+_CAPTION_GAP: Final = 2  # a caption sits on the line above its credit, or one blank line above
+_BIO_CAPTION_MAX_WORDS: Final = 25
 
 
 def _captionable(d: LineDecision) -> bool:

@@ -12,9 +12,9 @@ import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
-_DIR = resources.files("corpus.convert") / "rules"
+_DIR: Final = resources.files("corpus.convert") / "rules"
 
 
 def _load() -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, frozenset[str]]]:
@@ -54,7 +54,7 @@ def _gather(langs: dict[str, dict[str, Any]], section: str, key: str) -> list[st
 
 # Characters from rare to common in the languages of the tables (space last); anything else (digits, accents,
 # punctuation) counts as rarer than all of them. Only speed depends on this order, never a match.
-_BY_FREQUENCY = "qxjzkwvyfbgpmhucdlsrnoitae "
+_BY_FREQUENCY: Final = "qxjzkwvyfbgpmhucdlsrnoitae "
 
 
 def phrase_finder(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
@@ -304,12 +304,12 @@ class Rules:
 
 # A number's first digit, at a word's start: "\b\d" written digit first, so that the regex engine only tries
 # the places that hold a digit (a pattern that opens with \b or a lookbehind is tried at every place).
-_NUM_START = r"\d(?<!\w\d)"
+_NUM_START: Final = r"\d(?<!\w\d)"
 # "Foto: Jane Roe. Styling: John Doe. Haare: …": further "Label: value" parts after the credit are not it
-_MORE_LABELS = r"(?:\.\s+[A-ZÀ-Þ][\w-]{1,20}(?:\s[\w-]{1,20})?:.*)?"
+_MORE_LABELS: Final = r"(?:\.\s+[A-ZÀ-Þ][\w-]{1,20}(?:\s[\w-]{1,20})?:.*)?"
 
 
-_SLASH_ORDERS = ("day-month", "month-day")
+_SLASH_ORDERS: Final = ("day-month", "month-day")
 
 
 def _slash_dates(langs: dict[str, dict[str, Any]]) -> dict[str, str]:
@@ -637,4 +637,4 @@ def _compile() -> Rules:
     )
 
 
-RULES = _compile()
+RULES: Final = _compile()

@@ -7,14 +7,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
+from typing import Final
 
 from corpus.convert.features import Features
 from corpus.convert.memo import memo
 from corpus.convert.rules import RULES
 
-_REPEAT_MAX_WORDS = 8
-_REPEAT_MIN = 3
-_LABEL_TAILS = frozenset(k.split()[-1] for k in RULES.credit_kinds) | {"credit", "credits"}
+_REPEAT_MAX_WORDS: Final = 8
+_REPEAT_MIN: Final = 3
+_LABEL_TAILS: Final = frozenset(k.split()[-1] for k in RULES.credit_kinds) | {"credit", "credits"}
 
 
 def inline_credit_possible(text: str) -> bool:

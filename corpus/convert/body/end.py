@@ -9,19 +9,20 @@ the run's arithmetic.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BIO, BODY, BOILERPLATE, BYLINE, DATELINE, RELATED
 from corpus.convert.rules import RULES, first_word
 
-_PAGER = frozenset({"previous", "next"})
-_COMMENTS = re.compile(r"(?i)comment|kommentar|comentario|repl|antwort|respuesta|réponse")
-_COMMENT_HEADER_WORDS = 4
-_COMMENTER_WORDS = 5
-_AUTHOR_HEADER_WORDS = 6
-_SHORT_WORDS = max(_COMMENTER_WORDS, _AUTHOR_HEADER_WORDS)  # longer unlabelled lines open nothing
-_AUTHOR_PAGE = re.compile(r"(?i)/(?:author|authors|autor|autoren|auteur|autores|journalist)/")
-_AUTHOR_BOX_GAP = 2  # lines between the author's name or page link and the box's text
+_PAGER: Final = frozenset({"previous", "next"})
+_COMMENTS: Final = re.compile(r"(?i)comment|kommentar|comentario|repl|antwort|respuesta|réponse")
+_COMMENT_HEADER_WORDS: Final = 4
+_COMMENTER_WORDS: Final = 5
+_AUTHOR_HEADER_WORDS: Final = 6
+_SHORT_WORDS: Final = max(_COMMENTER_WORDS, _AUTHOR_HEADER_WORDS)  # longer unlabelled lines open nothing
+_AUTHOR_PAGE: Final = re.compile(r"(?i)/(?:author|authors|autor|autoren|auteur|autores|journalist)/")
+_AUTHOR_BOX_GAP: Final = 2  # lines between the author's name or page link and the box's text
 
 
 def follows_article(nb: list[LineDecision], k: int) -> bool:

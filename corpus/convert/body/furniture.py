@@ -7,20 +7,22 @@ one test of "this line is furniture" the other passes share.
 
 from __future__ import annotations
 
+from typing import Final
+
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BOILERPLATE, RELATED
 from corpus.convert.rules import RULES
 
 # "Jane Roe on <post title>": a recent-comments widget names a commenter, a connector word and a post.
-_WIDGET_CONNECTORS = frozenset({"on", "bei", "zu", "sur", "en"})
-_WIDGET_NAME_WORDS = 3
-_WIDGET_MIN = 3
-_SLOGAN_SEPARATORS = (" - ", " – ", " — ", " | ")
-_SLOGAN_WORDS = 15
-_ISLAND_WORDS = 40
-_PITCH_RULES = ("boilerplate.keyword", "boilerplate.notice")
-_BOX_LINES = 5  # bullets of a summary box
-_BOX_WORDS = 40
+_WIDGET_CONNECTORS: Final = frozenset({"on", "bei", "zu", "sur", "en"})
+_WIDGET_NAME_WORDS: Final = 3
+_WIDGET_MIN: Final = 3
+_SLOGAN_SEPARATORS: Final = (" - ", " – ", " — ", " | ")
+_SLOGAN_WORDS: Final = 15
+_ISLAND_WORDS: Final = 40
+_PITCH_RULES: Final = ("boilerplate.keyword", "boilerplate.notice")
+_BOX_LINES: Final = 5  # bullets of a summary box
+_BOX_WORDS: Final = 40
 
 
 def comment_widgets(nb: list[LineDecision]) -> None:
@@ -132,11 +134,11 @@ def summary_boxes(nb: list[LineDecision]) -> None:
                 x.label, x.rule = BOILERPLATE, f"summary box: under '{d.text}'"
 
 
-_CONTENTS_MIN = 3
-_CONTENTS_HEADER_WORDS = 4
-_BOX_HEADERS = RULES.summary_boxes | RULES.contents_headers
-_CONTENTS_MAX = 30
-CONTENTS = "boilerplate.contents"
+_CONTENTS_MIN: Final = 3
+_CONTENTS_HEADER_WORDS: Final = 4
+_BOX_HEADERS: Final = RULES.summary_boxes | RULES.contents_headers
+_CONTENTS_MAX: Final = 30
+CONTENTS: Final = "boilerplate.contents"
 
 
 def _contents_list(nb: list[LineDecision], k: int) -> None:
@@ -160,10 +162,11 @@ def is_furniture(d: LineDecision) -> bool:
     return d.label in (BOILERPLATE, RELATED) or (not d.label and d.content == "short")
 
 
-_CLOSER_WORDS = 6
-_CLOSED_BOX_LINES = 20
-_BOX_INITIALS = frozenset(c for p in RULES.box_ends for c in (p[:1].lower(), p[:1].upper()))
-_STEM = 5  # "weitere" / "weiteren": a header's words and the closing line's, inflected, share their start
+_CLOSER_WORDS: Final = 6
+_CLOSED_BOX_LINES: Final = 20
+_BOX_INITIALS: Final = frozenset(c for p in RULES.box_ends for c in (p[:1].lower(), p[:1].upper()))
+# "weitere" / "weiteren": a header's words and the closing line's, inflected, share their start
+_STEM: Final = 5
 
 
 def closed_boxes(nb: list[LineDecision]) -> None:

@@ -8,20 +8,21 @@ inline related link. Short runs of item-like lines are handed to lists.py.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from corpus.convert.body.lists import SHORT_IN_RUN, SHORT_OUTSIDE, list_after_run, lists_between_paragraphs
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE, CAPTION, CREDIT, RELATED
 from corpus.convert.rules import RULES
 
-_TITLE_CASE = 0.8  # share of capitalised content words above which a line reads as a title
-_SUBHEAD_MAX_WORDS = 16
-_INLINE_LINK_MIN_WORDS = 6
-_CAPS_HEADING_WORDS = 8
-_NUMBERED_HEAD = re.compile(r"\d{1,2}[.)]\s+\w")
+_TITLE_CASE: Final = 0.8  # share of capitalised content words above which a line reads as a title
+_SUBHEAD_MAX_WORDS: Final = 16
+_INLINE_LINK_MIN_WORDS: Final = 6
+_CAPS_HEADING_WORDS: Final = 8
+_NUMBERED_HEAD: Final = re.compile(r"\d{1,2}[.)]\s+\w")
 # "Jane Roe, director of …", "Sir John Doe (left) …", "Jane Roe @handle": a person named, then a role or a
 # handle, alone between paragraphs; a heading does not start with a name and a comma.
-_PERSON_LINE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,2}[A-ZÀ-Þ][\w'’-]+(?:,\s|\s+\(|\s+@)")
+_PERSON_LINE: Final = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,2}[A-ZÀ-Þ][\w'’-]+(?:,\s|\s+\(|\s+@)")
 
 
 def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
@@ -69,8 +70,8 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
     list_after_run(nb, e)
 
 
-_MEDIA = (CREDIT, CAPTION)
-_MEDIA_SPAN = 3  # a picture's credit and caption lines between a paragraph and the next heading
+_MEDIA: Final = (CREDIT, CAPTION)
+_MEDIA_SPAN: Final = 3  # a picture's credit and caption lines between a paragraph and the next heading
 
 
 def _body_above(nb: list[LineDecision], k: int) -> bool:

@@ -9,30 +9,31 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Final
 
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE
 
-SHORT_IN_RUN = "short line in the main run"
-SHORT_OUTSIDE = "short line outside the main run"
-_LIST_MIN_LINES = 3
-_LIST_ITEM_SHARE = 0.6
-_TABLE_MIN_LINES = 6
-_TABLE_ROW = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s)|\d")
+SHORT_IN_RUN: Final = "short line in the main run"
+SHORT_OUTSIDE: Final = "short line outside the main run"
+_LIST_MIN_LINES: Final = 3
+_LIST_ITEM_SHARE: Final = 0.6
+_TABLE_MIN_LINES: Final = 6
+_TABLE_ROW: Final = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s)|\d")
 # an item's mark: a bullet, "1.", "A:", a word and its number or letter ("Step 2:", "Path A:"), or a figure
-_LIST_ITEM = re.compile(
+_LIST_ITEM: Final = re.compile(
     r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]?\s|[A-Z]\s?[:.)]\s|[A-ZÀ-Þ]\w+\s(?:[A-Z]|\d{1,3})[:.)]\s)|\d"
 )
-_SHAPE_PUNCT = re.compile(r"[\w\s]+")
-_ROW_WORDS = 8  # a table row or a list item of one shape: a few words around the same punctuation
-_ROW_MARKS = frozenset(":()/|")
-_SHAPE_MIN = 3
-_COUNTER = "boilerplate.counter"
+_SHAPE_PUNCT: Final = re.compile(r"[\w\s]+")
+_ROW_WORDS: Final = 8  # a table row or a list item of one shape: a few words around the same punctuation
+_ROW_MARKS: Final = frozenset(":()/|")
+_SHAPE_MIN: Final = 3
+_COUNTER: Final = "boilerplate.counter"
 # short lines that read like prose (bullets dropped): stopwords at least this share, capitals at most this
-_PROSE_MIN_LINES = 1
-_PROSE_MIN_WORDS = 4
-_PROSE_STOP = 0.3
-_PROSE_TITLE = 0.35
+_PROSE_MIN_LINES: Final = 1
+_PROSE_MIN_WORDS: Final = 4
+_PROSE_STOP: Final = 0.3
+_PROSE_TITLE: Final = 0.35
 
 
 def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
@@ -146,7 +147,7 @@ def list_after_run(nb: list[LineDecision], e: int) -> None:
         x.label, x.rule = BODY, f"list after the article: {j - k} item-like lines"
 
 
-_LEAD_IN_ITEMS = 3
+_LEAD_IN_ITEMS: Final = 3
 
 
 def _bullets_under_lead_in(nb: list[LineDecision], e: int) -> int:

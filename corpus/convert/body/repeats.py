@@ -6,13 +6,15 @@ everything twice. Exact repeats of single lines are left alone (articles repeat 
 
 from __future__ import annotations
 
+from typing import Final
+
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE
 
-_DUP_PART_WORDS = 6
-_GLUED_COPY_WORDS = 60
-_GLUED_COPY_SHARE = 0.5
-_GLUED_COPY_PARTS = 3
+_DUP_PART_WORDS: Final = 6
+_GLUED_COPY_WORDS: Final = 60
+_GLUED_COPY_SHARE: Final = 0.5
+_GLUED_COPY_PARTS: Final = 3
 
 
 def body_repeats(nb: list[LineDecision]) -> None:
@@ -33,9 +35,9 @@ def body_repeats(nb: list[LineDecision]) -> None:
             d.label, d.rule = BOILERPLATE, "glued copy of the rest of the body"
 
 
-_DEK_WORDS = 8
-_DEK_FIRST = 2  # the copy above: among the article's first body lines
-_DEK_SPAN = 8  # the copy below: within this many body lines of it
+_DEK_WORDS: Final = 8
+_DEK_FIRST: Final = 2  # the copy above: among the article's first body lines
+_DEK_SPAN: Final = 8  # the copy below: within this many body lines of it
 
 
 def repeated_standfirst(nb: list[LineDecision]) -> None:

@@ -8,6 +8,7 @@ ends early where the next article or a comment thread starts, and its start move
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from corpus.convert.body.end import follows_article
 from corpus.convert.body.furniture import CONTENTS
@@ -15,12 +16,12 @@ from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
 
 # Weights of pass 4: text counts by its length, furniture counts against.
-_W_SHORT = -60.0
-_W_FURNITURE = -30.0
-_W_META = -5.0
-_NEXT_ARTICLE_AFTER = 4
-_DATE_SERIES = 3  # date lines of one shape that make a series (comments), not an embed
-_STANDFIRST_WINDOW = 8
+_W_SHORT: Final = -60.0
+_W_FURNITURE: Final = -30.0
+_W_META: Final = -5.0
+_NEXT_ARTICLE_AFTER: Final = 4
+_DATE_SERIES: Final = 3  # date lines of one shape that make a series (comments), not an embed
+_STANDFIRST_WINDOW: Final = 8
 
 
 def main_run(nb: list[LineDecision]) -> tuple[int, int]:
@@ -79,9 +80,9 @@ def _weight(d: LineDecision) -> float:
     return _W_SHORT
 
 
-_ROW_MIN_CELLS = 4  # a name and three figures at least
-_ROW_SHARE = 0.25
-_FIGURE = re.compile(r"(?<!\S)\d")  # a cell that opens with a digit
+_ROW_MIN_CELLS: Final = 4  # a name and three figures at least
+_ROW_SHARE: Final = 0.25
+_FIGURE: Final = re.compile(r"(?<!\S)\d")  # a cell that opens with a digit
 
 
 def _table_row(text: str) -> bool:
@@ -122,7 +123,7 @@ def standfirst(nb: list[LineDecision], s: int) -> int:
     return s
 
 
-_BOX_SPAN = 14  # lines of an in-article box of links between the lede and the rest of the text
+_BOX_SPAN: Final = 14  # lines of an in-article box of links between the lede and the rest of the text
 
 
 def lede_above_box(nb: list[LineDecision], s: int) -> int:

@@ -8,18 +8,19 @@ would read as titles.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features
 
-_GOOD_WORDS = 12
-_MEDIUM_WORDS = 5
-_LEAD_IN_WORDS = 6  # a line this long ending in ":" introduces a list or a quote
-_LONG_WORDS = 25  # a line this long is running text even without a final stop
-_MENU_CASE = 0.9  # a long line of capitalised words with no punctuation: a menu or a tag cloud
-_MENU_MARKS = re.compile(r"[.,;:!?]\s")
-_LAST_WORD = re.compile(r"\w+$")
-_LINK_WORDS = 8  # the text of an inline link, cut out of its sentence onto a line of its own
+_GOOD_WORDS: Final = 12
+_MEDIUM_WORDS: Final = 5
+_LEAD_IN_WORDS: Final = 6  # a line this long ending in ":" introduces a list or a quote
+_LONG_WORDS: Final = 25  # a line this long is running text even without a final stop
+_MENU_CASE: Final = 0.9  # a long line of capitalised words with no punctuation: a menu or a tag cloud
+_MENU_MARKS: Final = re.compile(r"[.,;:!?]\s")
+_LAST_WORD: Final = re.compile(r"\w+$")
+_LINK_WORDS: Final = 8  # the text of an inline link, cut out of its sentence onto a line of its own
 
 
 def content_class(f: Features) -> str:

@@ -8,22 +8,24 @@ teaser_cards after it (the run's extent stays).
 
 from __future__ import annotations
 
+from typing import Final
+
 from corpus.convert.body.furniture import is_furniture
 from corpus.convert.body.score import continues
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BOILERPLATE, RELATED
 from corpus.convert.rules import RULES
 
-_TEASER_MIN = 3
-_TEASER_GAP = 3
-_TEASER_MAX_WORDS = (
+_TEASER_MIN: Final = 3
+_TEASER_GAP: Final = 3
+_TEASER_MAX_WORDS: Final = (
     60  # a teaser's summary is a sentence or two; a longer line is a paragraph under its heading
 )
-_CUT_MIN = 4
-_CUT_WORDS = 15
-_CARD_WORDS = 50
-_CARDS_MIN = 2
-_LINK_MARKS = " .:»›>→…"
+_CUT_MIN: Final = 4
+_CUT_WORDS: Final = 15
+_CARD_WORDS: Final = 50
+_CARDS_MIN: Final = 2
+_LINK_MARKS: Final = " .:»›>→…"
 
 
 def teaser_lists(nb: list[LineDecision]) -> None:
@@ -131,9 +133,9 @@ def _more_link(d: LineDecision) -> bool:
     return is_furniture(d) and d.text.strip(_LINK_MARKS).lower() in RULES.more_links
 
 
-_KICKER_WORDS = 5
-_KICKER_TITLE_WORDS = 16
-_KICKER_SUMMARY_WORDS = 50
+_KICKER_WORDS: Final = 5
+_KICKER_TITLE_WORDS: Final = 16
+_KICKER_SUMMARY_WORDS: Final = 50
 
 
 def kicker_teasers(nb: list[LineDecision]) -> None:

@@ -15,7 +15,7 @@ must read like one (names and agencies, no sentence words, no menu words, not a 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from corpus.convert.features import Features
 from corpus.convert.labels import BODY, BOILERPLATE, CREDIT
@@ -25,17 +25,19 @@ from corpus.convert.scan import agency_named
 if TYPE_CHECKING:
     from corpus.convert.engine import LineDecision
 
-_SENTENCE_END = re.compile(r"[.!?»”\"')]\s+")
-_TAIL_MAX_WORDS = 8
+_SENTENCE_END: Final = re.compile(r"[.!?»”\"')]\s+")
+_TAIL_MAX_WORDS: Final = 8
 # the stop first, its lookbehind after it: the regex engine then tries only the places holding a stop
-_GLUED_END = re.compile(r"[.!?](?<=[a-zß-ÿ0-9)][.!?])(?=[A-ZÀ-Þ][^.!?]{1,60}$)")
-_SITE_NAME = re.compile(
+_GLUED_END: Final = re.compile(r"[.!?](?<=[a-zß-ÿ0-9)][.!?])(?=[A-ZÀ-Þ][^.!?]{1,60}$)")
+_SITE_NAME: Final = re.compile(
     r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[A-ZÀ-Þ]"
 )  # "site.com/Jane": site, photographer
-_CONNECT = frozenset({"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"})
+_CONNECT: Final = frozenset(
+    {"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"}
+)
 # the label opens the line or follows a space, a bracket or a word's end (the label first: the regex engine skips
 # to its letters)
-_BY = re.compile(
+_BY: Final = re.compile(
     r"(?P<label>"
     + alternation(
         ["Photo", "Photograph", "Photos", "Picture", "Image", "Illustration", "Video"],
@@ -46,7 +48,7 @@ _BY = re.compile(
 )
 
 
-_TAIL_NAMES = tuple(RULES.credit_tail_names)
+_TAIL_NAMES: Final = tuple(RULES.credit_tail_names)
 
 
 def _credit_shaped(tail: str) -> bool:
@@ -63,9 +65,9 @@ def _credit_shaped(tail: str) -> bool:
     return "/" in tail or agency_named(tail) or (tail.isupper() and len(tail) > 3)
 
 
-_SEPARATORS = (" | ", " / ", " – ", " — ", " - ")
-_SEPARATED_MAX_WORDS = 6
-_SEPARATED_CAPTION_MIN_WORDS = 4
+_SEPARATORS: Final = (" | ", " / ", " – ", " — ", " - ")
+_SEPARATED_MAX_WORDS: Final = 6
+_SEPARATED_CAPTION_MIN_WORDS: Final = 4
 
 
 def trailing(text: str, f: Features) -> tuple[str, str] | None:
@@ -133,9 +135,9 @@ def _agency_word(w: str) -> bool:
     return w.lower().strip("()[],.;") in RULES.agency_words
 
 
-_CREDIT_LINE_MAX_WORDS = 6
-_SHOUT_MAX_WORDS = 4
-_HEAD_AGENCY = re.compile(r"^\S+(?:\s\S+)?\s?(?:/|\s[-|–]\s)\s?(?P<agency>[^/|]+)$")
+_CREDIT_LINE_MAX_WORDS: Final = 6
+_SHOUT_MAX_WORDS: Final = 4
+_HEAD_AGENCY: Final = re.compile(r"^\S+(?:\s\S+)?\s?(?:/|\s[-|–]\s)\s?(?P<agency>[^/|]+)$")
 
 
 def credit_words(text: str) -> bool:
@@ -165,7 +167,7 @@ def agency_only(text: str) -> bool:
     return bool(toks) and all(_agency_word(t) or t.lower() in _CONNECT for t in toks) and agency_named(text)
 
 
-_SLASH_MAX_WORDS = 6
+_SLASH_MAX_WORDS: Final = 6
 
 
 def slash_credit(text: str, words: int) -> bool:
@@ -181,10 +183,10 @@ def slash_credit(text: str, words: int) -> bool:
     return len(toks) >= 2 and text.count("/") == 1 and words <= _SLASH_MAX_WORDS and not text.isupper()
 
 
-_BRACKET_END = re.compile(r"(?<=[.!?])\s*[(\[](?P<credit>[^()\[\]]{2,60})[)\]]$")
-_BRACKET_MAX_WORDS = 5
-_BRACKET_LIST_MAX_WORDS = 8
-_BRACKET_CAPTION_MIN_WORDS = 6
+_BRACKET_END: Final = re.compile(r"(?<=[.!?])\s*[(\[](?P<credit>[^()\[\]]{2,60})[)\]]$")
+_BRACKET_MAX_WORDS: Final = 5
+_BRACKET_LIST_MAX_WORDS: Final = 8
+_BRACKET_CAPTION_MIN_WORDS: Final = 6
 
 
 def bracketed(text: str, words: int) -> tuple[str, str] | None:
@@ -227,7 +229,7 @@ def photo_by(text: str) -> tuple[str, str, str] | None:
     return m.group("label"), text[: m.start()].strip(" ([|–—-©"), m.group("credit").strip()
 
 
-_TITLE_MIN_WORDS = 10
+_TITLE_MIN_WORDS: Final = 10
 
 
 def label_title(credit: str, f: Features) -> bool:
@@ -257,12 +259,12 @@ def label_lines(nb: list[LineDecision]) -> None:
         )
 
 
-_GALLERY_PREFIX = re.compile(
+_GALLERY_PREFIX: Final = re.compile(
     r"^(?:(?:image|photo|picture|slide|bild|foto|imagen)\s*)?\d{1,3}\s*(?:of|/|von|de|sur|di)\s*\d{1,3}\s*[:.|–-]?\s*"
     r"(?=[A-ZÀ-Þ\"'“„«])",
     re.IGNORECASE,
 )
-_OPEN_BRACKET_SPAN = 40  # characters: a credit's bracket opens near the caption's end
+_OPEN_BRACKET_SPAN: Final = 40  # characters: a credit's bracket opens near the caption's end
 
 
 def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
@@ -291,7 +293,7 @@ def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
     return caption, credit
 
 
-_FOOTER = re.compile(
+_FOOTER: Final = re.compile(
     r"^(?:Copyright\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\.?$|rights reserved|Rechte vorbehalten"
     r"|\b(?:GmbH|Inc|LLC|Ltd|Limited|KG|S\.A|S\.L|B\.V|Oy|AB|ApS|AS)\b\.?$",  # a company's name: the publisher's
     re.I,
@@ -304,7 +306,7 @@ def footer(credit: str) -> bool:
     return bool(_FOOTER.search(credit.strip()))
 
 
-_WEAK_CAPTION_MAX_WORDS = 20
+_WEAK_CAPTION_MAX_WORDS: Final = 20
 
 
 def inline_ok(label: str, caption: str) -> bool:
@@ -312,7 +314,7 @@ def inline_ok(label: str, caption: str) -> bool:
     return label.lower() not in RULES.credit_weak or len(caption.split()) <= _WEAK_CAPTION_MAX_WORDS
 
 
-_GALLERY = re.compile(
+_GALLERY: Final = re.compile(
     r"^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото)\s+)?(?P<n>\d{1,3})\s*"
     r"(?:/|of|von|de|sur|di|из)\s*(?P<m>\d{1,3})$",
     re.IGNORECASE,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Final
 
 from corpus.convert.memo import memo
 from corpus.convert.rules import RULES
@@ -21,7 +22,7 @@ from corpus.convert.rules import RULES
 DAY_MONTH, MONTH_DAY = "day-month", "month-day"
 
 # "03/05/2024", "04/28/2023". Not preceded by a digit or a slash (a path, "2024/03/05" is date_iso's).
-_SLASH = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})\b")
+_SLASH: Final = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})\b")
 
 
 @memo

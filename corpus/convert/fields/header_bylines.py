@@ -8,7 +8,7 @@ line of the page's top (teasers, menus) is not. The name parsing itself is names
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import (
@@ -29,16 +29,17 @@ from corpus.convert.rules import RULES
 if TYPE_CHECKING:
     from corpus.convert.engine import LineDecision
 
-_YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
-_LEAD_SEPARATORS = re.compile(r"^[\s,|•·–—-]+")
+_YEAR_OR_TIME: Final = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
+_LEAD_SEPARATORS: Final = re.compile(r"^[\s,|•·–—-]+")
 # the lower-case byline prefixes of every table ("by", "von", "por"): "… 2024 by Jane Roe"
-_BY_WORD = re.compile(r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+")
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, Han, Hangul
-_CJK_NAME = re.compile(f"^[{_CJK}]{{1,4}}[ \u3000][{_CJK}]{{1,4}}$")
-_HEADER_BEFORE = 10  # name lines this far above the first paragraph…
-_HEADER_AFTER = 3  # …or this far below it, beside a date line
-_BELOW_HEADLINE = 4  # name lines this close below the headline need no date beside them
-_SEGMENT_LINE_MAX_WORDS = 40  # "Section | Published: 5 hours ago | Last updated: … | Written by Jane Roe"
+_BY_WORD: Final = re.compile(r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+")
+_CJK: Final = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, Han, Hangul
+_CJK_NAME: Final = re.compile(f"^[{_CJK}]{{1,4}}[ \u3000][{_CJK}]{{1,4}}$")
+_HEADER_BEFORE: Final = 10  # name lines this far above the first paragraph…
+_HEADER_AFTER: Final = 3  # …or this far below it, beside a date line
+_BELOW_HEADLINE: Final = 4  # name lines this close below the headline need no date beside them
+# "Section | Published: 5 hours ago | Last updated: … | Written by Jane Roe"
+_SEGMENT_LINE_MAX_WORDS: Final = 40
 
 
 def _dated(d: LineDecision) -> bool:
@@ -84,7 +85,7 @@ def _after_date(text: str, stop: frozenset[str]) -> list[str]:
     return names_only(rest, stop) if rest else []
 
 
-_LIST_SPAN = 8  # name lines walked back to a list's label
+_LIST_SPAN: Final = 8  # name lines walked back to a list's label
 
 
 def _listed(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
@@ -160,7 +161,7 @@ def _above_headline(nb: list[LineDecision], lo: int, hi: int, stop: frozenset[st
             return
 
 
-_SECTION_MAX_WORDS = 2
+_SECTION_MAX_WORDS: Final = 2
 
 
 def _dated_past_section(nb: list[LineDecision], k: int) -> bool:

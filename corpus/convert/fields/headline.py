@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Container
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import lead_byline, name_line, parse_names
@@ -29,36 +29,36 @@ from corpus.convert.rules import RULES
 if TYPE_CHECKING:
     from corpus.convert.engine import LineDecision
 
-WINDOW = 40  # non-blank lines above the first paragraph that may hold the title
+WINDOW: Final = 40  # non-blank lines above the first paragraph that may hold the title
 MIN_WORDS, MAX_WORDS, MAX_CHARS = 3, 30, 250
-THRESHOLD = 1.5
-BELOW_BYLINE = 1.5
-DISTANCE = 0.04  # per line between a title and the first paragraph
-TEASER_RUN = 3  # title-shaped lines in a row that make a list of teasers
-SIGNED = 1.0
-ECHO = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
-_SITE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
-_CRUMB_SEP = re.compile(r"[/›»>|]")
-_QUOTE_DASH = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
-_ENDS_WITH_TIME = re.compile(r"\d{1,2}:\d\d$")
-_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+THRESHOLD: Final = 1.5
+BELOW_BYLINE: Final = 1.5
+DISTANCE: Final = 0.04  # per line between a title and the first paragraph
+TEASER_RUN: Final = 3  # title-shaped lines in a row that make a list of teasers
+SIGNED: Final = 1.0
+ECHO: Final = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
+_SITE_SEP: Final = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
+_CRUMB_SEP: Final = re.compile(r"[/›»>|]")
+_QUOTE_DASH: Final = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
+_ENDS_WITH_TIME: Final = re.compile(r"\d{1,2}:\d\d$")
+_CLOCK: Final = re.compile(r"\b\d{1,2}:\d\d\b")
 # Digits of any script (\d is Unicode): a four-digit year that int() reads in any script's digits
-_ANY_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_SMALL_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")  # a day of the month
-_SCRIPT_DATE_CHARS = 60
-_HEADER = (BYLINE, DATELINE, CREDIT, CAPTION)
-_HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
-_TIGHT_COMMA = re.compile(r"[^\W\d],[^\W\d]")  # a comma with no space after it, between letters
-SIGNATURE_MAX_WORDS = 10
+_ANY_YEAR: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_SMALL_NUMBER: Final = re.compile(r"(?<!\d)\d{1,2}(?!\d)")  # a day of the month
+_SCRIPT_DATE_CHARS: Final = 60
+_HEADER: Final = (BYLINE, DATELINE, CREDIT, CAPTION)
+_HANDLE: Final = re.compile(r"(?:^|\s)@\w{2,}")
+_TIGHT_COMMA: Final = re.compile(r"[^\W\d],[^\W\d]")  # a comma with no space after it, between letters
+SIGNATURE_MAX_WORDS: Final = 10
 # "Crisis in the region - «The quote that is the title»": a kicker before a dash, the title a whole quote
-_KICKER_QUOTE = re.compile(
+_KICKER_QUOTE: Final = re.compile(
     r"^(?P<kicker>[^«»„“”\"]{3,60}?) [-–—] (?P<title>(?:«[^«»]+»|„[^„“]+“|“[^“”]+”|\"[^\"]+\"))$"
 )
-KICKER_MAX_WORDS = 6
-FULLER_SPAN = 12  # lines above the title where the page prints its full title
+KICKER_MAX_WORDS: Final = 6
+FULLER_SPAN: Final = 12  # lines above the title where the page prints its full title
 
 
-_UNCOLON = "\x00"  # marks the keys of lines counted with their colons dropped
+_UNCOLON: Final = "\x00"  # marks the keys of lines counted with their colons dropped
 
 
 def _key(text: str) -> str:
@@ -120,7 +120,7 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     return not (_prefixed_byline(t, f.words) or name_line(d, stop) or _signature(d, stop))
 
 
-_PLAYER = tuple(sorted(RULES.player_lines))
+_PLAYER: Final = tuple(sorted(RULES.player_lines))
 
 
 def _player(d: LineDecision | None) -> bool:

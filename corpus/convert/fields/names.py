@@ -9,7 +9,7 @@ what is left must be name-shaped (capitalised tokens, particles allowed, no stop
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE
 from corpus.convert.memo import memo, memo_list
@@ -18,21 +18,23 @@ from corpus.convert.rules import RULES
 if TYPE_CHECKING:
     from corpus.convert.engine import LineDecision
 
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΆ-Ω][\w'’.-]*$")
-_HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)")
-_SEP_DASHES = re.compile(r"^[\s|/–—-]+|[\s|/–—,-]+$")
+_NAME_TOKEN: Final = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΆ-Ω][\w'’.-]*$")
+_HANDLE: Final = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+|https?://\S+)")
+_SEP_DASHES: Final = re.compile(r"^[\s|/–—-]+|[\s|/–—,-]+$")
 # The name part ends at a date or time, a bullet or bar, or a spaced dash.
-_CUT = re.compile(r"\s+\d|(?<=[^\W\d_])\d|\s*[|•·]\s*|\s+[-–—]\s+|\s*\(|\s*;")
+_CUT: Final = re.compile(r"\s+\d|(?<=[^\W\d_])\d|\s*[|•·]\s*|\s+[-–—]\s+|\s*\(|\s*;")
 # a character every _CUT match holds: most name parts hold none, and _CUT is tried at every place
-_CUT_CHARS = re.compile(r"[\d|•·(;–—-]")
+_CUT_CHARS: Final = re.compile(r"[\d|•·(;–—-]")
 # a header line's segments, between bars, bullets and spaced dashes ("3. März 2024 • Jane Roe • 3 Min")
-SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
-_LEADING_CONNECTOR = re.compile(r"^(?:[,;&]\s*|(?:and|und|y|et)\s+)")
-_DOMAIN = re.compile(r"\w\.[a-z]{2,6}$")  # a publisher by its web address: "Example.com", "example.co.uk"
-_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
-_DESK_MAX_WORDS = 6  # "The Example Times Editorial Board"
-_NAME_LINE_MAX_WORDS = 14
-_UI_NOT_WIRE = RULES.ui_words - RULES.wire_words  # "Press" is a button, and a word of "Associated Press"
+SEGMENTS: Final = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
+_LEADING_CONNECTOR: Final = re.compile(r"^(?:[,;&]\s*|(?:and|und|y|et)\s+)")
+# a publisher by its web address: "Example.com", "example.co.uk"
+_DOMAIN: Final = re.compile(r"\w\.[a-z]{2,6}$")
+_ACRONYM: Final = re.compile(r"^[A-Z]{2,5}$")
+_DESK_MAX_WORDS: Final = 6  # "The Example Times Editorial Board"
+_NAME_LINE_MAX_WORDS: Final = 14
+# "Press" is a button, and a word of "Associated Press"
+_UI_NOT_WIRE: Final = RULES.ui_words - RULES.wire_words
 
 
 def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
@@ -52,9 +54,11 @@ def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
 
 
 # Name beginnings that carry a capital inside the name ("McDonald", "MacKenzie", "DeVeaux", "van Dyke").
-_INNER_CAPITAL_PREFIXES = frozenset({"mac", "van", "von", "del", "des", "der", "den", "fitz", "della", "dal"})
-_GLUE = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ][^\W\d_]*)")
-_GLUE_PAIR = re.compile(r"[^\W\d_][A-ZÀ-ÖØ-Þ]")  # a letter, then a capital: where _GLUE matches
+_INNER_CAPITAL_PREFIXES: Final = frozenset(
+    {"mac", "van", "von", "del", "des", "der", "den", "fitz", "della", "dal"}
+)
+_GLUE: Final = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ][^\W\d_]*)")
+_GLUE_PAIR: Final = re.compile(r"[^\W\d_][A-ZÀ-ÖØ-Þ]")  # a letter, then a capital: where _GLUE matches
 
 
 def unglue(text: str) -> str:

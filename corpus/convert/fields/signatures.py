@@ -8,7 +8,7 @@ programme it aired in, the parts between semicolons. Taken only when nothing els
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, DATELINE
 from corpus.convert.rules import RULES
@@ -16,9 +16,10 @@ from corpus.convert.rules import RULES
 if TYPE_CHECKING:
     from corpus.convert.engine import LineDecision
 
-_CODE = r"[a-zäöüß]{2,5}(?:/[a-zäöüß]{2,5})?"
-_CODES = re.compile(rf"^\(?{_CODE}(?:\s*,\s*{_CODE})*\)?$")
-_SPAN = 8  # lines after the last paragraph where the signature may stand (an info box may come between)
+_CODE: Final = r"[a-zäöüß]{2,5}(?:/[a-zäöüß]{2,5})?"
+_CODES: Final = re.compile(rf"^\(?{_CODE}(?:\s*,\s*{_CODE})*\)?$")
+# lines after the last paragraph where the signature may stand (an info box may come between)
+_SPAN: Final = 8
 
 
 def initials(text: str, stop: frozenset[str]) -> list[str]:
