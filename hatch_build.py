@@ -116,7 +116,11 @@ class CompileHook(BuildHookInterface):
                 f"you edit. Install a wheel (`{SWITCH}=1 pip install .`) or unset {SWITCH} for `pip install -e .`."
             )
         self._work = Path(tempfile.mkdtemp(prefix="corpus-mypyc-"))
-        built = compile_to(Path(self.root), self._work)
+        try:
+            built = compile_to(Path(self.root), self._work)
+        except BaseException:
+            shutil.rmtree(self._work, ignore_errors=True)
+            raise
         build_data["force_include"].update(built)
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
