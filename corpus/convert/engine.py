@@ -73,6 +73,8 @@ from corpus.convert.scan import (
 __all__ = ["LineDecision", "classify", "find_date", "parse_names"]
 
 _DIGITS = re.compile(r"\d+")
+# a colon, or a separator of scripts without capitals ("写真：共同", "사진=홍길동", "图/新华社"), after a credit label
+_SEPARATOR = re.compile(r"[:：=/／]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A caption with its credit can run to a paragraph's length (what, who, where, when, and the story's
 # background, then "(Photo: Jane Roe)"): credit rules try lines up to this many words.
@@ -102,7 +104,9 @@ def _pattern(
             shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= _CAPTION_MAX_WORDS:
-        colon = ":" in text  # the cheap tests of each rule's gate stand here: a call costs more than they do
+        colon = (
+            ":" in text or "：" in text
+        )  # the cheap tests of each rule's gate stand here: a call costs more than they do
         m = RULES.credit_inline.search(text) if colon and inline_credit_possible(text) else None
         if m is None and colon:
             m = RULES.credit_glued.search(text)
@@ -153,8 +157,10 @@ def _pattern(
             )
     if text[0].isdigit() and RULES.counter.match(text):
         return BOILERPLATE, "boilerplate.counter", {}
-    if f.words <= 40 and (
-        "©" in text or (text[0] in "(cC" and text[:9].lower().startswith(("(c)", "copyright")))
+    if (
+        f.words <= 40
+        and not keyword  # "© 2024 Example Daily, all rights reserved": a site's footer, in any language
+        and ("©" in text or (text[0] in "(cC" and text[:9].lower().startswith(("(c)", "copyright"))))
     ):
         m2 = RULES.credit_copyright.match(text)
         if m2:
@@ -233,7 +239,9 @@ def _anchored(
         m = RULES.credit_start.match(text) if "credit" in fams else None
         if m and credits.label_title(m.group("credit"), f):
             m = None  # "VIDEO: Why people in one town are happier than elsewhere.": a teaser's title
-        if m and (":" in text[m.end("label") : m.start("credit")] or m.group("credit")[:1].isupper()):
+        if m and (
+            _SEPARATOR.search(text, m.end("label"), m.start("credit")) or m.group("credit")[:1].isupper()
+        ):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             return (
                 CREDIT,

@@ -35,14 +35,22 @@ def _load() -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, frozen
     return common, langs, stop
 
 
+# Where a label ends inside a token of a script written without spaces: a full-width colon or slash, "=", "/"
+_WIDE_KEY_CUT = re.compile(r"[：=／/]")
+
+
 def first_word(text: str) -> str:
     """The key the starters table is indexed by: first token, lower case, without brackets or colons."""
     i = text.find(" ")
     head = text if i < 0 else text[:i]
-    if head and head.isprintable():  # no white space in it (all but " " is unprintable): the first token
-        return head.lower().strip("([:")
-    parts = text.split(None, 1)
-    return parts[0].lower().strip("([:") if parts else ""
+    if not (head and head.isprintable()):  # white space in it (all but " " is unprintable): split properly
+        parts = text.split(None, 1)
+        head = parts[0] if parts else ""
+    if (
+        not head.isascii()
+    ):  # "写真：共同", "사진=홍길동", "图/新华社": scripts without spaces glue label and credit
+        head = _WIDE_KEY_CUT.split(head.lstrip("（"), maxsplit=1)[0]
+    return head.lower().strip("([:")
 
 
 def _gather(langs: dict[str, dict[str, Any]], section: str, key: str) -> list[str]:
@@ -228,6 +236,7 @@ class Rules:
     player_lines: frozenset[
         str
     ]  # lower case: a video player's controls; the line beside them titles the video
+    cjk_roles: frozenset[str]  # "记者", "기자": roles beside a name in scripts without capitals or spaces
     role_suffixes: tuple[str, ...]  # lower-case roles: "Wirtschaftsredakteur" ends with one, so it is no name
     month_numbers: dict[str, int]
     # language -> "day-month" / "month-day": how its slash dates with both parts <= 12 read by default
@@ -308,6 +317,13 @@ _NUM_START = r"\d(?<!\w\d)"
 # "Foto: Jane Roe. Styling: John Doe. Haare: …": further "Label: value" parts after the credit are not it
 _MORE_LABELS = r"(?:\.\s+[A-ZÀ-Þ][\w-]{1,20}(?:\s[\w-]{1,20})?:.*)?"
 
+
+# Separators after a credit label besides ":" and "by": a full-width colon or slash ("写真：共同"), "=" ("사진=홍길동"),
+# a slash after a label in a script without spaces ("图/新华社"), nothing but a space after an abbreviated label
+# ending in a period ("Fot. Jan Nowak")
+_WIDE_SEPARATORS = r"：|=|／|(?<=[^\x00-\x7f])/|(?<=\.)(?=\s)"
+
+_CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+$")
 
 _SLASH_ORDERS = ("day-month", "month-day")
 
@@ -448,6 +464,7 @@ def _compile() -> Rules:
             w.lower()
             for w in common.get("headline", {}).get("player", []) + _gather(langs, "headline", "player")
         ),
+        cjk_roles=frozenset(r for r in _gather(langs, "byline", "roles") if _CJK_CHARS.match(r)),
         role_suffixes=tuple(sorted({r.lower() for r in _gather(langs, "byline", "roles") if len(r) >= 6})),
         month_numbers=months,
         credit_kinds=kinds,
@@ -509,7 +526,8 @@ def _compile() -> Rules:
             + r")\s+[^\s.!?:,;]+(?:\s+[^\s.!?:,;]+){0,2}$",
             flags,
         ),
-        byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")(?:\s*:)?\s+(?P<names>\S.*)$"),  # "By: Jane Roe"
+        # "By: Jane Roe"; "作者：王小明": no space after a prefix that ends in a full-width colon or a slash
+        byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")(?:\s*:)?(?:\s+|(?<=[：/]))(?P<names>\S.*)$"),
         byline_words=frozenset(p for p in prefixes if p.isalpha() and p.islower()),
         byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + alternation(leads) + r")\s*:?$"),
         name_split=re.compile(name_split_fast(conn_syms, conn_words)),
@@ -548,9 +566,11 @@ def _compile() -> Rules:
             re.compile(r"\s(?:" + alternation(leads, fold=True) + r")\s+(?P<names>\S.*)$", flags),
         ),
         credit_start=re.compile(
-            r"^\(?(?P<label>"
+            r"^[(（]?(?P<label>"
             + label_alt
-            + r")(?:\s+credits?)?\s*(?::|by\b|von\b|de\b)\s*(?P<credit>\S.{0,160}?)\)?$",
+            + r")(?:\s+credits?)?\s*(?::|by\b|von\b|de\b|"
+            + _WIDE_SEPARATORS
+            + r")\s*(?P<credit>\S.{0,160}?)[)）]?$",
             flags,
         ),
         credit_glued=re.compile(
@@ -564,11 +584,11 @@ def _compile() -> Rules:
         ),
         credit_label_alone=re.compile(r"^\(?(?P<label>" + label_alt + r")(?:\s+credits?)?\s*:\s*$", flags),
         credit_inline=re.compile(
-            r"(?:^|[\s(\[|–—-])\(?(?P<label>"
+            r"(?:^|[\s(\[（|–—-])[(（]?(?P<label>"
             + label_alt
-            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
+            + r")(?:\s+credits?)?\s*[:：]\s*(?P<credit>[^:：]{2,160}?)"
             + _MORE_LABELS
-            + r"[)\]]?$",
+            + r"[)\]）]?$",
             flags,
         ),
         credit_copyright=re.compile(

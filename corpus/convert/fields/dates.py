@@ -23,13 +23,16 @@ DAY_MONTH, MONTH_DAY = "day-month", "month-day"
 # "03/05/2024", "04/28/2023". Not preceded by a digit or a slash (a path, "2024/03/05" is date_iso's).
 _SLASH = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})\b")
 
+# "2024年4月28日" (Chinese, Japanese), "2024년 4월 28일" (Korean): year, month and day each with its unit
+_CJK_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]")
+
 
 @memo
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     """The first date in the text as ISO (year-month-day), with its match."""
     if "19" not in text and "20" not in text:
         return None  # every pattern needs a year
-    for pat in (RULES.date_iso, RULES.date_dmy, RULES.date_mdy, RULES.date_num):
+    for pat in (RULES.date_iso, RULES.date_dmy, RULES.date_mdy, RULES.date_num, _CJK_DATE):
         m = pat.search(text)
         if not m:
             continue

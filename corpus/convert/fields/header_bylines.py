@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import (
     SEGMENTS,
+    cjk_name,
     covers,
     lead_byline,
     more_name_lines,
@@ -33,8 +34,6 @@ _YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _LEAD_SEPARATORS = re.compile(r"^[\s,|•·–—-]+")
 # the lower-case byline prefixes of every table ("by", "von", "por"): "… 2024 by Jane Roe"
 _BY_WORD = re.compile(r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+")
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, Han, Hangul
-_CJK_NAME = re.compile(f"^[{_CJK}]{{1,4}}[ \u3000][{_CJK}]{{1,4}}$")
 _HEADER_BEFORE = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER = 3  # …or this far below it, beside a date line
 _BELOW_HEADLINE = 4  # name lines this close below the headline need no date beside them
@@ -96,11 +95,11 @@ def _listed(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
 
 
 def _cjk_name(nb: list[LineDecision], k: int) -> list[str]:
-    """ "大渡 美咲" right beside a date line: family and given name, with no capitals to tell them by."""
-    text = nb[k].text.strip()
+    """ "大渡 美咲", "记者 王小明" right beside a date line: a name with no capitals to tell it by."""
+    name = cjk_name(nb[k].text)
     beside = (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None)
-    if _CJK_NAME.match(text) and any(_dated(x) for x in beside if x):
-        return [text]
+    if name and any(_dated(x) for x in beside if x):
+        return [name]
     return []
 
 
@@ -218,8 +217,9 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
         return
     if _listed(nb, k, stop):
         return
-    if _cjk_name(nb, k):
-        d.label, d.rule, d.data = BYLINE, "byline: a CJK name beside a date", {"authors": [alone]}
+    cjk = _cjk_name(nb, k)
+    if cjk:
+        d.label, d.rule, d.data = BYLINE, "byline: a CJK name beside a date", {"authors": cjk}
         return
     # title / standfirst / (the lead picture's caption and credit) / "Jane Roe": the header's place is evidence
     below_standfirst = (

@@ -9,6 +9,7 @@ what is left must be name-shaped (capitalised tokens, particles allowed, no stop
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE
@@ -35,6 +36,16 @@ _NAME_LINE_MAX_WORDS = 14
 _UI_NOT_WIRE = RULES.ui_words - RULES.wire_words  # "Press" is a button, and a word of "Associated Press"
 
 
+def _uncased(token: str) -> bool:
+    """A word of a script without capitals (Arabic, Hebrew, Devanagari, Thai, CJK): in a name as a capitalised
+    word is (the prefix or the layout that found the name is the evidence; a capital cannot be)."""
+    c = token[:1]
+    if not c.isalpha() or c.isupper() or c.islower():
+        return False
+    # letters and the vowel signs and other marks of abugidas ("शर्मा", "ใจดี"), which str.isalpha refuses
+    return token.isalpha() or all(ch.isalpha() or unicodedata.category(ch)[0] == "M" for ch in token)
+
+
 def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
     caps = 0
     prev = ""
@@ -45,10 +56,39 @@ def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
         prev = low
         if low in RULES.particles:
             continue
-        if not _NAME_TOKEN.match(t) or any(map(str.isdigit, t)) or low in stop or low in _UI_NOT_WIRE:
+        if (
+            not (_NAME_TOKEN.match(t) or _uncased(t))
+            or any(map(str.isdigit, t))
+            or low in stop
+            or low in _UI_NOT_WIRE
+        ):
             return False  # "By Privacy Policy": a button's word is in no name
         caps += 1
     return caps >= 1
+
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, Han, Hangul
+_CJK_WORD = re.compile(f"[{_CJK}]{{1,4}}")
+_CJK_ROLES = tuple(sorted(RULES.cjk_roles, key=len, reverse=True))
+
+
+def cjk_name(text: str) -> str | None:
+    """ "大渡 美咲" (family and given name), "记者 王小明", "김민수 기자" (a name beside its role): a name in a
+    script without capitals or spaces. A single word counts only beside a role, which is its evidence."""
+    text = text.strip()
+    role = False
+    for r in _CJK_ROLES:
+        if text.startswith(r):
+            text, role = text[len(r) :].lstrip(), True
+            break
+    for r in _CJK_ROLES:
+        if text.endswith(r):
+            text, role = text[: -len(r)].rstrip(), True
+            break
+    words = text.split()
+    if not (len(words) == 2 or (role and len(words) == 1 and len(words[0]) >= 2)):
+        return None
+    return " ".join(words) if all(_CJK_WORD.fullmatch(w) for w in words) else None
 
 
 # Name beginnings that carry a capital inside the name ("McDonald", "MacKenzie", "DeVeaux", "van Dyke").
@@ -175,8 +215,8 @@ def parse_names(
             tokens = part.split()
             if not tokens or len(tokens) > max_tokens:
                 continue
-            if len(tokens) == 1 and not single_ok:
-                continue
+            if len(tokens) == 1 and not single_ok and not _CJK_WORD.fullmatch(tokens[0]):
+                continue  # "王小明": a name of one word in a script written without spaces
             if _words_ok_for_name(tokens, stop):
                 names.append(part)
     if len(names) > 1 and not names[0].isupper():
