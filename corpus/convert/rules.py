@@ -46,11 +46,10 @@ def first_word(text: str) -> str:
     if not (head and head.isprintable()):  # white space in it (all but " " is unprintable): split properly
         parts = text.split(None, 1)
         head = parts[0] if parts else ""
-    if (
-        not head.isascii()
-    ):  # "写真：共同", "사진=홍길동", "图/新华社": scripts without spaces glue label and credit
-        head = _WIDE_KEY_CUT.split(head.lstrip("（"), maxsplit=1)[0]
-    return head.lower().strip("([:")
+    if head.isascii():
+        return head.lower().strip("([:")
+    # "写真：共同", "사진=홍길동", "图/新华社": scripts without spaces glue the label to the credit
+    return _WIDE_KEY_CUT.split(head.lstrip("（"), maxsplit=1)[0].lower().strip("([:")
 
 
 def _gather(langs: dict[str, dict[str, Any]], section: str, key: str) -> list[str]:

@@ -20,14 +20,18 @@ _LABEL_TAILS = frozenset(k.split()[-1] for k in RULES.credit_kinds) | {"credit",
 def inline_credit_possible(text: str) -> bool:
     """The word before one of the line's colons is a credit label's last word: only then try the regex
     ("Foto: Jane Roe. Styling: John Doe" has the label before its first colon)."""
-    for colon in (":", "："):
-        i = text.find(colon)
-        while i >= 0:
-            head = text[:i].rstrip()
-            at = max(head.rfind(" "), head.rfind("("), head.rfind("（"))
-            if head[at + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS:
-                return True
-            i = text.find(colon, i + 1)
+    i = text.find(":")
+    while i >= 0:
+        head = text[:i].rstrip()
+        if head[max(head.rfind(" "), head.rfind("(")) + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS:
+            return True
+        i = text.find(":", i + 1)
+    i = text.find("：")  # a full-width colon: "（写真：共同）"
+    while i >= 0:
+        head = text[:i].rstrip()
+        if head[max(head.rfind(" "), head.rfind("("), head.rfind("（")) + 1 :].lower() in _LABEL_TAILS:
+            return True
+        i = text.find("：", i + 1)
     return False
 
 

@@ -26,13 +26,16 @@ _SLASH = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{
 # "2024年4月28日" (Chinese, Japanese), "2024년 4월 28일" (Korean): year, month and day each with its unit
 _CJK_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]")
 
+_PATTERNS = (RULES.date_iso, RULES.date_dmy, RULES.date_mdy, RULES.date_num)
+_PATTERNS_CJK = (*_PATTERNS, _CJK_DATE)
+
 
 @memo
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     """The first date in the text as ISO (year-month-day), with its match."""
     if "19" not in text and "20" not in text:
         return None  # every pattern needs a year
-    for pat in (RULES.date_iso, RULES.date_dmy, RULES.date_mdy, RULES.date_num, _CJK_DATE):
+    for pat in _PATTERNS if text.isascii() else _PATTERNS_CJK:
         m = pat.search(text)
         if not m:
             continue

@@ -96,7 +96,7 @@ def _listed(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
 
 def _cjk_name(nb: list[LineDecision], k: int) -> list[str]:
     """ "大渡 美咲", "记者 王小明" right beside a date line: a name with no capitals to tell it by."""
-    name = cjk_name(nb[k].text)
+    name = None if nb[k].text.isascii() else cjk_name(nb[k].text)
     beside = (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None)
     if name and any(_dated(x) for x in beside if x):
         return [name]

@@ -159,7 +159,7 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
         or _script_date(d.text)
         or RULES.byline.match(d.text)
         or name_line(d, stop)
-        or cjk_name(d.text)
+        or (not d.text.isascii() and cjk_name(d.text))
         or lead_byline(d.text, stop)
         or _signature(d, stop)
     )

@@ -57,7 +57,7 @@ def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
         if low in RULES.particles:
             continue
         if (
-            not (_NAME_TOKEN.match(t) or _uncased(t))
+            not (_NAME_TOKEN.match(t) or (not t[:1].islower() and _uncased(t)))
             or any(map(str.isdigit, t))
             or low in stop
             or low in _UI_NOT_WIRE
@@ -75,6 +75,8 @@ _CJK_ROLES = tuple(sorted(RULES.cjk_roles, key=len, reverse=True))
 def cjk_name(text: str) -> str | None:
     """ "大渡 美咲" (family and given name), "记者 王小明", "김민수 기자" (a name beside its role): a name in a
     script without capitals or spaces. A single word counts only beside a role, which is its evidence."""
+    if text.isascii():
+        return None  # most lines: no CJK letter in them
     text = text.strip()
     role = False
     for r in _CJK_ROLES:
