@@ -40,6 +40,7 @@ from corpus.convert.body import (
     summary_boxes,
     tail,
     teaser_cards,
+    teaser_credits,
     teaser_lists,
     wrapped_paragraphs,
 )
@@ -311,6 +312,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     body_repeats(nonblank)
     repeated_standfirst(nonblank)
     _headline_and_names(nonblank, s, e, stop)
+    teaser_credits(nonblank)
     return ds
 
 

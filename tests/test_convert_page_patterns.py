@@ -1,0 +1,55 @@
+"""Page patterns that hold on any site (invented text): each test fails without the rule it names."""
+
+from __future__ import annotations
+
+from corpus.convert import convert_bytes
+from corpus.record import Record
+
+PARAS = [
+    "The harbour authority opened a new ferry terminal on Monday, after two years of building work and a long "
+    "argument about who would pay for the larger car deck that the island's hauliers had asked for.",
+    "Passengers said the waiting hall was brighter and warmer than the old shed, and several of them praised "
+    "the new ramps that let people with prams and wheelchairs walk straight onto the boats.",
+    "The operator plans to add a late crossing on Fridays from next month, and it will review the timetable "
+    "again in the autumn once it has counted how many people use the early morning boats.",
+    "A spokesperson for the authority said the final bill was slightly below the budget agreed three years "
+    "ago, because the steel for the new pier had been bought before prices rose.",
+]
+
+
+def convert(text: str) -> Record:
+    return convert_bytes(text.encode("utf-8"), id="t", file="t.txt")
+
+
+def test_teaser_picture_credits_below_the_related_list_are_furniture() -> None:
+    article = [
+        "Harbour opens its new ferry terminal",
+        "By Jane Roe",
+        "The new terminal seen from the pier on Monday.\nPhoto: John Doe",
+        *PARAS,
+        "Related stories",
+        "Island school gets a new roof before winter\nPhoto: Reuters",
+        "Fishing boats return to the old quay\nPhoto: Max Muster/dpa",
+    ]
+    rec = convert("\n\n".join(article) + "\n")
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("John Doe", "The new terminal seen from the pier on Monday.")
+    ]
+    assert rec.body == "\n\n".join(PARAS)
+
+
+def test_the_articles_photographer_credited_again_at_the_end_stays() -> None:
+    article = [
+        "Harbour opens its new ferry terminal",
+        "By Jane Roe",
+        "The new terminal seen from the pier on Monday.\nPhoto: John Doe",
+        *PARAS,
+        "Most read",
+        "Island school gets a new roof before winter",
+        "The waiting hall on its first morning.\nPhoto: John Doe",
+    ]
+    rec = convert("\n\n".join(article) + "\n")
+    assert [c.caption for c in rec.credits] == [
+        "The new terminal seen from the pier on Monday.",
+        "The waiting hall on its first morning.",
+    ]
