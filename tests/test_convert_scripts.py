@@ -461,3 +461,12 @@ def test_article_in_another_script(lang: str, whole_page: bool) -> None:
 def test_dates_of_other_scripts(line: str, iso: str) -> None:
     found = find_date(line)
     assert found is not None and found[0] == iso
+
+
+def test_cjk_caption_closed_by_a_courtesy_bracket() -> None:
+    a = ARTICLES["ja"]
+    line = "展望台から海を眺める見学者たち（町観光課提供）"
+    text = page(a, False).replace(f"{a['caption']}\n{a['credit']}", line)
+    rec = convert(text)
+    assert [(c.credit, c.caption) for c in rec.credits] == [(None, line)]
+    assert rec.body == "\n\n".join(a["paras"])

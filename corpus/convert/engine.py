@@ -134,6 +134,10 @@ def _pattern(
                     "caption": m.group("caption").rstrip(" ([|–—-©").strip(),
                 },
             )
+        m = RULES.credit_courtesy.match(text) if text[-1] == "）" else None
+        if m:  # the bracket is printed as the caption's own end: the caption keeps it, no credit is split off
+            data = {"kind": "photo", "caption": text}
+            return CREDIT, "credit.courtesy: a caption naming who provided the picture, in brackets", data
         br = credits.bracketed(text, f.words) if closes else None
         if br:
             return (

@@ -289,6 +289,9 @@ class Rules:
     credit_label_alone: re.Pattern[str]  # "Image:" alone: the credit is on the next line
     credit_copyright: re.Pattern[str]
     credit_agency_end: re.Pattern[str]
+    # "…を行う吉田技官（警視庁提供）": a caption ending in a full-width bracket that names who provided or took the
+    # picture (the tables' credit.courtesy words, CJK captions' way of crediting)
+    credit_courtesy: re.Pattern[str]
     agency: re.Pattern[str]
     agency_words: frozenset[str]  # every word of the agency names, lower case ("getty", "images", "dpa")
     # `agency` split in two for a truth test (scan.agency_named): the name opening the text (agency_head.match)
@@ -592,6 +595,11 @@ def _compile() -> Rules:
         ),
         credit_copyright=re.compile(
             r"^(?P<caption>.*?)[\s(|–—-]*(?:" + marks_alt + r")\s*(?P<credit>[^©]{2,120}?)\)?$"
+        ),
+        credit_courtesy=re.compile(
+            r"^.{4,}?（[^（）]{1,40}?\s*(?:"
+            + alternation(_gather(langs, "credit", "courtesy") or ["\x00"])
+            + r")）$"
         ),
         credit_agency_end=re.compile(
             r"^(?P<caption>.{8,}?)\s*[(\[]?(?P<credit>(?:[^()\[\]]{0,60}/\s*)?\b(?:"
