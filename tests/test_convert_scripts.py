@@ -470,3 +470,41 @@ def test_cjk_caption_closed_by_a_courtesy_bracket() -> None:
     rec = convert(text)
     assert [(c.credit, c.caption) for c in rec.credits] == [(None, line)]
     assert rec.body == "\n\n".join(a["paras"])
+
+
+ID_PARAS = [
+    "Pemerintah kota meresmikan taman baru di tepi sungai pada hari Senin, setelah pembangunan yang berlangsung "
+    "hampir dua tahun dan sempat tertunda karena musim hujan yang panjang.",
+    "Warga yang datang pada hari pertama mengatakan taman itu jauh lebih bersih dan teduh dibandingkan lapangan "
+    "kosong yang dulu ada di tempat yang sama.",
+    "Pengelola taman berencana menambah jalur sepeda dan lampu penerangan tambahan pada akhir tahun ini, sambil "
+    "menunggu hasil evaluasi dari dinas pekerjaan umum.",
+    "Menurut juru bicara pemerintah kota, biaya pembangunan taman tersebut masih berada di bawah anggaran yang "
+    "disetujui oleh dewan kota tiga tahun lalu.",
+]
+
+
+def test_indonesian_inline_teaser_byline_and_credit() -> None:
+    blocks = [
+        "Taman baru di tepi sungai resmi dibuka",
+        "Penulis: Budi Santoso",
+        "Warga berjalan di taman baru pada hari Senin.\nFoto: Siti Rahma",
+        ID_PARAS[0],
+        ID_PARAS[1],
+        "Baca juga: Jembatan lama di pusat kota akan diperbaiki",
+        ID_PARAS[2],
+        ID_PARAS[3],
+    ]
+    rec = convert("\n\n".join(blocks) + "\n")
+    assert rec.body == "\n\n".join(ID_PARAS)
+    assert rec.byline.authors == ["Budi Santoso"]
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Siti Rahma", "Warga berjalan di taman baru pada hari Senin.")
+    ]
+    assert [r.title for r in rec.related_links] == ["Jembatan lama di pusat kota akan diperbaiki"]
+
+
+def test_direction_marks_do_not_hide_a_label() -> None:
+    a = ARTICLES["ar"]
+    rec = convert(page(a, False).replace(a["credit"], "\u200f" + a["credit"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [(a["credited"], a["caption"])]
