@@ -46,7 +46,7 @@ def first_word(text: str) -> str:
     if not (head and head.isprintable()):  # white space in it (all but " " is unprintable): split properly
         parts = text.split(None, 1)
         head = parts[0] if parts else ""
-    if head.isascii():
+    if head.isascii() or head.isalpha():
         return head.lower().strip("([:")
     # "写真：共同", "사진=홍길동", "图/新华社": scripts without spaces glue the label to the credit
     return _WIDE_KEY_CUT.split(head.lstrip("（"), maxsplit=1)[0].lower().strip("([:")
@@ -302,6 +302,8 @@ class Rules:
     credit_tail_names: frozenset[str]  # lower case: agencies' full names, a credit only after a caption
     date_dmy: re.Pattern[str]
     date_mdy: re.Pattern[str]
+    date_dmy_ascii: re.Pattern[str]  # date_dmy and date_mdy for ASCII lines: the same matches, faster
+    date_mdy_ascii: re.Pattern[str]
     date_iso: re.Pattern[str]
     date_num: re.Pattern[str]
     weekday: re.Pattern[str]
@@ -338,6 +340,24 @@ def _slash_dates(langs: dict[str, dict[str, Any]]) -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
+def _date_dmy(month_alt: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<d>"
+        + _NUM_START
+        + r"\d?)(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
+        + month_alt
+        + r")\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})\b",
+        re.IGNORECASE,
+    )
+
+
+def _date_mdy(month_alt: str) -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b",
+        re.IGNORECASE,
+    )
+
+
 def _compile() -> Rules:
     common, langs, stop = _load()
     cb = common.get("boilerplate", {})
@@ -352,6 +372,11 @@ def _compile() -> Rules:
             for k in range(3, len(low)):
                 months.setdefault(low[:k], int(num))
     month_alt = alternation(sorted(months), fold=True)
+    # the month names an ASCII text can match (case folding maps "ı", "ſ", "K" to ASCII letters): the patterns
+    # for ASCII lines, most lines, without the branches of other scripts the regex engine would try at each place
+    month_ascii = alternation(
+        sorted(m for m in months if all(c.isascii() or c in "ıİſK" for c in m)), fold=True
+    )
 
     kinds: dict[str, str] = {}
     for kind in ("photo", "video", "illustration", "graphic"):
@@ -578,7 +603,9 @@ def _compile() -> Rules:
         credit_glued=re.compile(
             r"(?P<label>"  # "…VALENTINOFoto: X": after a word in capitals too
             + alternation(
-                [k[:1].upper() + k[1:] for k in kinds], after=r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})"
+                # a glued label shows by its capital: labels of scripts without capitals cannot be told
+                [k[:1].upper() + k[1:] for k in kinds if k[:1].upper().isupper()],
+                after=r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})",
             )
             + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
             + _MORE_LABELS
@@ -611,18 +638,10 @@ def _compile() -> Rules:
         agency_head=re.compile(r"(?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
         agency_sep=re.compile(r"[\s/(\[|](?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
         credit_tail_names=frozenset(n.lower() for n in common.get("credit", {}).get("tail_names", [])),
-        date_dmy=re.compile(
-            r"(?P<d>"
-            + _NUM_START
-            + r"\d?)(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
-            + month_alt
-            + r")\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})\b",
-            flags,
-        ),
-        date_mdy=re.compile(
-            r"\b(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b",
-            flags,
-        ),
+        date_dmy=_date_dmy(month_alt),
+        date_mdy=_date_mdy(month_alt),
+        date_dmy_ascii=_date_dmy(month_ascii),
+        date_mdy_ascii=_date_mdy(month_ascii),
         date_iso=re.compile(
             r"(?P<y>(?:19|20)(?<!\w\d\d)\d{2})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"
         ),

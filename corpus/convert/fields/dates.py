@@ -26,8 +26,8 @@ _SLASH = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{
 # "2024年4月28日" (Chinese, Japanese), "2024년 4월 28일" (Korean): year, month and day each with its unit
 _CJK_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]")
 
-_PATTERNS = (RULES.date_iso, RULES.date_dmy, RULES.date_mdy, RULES.date_num)
-_PATTERNS_CJK = (*_PATTERNS, _CJK_DATE)
+_PATTERNS = (RULES.date_iso, RULES.date_dmy_ascii, RULES.date_mdy_ascii, RULES.date_num)
+_PATTERNS_CJK = (RULES.date_iso, RULES.date_dmy, RULES.date_mdy, RULES.date_num, _CJK_DATE)
 
 
 @memo
@@ -98,8 +98,13 @@ def written_order(texts: Sequence[str]) -> str | None:
     votes = {DAY_MONTH: 0, MONTH_DAY: 0}
     for t in texts:
         if ("19" in t or "20" in t) and len(t) > 8:
-            votes[DAY_MONTH] += sum(1 for _ in RULES.date_dmy.finditer(t))
-            votes[MONTH_DAY] += sum(1 for _ in RULES.date_mdy.finditer(t))
+            ascii_ = t.isascii()
+            votes[DAY_MONTH] += sum(
+                1 for _ in (RULES.date_dmy_ascii if ascii_ else RULES.date_dmy).finditer(t)
+            )
+            votes[MONTH_DAY] += sum(
+                1 for _ in (RULES.date_mdy_ascii if ascii_ else RULES.date_mdy).finditer(t)
+            )
     if votes[DAY_MONTH] == votes[MONTH_DAY]:
         return None
     return max(votes, key=lambda k: votes[k])

@@ -75,7 +75,7 @@ _CJK_ROLES = tuple(sorted(RULES.cjk_roles, key=len, reverse=True))
 def cjk_name(text: str) -> str | None:
     """ "大渡 美咲" (family and given name), "记者 王小明", "김민수 기자" (a name beside its role): a name in a
     script without capitals or spaces. A single word counts only beside a role, which is its evidence."""
-    if text.isascii():
+    if text.isascii() or not _CJK_WORD.search(text):
         return None  # most lines: no CJK letter in them
     text = text.strip()
     role = False
