@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corpus.convert import convert_bytes
 from corpus.record import Record
 
@@ -53,3 +55,18 @@ def test_the_articles_photographer_credited_again_at_the_end_stays() -> None:
         "The new terminal seen from the pier on Monday.",
         "The waiting hall on its first morning.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Szerző: Kovács János", ["Kovács János"]),
+        ("A cura di Mario Rossi", ["Mario Rossi"]),
+        ("Skrevet af Jens Jensen", ["Jens Jensen"]),
+        ("Skriven av Anna Svensson", ["Anna Svensson"]),
+    ],
+)
+def test_byline_prefixes_of_more_languages(line: str, authors: list[str]) -> None:
+    rec = convert("\n\n".join(["Harbour opens its new ferry terminal", line, *PARAS]) + "\n")
+    assert rec.byline.authors == authors
+    assert line not in rec.body
