@@ -70,3 +70,11 @@ def test_byline_prefixes_of_more_languages(line: str, authors: list[str]) -> Non
     rec = convert("\n\n".join(["Harbour opens its new ferry terminal", line, *PARAS]) + "\n")
     assert rec.byline.authors == authors
     assert line not in rec.body
+
+
+@pytest.mark.parametrize("credit_line", ["Foto di Mario Rossi", "Ph: Mario Rossi", "Photo par Mario Rossi"])
+def test_credit_labels_with_a_preposition_or_an_abbreviation(credit_line: str) -> None:
+    caption = "The waiting hall on its first morning."
+    text = "\n\n".join(["Harbour opens its new ferry terminal", f"{caption}\n{credit_line}", *PARAS]) + "\n"
+    rec = convert(text)
+    assert [(c.credit, c.caption) for c in rec.credits] == [("Mario Rossi", caption)]

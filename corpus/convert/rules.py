@@ -595,7 +595,7 @@ def _compile() -> Rules:
         credit_start=re.compile(
             r"^[(（]?(?P<label>"
             + label_alt
-            + r")(?:\s+credits?)?\s*(?::|by\b|von\b|de\b|"
+            + r")(?:\s+credits?)?\s*(?::|(?:by|von|de|di|par|por|door|av|af)\b|"
             + _WIDE_SEPARATORS
             + r")\s*(?P<credit>\S.{0,160}?)[)）]?$",
             flags,
