@@ -595,7 +595,9 @@ def _compile() -> Rules:
         credit_start=re.compile(
             r"^[(（]?(?P<label>"
             + label_alt
-            + r")(?:\s+credits?)?\s*(?::|(?:by|von|de|di|par|por|door|av|af)\b|"
+            + r")(?:\s+credits?)?\s*(?::|(?:"
+            + alternation(["by", "von", "de", "di", "par", "por", "door", "av", "af"], fold=True)
+            + r")\b|"
             + _WIDE_SEPARATORS
             + r")\s*(?P<credit>\S.{0,160}?)[)）]?$",
             flags,
