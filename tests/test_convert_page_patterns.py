@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.convert import convert_bytes
+from corpus.convert.fields.dates import find_date
 from corpus.record import Record
 
 PARAS = [
@@ -78,3 +79,21 @@ def test_credit_labels_with_a_preposition_or_an_abbreviation(credit_line: str) -
     text = "\n\n".join(["Harbour opens its new ferry terminal", f"{caption}\n{credit_line}", *PARAS]) + "\n"
     rec = convert(text)
     assert [(c.credit, c.caption) for c in rec.credits] == [("Mario Rossi", caption)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lue myös: Valtuusto hyväksyi uuden budjetin",
+        "İlgili Haber: Meclis yeni bütçeyi onayladı",
+        "Lesen Sie dazu: Rat beschließt neuen Haushalt",
+    ],
+)
+def test_inline_read_also_teaser_is_not_body(line: str) -> None:
+    rec = convert("\n\n".join([*PARAS[:2], line, *PARAS[2:]]) + "\n")
+    assert rec.body == "\n\n".join(PARAS)
+
+
+def test_finnish_date() -> None:
+    found = find_date("28. huhtikuuta 2024 klo 10.00")
+    assert found is not None and found[0] == "2024-04-28"
