@@ -97,3 +97,11 @@ def test_inline_read_also_teaser_is_not_body(line: str) -> None:
 def test_finnish_date() -> None:
     found = find_date("28. huhtikuuta 2024 klo 10.00")
     assert found is not None and found[0] == "2024-04-28"
+
+
+@pytest.mark.parametrize(
+    "button", ["Sigue leyendo", "Lees verder", "Haberin devamı", "Czytaj dalej", "Prenumerera"]
+)
+def test_buttons_of_more_languages_between_paragraphs_are_not_body(button: str) -> None:
+    rec = convert("\n\n".join([*PARAS[:2], button, *PARAS[2:]]) + "\n")
+    assert rec.body == "\n\n".join(PARAS)
