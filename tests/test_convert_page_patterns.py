@@ -105,3 +105,11 @@ def test_finnish_date() -> None:
 def test_buttons_of_more_languages_between_paragraphs_are_not_body(button: str) -> None:
     rec = convert("\n\n".join([*PARAS[:2], button, *PARAS[2:]]) + "\n")
     assert rec.body == "\n\n".join(PARAS)
+
+
+@pytest.mark.parametrize(
+    "line", ["Dela på Facebook", "Udostępnij na Facebooku", "Facebook'ta paylaş", "Sdílet na X"]
+)
+def test_share_lines_of_more_languages_are_not_body(line: str) -> None:
+    rec = convert("\n\n".join([*PARAS[:2], line, *PARAS[2:]]) + "\n")
+    assert rec.body == "\n\n".join(PARAS)
