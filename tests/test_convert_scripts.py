@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.convert import convert_bytes
+from corpus.convert.features import ends_like_sentence, line_features
 from corpus.convert.fields.dates import find_date
 from corpus.record import Record
 
@@ -508,3 +509,11 @@ def test_direction_marks_do_not_hide_a_label() -> None:
     a = ARTICLES["ar"]
     rec = convert(page(a, False).replace(a["credit"], "\u200f" + a["credit"]))
     assert [(c.credit, c.caption) for c in rec.credits] == [(a["credited"], a["caption"])]
+
+
+def test_khmer_and_burmese_stops_end_sentences_and_their_letters_count_densely() -> None:
+    khmer = "ក្រុមប្រឹក្សាក្រុងបានសម្រេចសាងសង់ស្ពានចាស់ឡើងវិញ។"
+    burmese = "မြို့တော်ကောင်စီက တံတားဟောင်းကို ပြန်လည်တည်ဆောက်ရန် ဆုံးဖြတ်ခဲ့သည်။"
+    for text in (khmer, burmese):
+        assert ends_like_sentence(text)
+        assert line_features(text, frozenset()).words >= 12  # a sentence's length, though it holds few spaces
