@@ -517,3 +517,20 @@ def test_khmer_and_burmese_stops_end_sentences_and_their_letters_count_densely()
     for text in (khmer, burmese):
         assert ends_like_sentence(text)
         assert line_features(text, frozenset()).words >= 12  # a sentence's length, though it holds few spaces
+
+
+@pytest.mark.parametrize(
+    ("lang", "date_line"),
+    [
+        ("ar", "28 أبريل 2024 | أخبار محلية"),
+        ("he", "28.04.2024 | חדשות הארץ"),
+        ("zh", "2024年4月28日 | 社会"),
+    ],
+)
+def test_a_section_beside_the_date_is_no_author_in_scripts_without_capitals(
+    lang: str, date_line: str
+) -> None:
+    a = {**ARTICLES[lang], "byline": date_line, "date": "10:45"}
+    rec = convert(page(a, False))
+    assert rec.byline.authors == []
+    assert rec.headline == a["head"]

@@ -255,7 +255,7 @@ def _anchored(
             )
         m = RULES.byline.match(text) if "byline" in fams else None
         if m:
-            names = parse_names(m.group("names"), stop) or fnames.desk(m.group("names"))
+            names = parse_names(m.group("names"), stop, prefixed=True) or fnames.desk(m.group("names"))
             if names:
                 return BYLINE, f"byline.prefix: {m.group('prefix')!r}", {"authors": names}
         if "byline" in fams and RULES.byline_bare.match(text):
@@ -325,7 +325,7 @@ def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
     for k, d in enumerate(nb):
         if d.label == BYLINE and d.data.get("bare") and k + 1 < len(nb):
             x = nb[k + 1]
-            got = parse_names(x.text, stop, single_ok=True) or names.desk(x.text)
+            got = parse_names(x.text, stop, single_ok=True, prefixed=True) or names.desk(x.text)
             if got and (_free(x) or x.label == BYLINE):
                 x.label, x.rule, x.data = (
                     BYLINE,

@@ -46,7 +46,7 @@ def _uncased(token: str) -> bool:
     return token.isalpha() or all(ch.isalpha() or unicodedata.category(ch)[0] == "M" for ch in token)
 
 
-def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
+def _words_ok_for_name(tokens: list[str], stop: frozenset[str], uncased_ok: bool = False) -> bool:
     caps = 0
     prev = ""
     for t in tokens:
@@ -57,7 +57,7 @@ def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
         if low in RULES.particles:
             continue
         if (
-            not (_NAME_TOKEN.match(t) or (not t[:1].islower() and _uncased(t)))
+            not (_NAME_TOKEN.match(t) or (uncased_ok and not t[:1].islower() and _uncased(t)))
             or any(map(str.isdigit, t))
             or low in stop
             or low in _UI_NOT_WIRE
@@ -207,9 +207,11 @@ def name_part(text: str) -> str:
 
 @memo_list
 def parse_names(
-    text: str, stop: frozenset[str], *, single_ok: bool = False, max_tokens: int = 5
+    text: str, stop: frozenset[str], *, single_ok: bool = False, max_tokens: int = 5, prefixed: bool = False
 ) -> list[str]:
-    """Split a byline's name part into names; anything that is not name-shaped is dropped."""
+    """Split a byline's name part into names; anything that is not name-shaped is dropped. `prefixed`: a byline
+    prefix or lead phrase ("By", "بقلم", "作者：") stands before the text, the only evidence for a name in a script
+    without capitals (a section's name beside a date looks the same)."""
     text = name_part(text)
     names = []
     for piece in RULES.name_split.split(text):
@@ -217,9 +219,9 @@ def parse_names(
             tokens = part.split()
             if not tokens or len(tokens) > max_tokens:
                 continue
-            if len(tokens) == 1 and not single_ok and not _CJK_WORD.fullmatch(tokens[0]):
+            if len(tokens) == 1 and not single_ok and not (prefixed and _CJK_WORD.fullmatch(tokens[0])):
                 continue  # "王小明": a name of one word in a script written without spaces
-            if _words_ok_for_name(tokens, stop):
+            if _words_ok_for_name(tokens, stop, prefixed):
                 names.append(part)
     if len(names) > 1 and not names[0].isupper():
         names = [n for n in names if not n.isupper()]  # "Jane Roe, CITY DESK": the desk is not an author
@@ -261,7 +263,7 @@ def segment_byline(text: str, stop: frozenset[str]) -> list[str]:
     for seg in SEGMENTS.split(text):
         m = RULES.byline.match(seg.strip())
         if m:
-            return parse_names(m.group("names"), stop) or desk(m.group("names"))
+            return parse_names(m.group("names"), stop, prefixed=True) or desk(m.group("names"))
     return []
 
 
@@ -271,7 +273,7 @@ def lead_byline(text: str, stop: frozenset[str]) -> list[str]:
     m = RULES.byline_lead.search(text)
     if not m:
         return []
-    return parse_names(m.group("names"), stop)
+    return parse_names(m.group("names"), stop, prefixed=True)
 
 
 def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
