@@ -534,3 +534,26 @@ def test_a_section_beside_the_date_is_no_author_in_scripts_without_capitals(
     rec = convert(page(a, False))
     assert rec.byline.authors == []
     assert rec.headline == a["head"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "title"),
+    [
+        (
+            "uk",
+            "Попередня статтяУ громаді відремонтували стару школу",
+            "У громаді відремонтували стару школу",
+        ),
+        ("zh", "下一篇：山区小学迎来第一批新教师", "山区小学迎来第一批新教师"),
+        (
+            "ar",
+            "المقال السابق ترميم السوق القديم يدخل مرحلته الأخيرة",
+            "ترميم السوق القديم يدخل مرحلته الأخيرة",
+        ),
+    ],
+)
+def test_previous_and_next_article_links_of_other_languages(lang: str, line: str, title: str) -> None:
+    a = ARTICLES[lang]
+    rec = convert(page(a, False) + "\n" + line + "\n")
+    assert title in [r.title for r in rec.related_links]
+    assert rec.body == "\n\n".join(a["paras"])

@@ -536,7 +536,7 @@ def _compile() -> Rules:
             + alternation(prev, fold=True)
             + r")|(?P<next>"
             + alternation(nxt, fold=True)
-            + r"))\s*[:»›>-]?\s*(?P<title>.*)$",
+            + r"))\s*[:：»›>-]?\s*(?P<title>.*)$",
             flags,
         ),
         related_label=re.compile(
