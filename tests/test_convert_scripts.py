@@ -557,3 +557,11 @@ def test_previous_and_next_article_links_of_other_languages(lang: str, line: str
     rec = convert(page(a, False) + "\n" + line + "\n")
     assert title in [r.title for r in rec.related_links]
     assert rec.body == "\n\n".join(a["paras"])
+
+
+def test_korean_signature_below_the_last_paragraph() -> None:
+    a = ARTICLES["ko"]
+    blocks = [a["head"], a["date"], *a["paras"], "김민수 기자 minsu@example.co.kr"]
+    rec = convert("\n\n".join(blocks) + "\n")
+    assert rec.byline.authors == ["김민수"]
+    assert rec.body == "\n\n".join(a["paras"])

@@ -387,7 +387,7 @@ def _signature(nb: list[LineDecision], e: int, stop: frozenset[str]) -> None:
         f = d.features
         if f is None or f.words > _SIGNATURE_MAX_WORDS or not (_free(d) or "short line" in d.rule):
             return
-        got = names.name_line(d, stop)
+        got = names.name_line(d, stop) or (names.cjk_signature(d.text) if not d.text.isascii() else [])
         if got:
             d.label, d.rule, d.data = (
                 BYLINE,

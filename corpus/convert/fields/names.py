@@ -72,6 +72,12 @@ _CJK_WORD = re.compile(f"[{_CJK}]{{1,4}}")
 _CJK_ROLES = tuple(sorted(RULES.cjk_roles, key=len, reverse=True))
 
 
+def cjk_signature(text: str) -> list[str]:
+    """ "김민수 기자 minsu@example.co.kr" below the last paragraph: a CJK name, its role and its address."""
+    name = cjk_name(_HANDLE.sub("", text) if "@" in text else text)
+    return [name] if name else []
+
+
 def cjk_name(text: str) -> str | None:
     """ "大渡 美咲" (family and given name), "记者 王小明", "김민수 기자" (a name beside its role): a name in a
     script without capitals or spaces. A single word counts only beside a role, which is its evidence."""
