@@ -565,3 +565,10 @@ def test_korean_signature_below_the_last_paragraph() -> None:
     rec = convert("\n\n".join(blocks) + "\n")
     assert rec.byline.authors == ["김민수"]
     assert rec.body == "\n\n".join(a["paras"])
+
+
+@pytest.mark.parametrize(("line", "iso"), [("٢٨ أبريل ٢٠٢٤", "2024-04-28"), ("२८ अप्रैल २०२४", "2024-04-28")])
+def test_dates_in_arabic_indic_and_devanagari_digits(line: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None and found[0] == iso
+    assert convert(page(ARTICLES["ar"], False)).published == "2024-04-28"
