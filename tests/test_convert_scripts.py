@@ -572,3 +572,10 @@ def test_dates_in_arabic_indic_and_devanagari_digits(line: str, iso: str) -> Non
     found = find_date(line)
     assert found is not None and found[0] == iso
     assert convert(page(ARTICLES["ar"], False)).published == "2024-04-28"
+
+
+def test_korean_credit_after_the_caption_on_its_line() -> None:
+    a = ARTICLES["ko"]
+    text = page(a, False).replace(f"{a['caption']}\n{a['credit']}", f"{a['caption']} {a['credit']}")
+    rec = convert(text)
+    assert [(c.credit, c.caption) for c in rec.credits] == [(a["credited"], a["caption"])]

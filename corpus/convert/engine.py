@@ -108,10 +108,10 @@ def _pattern(
             shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= _CAPTION_MAX_WORDS:
-        colon = (
-            ":" in text or "：" in text
-        )  # the cheap tests of each rule's gate stand here: a call costs more than they do
-        m = RULES.credit_inline.search(text) if colon and inline_credit_possible(text) else None
+        # the cheap tests of each rule's gate stand here: a call costs more than they do
+        colon = ":" in text or "：" in text
+        sep = colon or "=" in text  # "사진=홍길동": a label's "=" in Korean captions
+        m = RULES.credit_inline.search(text) if sep and inline_credit_possible(text) else None
         if m is None and colon:
             m = RULES.credit_glued.search(text)
         if (

@@ -617,7 +617,7 @@ def _compile() -> Rules:
         credit_inline=re.compile(
             r"(?:^|[\s(\[（|–—-])[(（]?(?P<label>"
             + label_alt
-            + r")(?:\s+credits?)?\s*[:：]\s*(?P<credit>[^:：]{2,160}?)"
+            + r")(?:\s+credits?)?\s*[:：=]\s*(?P<credit>[^:：=]{2,160}?)"
             + _MORE_LABELS
             + r"[)\]）]?$",
             flags,
