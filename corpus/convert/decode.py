@@ -11,9 +11,10 @@ class ConvertError(Exception):
     """Raw input that cannot become a record; the message says what is wrong and what to do."""
 
 
-# Characters dropped (BOM, soft hyphen, zero-width, ASCII controls but tab and newline), and spaces that
+# Characters dropped (BOM, soft hyphen, zero-width, left-to-right and right-to-left marks (they steer display
+# only, and hide a label such as U+200F "تصوير:" from the tables), ASCII controls but tab and newline), and spaces that
 # become a plain space. Most texts have none: one search over the text decides whether to rewrite it.
-_DROP: Final = re.compile("[\ufeff\u00ad\u200b\u2060\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DROP: Final = re.compile("[\ufeff\u00ad\u200b\u200e\u200f\u2060\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ODD_SPACE: Final = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _ANY_ODD: Final = re.compile(_DROP.pattern[:-1] + _ODD_SPACE.pattern[1:])
 _RUN: Final = re.compile("  +")

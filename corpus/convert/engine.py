@@ -40,6 +40,7 @@ from corpus.convert.body import (
     summary_boxes,
     tail,
     teaser_cards,
+    teaser_credits,
     teaser_lists,
     wrapped_paragraphs,
 )
@@ -48,6 +49,7 @@ from corpus.convert.features import Features, all_features
 from corpus.convert.fields import credits, header_bylines, headline, names, signatures
 from corpus.convert.fields import names as fnames
 from corpus.convert.fields.dates import find_date
+from corpus.convert.fields.dates import native_year as _native_year
 from corpus.convert.fields.names import parse_names
 from corpus.convert.labels import (
     BIO,
@@ -73,6 +75,8 @@ from corpus.convert.scan import (
 __all__ = ["LineDecision", "classify", "find_date", "parse_names"]
 
 _DIGITS: Final = re.compile(r"\d+")
+# a colon, or a separator of scripts without capitals ("写真：共同", "사진=홍길동", "图/新华社"), after a credit label
+_SEPARATOR: Final = re.compile(r"[:：=/／]")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 # A caption with its credit can run to a paragraph's length (what, who, where, when, and the story's
 # background, then "(Photo: Jane Roe)"): credit rules try lines up to this many words.
@@ -96,15 +100,19 @@ def _pattern(
         hit = _anchored(text, f, stop, fams)
         if hit:
             return hit
-    if f.words <= 10 and ("19" in text or "20" in text) and _YEAR.search(text):  # dates have a 4-digit year
+    if f.words <= 10 and (
+        (("19" in text or "20" in text) and _YEAR.search(text)) or (not text.isascii() and _native_year(text))
+    ):  # dates have a 4-digit year
         d = find_date(text)
         if d:
             # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
             shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= _CAPTION_MAX_WORDS:
-        colon = ":" in text  # the cheap tests of each rule's gate stand here: a call costs more than they do
-        m = RULES.credit_inline.search(text) if colon and inline_credit_possible(text) else None
+        # the cheap tests of each rule's gate stand here: a call costs more than they do
+        colon = ":" in text or "：" in text
+        sep = colon or "=" in text  # "사진=홍길동": a label's "=" in Korean captions
+        m = RULES.credit_inline.search(text) if sep and inline_credit_possible(text) else None
         if m is None and colon:
             m = RULES.credit_glued.search(text)
         if (
@@ -130,6 +138,10 @@ def _pattern(
                     "caption": m.group("caption").rstrip(" ([|–—-©").strip(),
                 },
             )
+        m = RULES.credit_courtesy.match(text) if text[-1] == "）" else None
+        if m:  # the bracket is printed as the caption's own end: the caption keeps it, no credit is split off
+            data = {"kind": "photo", "caption": text}
+            return CREDIT, "credit.courtesy: a caption naming who provided the picture, in brackets", data
         br = credits.bracketed(text, f.words) if closes else None
         if br:
             return (
@@ -154,8 +166,10 @@ def _pattern(
             )
     if text[0].isdigit() and RULES.counter.match(text):
         return BOILERPLATE, "boilerplate.counter", {}
-    if f.words <= 40 and (
-        "©" in text or (text[0] in "(cC" and text[:9].lower().startswith(("(c)", "copyright")))
+    if (
+        f.words <= 40
+        and not keyword  # "© 2024 Example Daily, all rights reserved": a site's footer, in any language
+        and ("©" in text or (text[0] in "(cC" and text[:9].lower().startswith(("(c)", "copyright"))))
     ):
         m2 = RULES.credit_copyright.match(text)
         if m2:
@@ -234,7 +248,9 @@ def _anchored(
         m = RULES.credit_start.match(text) if "credit" in fams else None
         if m and credits.label_title(m.group("credit"), f):
             m = None  # "VIDEO: Why people in one town are happier than elsewhere.": a teaser's title
-        if m and (":" in text[m.end("label") : m.start("credit")] or m.group("credit")[:1].isupper()):
+        if m and (
+            _SEPARATOR.search(text, m.end("label"), m.start("credit")) or m.group("credit")[:1].isupper()
+        ):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
             return (
                 CREDIT,
@@ -243,7 +259,7 @@ def _anchored(
             )
         m = RULES.byline.match(text) if "byline" in fams else None
         if m:
-            names = parse_names(m.group("names"), stop) or fnames.desk(m.group("names"))
+            names = parse_names(m.group("names"), stop, prefixed=True) or fnames.desk(m.group("names"))
             if names:
                 return BYLINE, f"byline.prefix: {m.group('prefix')!r}", {"authors": names}
         if "byline" in fams and RULES.byline_bare.match(text):
@@ -304,6 +320,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     body_repeats(nonblank)
     repeated_standfirst(nonblank)
     _headline_and_names(nonblank, s, e, stop)
+    teaser_credits(nonblank)
     return ds
 
 
@@ -312,7 +329,7 @@ def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
     for k, d in enumerate(nb):
         if d.label == BYLINE and d.data.get("bare") and k + 1 < len(nb):
             x = nb[k + 1]
-            got = parse_names(x.text, stop, single_ok=True) or names.desk(x.text)
+            got = parse_names(x.text, stop, single_ok=True, prefixed=True) or names.desk(x.text)
             if got and (_free(x) or x.label == BYLINE):
                 x.label, x.rule, x.data = (
                     BYLINE,
@@ -374,7 +391,7 @@ def _signature(nb: list[LineDecision], e: int, stop: frozenset[str]) -> None:
         f = d.features
         if f is None or f.words > _SIGNATURE_MAX_WORDS or not (_free(d) or "short line" in d.rule):
             return
-        got = names.name_line(d, stop)
+        got = names.name_line(d, stop) or (names.cjk_signature(d.text) if not d.text.isascii() else [])
         if got:
             d.label, d.rule, d.data = (
                 BYLINE,

@@ -16,10 +16,12 @@ from typing import Final
 _WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
 # Scripts written without spaces: their length is counted in characters, not words.
 _DENSE: Final = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]"
-)
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\uf900-\ufaff]"
+)  # kana, Han, Hangul, Thai and Lao, Myanmar, Khmer
 _CLOSERS: Final = "\"'”’»)]“‘›"  # “ and ‘ close German quotes („…“)
-_ENDS: Final = frozenset(".!?;。！？।॥؟۔։።")  # CJK, Devanagari, Arabic, Urdu, Armenian, Ethiopic stops too
+_ENDS: Final = frozenset(
+    ".!?;。！？।॥؟۔։።។။"
+)  # CJK, Devanagari, Arabic, Urdu, Armenian, Ethiopic, Khmer, Burmese stops too
 _URL: Final = re.compile(r"https?://|www\.|\S@\S+\.\w")
 # Emoji (and their joiners) after a sentence's stop: "… see you soon! 🙂" ends like a sentence
 _EMOJI_TAIL: Final = re.compile(r"[\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+$")

@@ -35,14 +35,21 @@ def _load() -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, frozen
     return common, langs, stop
 
 
+# Where a label ends inside a token of a script written without spaces: a full-width colon or slash, "=", "/"
+_WIDE_KEY_CUT: Final = re.compile(r"[：=／/]")
+
+
 def first_word(text: str) -> str:
     """The key the starters table is indexed by: first token, lower case, without brackets or colons."""
     i = text.find(" ")
     head = text if i < 0 else text[:i]
-    if head and head.isprintable():  # no white space in it (all but " " is unprintable): the first token
+    if not (head and head.isprintable()):  # white space in it (all but " " is unprintable): split properly
+        parts = text.split(None, 1)
+        head = parts[0] if parts else ""
+    if head.isascii() or head.isalpha():
         return head.lower().strip("([:")
-    parts = text.split(None, 1)
-    return parts[0].lower().strip("([:") if parts else ""
+    # "写真：共同", "사진=홍길동", "图/新华社": scripts without spaces glue the label to the credit
+    return _WIDE_KEY_CUT.split(head.lstrip("（"), maxsplit=1)[0].lower().strip("([:")
 
 
 def _gather(langs: dict[str, dict[str, Any]], section: str, key: str) -> list[str]:
@@ -228,6 +235,7 @@ class Rules:
     player_lines: frozenset[
         str
     ]  # lower case: a video player's controls; the line beside them titles the video
+    cjk_roles: frozenset[str]  # "记者", "기자": roles beside a name in scripts without capitals or spaces
     role_suffixes: tuple[str, ...]  # lower-case roles: "Wirtschaftsredakteur" ends with one, so it is no name
     month_numbers: dict[str, int]
     # language -> "day-month" / "month-day": how its slash dates with both parts <= 12 read by default
@@ -281,6 +289,9 @@ class Rules:
     credit_label_alone: re.Pattern[str]  # "Image:" alone: the credit is on the next line
     credit_copyright: re.Pattern[str]
     credit_agency_end: re.Pattern[str]
+    # "…を行う吉田技官（警視庁提供）": a caption ending in a full-width bracket that names who provided or took the
+    # picture (the tables' credit.courtesy words, CJK captions' way of crediting)
+    credit_courtesy: re.Pattern[str]
     agency: re.Pattern[str]
     agency_words: frozenset[str]  # every word of the agency names, lower case ("getty", "images", "dpa")
     # `agency` split in two for a truth test (scan.agency_named): the name opening the text (agency_head.match)
@@ -291,6 +302,8 @@ class Rules:
     credit_tail_names: frozenset[str]  # lower case: agencies' full names, a credit only after a caption
     date_dmy: re.Pattern[str]
     date_mdy: re.Pattern[str]
+    date_dmy_ascii: re.Pattern[str]  # date_dmy and date_mdy for ASCII lines: the same matches, faster
+    date_mdy_ascii: re.Pattern[str]
     date_iso: re.Pattern[str]
     date_num: re.Pattern[str]
     weekday: re.Pattern[str]
@@ -309,6 +322,13 @@ _NUM_START: Final = r"\d(?<!\w\d)"
 _MORE_LABELS: Final = r"(?:\.\s+[A-ZÀ-Þ][\w-]{1,20}(?:\s[\w-]{1,20})?:.*)?"
 
 
+# Separators after a credit label besides ":" and "by": a full-width colon or slash ("写真：共同"), "=" ("사진=홍길동"),
+# a slash after a label in a script without spaces ("图/新华社"), nothing but a space after an abbreviated label
+# ending in a period ("Fot. Jan Nowak")
+_WIDE_SEPARATORS: Final = r"：|=|／|(?<=[^\x00-\x7f])/|(?<=\.)(?=\s)"
+
+_CJK_CHARS: Final = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+$")
+
 _SLASH_ORDERS: Final = ("day-month", "month-day")
 
 
@@ -318,6 +338,24 @@ def _slash_dates(langs: dict[str, dict[str, Any]]) -> dict[str, str]:
     if bad:
         raise ValueError(f"rules: slash_dates must be one of {_SLASH_ORDERS} or empty, got {bad}")
     return {k: v for k, v in out.items() if v}
+
+
+def _date_dmy(month_alt: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<d>"
+        + _NUM_START
+        + r"\d?)(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
+        + month_alt
+        + r")\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})\b",
+        re.IGNORECASE,
+    )
+
+
+def _date_mdy(month_alt: str) -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b",
+        re.IGNORECASE,
+    )
 
 
 def _compile() -> Rules:
@@ -334,6 +372,11 @@ def _compile() -> Rules:
             for k in range(3, len(low)):
                 months.setdefault(low[:k], int(num))
     month_alt = alternation(sorted(months), fold=True)
+    # the month names an ASCII text can match (case folding maps "ı", "ſ", "K" to ASCII letters): the patterns
+    # for ASCII lines, most lines, without the branches of other scripts the regex engine would try at each place
+    month_ascii = alternation(
+        sorted(m for m in months if all(c.isascii() or c in "ıİſK" for c in m)), fold=True
+    )
 
     kinds: dict[str, str] = {}
     for kind in ("photo", "video", "illustration", "graphic"):
@@ -448,6 +491,7 @@ def _compile() -> Rules:
             w.lower()
             for w in common.get("headline", {}).get("player", []) + _gather(langs, "headline", "player")
         ),
+        cjk_roles=frozenset(r for r in _gather(langs, "byline", "roles") if _CJK_CHARS.match(r)),
         role_suffixes=tuple(sorted({r.lower() for r in _gather(langs, "byline", "roles") if len(r) >= 6})),
         month_numbers=months,
         credit_kinds=kinds,
@@ -492,7 +536,7 @@ def _compile() -> Rules:
             + alternation(prev, fold=True)
             + r")|(?P<next>"
             + alternation(nxt, fold=True)
-            + r"))\s*[:»›>-]?\s*(?P<title>.*)$",
+            + r"))\s*[:：»›>-]?\s*(?P<title>.*)$",
             flags,
         ),
         related_label=re.compile(
@@ -509,7 +553,8 @@ def _compile() -> Rules:
             + r")\s+[^\s.!?:,;]+(?:\s+[^\s.!?:,;]+){0,2}$",
             flags,
         ),
-        byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")(?:\s*:)?\s+(?P<names>\S.*)$"),  # "By: Jane Roe"
+        # "By: Jane Roe"; "作者：王小明": no space after a prefix that ends in a full-width colon or a slash
+        byline=re.compile(r"^(?P<prefix>" + prefix_alt + r")(?:\s*:)?(?:\s+|(?<=[：/]))(?P<names>\S.*)$"),
         byline_words=frozenset(p for p in prefixes if p.isalpha() and p.islower()),
         byline_bare=re.compile(r"^(?:" + prefix_alt + "|" + alternation(leads) + r")\s*:?$"),
         name_split=re.compile(name_split_fast(conn_syms, conn_words)),
@@ -548,15 +593,21 @@ def _compile() -> Rules:
             re.compile(r"\s(?:" + alternation(leads, fold=True) + r")\s+(?P<names>\S.*)$", flags),
         ),
         credit_start=re.compile(
-            r"^\(?(?P<label>"
+            r"^[(（]?(?P<label>"
             + label_alt
-            + r")(?:\s+credits?)?\s*(?::|by\b|von\b|de\b)\s*(?P<credit>\S.{0,160}?)\)?$",
+            + r")(?:\s+credits?)?\s*(?::|(?:"
+            + alternation(["by", "von", "de", "di", "par", "por", "door", "av", "af"], fold=True)
+            + r")\b|"
+            + _WIDE_SEPARATORS
+            + r")\s*(?P<credit>\S.{0,160}?)[)）]?$",
             flags,
         ),
         credit_glued=re.compile(
             r"(?P<label>"  # "…VALENTINOFoto: X": after a word in capitals too
             + alternation(
-                [k[:1].upper() + k[1:] for k in kinds], after=r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})"
+                # a glued label shows by its capital: labels of scripts without capitals cannot be told
+                [k[:1].upper() + k[1:] for k in kinds if k[:1].upper().isupper()],
+                after=r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})",
             )
             + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
             + _MORE_LABELS
@@ -564,15 +615,20 @@ def _compile() -> Rules:
         ),
         credit_label_alone=re.compile(r"^\(?(?P<label>" + label_alt + r")(?:\s+credits?)?\s*:\s*$", flags),
         credit_inline=re.compile(
-            r"(?:^|[\s(\[|–—-])\(?(?P<label>"
+            r"(?:^|[\s(\[（|–—-])[(（]?(?P<label>"
             + label_alt
-            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
+            + r")(?:\s+credits?)?\s*[:：=]\s*(?P<credit>[^:：=]{2,160}?)"
             + _MORE_LABELS
-            + r"[)\]]?$",
+            + r"[)\]）]?$",
             flags,
         ),
         credit_copyright=re.compile(
             r"^(?P<caption>.*?)[\s(|–—-]*(?:" + marks_alt + r")\s*(?P<credit>[^©]{2,120}?)\)?$"
+        ),
+        credit_courtesy=re.compile(
+            r"^.{4,}?（[^（）]{1,40}?\s*(?:"
+            + alternation(_gather(langs, "credit", "courtesy") or ["\x00"])
+            + r")）$"
         ),
         credit_agency_end=re.compile(
             r"^(?P<caption>.{8,}?)\s*[(\[]?(?P<credit>(?:[^()\[\]]{0,60}/\s*)?\b(?:"
@@ -584,18 +640,10 @@ def _compile() -> Rules:
         agency_head=re.compile(r"(?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
         agency_sep=re.compile(r"[\s/(\[|](?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
         credit_tail_names=frozenset(n.lower() for n in common.get("credit", {}).get("tail_names", [])),
-        date_dmy=re.compile(
-            r"(?P<d>"
-            + _NUM_START
-            + r"\d?)(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
-            + month_alt
-            + r")\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})\b",
-            flags,
-        ),
-        date_mdy=re.compile(
-            r"\b(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b",
-            flags,
-        ),
+        date_dmy=_date_dmy(month_alt),
+        date_mdy=_date_mdy(month_alt),
+        date_dmy_ascii=_date_dmy(month_ascii),
+        date_mdy_ascii=_date_mdy(month_ascii),
         date_iso=re.compile(
             r"(?P<y>(?:19|20)(?<!\w\d\d)\d{2})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"
         ),

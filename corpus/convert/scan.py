@@ -27,6 +27,16 @@ def inline_credit_possible(text: str) -> bool:
         if head[max(head.rfind(" "), head.rfind("(")) + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS:
             return True
         i = text.find(":", i + 1)
+    for sep in (
+        "：",
+        "=",
+    ):  # a full-width colon or "=" in scripts without spaces: "（写真：共同）", "사진=홍길동"
+        i = text.find(sep)
+        while i >= 0:
+            head = text[:i].rstrip()
+            if head[max(head.rfind(" "), head.rfind("("), head.rfind("（")) + 1 :].lower() in _LABEL_TAILS:
+                return True
+            i = text.find(sep, i + 1)
     return False
 
 

@@ -5,7 +5,8 @@ sets their order):
   score       content_class, wrapped_paragraphs: how a line reads on its own (pass 2);
   furniture   comment_widgets, site_slogans, summary_boxes (and tables of contents), closed_boxes,
               furniture_islands: furniture that reads like text;
-  teasers     teaser_lists, cut_summaries, teaser_cards, kicker_teasers: teaser blocks, found by their shape;
+  teasers     teaser_lists, cut_summaries, teaser_cards, kicker_teasers, teaser_credits: teaser blocks,
+              found by their shape;
   run         main_run, standfirst: the densest run of text, cut where the article ends (pass 4);
   end         what follows an article (pager links, comments, author box); tail: bios inside vs after it;
   label       label_body: body inside the run, subheadings / inline links between paragraphs (pass 5);
@@ -26,7 +27,13 @@ from corpus.convert.body.label import label_body
 from corpus.convert.body.repeats import body_repeats, repeated_standfirst
 from corpus.convert.body.run import lede_above_box, main_run, standfirst
 from corpus.convert.body.score import content_class, wrapped_paragraphs
-from corpus.convert.body.teasers import cut_summaries, kicker_teasers, teaser_cards, teaser_lists
+from corpus.convert.body.teasers import (
+    cut_summaries,
+    kicker_teasers,
+    teaser_cards,
+    teaser_credits,
+    teaser_lists,
+)
 
 __all__ = [
     "body_repeats",
@@ -45,6 +52,7 @@ __all__ = [
     "summary_boxes",
     "tail",
     "teaser_cards",
+    "teaser_credits",
     "teaser_lists",
     "wrapped_paragraphs",
 ]

@@ -13,7 +13,7 @@ from typing import Final
 from corpus.convert.body.furniture import is_furniture
 from corpus.convert.body.score import continues
 from corpus.convert.decision import LineDecision
-from corpus.convert.labels import BOILERPLATE, RELATED
+from corpus.convert.labels import BODY, BOILERPLATE, CAPTION, CREDIT, RELATED
 from corpus.convert.rules import RULES
 
 _TEASER_MIN: Final = 3
@@ -167,3 +167,30 @@ def kicker_teasers(nb: list[LineDecision]) -> None:
 
 def _kicker_part(d: LineDecision) -> bool:
     return d.label == RELATED or (not d.label and d.content == "short")
+
+
+def teaser_credits(nb: list[LineDecision]) -> None:
+    """Below the article's last paragraph, once a list of links has begun ("Related", "Most read"), picture
+    credits and captions belong to the teasers' pictures (a teaser card: picture, credit, title), not to the
+    article's: they are furniture. A photographer the article credits above still credits its pictures (the
+    shoot's credits printed at the page's end); an agency alone is no such evidence."""
+    last = max((k for k, d in enumerate(nb) if d.label == BODY), default=-1)
+    if last < 0:
+        return
+    own = {
+        str(d.data.get("credit", "")).lower()
+        for d in nb[:last]
+        if d.label == CREDIT and not RULES.agency.fullmatch(str(d.data.get("credit", "")))
+    }
+    first = next((k for k in range(last + 1, len(nb)) if nb[k].label == RELATED), len(nb))
+    after = [d for d in nb[first + 1 :] if d.label in (CREDIT, CAPTION)]
+    kept = {  # captions of the credits kept
+        str(d.data.get("caption", ""))
+        for d in after
+        if d.label == CREDIT and str(d.data.get("credit", "")).lower() in own
+    }
+    for d in after:
+        if d.label == CREDIT and str(d.data.get("credit", "")).lower() in own:
+            continue
+        if d.label == CREDIT or d.text not in kept:
+            d.label, d.rule, d.data = BOILERPLATE, "a teaser's picture credit: below the article's links", {}

@@ -24,13 +24,31 @@ DAY_MONTH, MONTH_DAY = "day-month", "month-day"
 # "03/05/2024", "04/28/2023". Not preceded by a digit or a slash (a path, "2024/03/05" is date_iso's).
 _SLASH: Final = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})\b")
 
+# "2024年4月28日" (Chinese, Japanese), "2024년 4월 28일" (Korean): year, month and day each with its unit
+_CJK_DATE: Final = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"
+)
+
+# Arabic-Indic, Persian and Devanagari digits, read as the ASCII ones (a year in them: "٢٠٢٤", "२०२४")
+_NATIVE_DIGITS: Final = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९", "0123456789" * 3)
+_NATIVE_YEAR: Final = re.compile("[١۱१][٩۹९][٠-٩۰-۹०-९]{2}|[٢۲२][٠۰०][٠-٩۰-۹०-९]{2}")
+_PATTERNS: Final = (RULES.date_iso, RULES.date_dmy_ascii, RULES.date_mdy_ascii, RULES.date_num)
+_PATTERNS_CJK: Final = (RULES.date_iso, RULES.date_dmy, RULES.date_mdy, RULES.date_num, _CJK_DATE)
+
+
+def native_year(text: str) -> bool:
+    """A year written in Arabic-Indic, Persian or Devanagari digits."""
+    return _NATIVE_YEAR.search(text) is not None
+
 
 @memo
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     """The first date in the text as ISO (year-month-day), with its match."""
     if "19" not in text and "20" not in text:
-        return None  # every pattern needs a year
-    for pat in (RULES.date_iso, RULES.date_dmy, RULES.date_mdy, RULES.date_num):
+        if text.isascii() or not _NATIVE_YEAR.search(text):
+            return None  # every pattern needs a year
+        text = text.translate(_NATIVE_DIGITS)  # "٢٨ أبريل ٢٠٢٤": digit for digit, so the match's places stand
+    for pat in _PATTERNS if text.isascii() else _PATTERNS_CJK:
         m = pat.search(text)
         if not m:
             continue
@@ -93,8 +111,13 @@ def written_order(texts: Sequence[str]) -> str | None:
     votes = {DAY_MONTH: 0, MONTH_DAY: 0}
     for t in texts:
         if ("19" in t or "20" in t) and len(t) > 8:
-            votes[DAY_MONTH] += sum(1 for _ in RULES.date_dmy.finditer(t))
-            votes[MONTH_DAY] += sum(1 for _ in RULES.date_mdy.finditer(t))
+            ascii_ = t.isascii()
+            votes[DAY_MONTH] += sum(
+                1 for _ in (RULES.date_dmy_ascii if ascii_ else RULES.date_dmy).finditer(t)
+            )
+            votes[MONTH_DAY] += sum(
+                1 for _ in (RULES.date_mdy_ascii if ascii_ else RULES.date_mdy).finditer(t)
+            )
     if votes[DAY_MONTH] == votes[MONTH_DAY]:
         return None
     return max(votes, key=lambda k: votes[k])

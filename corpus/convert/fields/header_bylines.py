@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import (
     SEGMENTS,
+    cjk_name,
     covers,
     lead_byline,
     more_name_lines,
@@ -33,13 +34,12 @@ _YEAR_OR_TIME: Final = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _LEAD_SEPARATORS: Final = re.compile(r"^[\s,|•·–—-]+")
 # the lower-case byline prefixes of every table ("by", "von", "por"): "… 2024 by Jane Roe"
 _BY_WORD: Final = re.compile(r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+")
-_CJK: Final = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, Han, Hangul
-_CJK_NAME: Final = re.compile(f"^[{_CJK}]{{1,4}}[ \u3000][{_CJK}]{{1,4}}$")
 _HEADER_BEFORE: Final = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER: Final = 3  # …or this far below it, beside a date line
 _BELOW_HEADLINE: Final = 4  # name lines this close below the headline need no date beside them
-# "Section | Published: 5 hours ago | Last updated: … | Written by Jane Roe"
-_SEGMENT_LINE_MAX_WORDS: Final = 40
+_SEGMENT_LINE_MAX_WORDS: Final = (
+    40  # "Section | Published: 5 hours ago | Last updated: … | Written by Jane Roe"
+)
 
 
 def _dated(d: LineDecision) -> bool:
@@ -97,11 +97,11 @@ def _listed(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
 
 
 def _cjk_name(nb: list[LineDecision], k: int) -> list[str]:
-    """ "大渡 美咲" right beside a date line: family and given name, with no capitals to tell them by."""
-    text = nb[k].text.strip()
+    """ "大渡 美咲", "记者 王小明" right beside a date line: a name with no capitals to tell it by."""
+    name = None if nb[k].text.isascii() else cjk_name(nb[k].text)
     beside = (nb[k - 1] if k else None, nb[k + 1] if k + 1 < len(nb) else None)
-    if _CJK_NAME.match(text) and any(_dated(x) for x in beside if x):
-        return [text]
+    if name and any(_dated(x) for x in beside if x):
+        return [name]
     return []
 
 
@@ -219,8 +219,9 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
         return
     if _listed(nb, k, stop):
         return
-    if _cjk_name(nb, k):
-        d.label, d.rule, d.data = BYLINE, "byline: a CJK name beside a date", {"authors": [alone]}
+    cjk = _cjk_name(nb, k)
+    if cjk:
+        d.label, d.rule, d.data = BYLINE, "byline: a CJK name beside a date", {"authors": cjk}
         return
     # title / standfirst / (the lead picture's caption and credit) / "Jane Roe": the header's place is evidence
     below_standfirst = (

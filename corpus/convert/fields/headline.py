@@ -22,7 +22,7 @@ from collections.abc import Container
 from typing import TYPE_CHECKING, Final
 
 from corpus.convert.fields.dates import find_date
-from corpus.convert.fields.names import lead_byline, name_line, parse_names
+from corpus.convert.fields.names import cjk_name, lead_byline, name_line, parse_names
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, HEADLINE
 from corpus.convert.rules import RULES
 
@@ -159,6 +159,7 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
         or _script_date(d.text)
         or RULES.byline.match(d.text)
         or name_line(d, stop)
+        or (not d.text.isascii() and cjk_name(d.text))
         or lead_byline(d.text, stop)
         or _signature(d, stop)
     )

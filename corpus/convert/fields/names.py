@@ -9,6 +9,7 @@ what is left must be name-shaped (capitalised tokens, particles allowed, no stop
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Final
 
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE
@@ -37,7 +38,17 @@ _NAME_LINE_MAX_WORDS: Final = 14
 _UI_NOT_WIRE: Final = RULES.ui_words - RULES.wire_words
 
 
-def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
+def _uncased(token: str) -> bool:
+    """A word of a script without capitals (Arabic, Hebrew, Devanagari, Thai, CJK): in a name as a capitalised
+    word is (the prefix or the layout that found the name is the evidence; a capital cannot be)."""
+    c = token[:1]
+    if not c.isalpha() or c.isupper() or c.islower():
+        return False
+    # letters and the vowel signs and other marks of abugidas ("शर्मा", "ใจดี"), which str.isalpha refuses
+    return token.isalpha() or all(ch.isalpha() or unicodedata.category(ch)[0] == "M" for ch in token)
+
+
+def _words_ok_for_name(tokens: list[str], stop: frozenset[str], uncased_ok: bool = False) -> bool:
     caps = 0
     prev = ""
     for t in tokens:
@@ -47,10 +58,47 @@ def _words_ok_for_name(tokens: list[str], stop: frozenset[str]) -> bool:
         prev = low
         if low in RULES.particles:
             continue
-        if not _NAME_TOKEN.match(t) or any(map(str.isdigit, t)) or low in stop or low in _UI_NOT_WIRE:
+        if (
+            not (_NAME_TOKEN.match(t) or (uncased_ok and not t[:1].islower() and _uncased(t)))
+            or any(map(str.isdigit, t))
+            or low in stop
+            or low in _UI_NOT_WIRE
+        ):
             return False  # "By Privacy Policy": a button's word is in no name
         caps += 1
     return caps >= 1
+
+
+_CJK: Final = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, Han, Hangul
+_CJK_WORD: Final = re.compile(f"[{_CJK}]{{1,4}}")
+_CJK_ROLES: Final = tuple(sorted(RULES.cjk_roles, key=len, reverse=True))
+
+
+def cjk_signature(text: str) -> list[str]:
+    """ "김민수 기자 minsu@example.co.kr" below the last paragraph: a CJK name, its role and its address."""
+    name = cjk_name(_HANDLE.sub("", text) if "@" in text else text)
+    return [name] if name else []
+
+
+def cjk_name(text: str) -> str | None:
+    """ "大渡 美咲" (family and given name), "记者 王小明", "김민수 기자" (a name beside its role): a name in a
+    script without capitals or spaces. A single word counts only beside a role, which is its evidence."""
+    if text.isascii() or not _CJK_WORD.search(text):
+        return None  # most lines: no CJK letter in them
+    text = text.strip()
+    role = False
+    for r in _CJK_ROLES:
+        if text.startswith(r):
+            text, role = text[len(r) :].lstrip(), True
+            break
+    for r in _CJK_ROLES:
+        if text.endswith(r):
+            text, role = text[: -len(r)].rstrip(), True
+            break
+    words = text.split()
+    if not (len(words) == 2 or (role and len(words) == 1 and len(words[0]) >= 2)):
+        return None
+    return " ".join(words) if all(_CJK_WORD.fullmatch(w) for w in words) else None
 
 
 # Name beginnings that carry a capital inside the name ("McDonald", "MacKenzie", "DeVeaux", "van Dyke").
@@ -169,9 +217,11 @@ def name_part(text: str) -> str:
 
 @memo_list
 def parse_names(
-    text: str, stop: frozenset[str], *, single_ok: bool = False, max_tokens: int = 5
+    text: str, stop: frozenset[str], *, single_ok: bool = False, max_tokens: int = 5, prefixed: bool = False
 ) -> list[str]:
-    """Split a byline's name part into names; anything that is not name-shaped is dropped."""
+    """Split a byline's name part into names; anything that is not name-shaped is dropped. `prefixed`: a byline
+    prefix or lead phrase ("By", "بقلم", "作者：") stands before the text, the only evidence for a name in a script
+    without capitals (a section's name beside a date looks the same)."""
     text = name_part(text)
     names = []
     for piece in RULES.name_split.split(text):
@@ -179,9 +229,9 @@ def parse_names(
             tokens = part.split()
             if not tokens or len(tokens) > max_tokens:
                 continue
-            if len(tokens) == 1 and not single_ok:
-                continue
-            if _words_ok_for_name(tokens, stop):
+            if len(tokens) == 1 and not single_ok and not (prefixed and _CJK_WORD.fullmatch(tokens[0])):
+                continue  # "王小明": a name of one word in a script written without spaces
+            if _words_ok_for_name(tokens, stop, prefixed):
                 names.append(part)
     if len(names) > 1 and not names[0].isupper():
         names = [n for n in names if not n.isupper()]  # "Jane Roe, CITY DESK": the desk is not an author
@@ -223,7 +273,7 @@ def segment_byline(text: str, stop: frozenset[str]) -> list[str]:
     for seg in SEGMENTS.split(text):
         m = RULES.byline.match(seg.strip())
         if m:
-            return parse_names(m.group("names"), stop) or desk(m.group("names"))
+            return parse_names(m.group("names"), stop, prefixed=True) or desk(m.group("names"))
     return []
 
 
@@ -233,7 +283,7 @@ def lead_byline(text: str, stop: frozenset[str]) -> list[str]:
     m = RULES.byline_lead.search(text)
     if not m:
         return []
-    return parse_names(m.group("names"), stop)
+    return parse_names(m.group("names"), stop, prefixed=True)
 
 
 def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
