@@ -14,7 +14,9 @@ from corpus.convert.decode import _ANY_ODD, normalise, word_count
 from corpus.convert.features import all_features
 from corpus.convert.fields import credits
 from corpus.convert.language import _MAX_TOKENS, _TOKEN, tokens_of
-from corpus.convert.rules import _NUM_START, RULES, alternation, phrase_finder, phrase_finders
+from corpus.convert.patterns import alternation, phrase_finder, phrase_finders
+from corpus.convert.ruleparts.dates import _NUM_START
+from corpus.convert.rules import RULES
 from corpus.convert.scan import agency_named, keyword_lines
 
 # a small alphabet, so that phrases overlap, share heads and tails, and occur by chance in the text

@@ -12,7 +12,8 @@ from corpus.convert.features import all_features, line_features
 from corpus.convert.fields import names
 from corpus.convert.fields.dates import find_date
 from corpus.convert.pairing import _restated_captions
-from corpus.convert.rules import RULES, first_word, name_split_fast, name_split_pattern
+from corpus.convert.patterns import first_word, name_split_fast, name_split_pattern
+from corpus.convert.rules import RULES
 
 _STOP = RULES.stopwords["en"]
 

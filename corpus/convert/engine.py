@@ -63,7 +63,8 @@ from corpus.convert.labels import (
     RELATED,
 )
 from corpus.convert.pairing import _free, _pair_credits
-from corpus.convert.rules import RULES, first_word
+from corpus.convert.patterns import first_word
+from corpus.convert.rules import RULES
 from corpus.convert.scan import (
     agency_at_end,
     inline_credit_possible,

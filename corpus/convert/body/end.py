@@ -13,7 +13,8 @@ from typing import Final
 
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BIO, BODY, BOILERPLATE, BYLINE, DATELINE, RELATED
-from corpus.convert.rules import RULES, first_word
+from corpus.convert.patterns import first_word
+from corpus.convert.rules import RULES
 
 _PAGER: Final = frozenset({"previous", "next"})
 _COMMENTS: Final = re.compile(r"(?i)comment|kommentar|comentario|repl|antwort|respuesta|réponse")

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Final
 
 from corpus.convert.features import Features
 from corpus.convert.labels import BODY, BOILERPLATE, CREDIT
-from corpus.convert.rules import RULES, alternation
+from corpus.convert.patterns import alternation
+from corpus.convert.rules import RULES
 from corpus.convert.scan import agency_named
 
 if TYPE_CHECKING:

@@ -1,0 +1,99 @@
+"""Dates: month names and numbers, the date patterns of fields/dates.py, weekdays, "5 hours ago", datelines."""
+
+from __future__ import annotations
+
+import re
+from typing import Final, TypedDict
+
+from corpus.convert.patterns import alternation
+from corpus.convert.ruleparts.tables import Tables
+
+# A number's first digit, at a word's start: "\b\d" written digit first, so that the regex engine only tries
+# the places that hold a digit (a pattern that opens with \b or a lookbehind is tried at every place).
+_NUM_START: Final = r"\d(?<!\w\d)"
+_SLASH_ORDERS: Final = ("day-month", "month-day")
+# letters that case folding maps to ASCII letters: a month name holding one can match in an ASCII text
+_FOLDS_TO_ASCII: Final = "ıİſK"
+
+
+class DateRules(TypedDict):
+    month_numbers: dict[str, int]
+    slash_dates: dict[str, str]
+    date_dmy: re.Pattern[str]
+    date_mdy: re.Pattern[str]
+    date_dmy_ascii: re.Pattern[str]
+    date_mdy_ascii: re.Pattern[str]
+    date_iso: re.Pattern[str]
+    date_num: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative_time: re.Pattern[str]
+    dateline: re.Pattern[str]
+
+
+def month_numbers(t: Tables) -> dict[str, int]:
+    """Month names: full names, given abbreviations, and 3+ letter prefixes of full names."""
+    months: dict[str, int] = {}
+    for data in t.langs.values():
+        for name, num in data.get("months", {}).items():
+            low = name.lower().rstrip(".")
+            months[low] = int(num)
+            for k in range(3, len(low)):
+                months.setdefault(low[:k], int(num))
+    return months
+
+
+def date_rules(t: Tables, months: dict[str, int]) -> DateRules:
+    month_alt = alternation(sorted(months), fold=True)
+    # the month names an ASCII text can match: the patterns for ASCII lines, most lines, without the branches
+    # of other scripts the regex engine would try at each place
+    month_ascii = alternation(
+        sorted(m for m in months if all(c.isascii() or c in _FOLDS_TO_ASCII for c in m)), fold=True
+    )
+    units = alternation(t.gather_top("time_units"), fold=True)
+    return {
+        "month_numbers": months,
+        "slash_dates": _slash_dates(t),
+        "date_dmy": _date_dmy(month_alt),
+        "date_mdy": _date_mdy(month_alt),
+        "date_dmy_ascii": _date_dmy(month_ascii),
+        "date_mdy_ascii": _date_mdy(month_ascii),
+        "date_iso": re.compile(
+            r"(?P<y>(?:19|20)(?<!\w\d\d)\d{2})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"
+        ),
+        "date_num": re.compile(
+            r"(?P<d>" + _NUM_START + r"\d?)\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"
+        ),
+        "weekday": re.compile(
+            r"^(?:" + alternation(t.gather_top("weekdays"), fold=True) + r")\b", re.IGNORECASE
+        ),
+        "relative_time": re.compile(_NUM_START + r"\d*\s*(?:" + units + r")\b", re.IGNORECASE),
+        "dateline": re.compile(
+            r"^(?P<dateline>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[A-ZÀ-Þ][\w.]+(?:\s[A-ZÀ-Þ][\w.]+)?)*\s*(?:\((?:Reuters|AP|AFP|UPI|dpa|AFX|EFE|KNA|epd|APA|SID)\)|/(?:Reuters|AP|AFP|UPI|dpa)))\s*[-—–:]\s*"
+        ),
+    }
+
+
+def _slash_dates(t: Tables) -> dict[str, str]:
+    out = {k: str(v.get("slash_dates", "")) for k, v in t.langs.items()}
+    bad = {k: v for k, v in out.items() if v and v not in _SLASH_ORDERS}
+    if bad:
+        raise ValueError(f"rules: slash_dates must be one of {_SLASH_ORDERS} or empty, got {bad}")
+    return {k: v for k, v in out.items() if v}
+
+
+def _date_dmy(month_alt: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<d>"
+        + _NUM_START
+        + r"\d?)(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>"
+        + month_alt
+        + r")\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})\b",
+        re.IGNORECASE,
+    )
+
+
+def _date_mdy(month_alt: str) -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?P<m>" + month_alt + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b",
+        re.IGNORECASE,
+    )

@@ -1,0 +1,44 @@
+"""Links to other articles: "Previous article" / "Next article" lines and the labels that head related links."""
+
+from __future__ import annotations
+
+import re
+from typing import TypedDict
+
+from corpus.convert.patterns import alternation
+from corpus.convert.ruleparts.tables import Tables
+
+
+class RelatedRules(TypedDict):
+    prevnext: re.Pattern[str]
+    related_label: re.Pattern[str]
+    related_header: re.Pattern[str]
+
+
+def related_rules(t: Tables) -> RelatedRules:
+    flags = re.IGNORECASE
+    labels = t.gather("related", "labels")
+    return {
+        "prevnext": re.compile(
+            r"^(?:(?P<previous>"
+            + alternation(t.gather("related", "previous"), fold=True)
+            + r")|(?P<next>"
+            + alternation(t.gather("related", "next"), fold=True)
+            + r"))\s*[:：»›>-]?\s*(?P<title>.*)$",
+            flags,
+        ),
+        "related_label": re.compile(
+            r"^(?P<label>"
+            + alternation(labels, fold=True)
+            + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$",
+            flags,
+        ),
+        # "More from Business", "Mehr zum Thema bei Plus": a label of two words or more and a short tail (a
+        # section or a site) heads a list of links; one-word labels ("More", "Watch") also open sentences
+        "related_header": re.compile(
+            r"^(?P<label>"
+            + alternation([x for x in labels if " " in x.strip()], fold=True)
+            + r")\s+[^\s.!?:,;]+(?:\s+[^\s.!?:,;]+){0,2}$",
+            flags,
+        ),
+    }
