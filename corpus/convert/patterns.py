@@ -52,9 +52,18 @@ def phrase_finders(phrases: tuple[str, ...] | list[str]) -> tuple[re.Pattern[str
         return _BY_FREQUENCY.find(ch)  # -1: rarer than any listed
 
     keep = {c for p in uniq for c in p}
+    holders: dict[str, list[int]] = {}  # character -> the phrases holding it
+    kept: list[int] = []  # per phrase: how many of its characters are still kept
+    for i, p in enumerate(uniq):
+        chars = set(p)
+        kept.append(len(chars))
+        for ch in chars:
+            holders.setdefault(ch, []).append(i)
     for c in sorted(keep, key=lambda c: (-rank(c), c)):  # most common first: drop it if others cover
-        if all(any(d in keep and d != c for d in p) for p in uniq if c in p):
+        if all(kept[i] > 1 for i in holders[c]):  # each phrase holding it holds another kept character
             keep.discard(c)
+            for i in holders[c]:
+                kept[i] -= 1
     groups: dict[str, list[tuple[str, str]]] = {}
     for p in uniq:
         # not on the phrase's last character where another will do: a phrase with no tail after its anchor
@@ -99,7 +108,11 @@ def alternation(items: list[str], fold: bool = False, after: str = "", not_after
 
     def build(node: dict[str, Any], path: str) -> str | None:
         keys = sorted(k for k in node if k)
-        if fold and any(re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in keys for b in keys if a < b):
+        if (
+            fold
+            and len(keys) > 1  # most nodes have one branch: no pair to test
+            and any(re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in keys for b in keys if a < b)
+        ):
             return None  # two branches for one letter: which comes first would decide the match
         alts: list[str] = []
         for k in keys:
