@@ -55,13 +55,14 @@ def boilerplate_rules(t: Tables) -> BoilerplateRules:
 def keyword_rules(t: Tables) -> KeywordRules:
     shared = t.common_list("boilerplate", "keywords")
     keywords = _lower_sorted(shared + t.gather("boilerplate", "keywords"))
+    # a language's keywords: the common and English ones (international page furniture) and its own
     english = list(t.langs.get("en", {}).get("boilerplate", {}).get("keywords", []))
     by_lang = {
         code: _lower_sorted(shared + english + d.get("boilerplate", {}).get("keywords", []))
         for code, d in t.langs.items()
     }
     common_notices = t.common_list("boilerplate", "notices")
-    notices = {"": _lower_sorted(common_notices)}
+    notices = {"": _lower_sorted(common_notices)}  # "": a text of no known language
     for code, d in t.langs.items():
         notices[code] = _lower_sorted(common_notices + list(d.get("boilerplate", {}).get("notices", [])))
     return {
