@@ -141,6 +141,8 @@ def _first_token(low: str) -> str:
 
 
 _GALLERY_CAPTION_WORDS: Final = (4, 60)
+# a gallery's block: the counter, a caption and a credit or two; a dump without blank lines is one block
+_GALLERY_BLOCK_LINES: Final = 6
 # a video player's line under its caption: the clip's length ("2:43 min", "26.10.2025 | 2:43 min") or its
 # autoplay switch
 _VIDEO_MARK: Final = re.compile(
@@ -174,7 +176,8 @@ def _video_captions(nb: list[LineDecision]) -> None:
 
 def _gallery_captions(nb: list[LineDecision]) -> None:
     """A gallery's counter ("Image 3 of 12", "3 / 12") is furniture, and a text line in its block is the
-    caption of the picture it counts, credit or not."""
+    caption of the picture it counts, credit or not (when the block is a gallery's few lines, not a whole
+    dump printed without blank lines)."""
     for k, d in enumerate(nb):
         f = d.features
         if f is None or f.words > 4 or not d.text[-1].isdecimal() or not _free(d):
@@ -188,6 +191,8 @@ def _gallery_captions(nb: list[LineDecision]) -> None:
             xf = x.features if x is not None else None
             if x is None or xf is None or xf.block != f.block or not _free(x) or not lo <= xf.words <= hi:
                 continue
+            if xf.block_size > _GALLERY_BLOCK_LINES:
+                continue  # no blank lines to tell the gallery's block from the article's paragraphs
             x.label, x.rule = CREDIT, f"caption: beside the gallery counter on line {d.index + 1}"
             x.data = {"kind": "photo", "caption": x.text}
 
