@@ -387,3 +387,55 @@ def test_whole_article_with_furniture_keeps_its_body(lang: str, shape: str) -> N
     assert paragraphs(rec) == paras
     assert rec.headline == head
     assert rec.byline.authors == [byline.split(" ", 1)[1]]
+
+
+SIGN_OFFS = [
+    ("en", "(AP)"),
+    ("en", "Reuters"),
+    ("de", "(dpa)"),
+    ("de", "Mit Material von dpa"),
+    ("de", "Quelle: dpa"),
+    ("fr", "Avec AFP"),
+    ("es", "Fuente: EFE"),
+    ("it", "(ANSA)"),
+]
+
+
+@pytest.mark.parametrize("blank", [True, False])
+@pytest.mark.parametrize(("lang", "sign_off"), SIGN_OFFS)
+def test_an_agency_sign_off_does_not_take_the_last_paragraph_as_its_caption(
+    lang: str, sign_off: str, blank: bool
+) -> None:
+    """A wire story's source line after its last paragraph (on the next line or a blank line below): the
+    paragraph above is the article's, not a picture's caption, when paragraphs lead up to it and none follows."""
+    head, byline, paras = ARTICLES[lang]
+    last = paras[-1] + ("\n\n" if blank else "\n") + sign_off
+    rec = convert("\n\n".join([head, byline, *paras[:-1], last, "Share", "Print"]) + "\n")
+    assert paragraphs(rec) == paras
+    assert all(c.caption != paras[-1] for c in rec.credits)
+
+
+def test_an_agency_credit_between_paragraphs_keeps_its_caption() -> None:
+    head, byline, paras = ARTICLES["en"]
+    picture = "The river road at the narrow bend on Tuesday.\nReuters"
+    rec = convert("\n\n".join([head, byline, *paras[:2], picture, *paras[2:]]) + "\n")
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Reuters", "The river road at the narrow bend on Tuesday.")
+    ]
+    assert paragraphs(rec) == paras
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("en", "This article was produced with the help of AI tools and checked by our editors."),
+        ("de", "Dieser Text wurde mithilfe künstlicher Intelligenz erstellt und von der Redaktion geprüft."),
+        ("fr", "Cet article a été généré avec l'aide d'un outil automatique puis relu."),
+        ("es", "Este artículo fue generado con ayuda de una herramienta automática."),
+        ("it", "Questo articolo è stato generato con l'aiuto di uno strumento automatico."),
+    ],
+)
+def test_an_ai_note_under_the_article_is_not_body(lang: str, note: str) -> None:
+    head, byline, paras = ARTICLES[lang]
+    rec = convert("\n\n".join([head, byline, *paras, note]) + "\n")
+    assert paragraphs(rec) == paras
