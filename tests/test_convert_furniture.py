@@ -439,3 +439,21 @@ def test_an_ai_note_under_the_article_is_not_body(lang: str, note: str) -> None:
     head, byline, paras = ARTICLES[lang]
     rec = convert("\n\n".join([head, byline, *paras, note]) + "\n")
     assert paragraphs(rec) == paras
+
+
+def test_an_italian_authors_bio_under_the_article_is_the_bio() -> None:
+    head, byline, paras = ARTICLES["it"]
+    bio = (
+        "Marco Bianchi è giornalista della cronaca locale e segue i trasporti e l'urbanistica da dieci anni."
+    )
+    rec = convert("\n\n".join([head, byline, *paras, bio]) + "\n")
+    assert rec.byline.bio == bio
+    assert paragraphs(rec) == paras
+
+
+def test_a_last_paragraph_about_someone_else_is_not_a_bio() -> None:
+    head, byline, paras = ARTICLES["it"]
+    last = "Mario Rossi è un commerciante di quarantacinque anni che da tempo chiede piste sicure davanti al negozio."
+    rec = convert("\n\n".join([head, byline, *paras, last]) + "\n")
+    assert rec.byline.bio is None
+    assert paragraphs(rec) == [*paras, last]
