@@ -475,3 +475,39 @@ def test_sentences_opening_with_furniture_words_stay(lang: str, sentence: str) -
     head, byline, paras = ARTICLES[lang]
     rec = convert("\n\n".join([head, byline, *paras[:2], sentence, *paras[2:]]) + "\n")
     assert paragraphs(rec) == [*paras[:2], sentence, *paras[2:]]
+
+
+MORE_ARTICLES: dict[str, list[str]] = {
+    "nl": [
+        "De gemeenteraad heeft dinsdagavond besloten twee beschermde fietspaden langs de rivierweg aan te leggen, "
+        "na een discussie die bijna drie jaar duurde.",
+        "Voorstanders zeggen dat de paden de dagelijkse rit naar het station veel veiliger maken voor kinderen en "
+        "ouderen, die al lang klagen over vrachtwagens.",
+        "De winkeliers aan de weg waren bang dat het verdwijnen van parkeerplaatsen hun omzet zou schaden, maar het "
+        "plan houdt een laadplek voor de bakker.",
+    ],
+    "pt": [
+        "A câmara municipal aprovou na terça-feira à noite a construção de duas ciclovias protegidas ao longo da "
+        "estrada do rio, pondo fim a um debate de quase três anos.",
+        "Os defensores dizem que as ciclovias tornarão o trajeto diário até à estação muito mais seguro para as "
+        "crianças e os idosos, que se queixam dos camiões.",
+        "Os comerciantes da rua temiam que a perda de lugares de estacionamento prejudicasse o negócio, mas o plano "
+        "mantém uma zona de cargas junto à padaria.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("nl", "Luister naar dit artikel"),
+        ("nl", "Bekijk dit bericht op Instagram"),
+        ("pt", "Ouvir este artigo"),
+        ("pt", "Ver esta publicação no Instagram"),
+        ("pt", "Aceitar todos"),
+    ],
+)
+def test_audio_embed_and_consent_lines_in_dutch_and_portuguese(lang: str, line: str) -> None:
+    paras = MORE_ARTICLES[lang]
+    rec = convert("\n\n".join(["Nieuwe fietspaden langs de rivier", *paras[:2], line, *paras[2:]]) + "\n")
+    assert paragraphs(rec) == paras
