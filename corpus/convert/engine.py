@@ -313,7 +313,7 @@ def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
     closed_boxes(nonblank)
     s, e = main_run(nonblank)
     s = standfirst(nonblank, lede_above_box(nonblank, s))
-    furniture_islands(nonblank)
+    furniture_islands(nonblank, s, e)
     teaser_cards(nonblank)
     kicker_teasers(nonblank)
     tail(nonblank, s, e)

@@ -15,6 +15,7 @@ from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features
 from corpus.convert.fields import credits
 from corpus.convert.labels import BIO, BOILERPLATE, CAPTION, CREDIT
+from corpus.convert.rules import RULES
 from corpus.convert.scan import agency_named
 
 _BARE_MAX_WORDS: Final = 10  # a bare credit line (a slash credit has at most 8 words)
@@ -141,6 +142,8 @@ def _first_token(low: str) -> str:
 
 
 _GALLERY_CAPTION_WORDS: Final = (4, 60)
+# a gallery's block: the counter, a caption and a credit or two; a dump without blank lines is one block
+_GALLERY_BLOCK_LINES: Final = 6
 # a video player's line under its caption: the clip's length ("2:43 min", "26.10.2025 | 2:43 min") or its
 # autoplay switch
 _VIDEO_MARK: Final = re.compile(
@@ -174,7 +177,8 @@ def _video_captions(nb: list[LineDecision]) -> None:
 
 def _gallery_captions(nb: list[LineDecision]) -> None:
     """A gallery's counter ("Image 3 of 12", "3 / 12") is furniture, and a text line in its block is the
-    caption of the picture it counts, credit or not."""
+    caption of the picture it counts, credit or not (when the block is a gallery's few lines, not a whole
+    dump printed without blank lines)."""
     for k, d in enumerate(nb):
         f = d.features
         if f is None or f.words > 4 or not d.text[-1].isdecimal() or not _free(d):
@@ -188,6 +192,8 @@ def _gallery_captions(nb: list[LineDecision]) -> None:
             xf = x.features if x is not None else None
             if x is None or xf is None or xf.block != f.block or not _free(x) or not lo <= xf.words <= hi:
                 continue
+            if xf.block_size > _GALLERY_BLOCK_LINES:
+                continue  # no blank lines to tell the gallery's block from the article's paragraphs
             x.label, x.rule = CREDIT, f"caption: beside the gallery counter on line {d.index + 1}"
             x.data = {"kind": "photo", "caption": x.text}
 
@@ -237,7 +243,12 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
             x = nb[j]
             xf = x.features
             assert xf is not None
-            if xf.block == f.block and _captionable(x) and xf.words >= 3:
+            if (
+                xf.block == f.block
+                and _captionable(x)
+                and xf.words >= 3
+                and not (j == up and _signed_off(nb, k, x))
+            ):
                 return x
     if k > 0 and f.block_pos == 0:
         x = nb[k - 1]
@@ -253,6 +264,7 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
             and _captionable(x)
             and 3 <= xf.words <= 40
             and not (xf.ends_sentence and xf.words > 25)
+            and not _signed_off(nb, k, x)
         ):
             return x
         if k + 2 < len(nb) and _paragraph(x) and _paragraph(nb[k + 2]):
@@ -266,6 +278,22 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
     return None
 
 
+def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:
+    """The agency line at nb[k] signs off the article ("(dpa)", "Mit Material von AFP", "Quelle: dpa"): the
+    sentence above it (x) follows a paragraph and no paragraph follows the credit. It is the article's
+    last paragraph, not a picture's caption; a picture between paragraphs has text on both sides. A
+    credit labelled for a picture ("Foto: Jane Roe") names its author wherever it stands; a weak label
+    ("Quelle", "Source": rules/<lang>.toml, credit.weak) also cites a text's source."""
+    rule = nb[k].rule
+    weak = rule.startswith(_LABEL_RULE) and rule[len(_LABEL_RULE) :].strip("'").lower() in RULES.credit_weak
+    if not (weak or rule.startswith(_BARE_RULES)):
+        return False
+    pos = k - 1 if nb[k - 1] is x else k - 2
+    if pos < 1 or not _paragraph(nb[pos - 1]) or not (x.features and x.features.ends_sentence):
+        return False
+    return not any(_paragraph(y) for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD])
+
+
 def _paragraph(d: LineDecision) -> bool:
     f = d.features
     return f is not None and _free(d) and f.ends_sentence and f.words >= 12
@@ -273,6 +301,9 @@ def _paragraph(d: LineDecision) -> bool:
 
 _BRACKETS: Final = frozenset({"(", "[", "|", "-", "–", "—"})
 _CAPTION_GAP: Final = 2  # a caption sits on the line above its credit, or one blank line above
+_SIGNOFF_LOOKAHEAD: Final = 2  # lines after a credit where the article's text would go on
+_BARE_RULES: Final = ("credit.agency line", "credit.bare")
+_LABEL_RULE: Final = "credit.label: "
 _BIO_CAPTION_MAX_WORDS: Final = 25
 
 

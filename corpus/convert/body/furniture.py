@@ -20,6 +20,7 @@ _WIDGET_MIN: Final = 3
 _SLOGAN_SEPARATORS: Final = (" - ", " – ", " — ", " | ")
 _SLOGAN_WORDS: Final = 15
 _ISLAND_WORDS: Final = 40
+_PARAGRAPH_WORDS: Final = 25  # longer than a box's pitch ("Get the day's news in your inbox.")
 _PITCH_RULES: Final = ("boilerplate.keyword", "boilerplate.notice")
 _BOX_LINES: Final = 5  # bullets of a summary box
 _BOX_WORDS: Final = 40
@@ -76,16 +77,22 @@ def site_slogans(nb: list[LineDecision]) -> None:
                 break
 
 
-def furniture_islands(nb: list[LineDecision]) -> None:
+def furniture_islands(nb: list[LineDecision], s: int, e: int) -> None:
     """A short text line with furniture right above and right below, one of them a notice or keyword
     line (a newsletter box, an app or subscription prompt), and a third furniture line beyond: the box's
     own pitch, not a paragraph. An article's paragraphs sit next to paragraphs, a credit or a subheading
     (a short line above text); a paragraph between two ad slots has paragraphs beyond them.
+    A paragraph-long line inside the main run (lines s..e) with the article's text above and below it is a
+    paragraph between a box and an inline link ("Related: …"), not a pitch: it stays.
     Run after the main run is chosen: the pitch is dropped, the run's extent is left as it was."""
+    text = [k for k in range(s, e + 1) if not nb[k].label and nb[k].content == "good"]
+    first, last = (text[0], text[-1]) if text else (e + 1, s - 1)
     for k in range(1, len(nb) - 1):
         d = nb[k]
         f = d.features
         if d.label or d.content == "short" or f is None or f.words > _ISLAND_WORDS:
+            continue
+        if f.words >= _PARAGRAPH_WORDS and first < k < last:
             continue
         a, b = nb[k - 1], nb[k + 1]
         if not (a.rule.startswith(_PITCH_RULES) or b.rule.startswith(_PITCH_RULES)):
