@@ -184,3 +184,19 @@ def test_related_headers_and_share_buttons_of_more_languages(header: str, button
     text = "\n\n".join([P[0], P[1], line, button, P[2], P[3]])
     assert label_of(text, line)[0] == "related"
     assert label_of(text, button) == ("boilerplate", "boilerplate.line")
+
+
+@pytest.mark.parametrize(
+    "stamp", ["14:32", "9:05 pm", "14.45 Uhr", "Updated 2 hours ago", "Aktualisiert vor 3 Stunden"]
+)
+def test_time_stamp_between_paragraphs_is_not_a_heading(stamp: str) -> None:
+    text = "\n\n".join([P[0], P[1], stamp, P[2], P[3]])
+    body = convert(text).body.split("\n\n")
+    assert stamp not in body
+    assert P[1] in body and P[2] in body
+
+
+def test_heading_that_names_a_time_stays() -> None:
+    heading = "Chaos on the 9:15 train to the coast"
+    text = "\n\n".join([P[0], P[1], heading, P[2], P[3]])
+    assert heading in convert(text).body.split("\n\n")

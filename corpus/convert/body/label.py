@@ -23,6 +23,22 @@ _NUMBERED_HEAD: Final = re.compile(r"\d{1,2}[.)]\s+\w")
 # "Jane Roe, director of …", "Sir John Doe (left) …", "Jane Roe @handle": a person named, then a role or a
 # handle, alone between paragraphs; a heading does not start with a name and a comma.
 _PERSON_LINE: Final = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,2}[A-ZÀ-Þ][\w'’-]+(?:,\s|\s+\(|\s+@)")
+# A clock time ("14:32", "9:05 pm", "14.45 Uhr", "10h30"): with a relative time ("Updated 2 hours ago"), what
+# a live blog's entry stamp or an update line holds. Alone between paragraphs it heads nothing.
+_CLOCK: Final = re.compile(
+    r"(?<!\d)\d{1,2}(?::\d\d(?:\s*[ap]\.?m\.?)?|[.:h]\d\d\s*(?:Uhr|h)\b|h\d\d)(?!\d)", re.IGNORECASE
+)
+_STAMP_MAX_WORDS: Final = 2  # words left once the times are taken out: "Updated … ago", "Aktualisiert am"
+_LETTERS: Final = re.compile(r"[^\W\d_]{2,}")
+
+
+def _timestamp(text: str) -> bool:
+    """A line that only stamps a time: nothing but a clock or relative time and at most two words around it."""
+    rest = _CLOCK.sub(" ", text)
+    rest2 = RULES.relative_time.sub(" ", rest)
+    if rest2 == text:
+        return False
+    return len(_LETTERS.findall(rest2)) <= _STAMP_MAX_WORDS
 
 
 def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
@@ -57,7 +73,12 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             and (f.block_size == 1 or _between_paragraphs(d, nb[k - 1], nxt))
             and not f.has_url
         ):
-            if _PERSON_LINE.match(d.text) and not d.text.isupper():
+            if _timestamp(d.text):
+                d.label, d.rule = (
+                    BOILERPLATE,
+                    "a time stamp between paragraphs (a live blog's entry, an update line)",
+                )
+            elif _PERSON_LINE.match(d.text) and not d.text.isupper():
                 d.label, d.rule = BOILERPLATE, "a name and a role between paragraphs (a portrait's caption)"
             elif _title_case_link(d, lang):
                 d.label, d.rule = RELATED, "related.inline: Title Case line between paragraphs"
