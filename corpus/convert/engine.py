@@ -48,8 +48,7 @@ from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features, all_features
 from corpus.convert.fields import credits, header_bylines, headline, names, signatures
 from corpus.convert.fields import names as fnames
-from corpus.convert.fields.dates import find_date
-from corpus.convert.fields.dates import native_year as _native_year
+from corpus.convert.fields.dates import find_date, native_year
 from corpus.convert.fields.names import parse_names
 from corpus.convert.labels import (
     BIO,
@@ -102,7 +101,7 @@ def _pattern(
         if hit:
             return hit
     if f.words <= 10 and (
-        (("19" in text or "20" in text) and _YEAR.search(text)) or (not text.isascii() and _native_year(text))
+        (("19" in text or "20" in text) and _YEAR.search(text)) or (not text.isascii() and native_year(text))
     ):  # dates have a 4-digit year
         d = find_date(text)
         if d:

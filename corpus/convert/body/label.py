@@ -34,11 +34,8 @@ _LETTERS: Final = re.compile(r"[^\W\d_]{2,}")
 
 def _timestamp(text: str) -> bool:
     """A line that only stamps a time: nothing but a clock or relative time and at most two words around it."""
-    rest = _CLOCK.sub(" ", text)
-    rest2 = RULES.relative_time.sub(" ", rest)
-    if rest2 == text:
-        return False
-    return len(_LETTERS.findall(rest2)) <= _STAMP_MAX_WORDS
+    rest = RULES.relative_time.sub(" ", _CLOCK.sub(" ", text))
+    return rest != text and len(_LETTERS.findall(rest)) <= _STAMP_MAX_WORDS
 
 
 def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
