@@ -4,8 +4,8 @@ and the furniture goes. Each case failed before the table entry or rule it tests
 from __future__ import annotations
 
 import pytest
+from test_convert_rules import convert
 
-from corpus.convert import convert_bytes
 from corpus.record import Record
 
 ARTICLES: dict[str, tuple[str, str, list[str]]] = {
@@ -90,10 +90,6 @@ ARTICLES: dict[str, tuple[str, str, list[str]]] = {
         ],
     ),
 }
-
-
-def convert(text: str) -> Record:
-    return convert_bytes(text.encode("utf-8"), id="t", file="t.txt")
 
 
 def paragraphs(rec: Record) -> list[str]:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from test_convert_rules import convert
 
-from corpus.convert import convert_bytes
 from corpus.convert.fields.dates import find_date
-from corpus.record import Record
 
 PARAS = [
     "The harbour authority opened a new ferry terminal on Monday, after two years of building work and a long "
@@ -18,10 +17,6 @@ PARAS = [
     "A spokesperson for the authority said the final bill was slightly below the budget agreed three years "
     "ago, because the steel for the new pier had been bought before prices rose.",
 ]
-
-
-def convert(text: str) -> Record:
-    return convert_bytes(text.encode("utf-8"), id="t", file="t.txt")
 
 
 def test_teaser_picture_credits_below_the_related_list_are_furniture() -> None:

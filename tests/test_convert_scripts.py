@@ -6,11 +6,10 @@ measures must find: the body whole, the furniture dropped, headline, author and 
 from __future__ import annotations
 
 import pytest
+from test_convert_rules import convert
 
-from corpus.convert import convert_bytes
 from corpus.convert.features import ends_like_sentence, line_features
 from corpus.convert.fields.dates import find_date
-from corpus.record import Record
 
 ARTICLES = {
     "zh": dict(
@@ -433,10 +432,6 @@ def page(a: dict, whole_page: bool) -> str:
     if whole_page:
         blocks = [a["menu"], *blocks, a["footer"]]
     return "\n\n".join("\n".join(b) for b in blocks) + "\n"
-
-
-def convert(text: str) -> Record:
-    return convert_bytes(text.encode("utf-8"), id="t", file="t.txt")
 
 
 @pytest.mark.parametrize("whole_page", [False, True], ids=["region", "page"])
