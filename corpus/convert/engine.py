@@ -110,7 +110,7 @@ def _pattern(
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
     if f.words <= _CAPTION_MAX_WORDS:
         # the cheap tests of each rule's gate stand here: a call costs more than they do
-        colon = ":" in text or "：" in text
+        colon = ":" in text or "：" in text or "..." in text or "…" in text  # "Credit...Jane Roe"
         sep = colon or "=" in text  # "사진=홍길동": a label's "=" in Korean captions
         m = RULES.credit_inline.search(text) if sep and inline_credit_possible(text) else None
         if m is None and colon:

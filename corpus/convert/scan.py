@@ -27,6 +27,10 @@ def inline_credit_possible(text: str) -> bool:
         if head[max(head.rfind(" "), head.rfind("(")) + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS:
             return True
         i = text.find(":", i + 1)
+    for sep in ("...", "…"):  # "Credit...Jane Roe"
+        i = text.find(sep)
+        if i >= 0 and text[max(text.rfind(" ", 0, i), text.rfind(".", 0, i)) + 1 : i].lower() in _LABEL_TAILS:
+            return True
     for sep in (
         "：",
         "=",

@@ -16,8 +16,8 @@ _BY_WORDS: Final = ("by", "von", "de", "di", "par", "por", "door", "av", "af")
 _MORE_LABELS: Final = r"(?:\.\s+[A-ZÀ-Þ][\w-]{1,20}(?:\s[\w-]{1,20})?:.*)?"
 # Separators after a credit label besides ":" and "by": a full-width colon or slash ("写真：共同"), "=" ("사진=홍길동"),
 # a slash after a label in a script without spaces ("图/新华社"), nothing but a space after an abbreviated label
-# ending in a period ("Fot. Jan Nowak")
-_WIDE_SEPARATORS: Final = r"：|=|／|(?<=[^\x00-\x7f])/|(?<=\.)(?=\s)"
+# ending in a period ("Fot. Jan Nowak"), an ellipsis ("Credit...Jane Roe")
+_WIDE_SEPARATORS: Final = r"：|=|／|(?<=[^\x00-\x7f])/|(?<=\.)(?=\s)|\.\.\.|…"
 # what may stand before a label glued to a caption's end: a lower-case letter or a stop ("…CupCredit:"), or a
 # word in capitals ("…VALENTINOFoto:")
 _GLUED_AFTER: Final = r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})"
@@ -78,7 +78,7 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
         "credit_glued": re.compile(  # "…VALENTINOFoto: X"
             r"(?P<label>"
             + glued
-            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
+            + r")(?:\s+credits?)?\s*(?::|\.\.\.|…)\s*(?P<credit>[^:]{2,160}?)"
             + _MORE_LABELS
             + r"[)\]]?$"
         ),
@@ -86,7 +86,7 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
         "credit_inline": re.compile(
             r"(?:^|[\s(\[（|–—-])[(（]?(?P<label>"
             + label_alt
-            + r")(?:\s+credits?)?\s*[:：=]\s*(?P<credit>[^:：=]{2,160}?)"
+            + r")(?:\s+credits?)?\s*(?:[:：=]|\.\.\.|…)\s*(?P<credit>[^:：=]{2,160}?)"
             + _MORE_LABELS
             + r"[)\]）]?$",
             flags,
