@@ -18,6 +18,38 @@ def pairs(text: str) -> list[tuple[str | None, str | None]]:
     return [(c.credit, c.caption) for c in convert(text).credits]
 
 
+# --- "Image source, X" / "Image caption, Y" and a header dated by the page's age ------------------------------
+
+SOURCE_CAPTION = page(
+    "Council backs plan to rebuild the old river bridge",
+    "3 hours ago",
+    "Share",
+    "Jane Roe",
+    "City News, Riverton",
+    "Image source, Northfield Photo Agency\nImage caption, The old bridge has been closed to lorries since May",
+    P[0],
+    P[1],
+    "Image source, Getty Images",
+    "Image caption, Engineers inspect the supports under the deck",
+    P[2],
+    P[3],
+)
+
+
+def test_image_source_line_is_a_credit_and_takes_the_labelled_caption() -> None:
+    assert pairs(SOURCE_CAPTION) == [
+        ("Northfield Photo Agency", "The old bridge has been closed to lorries since May"),
+        ("Getty Images", "Engineers inspect the supports under the deck"),
+    ]
+
+
+def test_an_age_below_the_title_is_header_evidence() -> None:
+    rec = convert(SOURCE_CAPTION)
+    assert rec.headline == "Council backs plan to rebuild the old river bridge"
+    assert rec.byline.authors == ["Jane Roe"]
+    assert "Image" not in rec.body
+
+
 # --- "Credit..." after a caption ------------------------------------------------------------------------------
 
 

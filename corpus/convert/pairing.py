@@ -80,8 +80,12 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             continue
         cap = _caption_for(nb, k)
         if cap is not None:
-            cap.label, cap.rule, cap.data = CAPTION, f"caption: beside the credit on line {d.index + 1}", {}
-            d.data["caption"] = cap.text.removesuffix("(").strip()
+            labelled = cap.data.get("caption") if cap.rule.startswith(_CAPTION_LABEL_RULE) else None
+            rule = f"caption: beside the credit on line {d.index + 1}"
+            if labelled:  # no title then: a title's line carries no caption label
+                rule = f"{cap.rule}, paired with the credit on line {d.index + 1}"
+            cap.label, cap.rule, cap.data = CAPTION, rule, {}
+            d.data["caption"] = (labelled or cap.text.removesuffix("(")).strip()
         elif d.rule == "credit.copyright":
             d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
     _echoed_captions(nb)
@@ -233,10 +237,21 @@ def _list_item(nb: list[LineDecision], k: int) -> bool:
     return any(_skeleton(x.text) == shape for x in nbr) and not any(agency_named(x.text) for x in nbr)
 
 
+_CAPTION_LABEL_RULE: Final = "caption.label"  # engine._anchored's rule for "Image caption, …" lines
+
+
 def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
     """The caption of the credit at nb[k]: its block neighbour, else the line just above it."""
     f = nb[k].features
     assert f is not None
+    if (
+        k + 1 < len(nb)
+        and nb[k + 1].rule.startswith(_CAPTION_LABEL_RULE)
+        and nb[k + 1].index - nb[k].index <= _CAPTION_GAP
+    ):
+        return nb[
+            k + 1
+        ]  # "Image source, Getty Images" / "Image caption, CAPTION": the caption says it is one
     up = k - 2 if k > 1 and nb[k - 1].text in _BRACKETS else k - 1  # "CAPTION" / "(" / "Image:"
     for j in (up, k + 1):
         if 0 <= j < len(nb):

@@ -162,7 +162,11 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
         or (not d.text.isascii() and cjk_name(d.text))
         or lead_byline(d.text, stop)
         or _signature(d, stop)
+        or (f.words <= _RELATIVE_DATE_WORDS and RULES.relative_time.search(d.text) is not None)
     )
+
+
+_RELATIVE_DATE_WORDS: Final = 4  # "3 hours ago", "Published 2 days ago": the date a page prints as an age
 
 
 def _script_date(t: str) -> bool:
