@@ -73,3 +73,16 @@ def test_credit_ellipsis_alone_on_its_line() -> None:
     text = page(P[0], "Residents at the council meeting on Tuesday.\nCredit...Mark Lowe/Reuters", P[1], P[2])
     assert label_of(text, "Credit...Mark Lowe/Reuters")[0] == "credit"
     assert ("Mark Lowe/Reuters", "Residents at the council meeting on Tuesday.") in pairs(text)
+
+
+# --- "Image: CAPTION. Pic: X" ----------------------------------------------------------------------------
+
+
+def test_caption_label_then_a_labelled_credit() -> None:
+    text = page(P[0], "Image: Residents queue outside the town hall. Pic: Reuters", P[1], P[2])
+    assert pairs(text) == [("Reuters", "Residents queue outside the town hall.")]
+
+
+def test_lone_caption_label_leaves_a_caption_with_its_own_credit() -> None:
+    text = page(P[0], P[1], "Image:", "Residents queue outside the town hall. Pic: Jane Roe", P[2], P[3])
+    assert pairs(text) == [("Jane Roe", "Residents queue outside the town hall.")]

@@ -223,6 +223,9 @@ _ALL_FAMILIES: Final = frozenset(
 )
 
 
+_LABELLED_CAPTION_MIN: Final = 8  # characters of a caption between a label and the credit's own label
+
+
 def _anchored(
     text: str, f: Features, stop: frozenset[str], fams: frozenset[str] = _ALL_FAMILIES
 ) -> tuple[str, str, dict[str, Any]] | None:
@@ -252,10 +255,19 @@ def _anchored(
             _SEPARATOR.search(text, m.end("label"), m.start("credit")) or m.group("credit")[:1].isupper()
         ):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
+            rest = m.group("credit")
+            inner = RULES.credit_inline.search(rest) if inline_credit_possible(rest) else None
+            if inner and inner.start() >= _LABELLED_CAPTION_MIN:  # "Image: CAPTION. Pic: Jane Roe"
+                caption = rest[: inner.start()].strip(" ([|–—-")
+                return (
+                    CREDIT,
+                    f"credit.inline: {inner.group('label')!r} after a caption labelled {m.group('label')!r}",
+                    {"kind": kind, "credit": inner.group("credit").strip(), "caption": caption},
+                )
             return (
                 CREDIT,
                 f"credit.label: {m.group('label')!r}",
-                {"kind": kind, "credit": m.group("credit").strip()},
+                {"kind": kind, "credit": rest.strip()},
             )
         m = RULES.byline.match(text) if "byline" in fams else None
         if m:

@@ -248,8 +248,8 @@ def label_lines(nb: list[LineDecision]) -> None:
         xf = x.features
         if not m or xf is None or xf.words > 12 or x.label not in ("", BOILERPLATE, BODY, CREDIT):
             continue
-        if xf.ends_sentence and not x.text.endswith(")"):
-            continue
+        if (xf.ends_sentence and not x.text.endswith(")")) or x.rule.startswith("credit.inline"):
+            continue  # a sentence, or a caption with its own labelled credit ("Image:" / "CAPTION. Pic: Jane Roe")
         kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
         d.label, d.rule = CREDIT, f"credit.label alone: {m.group('label')!r}; the credit is the next line"
         d.data = {"kind": kind, "credit": x.text.removesuffix(")").strip()}
