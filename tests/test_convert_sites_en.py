@@ -86,3 +86,44 @@ def test_caption_label_then_a_labelled_credit() -> None:
 def test_lone_caption_label_leaves_a_caption_with_its_own_credit() -> None:
     text = page(P[0], P[1], "Image:", "Residents queue outside the town hall. Pic: Jane Roe", P[2], P[3])
     assert pairs(text) == [("Jane Roe", "Residents queue outside the town hall.")]
+
+
+# --- credits in brackets at a caption's end -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "credit", "caption"),
+    [
+        (
+            "Engineers inspect the bridge supports on March 4. (Mark Lowe for The Riverton Courier)",
+            "Mark Lowe for The Riverton Courier",
+            "Engineers inspect the bridge supports on March 4.",
+        ),
+        (
+            "Engineers inspect the supports under the old bridge [Riverton Courier]",
+            "Riverton Courier",
+            "Engineers inspect the supports under the old bridge",
+        ),
+        (
+            "Engineers inspect the supports under the old bridge (Courier Photo)",
+            "Courier Photo",
+            "Engineers inspect the supports under the old bridge",
+        ),
+    ],
+)
+def test_bracketed_credit_shapes(line: str, credit: str, caption: str) -> None:
+    text = page("Council votes to rebuild the old bridge", "By Jane Roe", line, P[0], P[1], P[2])
+    rec = convert(text)
+    assert pairs(text) == [(credit, caption)]
+    assert rec.headline == "Council votes to rebuild the old bridge"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Skip to the main menu of the site [AK+3]",
+        "Residents can find the full plan online here (Watch Video)",
+    ],
+)
+def test_brackets_that_credit_nobody(line: str) -> None:
+    assert pairs(page(P[0], line, P[1], P[2])) == []

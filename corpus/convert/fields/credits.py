@@ -185,6 +185,11 @@ def slash_credit(text: str, words: int) -> bool:
 
 
 _BRACKET_END: Final = re.compile(r"(?<=[.!?])\s*[(\[](?P<credit>[^()\[\]]{2,60})[)\]]$")
+# A caption without a stop still ends with its credit in square brackets ("Boats at the pier [Jane Roe/AFP]"):
+# running text cites in round ones, or before its stop; a name has no figures ("[AK+3]" is a shortcut key)
+_SQUARE_END: Final = re.compile(r"(?<=\w)\s+\[(?P<credit>[A-ZÀ-Þ][^\W\d_]*(?:[\s/&.'’-]+[^\W\d_]+){0,6})\]$")
+# "CAPTION (Staff Photo)", "CAPTION (City Hall Image)": a source and a label word in brackets, stop or none
+_LABEL_LAST: Final = re.compile(r"\s[(\[](?P<credit>(?:[A-Z][\w.&'’-]*\s){1,3}(?P<label>\w+))[)\]]$")
 _BRACKET_MAX_WORDS: Final = 5
 _BRACKET_LIST_MAX_WORDS: Final = 8
 _BRACKET_CAPTION_MIN_WORDS: Final = 6
@@ -196,17 +201,24 @@ def bracketed(text: str, words: int) -> tuple[str, str] | None:
     no name."""
     if not text.endswith((")", "]")) or words < _BRACKET_CAPTION_MIN_WORDS + 1:
         return None
-    m = _BRACKET_END.search(text)
+    m = _BRACKET_END.search(text) or _SQUARE_END.search(text)
     if m is None:
-        return None
+        m = _LABEL_LAST.search(text)
+        if (
+            m is None
+            or m.group("label").lower() not in RULES.credit_kinds
+            or t_ui(m.group("credit").split()[0])
+        ):
+            return None  # "(Watch Video)" is a button
     credit = m.group("credit").strip()
     toks = credit.split()
     longest = (
-        _BRACKET_LIST_MAX_WORDS if "," in credit else _BRACKET_MAX_WORDS
-    )  # "(City Court, District of X)"
+        _BRACKET_LIST_MAX_WORDS if "," in credit or " for " in credit else _BRACKET_MAX_WORDS
+    )  # "(City Court, District of X)", "(Jane Roe for The Daily Courier)"
     if not toks or len(toks) > longest or not toks[0][:1].isupper():
         return None
-    if not all(_cap(t) or t in ("of", "by") for t in toks) or (len(toks) == 1 and t_ui(toks[0])):
+    # "(Jane Roe for The Courier)": a photographer working for a paper
+    if not all(_cap(t) or t in ("of", "by", "for") for t in toks) or (len(toks) == 1 and t_ui(toks[0])):
         return None
     if "by" in toks and toks[toks.index("by") - 1].lower() not in RULES.credit_kinds:
         return None  # "(Reporting by Jane Roe)": the story's sign-off, not a picture's credit
