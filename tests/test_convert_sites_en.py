@@ -127,3 +127,39 @@ def test_bracketed_credit_shapes(line: str, credit: str, caption: str) -> None:
 )
 def test_brackets_that_credit_nobody(line: str) -> None:
     assert pairs(page(P[0], line, P[1], P[2])) == []
+
+
+# --- notices and buttons between and after the paragraphs ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A version of this article appears in print on May 3, 2024, Section A, Page 6 of the City edition with the"
+        " headline: Council Votes on Bridge. Order Reprints | Today’s Paper | Subscribe",
+        "Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside"
+        " parties. For more on how we handle your data, and on the tools that keep this sign-up form safe from"
+        " abuse, see the pages linked below this box.",
+        "(This story has not been edited by our staff and is auto-generated from a syndicated feed.)",
+        "Why you can trust the Riverton Courier",
+        "Keep up with all the latest news from the region and around the world by following us on social media.",
+        "Catch all the city news and the latest updates from the council on our live page.",
+        "View image in fullscreen",
+        "Link Copied!",
+    ],
+)
+def test_publisher_notices_are_not_body(line: str) -> None:
+    rec = convert(
+        page("Council votes to rebuild the old bridge", "By Jane Roe", P[0], P[1], line, P[2], P[3])
+    )
+    assert line[:30] not in rec.body
+    assert rec.body.count("\n\n") == 3
+
+
+def test_in_short_box_is_not_body() -> None:
+    box = "In short:\nThe bridge will close for two years from the spring.\nDrivers will use the ring road instead."
+    rec = convert(
+        page("Council votes to rebuild the old bridge", "By Jane Roe", box, "Image: Jane Roe", P[0], P[1])
+    )
+    assert "ring road" not in rec.body
+    assert rec.body.startswith(P[0][:40])
