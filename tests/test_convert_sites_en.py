@@ -163,3 +163,34 @@ def test_in_short_box_is_not_body() -> None:
     )
     assert "ring road" not in rec.body
     assert rec.body.startswith(P[0][:40])
+
+
+# --- a credit set in capitals after the caption ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "credit", "caption"),
+    [
+        (
+            "Engineers inspect the old bridge supports GETTY IMAGES",
+            "GETTY IMAGES",
+            "Engineers inspect the old bridge supports",
+        ),
+        (
+            "Engineers inspect the old bridge supportsMARK LOWE/ALAMY",
+            "MARK LOWE/ALAMY",
+            "Engineers inspect the old bridge supports",
+        ),
+        (
+            "Engineers inspect the old bridge supportsMARK LOWE",
+            "MARK LOWE",
+            "Engineers inspect the old bridge supports",
+        ),
+    ],
+)
+def test_credit_in_capitals_after_the_caption(line: str, credit: str, caption: str) -> None:
+    assert pairs(page(P[0], line, P[1], P[2])) == [(credit, caption)]
+
+
+def test_a_title_ending_in_capitals_has_no_credit() -> None:
+    assert pairs(page(P[0], P[1], "The bridge plan and what it means for TWO TOWNS", P[2])) == []

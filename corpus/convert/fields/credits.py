@@ -110,6 +110,12 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
             and _credit_shaped(tail)
         ):
             return caption, tail
+    caps = _CAPS_TAIL.search(text)  # "CAPTION GETTY IMAGES", glued "…market shareJOHN ROE/ALAMY"
+    if caps and caps.start() >= 15:
+        tail = caps.group("credit")
+        stuck = not text[caps.start()].isspace()  # no word ends in capitals: there the caption ended
+        if (stuck or "/" in tail or agency_named(tail)) and _credit_shaped(tail):
+            return text[: caps.start()].strip(), tail
     slash = next((i for i in range(len(words) - 1, len(words) - 5, -1) if "/" in words[i]), -1)
     if slash < 0 or not all(_cap(w) or _agency_word(w) for w in words[slash + 1 :]):
         return None
@@ -125,6 +131,10 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     while j > slash - 2 and _cap(words[j - 1]):
         j -= 1
     return " ".join(words[:j]), " ".join(words[j:])
+
+
+# a credit set in capitals after the caption's last (lower-case) word, maybe glued to it
+_CAPS_TAIL: Final = re.compile(r"(?<=[a-zß-ÿ])\s?(?P<credit>[A-ZÀ-Þ]{2,}(?:[ /&'’-]+[A-ZÀ-Þ]{2,}){0,5})$")
 
 
 def _cap(w: str) -> bool:
