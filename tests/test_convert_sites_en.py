@@ -194,3 +194,41 @@ def test_credit_in_capitals_after_the_caption(line: str, credit: str, caption: s
 
 def test_a_title_ending_in_capitals_has_no_credit() -> None:
     assert pairs(page(P[0], P[1], "The bridge plan and what it means for TWO TOWNS", P[2])) == []
+
+
+# --- the title above a standfirst without a stop, below a breadcrumb -------------------------------------------
+
+
+def test_title_between_a_breadcrumb_and_a_standfirst_without_stop() -> None:
+    text = page(
+        "News / Cities / Riverton",
+        "Council votes to rebuild the old bridge over the river",
+        "The work will begin in the spring and last about two years, the engineers said",
+        "By Jane Roe, Riverton",
+        "Mar 12, 2024 06:05 PM IST",
+        P[0],
+        P[1],
+        P[2],
+    )
+    rec = convert(text)
+    assert rec.headline == "Council votes to rebuild the old bridge over the river"
+    assert rec.byline.authors == ["Jane Roe"]
+
+
+def test_a_breadcrumb_is_no_title() -> None:
+    text = page("Home / News / Riverton", "By Jane Roe", P[0], P[1], P[2])
+    assert convert(text).headline is None
+
+
+def test_title_below_a_section_line_and_above_a_standfirst_without_stop() -> None:
+    text = page(
+        "Roads and transport in the region",
+        "Council votes to rebuild the old bridge over the river",
+        "The work will begin in the spring and last about two years, the engineers said",
+        "By Jane Roe",
+        "March 12, 2024",
+        P[0],
+        P[1],
+        P[2],
+    )
+    assert convert(text).headline == "Council votes to rebuild the old bridge over the river"

@@ -39,6 +39,7 @@ SIGNED: Final = 1.0
 ECHO: Final = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP: Final = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _CRUMB_SEP: Final = re.compile(r"[/›»>|]")
+_CRUMB_SEPS: Final = (" / ", " › ", " » ", " > ")  # two of them: a breadcrumb ("News / Cities / Pune")
 _QUOTE_DASH: Final = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME: Final = re.compile(r"\d{1,2}:\d\d$")
 _CLOCK: Final = re.compile(r"\b\d{1,2}:\d\d\b")
@@ -109,7 +110,7 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
         return (
             False  # "Saturday, 3 May |", "Retire early,Early retirement,Savings": a date bar, a keyword list
         )
-    if t.count("|") >= 2:
+    if t.count("|") >= 2 or sum(map(t.count, _CRUMB_SEPS)) >= 2:
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
     low = f.low.split()  # the words in lower case
     if sum(map(RULES.ui_words.__contains__, low)) * 2 >= len(low):
@@ -224,6 +225,21 @@ def _dek(d: LineDecision) -> bool:
     if f.words < 15 and d.text.endswith(("?", "!")):
         return False
     return f.ends_sentence or f.stop_ratio >= 0.2 or f.words >= 25
+
+
+_DEK_LINES: Final = 3  # lines of a standfirst (a summary's bullets) between a title and its header
+
+
+def _dek_above_header(nb: list[LineDecision], at: int | None, stop: frozenset[str]) -> bool:
+    """A standfirst without a stop (a line or a few bullets), then the article's byline, date or picture:
+    the title-shaped line above is the title, not one of a list of teasers (teasers have no byline)."""
+    n = 0
+    while at is not None and n < _DEK_LINES:
+        f = nb[at].features
+        if f is None or f.ends_sentence or not _dek(nb[at]):
+            break
+        at, n = _next_at(nb, at), n + 1
+    return n > 0 and at is not None and _header_like(nb[at], stop)
 
 
 def _standfirst(d: LineDecision | None) -> bool:
@@ -342,7 +358,11 @@ def score(
             s -= 2.0  # the standfirst below a shorter title
     if _menu_item(prev, stop) and _menu_item(nxt, stop):
         s -= 2.0  # inside a run of short lines: a menu, repeated on the page as menus are
-    elif _teaser_run(nb, k, stop) >= TEASER_RUN and not _standfirst(nxt):
+    elif (
+        _teaser_run(nb, k, stop) >= TEASER_RUN
+        and not _standfirst(nxt)
+        and not _dek_above_header(nb, at, stop)
+    ):
         s -= 2.0  # one of several title-shaped lines in a row: a list of teasers (the last, above a
         # standfirst, is the article's title below a list of bare teaser titles)
     if 4 <= f.words <= 25:
