@@ -232,3 +232,26 @@ def test_title_below_a_section_line_and_above_a_standfirst_without_stop() -> Non
         P[2],
     )
     assert convert(text).headline == "Council votes to rebuild the old bridge over the river"
+
+
+# --- the author's bio beside the article ----------------------------------------------------------------------
+
+
+def test_bio_of_the_bylined_author_above_the_text_is_no_lede() -> None:
+    bio = "Jane Roe is a senior reporter covering cities and transport, with a focus on how people travel at night."
+    rec = convert(
+        page(
+            "Council votes to rebuild the old bridge", "By Jane Roe", "March 12, 2024", bio, P[0], P[1], P[2]
+        )
+    )
+    assert rec.byline.authors == ["Jane Roe"]
+    assert "senior reporter" not in rec.body
+    assert rec.body.startswith(P[0][:40])
+
+
+def test_bio_like_lede_about_someone_else_stays() -> None:
+    lede = "John Doe is a retired engineer who has walked across the old bridge every morning for forty years now."
+    rec = convert(
+        page("Council votes to rebuild the old bridge", "By Jane Roe", "March 12, 2024", lede, P[0], P[1])
+    )
+    assert rec.body.startswith(lede)
