@@ -255,3 +255,38 @@ def test_bio_like_lede_about_someone_else_stays() -> None:
         page("Council votes to rebuild the old bridge", "By Jane Roe", "March 12, 2024", lede, P[0], P[1])
     )
     assert rec.body.startswith(lede)
+
+
+# --- roles, desks and credits of English bylines ---------------------------------------------------------------
+
+
+def test_a_regional_role_below_the_name_is_no_second_author() -> None:
+    text = page(
+        "Council votes to rebuild the old bridge", "By Jane Roe", "South East Correspondent", P[0], P[1]
+    )
+    assert convert(text).byline.authors == ["Jane Roe"]
+
+
+def test_photographer_and_paper_in_capitals_after_the_caption() -> None:
+    text = page(
+        P[0], "Residents queue outside the town hall on Tuesday. Mark Lowe, RIVERTON COURIER", P[1], P[2]
+    )
+    assert pairs(text) == [
+        ("Mark Lowe, RIVERTON COURIER", "Residents queue outside the town hall on Tuesday.")
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Have a confidential tip for our reporters? Get in touch",
+        "Republish this article",
+        "Republish our articles for free, online or in print, under a Creative Commons license.",
+    ],
+)
+def test_tip_and_republish_prompts_are_not_body(line: str) -> None:
+    rec = convert(
+        page("Council votes to rebuild the old bridge", "By Jane Roe", P[0], P[1], P[2], line, P[3])
+    )
+    assert line[:20] not in rec.body
+    assert rec.headline == "Council votes to rebuild the old bridge"

@@ -63,7 +63,15 @@ def _credit_shaped(tail: str) -> bool:
             continue
         if not (w[0].isupper() or w[0].isdigit() or w[0] in "(/" or _SITE_NAME.match(w) or _agency_word(w)):
             return False
-    return "/" in tail or agency_named(tail) or (tail.isupper() and len(tail) > 3)
+    return (
+        "/" in tail or agency_named(tail) or (tail.isupper() and len(tail) > 3) or bool(_NAME_ORG.match(tail))
+    )
+
+
+# "Jane Roe, USA TODAY": a photographer and the paper, set in capitals, after the caption
+_NAME_ORG: Final = re.compile(
+    r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}, [A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ]{2,}){0,3}$"
+)
 
 
 _SEPARATORS: Final = (" | ", " / ", " – ", " — ", " - ")
