@@ -290,3 +290,25 @@ def test_tip_and_republish_prompts_are_not_body(line: str) -> None:
     )
     assert line[:20] not in rec.body
     assert rec.headline == "Council votes to rebuild the old bridge"
+
+
+# --- header lines: labelled dates, date bars and titles in Title Case ------------------------------------------
+
+
+def test_labelled_date_line_is_a_date() -> None:
+    text = page("Council votes to rebuild the old bridge", "Published: March 12, 2024 6:05pm GMT", P[0], P[1])
+    label, rule = label_of(text, "Published: March 12, 2024 6:05pm GMT")
+    assert label == "dateline", rule
+    assert str(convert(text).published).startswith("2024-03-12")
+
+
+def test_a_date_bar_is_no_title() -> None:
+    bar = "Edited by John Doe | Updated: March 12, 2024 6:05 pm IST"
+    assert convert(page(bar, P[0], P[1], P[2])).headline is None
+
+
+def test_title_case_title_is_no_name_line() -> None:
+    text = page("City Announces Night Bus Trial For Hospital Staff", "Reported by Jane Roe", P[0], P[1], P[2])
+    rec = convert(text)
+    assert rec.headline == "City Announces Night Bus Trial For Hospital Staff"
+    assert rec.byline.authors == ["Jane Roe"]

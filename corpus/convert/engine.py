@@ -100,7 +100,7 @@ def _pattern(
         hit = _anchored(text, f, stop, fams)
         if hit:
             return hit
-    if f.words <= 10 and (
+    if f.words <= _DATE_LINE_WORDS and (
         (("19" in text or "20" in text) and _YEAR.search(text)) or (not text.isascii() and native_year(text))
     ):  # dates have a 4-digit year
         d = find_date(text)
@@ -223,6 +223,7 @@ _ALL_FAMILIES: Final = frozenset(
 )
 
 
+_DATE_LINE_WORDS: Final = 10  # a date line: the date and a few words around it
 _LABELLED_CAPTION_MIN: Final = 8  # characters of a caption between a label and the credit's own label
 
 
@@ -285,6 +286,8 @@ def _anchored(
         low = text.lower()
         for phrase in RULES.boiler_starts_by_word.get(first_word(text), ()):
             if low.startswith(phrase):
+                if phrase.endswith(":") and f.words <= _DATE_LINE_WORDS and find_date(text):
+                    return None  # "Published: March 12, 2024 6:05pm": the date rule takes it
                 return BOILERPLATE, f"boilerplate.start: {text[: len(phrase)]!r}", {}
     return None
 

@@ -316,7 +316,14 @@ def names_only(text: str, stop: frozenset[str]) -> list[str]:
     names = parse_names(part, stop, max_tokens=9)
     if not names or not covers(names, part):
         return []
+    if all(sum(1 for t in n.split() if t[:1].isupper()) > _NAME_MAX_CAPS for n in names):
+        return []  # "City Announces Night Bus Trial": a title in Title Case, not a person
     return names
+
+
+_NAME_MAX_CAPS: Final = (
+    4  # capitalised words of one person's name ("Anna Maria de la Cruz Roe": particles apart)
+)
 
 
 def _coverable(part: str, stop: frozenset[str]) -> bool:
