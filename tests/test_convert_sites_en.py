@@ -312,3 +312,15 @@ def test_title_case_title_is_no_name_line() -> None:
     rec = convert(text)
     assert rec.headline == "City Announces Night Bus Trial For Hospital Staff"
     assert rec.byline.authors == ["Jane Roe"]
+
+
+# --- a caption that names its date; a title of two short sentences ---------------------------------------------
+
+
+def test_caption_naming_its_date_pairs_with_the_credit_below() -> None:
+    block = "Boats moored at the harbour on March 4, 2024.\nPhoto: Mark Lowe/AFP via Getty Images"
+    text = page("Council votes to rebuild the old bridge", "By Jane Roe", "March 12, 2024", block, P[0], P[1])
+    assert pairs(text) == [
+        ("Mark Lowe/AFP via Getty Images", "Boats moored at the harbour on March 4, 2024.")
+    ]
+    assert str(convert(text).published).startswith("2024-03-12")

@@ -14,7 +14,7 @@ from typing import Final
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features
 from corpus.convert.fields import credits
-from corpus.convert.labels import BIO, BOILERPLATE, CAPTION, CREDIT
+from corpus.convert.labels import BIO, BOILERPLATE, CAPTION, CREDIT, DATELINE
 from corpus.convert.rules import RULES
 from corpus.convert.scan import agency_named
 
@@ -328,9 +328,24 @@ def _captionable(d: LineDecision) -> bool:
     colon introduces what follows ("Credits of the shoot:"): no caption."""
     if d.text.endswith(":"):
         return False
+    if d.label == DATELINE:
+        return _dated_caption(d)
     if d.label == BIO:
         return d.features is not None and d.features.words <= _BIO_CAPTION_MAX_WORDS
     return _free(d)
+
+
+_DATED_CAPTION_WORDS: Final = 6
+
+
+def _dated_caption(d: LineDecision) -> bool:
+    """ "Boats moored at the harbour on March 4, 2024.": a sentence that names its date, next to a credit, is the
+    picture's caption; a date line opens with the date (or its weekday) and is no sentence."""
+    f = d.features
+    if f is None or not f.ends_sentence or f.words < _DATED_CAPTION_WORDS or not d.text[0].isupper():
+        return False
+    head = d.text.split(None, 1)[0].lower().strip(".,")
+    return head not in RULES.month_numbers and RULES.weekday.match(d.text) is None
 
 
 def _free(d: LineDecision) -> bool:
