@@ -324,3 +324,17 @@ def test_caption_naming_its_date_pairs_with_the_credit_below() -> None:
         ("Mark Lowe/AFP via Getty Images", "Boats moored at the harbour on March 4, 2024.")
     ]
     assert str(convert(text).published).startswith("2024-03-12")
+
+
+def test_title_of_two_short_sentences_in_title_case() -> None:
+    title = "The Bridge Was Failing for Years. The Council Knew."
+    text = page(title, "By Jane Roe", "March 12, 2024", P[0], P[1], P[2])
+    rec = convert(text)
+    assert rec.headline == title
+    assert title not in rec.body
+
+
+def test_two_sentences_of_a_german_lede_are_no_title() -> None:
+    lede = "Die Stadt baut die alte Brücke neu. Die Arbeiten beginnen im Frühjahr."
+    text = page(lede, "Von Max Muster", *PARAS["de"][:3])
+    assert convert(text).headline != lede

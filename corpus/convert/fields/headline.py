@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Container
 from typing import TYPE_CHECKING, Final
 
+from corpus.convert.features import Features
 from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import cjk_name, lead_byline, name_line, parse_names
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, HEADLINE
@@ -88,7 +89,9 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     t = d.text
     if not (MIN_WORDS <= f.words <= MAX_WORDS) or f.chars > MAX_CHARS or f.has_url:
         return False
-    if t.endswith((".", ":", ",", ";", "。", "…", "।")) or t.startswith((":", "|", "(")) or t[0].islower():
+    if t.endswith((".", ":", ",", ";", "。", "…", "।")) and not _two_sentence_title(t, f):
+        return False
+    if t.startswith((":", "|", "(")) or t[0].islower():
         return False
     if t.startswith(("-", "–")) and not _QUOTE_DASH.match(t):
         return False  # a list item; "- Fear will grow" is a quote (Nordic titles open quotes with a dash)
@@ -121,6 +124,22 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
     return not (_prefixed_byline(t, f.words) or name_line(d, stop) or _signature(d, stop))
+
+
+_TWO_SENTENCE_TITLE_WORDS: Final = 16
+_TITLE_CASE: Final = 1.0  # every content word capitalised: German capitalises its nouns only
+
+
+def _two_sentence_title(t: str, f: Features) -> bool:
+    """ "The Pier Was Rotting for Years. Officials Knew.": two short sentences in Title Case make a title
+    (a sentence of text does not capitalise its words, a caption is one sentence)."""
+    return (
+        t.endswith(".")
+        and ". " in t
+        and f.words <= _TWO_SENTENCE_TITLE_WORDS
+        and f.title_ratio >= _TITLE_CASE
+        and not t.endswith("..")
+    )
 
 
 _PLAYER: Final = tuple(sorted(RULES.player_lines))
