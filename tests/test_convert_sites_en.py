@@ -338,3 +338,27 @@ def test_two_sentences_of_a_german_lede_are_no_title() -> None:
     lede = "Die Stadt baut die alte Brücke neu. Die Arbeiten beginnen im Frühjahr."
     text = page(lede, "Von Max Muster", *PARAS["de"][:3])
     assert convert(text).headline != lede
+
+
+# --- wire notes, saved-story prompts and live-blog stamps ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Some information for this report came from the national news agency and the regional wire service.",
+        "You can find this story in My Saved Stories.",
+    ],
+)
+def test_wire_notes_and_saved_story_prompts_are_not_body(line: str) -> None:
+    rec = convert(
+        page("Council votes to rebuild the old bridge", "By Jane Roe", P[0], P[1], P[2], line, P[3])
+    )
+    assert line[:25] not in rec.body
+
+
+def test_live_blog_stamp_with_time_zone_is_no_subheading() -> None:
+    rec = convert(
+        page("Council votes to rebuild the old bridge", "By Jane Roe", P[0], P[1], "12.10 GMT", P[2], P[3])
+    )
+    assert "12.10 GMT" not in rec.body

@@ -23,10 +23,11 @@ _NUMBERED_HEAD: Final = re.compile(r"\d{1,2}[.)]\s+\w")
 # "Jane Roe, director of …", "Sir John Doe (left) …", "Jane Roe @handle": a person named, then a role or a
 # handle, alone between paragraphs; a heading does not start with a name and a comma.
 _PERSON_LINE: Final = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,2}[A-ZÀ-Þ][\w'’-]+(?:,\s|\s+\(|\s+@)")
-# A clock time ("14:32", "9:05 pm", "14.45 Uhr", "10h30"): with a relative time ("Updated 2 hours ago"), what
+# A clock time ("14:32", "9:05 pm", "14.45 Uhr", "12.10 GMT", "10h30"): with a relative time ("Updated 2 hours ago"), what
 # a live blog's entry stamp or an update line holds. Alone between paragraphs it heads nothing.
 _CLOCK: Final = re.compile(
-    r"(?<!\d)\d{1,2}(?::\d\d(?:\s*[ap]\.?m\.?)?|[.:h]\d\d\s*(?:Uhr|h)\b|h\d\d)(?!\d)", re.IGNORECASE
+    r"(?<!\d)\d{1,2}(?::\d\d(?:\s*[ap]\.?m\.?)?|[.:h]\d\d\s*(?:Uhr|h|GMT|BST|UTC|CET|CEST)\b|h\d\d)(?!\d)",
+    re.IGNORECASE,
 )
 _STAMP_MAX_WORDS: Final = 2  # words left once the times are taken out: "Updated … ago", "Aktualisiert am"
 _LETTERS: Final = re.compile(r"[^\W\d_]{2,}")
