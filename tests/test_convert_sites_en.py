@@ -362,3 +362,12 @@ def test_live_blog_stamp_with_time_zone_is_no_subheading() -> None:
         page("Council votes to rebuild the old bridge", "By Jane Roe", P[0], P[1], "12.10 GMT", P[2], P[3])
     )
     assert "12.10 GMT" not in rec.body
+
+
+def test_role_alone_below_the_name_is_neither_author_nor_credit() -> None:
+    text = page(
+        "Why Shoppers Are Trading Down", "Jane Roe", "Contributor", "Mar 12, 2024, 06:05pm EDT", P[0], P[1]
+    )
+    rec = convert(text)
+    assert rec.byline.authors == ["Jane Roe"]
+    assert pairs(text) == []

@@ -192,6 +192,10 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
         return
     if d.label == CREDIT and d.rule == "credit.agency line" and near_date:
         part = d.text.strip()
+        if RULES.roles.match(part):  # "Contributor" beside the date: a role, though pictures credit it too
+            _uncaption(nb, d)
+            d.label, d.rule, d.data = BOILERPLATE, "a role alone beside a date", {}
+            return
         if RULES.agency.fullmatch(part):  # "dpa" alone beside the date: the wire is the author
             _uncaption(nb, d)
             d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [part]}
