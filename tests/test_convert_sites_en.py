@@ -371,3 +371,36 @@ def test_role_alone_below_the_name_is_neither_author_nor_credit() -> None:
     rec = convert(text)
     assert rec.byline.authors == ["Jane Roe"]
     assert pairs(text) == []
+
+
+# --- an embedded post's consent box, closed by name ------------------------------------------------------------
+
+
+def test_embedded_post_box_is_not_body() -> None:
+    box = [
+        "Skip social post",
+        "Allow social content?",
+        "This article contains content provided by a social network. We ask for your permission before anything is"
+        " loaded, as they may be using cookies and other technologies. You may want to read the network's own"
+        " policies before accepting. To view this content choose to accept and continue below.",
+        "Accept and continue",
+        "End of social post",
+    ]
+    rec = convert(
+        page("Council votes to rebuild the old bridge", "By Jane Roe", P[0], P[1], *box, P[2], P[3])
+    )
+    assert "social" not in rec.body
+    assert "Accept" not in rec.body
+    assert rec.body.count("\n\n") == 3
+
+
+def test_box_closed_by_an_after_line() -> None:
+    box = [
+        "Skip past box of events",
+        "Town Weekly brings you the best events of the week, from concerts to markets, every Friday morning.",
+        "after box of events",
+    ]
+    rec = convert(
+        page("Council votes to rebuild the old bridge", "By Jane Roe", P[0], P[1], *box, P[2], P[3])
+    )
+    assert "Town Weekly" not in rec.body
