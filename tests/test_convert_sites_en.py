@@ -404,3 +404,28 @@ def test_box_closed_by_an_after_line() -> None:
         page("Council votes to rebuild the old bridge", "By Jane Roe", P[0], P[1], *box, P[2], P[3])
     )
     assert "Town Weekly" not in rec.body
+
+
+# --- more credit labels and shapes -----------------------------------------------------------------------------
+
+CAPTION = "Residents queue outside the town hall on Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("tail", "credit"),
+    [
+        (" Photographer: Mark Lowe/Bloomberg", "Mark Lowe/Bloomberg"),
+        (" Composite: Courier Design; Getty Images", "Courier Design; Getty Images"),
+        (" Photo illustration by Mark Lowe", "Mark Lowe"),
+        (" Courtesy of Riverton Council", "Courtesy of Riverton Council"),
+    ],
+)
+def test_more_credit_labels(tail: str, credit: str) -> None:
+    assert pairs(page(P[0], CAPTION + tail, P[1], P[2])) == [(credit, CAPTION)]
+
+
+def test_copyright_word_before_a_slash_credit_is_neither_caption_nor_credit() -> None:
+    line = "Residents queue outside the town hall on Tuesday Copyright Mark Lowe/AP"
+    assert pairs(page(P[0], line, P[1], P[2])) == [
+        ("Mark Lowe/AP", "Residents queue outside the town hall on Tuesday")
+    ]

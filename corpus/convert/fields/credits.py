@@ -34,14 +34,14 @@ _SITE_NAME: Final = re.compile(
     r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[A-ZÀ-Þ]"
 )  # "site.com/Jane": site, photographer
 _CONNECT: Final = frozenset(
-    {"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"}
+    {"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del", "of"}
 )
 # the label opens the line or follows a space, a bracket or a word's end (the label first: the regex engine skips
 # to its letters)
 _BY: Final = re.compile(
     r"(?P<label>"
     + alternation(
-        ["Photo", "Photograph", "Photos", "Picture", "Image", "Illustration", "Video"],
+        ["Photo", "Photograph", "Photos", "Picture", "Image", "Illustration", "Photo illustration", "Video"],
         not_after=r"[^\s(\[a-zß-ÿ.!?]",
     )
     + r")\s+(?:by|courtesy(?:\s+of)?)\s+"  # "Photo courtesy of the city"
@@ -138,11 +138,16 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     j = slash
     while j > slash - 2 and _cap(words[j - 1]):
         j -= 1
-    return " ".join(words[:j]), " ".join(words[j:])
+    mark = 1 if words[j].lower() in _COPYRIGHT_WORDS and j < slash else 0
+    # "CAPTION Copyright Jane Roe/AP": the mark opens the credit, it is not the photographer's name
+    return " ".join(words[:j]), " ".join(words[j + mark :])
 
 
 # a credit set in capitals after the caption's last (lower-case) word, maybe glued to it
 _CAPS_TAIL: Final = re.compile(r"(?<=[a-zß-ÿ])\s?(?P<credit>[A-ZÀ-Þ]{2,}(?:[ /&'’-]+[A-ZÀ-Þ]{2,}){0,5})$")
+
+
+_COPYRIGHT_WORDS: Final = frozenset({"copyright", "©", "(c)"})  # common.toml credit.copyright_marks
 
 
 def _cap(w: str) -> bool:
