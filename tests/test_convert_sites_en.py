@@ -429,3 +429,34 @@ def test_copyright_word_before_a_slash_credit_is_neither_caption_nor_credit() ->
     assert pairs(page(P[0], line, P[1], P[2])) == [
         ("Mark Lowe/AP", "Residents queue outside the town hall on Tuesday")
     ]
+
+
+# --- promos, prompts and notes between the paragraphs ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This article originally appeared on The Riverton Courier.",
+        "Do you have a story for us? Email the newsroom any time.",
+        "Want to read more? Download our app for free.",
+        "Additional reporting by John Doe.",
+        "Have your say in our comments section below.",
+        "Share your thoughts in the comments below.",
+        "Continue reading your article with a subscription",
+        "This article is more than 2 years old",
+        "This is a developing story and will be updated.",
+        "We use your sign-up to provide content in ways you've consented to and to improve our understanding of you.",
+        "Recommended videos",
+        "You May Like",
+        "Jump to comments",
+        "Content continues below",
+        "Photo gallery",
+    ],
+)
+def test_promos_and_notes_between_paragraphs_are_not_body(line: str) -> None:
+    rec = convert(
+        page("Council votes to rebuild the old bridge", "By Jane Roe", P[0], P[1], line, P[2], P[3])
+    )
+    assert line[:20] not in rec.body
+    assert rec.body.count("\n\n") == 3
