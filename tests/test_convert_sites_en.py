@@ -448,10 +448,9 @@ def test_copyright_word_before_a_slash_credit_is_neither_caption_nor_credit() ->
         "This is a developing story and will be updated.",
         "We use your sign-up to provide content in ways you've consented to and to improve our understanding of you.",
         "Recommended videos",
-        "You May Like",
         "Jump to comments",
         "Content continues below",
-        "Photo gallery",
+        "Print this page",
     ],
 )
 def test_promos_and_notes_between_paragraphs_are_not_body(line: str) -> None:
