@@ -459,3 +459,18 @@ def test_promos_and_notes_between_paragraphs_are_not_body(line: str) -> None:
     )
     assert line[:20] not in rec.body
     assert rec.body.count("\n\n") == 3
+
+
+# --- labelled captions with no credit, "Image copyright X" ------------------------------------------------------
+
+
+def test_labelled_caption_without_a_credit_is_still_a_caption() -> None:
+    text = page(P[0], "Media caption What the new bridge will look like", P[1], P[2])
+    assert pairs(text) == [(None, "What the new bridge will look like")]
+
+
+def test_image_copyright_line_is_a_credit_for_the_caption_below() -> None:
+    text = page(
+        P[0], "Image copyright Northfield Photo Agency\nImage caption The old bridge at dawn", P[1], P[2]
+    )
+    assert pairs(text) == [("Northfield Photo Agency", "The old bridge at dawn")]

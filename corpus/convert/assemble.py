@@ -9,7 +9,7 @@ from typing import Final
 
 from corpus.convert.engine import LineDecision
 from corpus.convert.fields import dates
-from corpus.convert.labels import BIO, BODY, BYLINE, CREDIT, DATELINE, HEADLINE, RELATED
+from corpus.convert.labels import BIO, BODY, BYLINE, CAPTION, CREDIT, DATELINE, HEADLINE, RELATED
 from corpus.convert.rules import RULES
 from corpus.record import Byline, Credit, RelatedLink
 
@@ -123,6 +123,9 @@ def credits(ds: list[LineDecision]) -> list[Credit]:
             caption = (d.data.get("caption") or "").strip() or None
             if credit or caption:
                 out.append(Credit(kind=kind if kind in _KINDS else "other", credit=credit, caption=caption))
+        elif d.label == CAPTION and d.rule.startswith("caption.label") and d.data.get("caption"):
+            # "Image caption, CAPTION" with no credit beside it: the page says it is a caption
+            out.append(Credit(kind="photo", credit=None, caption=str(d.data["caption"]).strip()))
     return out
 
 

@@ -59,9 +59,9 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
     captions = alternation(t.gather("credit", "caption_labels") or ["\x00"], fold=True)
     marks_alt = alternation(t.common.get("credit", {}).get("copyright_marks", ["©"]))
     courtesy = alternation(t.gather("credit", "courtesy") or ["\x00"])
-    # labels a comma follows ("Image source, Getty Images"): one lookbehind each, a comma after any label
-    # would take "Photos, videos and more" for a credit
-    commas = "".join(f"(?<={re.escape(x)})," + "|" for x in t.gather("credit", "comma_labels"))
+    # labels a comma or only a space follows ("Image source, Getty Images", "Image copyright EPA"): one
+    # lookbehind each, a comma after any label would take "Photos, videos and more" for a credit
+    commas = "".join(rf"(?<={re.escape(x)})(?:,|(?=\s))" + "|" for x in t.gather("credit", "comma_labels"))
     # a glued label shows by its capital: labels of scripts without capitals cannot be told
     glued = alternation([k[:1].upper() + k[1:] for k in kinds if k[:1].upper().isupper()], after=_GLUED_AFTER)
     return {
