@@ -474,3 +474,24 @@ def test_image_copyright_line_is_a_credit_for_the_caption_below() -> None:
         P[0], "Image copyright Northfield Photo Agency\nImage caption The old bridge at dawn", P[1], P[2]
     )
     assert pairs(text) == [("Northfield Photo Agency", "The old bridge at dawn")]
+
+
+# --- bylines glued to their prefix or to the date ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("ByJane Roe", ["Jane Roe"]),
+        ("Jane Roe and John DoeTue 12 Mar 2024 18.05 GMT", ["Jane Roe", "John Doe"]),
+        ("Jane Roe, Tuesday 12 March 2024", ["Jane Roe"]),
+    ],
+)
+def test_glued_bylines(line: str, authors: list[str]) -> None:
+    text = page("Council votes to rebuild the old bridge", line, P[0], P[1], P[2])
+    assert convert(text).byline.authors == authors
+
+
+def test_a_name_opening_with_by_is_no_prefix() -> None:
+    text = page("Council votes to rebuild the old bridge", "Byron Mills", "March 12, 2024", P[0], P[1], P[2])
+    assert convert(text).byline.authors == ["Byron Mills"]

@@ -42,7 +42,12 @@ def byline_rules(t: Tables) -> BylineRules:
     conn_syms = [c for c in connectors if not c.isalpha()]
     return {
         # "By: Jane Roe"; "作者：王小明": no space after a prefix that ends in a full-width colon or a slash
-        "byline": re.compile(r"^(?P<prefix>" + prefix_alt + r")(?:\s*:)?(?:\s+|(?<=[：/]))(?P<names>\S.*)$"),
+        # "ByJane Roe": a glued dump joins the prefix's span to the name's link
+        "byline": re.compile(
+            r"^(?P<prefix>"
+            + prefix_alt
+            + r")(?:\s*:)?(?:\s+|(?<=[：/])|(?<=^By)(?=[A-ZÀ-Þ][a-zß-ÿ]))(?P<names>\S.*)$"
+        ),
         "byline_words": frozenset(p for p in prefixes if p.isalpha() and p.islower()),
         "byline_bare": re.compile(r"^(?:" + prefix_alt + "|" + alternation(leads) + r")\s*:?$"),
         "byline_lead": HeadOrAfter(

@@ -21,7 +21,8 @@ class NameRules(TypedDict):
 def name_rules(t: Tables, months: dict[str, int]) -> NameRules:
     given = frozenset(w.lower() for w in t.gather("name", "given"))
     org_articles = t.common_list("name", "org_articles")
-    # the first words of roles, their qualifiers, trailers and publishers' articles, month names, given names
+    # the first words of roles, their qualifiers, trailers and publishers' articles, month and weekday names,
+    # given names
     glued_heads = t.gather("byline", "roles") + t.gather("byline", "role_qualifiers")
     glued_heads += t.gather("byline", "trailers") + org_articles
     return {
@@ -30,6 +31,7 @@ def name_rules(t: Tables, months: dict[str, int]) -> NameRules:
         "given_names": given,
         "glue_words": frozenset(w.lower() for phrase in glued_heads for w in phrase.split()[:1])
         | frozenset(m for m in months if len(m) >= 3)
+        | frozenset(w.lower() for w in t.gather_top("weekdays") if len(w) >= 3)  # "Jane RoeTue 12 Mar"
         | given,
         # the words of the button and menu lines, and the table's own non-names
         "ui_words": frozenset(
