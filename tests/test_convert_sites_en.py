@@ -495,3 +495,25 @@ def test_glued_bylines(line: str, authors: list[str]) -> None:
 def test_a_name_opening_with_by_is_no_prefix() -> None:
     text = page("Council votes to rebuild the old bridge", "Byron Mills", "March 12, 2024", P[0], P[1], P[2])
     assert convert(text).byline.authors == ["Byron Mills"]
+
+
+# --- a credit glued to the caption's last word ------------------------------------------------------------------
+
+GLUED_CAPTION = "Residents queue outside the town hall on Tuesday"
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        (GLUED_CAPTION + "Getty Images", "Getty Images"),
+        (GLUED_CAPTION + "Mark Lowe/Getty Images", "Mark Lowe/Getty Images"),
+    ],
+)
+def test_credit_glued_to_the_caption(line: str, credit: str) -> None:
+    assert pairs(page(P[0], line, P[1], P[2])) == [(credit, GLUED_CAPTION)]
+
+
+def test_inner_capitals_of_a_name_are_no_glue() -> None:
+    line = "Residents queue outside the town hall by the quay McGill Lowe/Getty Images"
+    caption = "Residents queue outside the town hall by the quay"
+    assert pairs(page(P[0], line, P[1], P[2])) == [("McGill Lowe/Getty Images", caption)]

@@ -84,12 +84,14 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url or "©" in text:
         return None
     glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
+    camel = _CAMEL_TAIL.search(text, max(0, len(text) - _CAMEL_SPAN))  # "…on TuesdayGetty Images"
     if (
         "/" not in text
         and not text[-1].isupper()
         and not agency_named(text, len(text) - 40)
         and not glued
         and not f.low.endswith(_TAIL_NAMES)
+        and not (camel and agency_only(camel.group("credit")))
     ):
         return None  # every credit shape below needs a slash, an agency or a capital at the end
     for m in _SENTENCE_END.finditer(text):
@@ -118,6 +120,10 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
             and _credit_shaped(tail)
         ):
             return caption, tail
+    if (
+        camel and camel.start() >= 15 and agency_only(camel.group("credit"))
+    ):  # glued to the caption's last word
+        return text[: camel.start()].strip(), camel.group("credit")
     caps = _CAPS_TAIL.search(text)  # "CAPTION GETTY IMAGES", glued "…market shareJOHN ROE/ALAMY"
     if caps and caps.start() >= 15:
         tail = caps.group("credit")
@@ -140,9 +146,18 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         j -= 1
     mark = 1 if words[j].lower() in _COPYRIGHT_WORDS and j < slash else 0
     # "CAPTION Copyright Jane Roe/AP": the mark opens the credit, it is not the photographer's name
-    return " ".join(words[:j]), " ".join(words[j + mark :])
+    caption, credit = " ".join(words[:j]), " ".join(words[j + mark :])
+    glued = _CAMEL_HEAD.match(credit)  # "…on TuesdayJane Roe/AP": the name glued to the caption's last word
+    if glued:
+        caption, credit = f"{caption} {glued.group(1)}".strip(), credit[glued.end(1) :]
+    return caption, credit
 
 
+# a credit glued to the caption's last word: at a lower-case letter's end (four of them: "McGill", "MacLeod",
+# "DeSantis" keep their inner capital) a capitalised name begins
+_CAMEL_TAIL: Final = re.compile(r"(?<=[a-zß-ÿ]{4})(?P<credit>[A-ZÀ-Þ][\w'’-]*(?: [A-ZÀ-Þ][\w'’-]*){0,3})$")
+_CAMEL_SPAN: Final = 40  # characters at the line's end where a glued credit may begin
+_CAMEL_HEAD: Final = re.compile(r"([A-ZÀ-Þa-zß-ÿ]?[a-zß-ÿ]{3,})(?=[A-ZÀ-Þ][a-zß-ÿ])")
 # a credit set in capitals after the caption's last (lower-case) word, maybe glued to it
 _CAPS_TAIL: Final = re.compile(r"(?<=[a-zß-ÿ])\s?(?P<credit>[A-ZÀ-Þ]{2,}(?:[ /&'’-]+[A-ZÀ-Þ]{2,}){0,5})$")
 
