@@ -517,3 +517,16 @@ def test_inner_capitals_of_a_name_are_no_glue() -> None:
     line = "Residents queue outside the town hall by the quay McGill Lowe/Getty Images"
     caption = "Residents queue outside the town hall by the quay"
     assert pairs(page(P[0], line, P[1], P[2])) == [("McGill Lowe/Getty Images", caption)]
+
+
+def test_donation_appeal_after_the_text_is_not_body() -> None:
+    appeal = [
+        "Support local journalism",
+        "Our reporters cover the town every day. If you value our work, please consider making a contribution.",
+        "Donate now",
+    ]
+    rec = convert(
+        page("Council votes to rebuild the old bridge", "By Jane Roe", P[0], P[1], P[2], P[3], *appeal)
+    )
+    assert "journalism" not in rec.body
+    assert "value our work" not in rec.body
