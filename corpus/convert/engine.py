@@ -255,7 +255,7 @@ def _anchored(
             return (
                 CREDIT,
                 f"credit.label: {m.group('label')!r}",
-                {"kind": kind, "credit": m.group("credit").strip()},
+                {"kind": kind, "credit": m.group("credit").lstrip("© ").strip()},  # "Foto: © Jane Roe"
             )
         m = RULES.byline.match(text) if "byline" in fams else None
         if m:

@@ -1,0 +1,70 @@
+"""Page patterns of German-language publishers (invented articles in their page style, no publisher text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_convert_rules import PARAS, article, convert
+
+DE = PARAS["de"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Über dieses Thema berichtet: Das Radio am 28.11.2026 um 12:00 Uhr.",
+        "Das könnte dich auch noch interessieren:",
+    ],
+)
+def test_programme_and_download_lines_are_no_body(line: str) -> None:
+    rec = convert(article("de", bottom=[line, "Mehr aus der Region"]))
+    assert line not in rec.body
+    assert DE[3] in rec.body
+
+
+def test_audio_download_and_programme_note_after_the_text_are_no_body() -> None:
+    bottom = [
+        "Audio herunterladen (3,2 MB | MP3)",
+        "Über dieses Thema berichten wir auch im Fernsehen: Lokalzeit, 28.11.2026, 19:30 Uhr.",
+    ]
+    rec = convert(article("de", bottom=bottom))
+    assert rec.body.endswith(DE[3])
+
+
+def test_swiss_role_after_the_name_is_cut() -> None:
+    """ "Redaktorin Wirtschaft" under the name: the Swiss word for an editor is a role, not a name line."""
+    top = [
+        "Die Gemeinde rettet ihr altes Hallenbad",
+        "Publiziert: 28.11.2026 um 09:37 Uhr",
+        "Der Gemeinderat hat am Donnerstag entschieden.",
+        "Foto: Keystone",
+        "Carla Bösch Redaktorin Wirtschaft",
+    ]
+    assert convert(article("de", top=top)).byline.authors == ["Carla Bösch"]
+
+
+def test_author_label_with_both_genders_is_a_byline_prefix() -> None:
+    bottom = ["Datum 28.11.2026", "Autorin/Autor Lea Marquardt", "Schlagwörter Brücke, Gemeinde"]
+    assert convert(article("de", bottom=bottom)).byline.authors == ["Lea Marquardt"]
+
+
+def test_author_portrait_alt_text_is_no_second_author() -> None:
+    top = [
+        "Die Gemeinde rettet ihr altes Hallenbad",
+        "Porträt von Eva Brunnhuber",
+        "Eva Brunnhuber",
+        "28.11.2026 14:00",
+    ]
+    assert convert(article("de", top=top)).byline.authors == ["Eva Brunnhuber"]
+
+
+def test_list_picture_credit_takes_no_paragraph_for_its_caption() -> None:
+    """ "Rubriklistenbild: © Jana Roth/dpa": the credit of the picture a teaser list shows, not on the page."""
+    rec = convert(article("de", bottom=["Rubriklistenbild: © Jana Roth/dpa"]))
+    assert rec.credits == []
+    assert DE[3] in rec.body
+
+
+def test_copyright_sign_after_a_credit_label_is_no_credit_text() -> None:
+    rec = convert(article("de", middle=["Die Brücke im Nebel am Morgen.\nFoto: © Jana Roth"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [("Jana Roth", "Die Brücke im Nebel am Morgen.")]
