@@ -68,3 +68,22 @@ def test_list_picture_credit_takes_no_paragraph_for_its_caption() -> None:
 def test_copyright_sign_after_a_credit_label_is_no_credit_text() -> None:
     rec = convert(article("de", middle=["Die Brücke im Nebel am Morgen.\nFoto: © Jana Roth"]))
     assert [(c.credit, c.caption) for c in rec.credits] == [("Jana Roth", "Die Brücke im Nebel am Morgen.")]
+
+
+def test_bare_credit_above_the_byline_keeps_its_caption() -> None:
+    """Standfirst, lead picture (caption, bare "Agency/Name" credit), then byline and date: the credit is the
+    picture's, not a sign-off of the standfirst, since the text goes on below the header lines."""
+    top = [
+        "Aufsteiger beendet Serie des Spitzenreiters",
+        "Mit einem späten Treffer hat der Aufsteiger beim Tabellenführer gewonnen. Der Trainer lobt die Elf.",
+        "Jubel in der Nachspielzeit: Die Gäste feiern den Siegtreffer.",
+        "IMAGO/Sportfoto Muster",
+        "von Florian Weidner",
+        "28.11.2026, 18:05",
+    ]
+    rec = convert(article("de", top=top))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("IMAGO/Sportfoto Muster", "Jubel in der Nachspielzeit: Die Gäste feiern den Siegtreffer.")
+    ]
+    assert "Jubel" not in rec.body
+    assert rec.byline.authors == ["Florian Weidner"]

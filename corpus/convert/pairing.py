@@ -14,7 +14,7 @@ from typing import Final
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features
 from corpus.convert.fields import credits
-from corpus.convert.labels import BIO, BOILERPLATE, CAPTION, CREDIT
+from corpus.convert.labels import BIO, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE
 from corpus.convert.rules import RULES
 from corpus.convert.scan import agency_named
 
@@ -291,7 +291,9 @@ def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:
     pos = k - 1 if nb[k - 1] is x else k - 2
     if pos < 1 or not _paragraph(nb[pos - 1]) or not (x.features and x.features.ends_sentence):
         return False
-    return not any(_paragraph(y) for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD])
+    # the byline and date below a lead picture ("Von Jane Roe" / "28.11.2026") are no text: looked through
+    after = [y for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD + _HEADER_LINES] if y.label not in _HEADER]
+    return not any(_paragraph(y) for y in after[:_SIGNOFF_LOOKAHEAD])
 
 
 def _paragraph(d: LineDecision) -> bool:
@@ -302,6 +304,8 @@ def _paragraph(d: LineDecision) -> bool:
 _BRACKETS: Final = frozenset({"(", "[", "|", "-", "–", "—"})
 _CAPTION_GAP: Final = 2  # a caption sits on the line above its credit, or one blank line above
 _SIGNOFF_LOOKAHEAD: Final = 2  # lines after a credit where the article's text would go on
+_HEADER_LINES: Final = 3  # byline and date lines between a lead picture's credit and the text
+_HEADER: Final = (BYLINE, DATELINE)
 _BARE_RULES: Final = ("credit.agency line", "credit.bare")
 _LABEL_RULE: Final = "credit.label: "
 _BIO_CAPTION_MAX_WORDS: Final = 25
