@@ -87,3 +87,16 @@ def test_bare_credit_above_the_byline_keeps_its_caption() -> None:
     ]
     assert "Jubel" not in rec.body
     assert rec.byline.authors == ["Florian Weidner"]
+
+
+def test_kicker_glued_to_the_title_is_cut_when_the_pages_title_bar_shows_it() -> None:
+    """A page dump joins the h1's kicker and title with a space; its <title> ("Kicker: Title | Site") shows
+    where the title starts."""
+    top = [
+        "Startseite\nInland\nAusland",
+        "Brückenbau: Gemeinderat stimmt für den Neubau | Beispielsender",
+        "Stand: 28.11.2026 09:14 Uhr",
+        "Brückenbau Gemeinderat stimmt für den Neubau",
+        "Von Lena Sommerfeld",
+    ]
+    assert convert(article("de", top=top)).headline == "Gemeinderat stimmt für den Neubau"

@@ -399,6 +399,15 @@ def _unkicked(text: str, found: Container[str]) -> str | None:
     return None
 
 
+_SITE_TAIL: Final = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+
+
+def _site_heads(keys: list[str]) -> frozenset[str]:
+    """ "Kicker: Title | Site" (the page's <title>): the line without the site's name after its bar or dash."""
+    short = (k for k in keys if len(k) <= MAX_CHARS)
+    return frozenset(m.string[: m.start()] for k in short if (m := _SITE_TAIL.search(k)) is not None)
+
+
 def choose(
     nb: list[LineDecision], start: int, stop: frozenset[str], threshold: float = THRESHOLD
 ) -> LineDecision | None:
@@ -441,7 +450,10 @@ def choose(
             best.data["headline"] = m.group("title")
             best.rule += ", its kicker before the dash cut off"
         else:
-            title = _unkicked(best.text, counts)  # the keys counted: the lines in lower case
+            # the keys counted (the lines in lower case), else the lines' heads before a site's name
+            title = _unkicked(best.text, counts)
+            if title is None and ":" not in best.text:
+                title = _unkicked(best.text, _site_heads(keys))
             if title:
                 best.data["headline"] = title
                 best.rule += ", its kicker glued before it cut off"
