@@ -100,3 +100,23 @@ def test_kicker_glued_to_the_title_is_cut_when_the_pages_title_bar_shows_it() ->
         "Von Lena Sommerfeld",
     ]
     assert convert(article("de", top=top)).headline == "Gemeinderat stimmt für den Neubau"
+
+
+@pytest.mark.parametrize("join", ["\n", " "])
+def test_title_above_the_lead_pictures_caption_is_the_headline(join: str) -> None:
+    """Kicker and title, then the lead picture's caption (no final stop) and credit, then byline and date:
+    the caption beside its credit is neither the title nor a teaser next to it."""
+    top = [
+        f"Chaos auf der Brücke{join}Pendler stecken nach dem Unfall stundenlang fest",
+        "Am Ufer warteten die Leute stundenlang auf die Fähre",
+        "Foto: Paul Hertig",
+        "Von: Tim Brandner und Sabine Kellermann",
+        "28.11.2026 - 07:45 Uhr",
+    ]
+    rec = convert(article("de", top=top))
+    assert rec.headline is not None and rec.headline.endswith(
+        "Pendler stecken nach dem Unfall stundenlang fest"
+    )
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Paul Hertig", "Am Ufer warteten die Leute stundenlang auf die Fähre")
+    ]

@@ -196,8 +196,8 @@ def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
 def _teaser(other: LineDecision | None, d: LineDecision, stop: frozenset[str]) -> bool:
     """A title-shaped line about as long as `d` (at most twice as long or half as long): a neighbour in a
     list of teasers."""
-    if other is None or other.features is None or not _eligible(other, stop):
-        return False
+    if other is None or other.features is None or other.label == CAPTION or not _eligible(other, stop):
+        return False  # a caption beside its credit is a picture's, not a teaser's
     a, b = other.features.words, d.features.words if d.features else 0
     return 2 * min(a, b) >= max(a, b) and not other.features.ends_sentence
 
@@ -408,6 +408,16 @@ def _site_heads(keys: list[str]) -> frozenset[str]:
     return frozenset(m.string[: m.start()] for k in short if (m := _SITE_TAIL.search(k)) is not None)
 
 
+CAPTIONED: Final = 1.0
+TITLE_ABOVE_MIN_WORDS: Final = 5  # a kicker above a title is shorter
+
+
+def _titled(d: LineDecision, stop: frozenset[str]) -> bool:
+    """A title-shaped line of a title's length (no kicker) and no caption itself."""
+    f = d.features
+    return f is not None and f.words >= TITLE_ABOVE_MIN_WORDS and d.label != CAPTION and _eligible(d, stop)
+
+
 def choose(
     nb: list[LineDecision], start: int, stop: frozenset[str], threshold: float = THRESHOLD
 ) -> LineDecision | None:
@@ -433,6 +443,8 @@ def choose(
         sc += DISTANCE * sum(1 for b in buttons if b > k)  # share buttons add no distance from the text
         if k > byline_at:
             sc -= BELOW_BYLINE  # the title comes before its byline: below it sit captions, teasers, kickers
+        if nb[k].label == CAPTION and k and _titled(nb[k - 1], stop):
+            sc -= CAPTIONED  # a lead picture's caption right below the title
         if sc > best_score:
             best, best_score = nb[k], sc
     if best is not None:
