@@ -120,3 +120,18 @@ def test_title_above_the_lead_pictures_caption_is_the_headline(join: str) -> Non
     assert [(c.credit, c.caption) for c in rec.credits] == [
         ("Paul Hertig", "Am Ufer warteten die Leute stundenlang auf die Fähre")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Foto: Jana Ober (Symbolbild)", "Jana Ober (Symbolbild)"),
+        ("Bild: Pius Amsler (Bern, 28. 11. 2026)", "Pius Amsler (Bern, 28. 11. 2026)"),
+        ("(Foto: Jana Ober)", "Jana Ober"),
+    ],
+)
+def test_a_credits_own_bracket_is_kept_whole(line: str, credit: str) -> None:
+    rec = convert(article("de", middle=[f"Ein Streufahrzeug im Einsatz am Morgen.\n{line}"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        (credit, "Ein Streufahrzeug im Einsatz am Morgen.")
+    ]

@@ -255,7 +255,10 @@ def _anchored(
             return (
                 CREDIT,
                 f"credit.label: {m.group('label')!r}",
-                {"kind": kind, "credit": m.group("credit").lstrip("© ").strip()},  # "Foto: © Jane Roe"
+                {
+                    "kind": kind,
+                    "credit": _closed(m.group("credit").lstrip("© ").strip()),
+                },  # "Foto: © Jane Roe"
             )
         m = RULES.byline.match(text) if "byline" in fams else None
         if m:
@@ -275,6 +278,11 @@ def _anchored(
             if low.startswith(phrase):
                 return BOILERPLATE, f"boilerplate.start: {text[: len(phrase)]!r}", {}
     return None
+
+
+def _closed(credit: str) -> str:
+    """ "Foto: Jane Roe (Symbolbild)": the bracket the credit opened is its own, not one around the line."""
+    return credit + ")" if credit.count("(") > credit.count(")") else credit
 
 
 def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
