@@ -135,3 +135,23 @@ def test_a_credits_own_bracket_is_kept_whole(line: str, credit: str) -> None:
     assert [(c.credit, c.caption) for c in rec.credits] == [
         (credit, "Ein Streufahrzeug im Einsatz am Morgen.")
     ]
+
+
+def test_article_by_prefix_with_role_signs_the_article() -> None:
+    top = [
+        "Die Gemeinde rettet ihr altes Hallenbad",
+        "Lesezeit 3 Minuten",
+        "Artikel von Markus Wimmer Redakteur Lokales",
+    ]
+    rec = convert(article("de", top=top))
+    assert rec.byline.authors == ["Markus Wimmer"]
+    assert rec.headline == "Die Gemeinde rettet ihr altes Hallenbad"
+
+
+def test_comment_rules_note_is_no_body() -> None:
+    bottom = [
+        "Bitte beachte unsere Community-Richtlinien",
+        "Wir freuen uns über kontroverse Diskussionen, die gerne auch mal hitzig geführt werden dürfen.",
+    ]
+    rec = convert(article("de", bottom=bottom))
+    assert "Community" not in rec.body

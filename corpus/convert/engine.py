@@ -255,10 +255,7 @@ def _anchored(
             return (
                 CREDIT,
                 f"credit.label: {m.group('label')!r}",
-                {
-                    "kind": kind,
-                    "credit": _closed(m.group("credit").lstrip("© ").strip()),
-                },  # "Foto: © Jane Roe"
+                {"kind": kind, "credit": _closed(m.group("credit").lstrip("© ").strip())},  # "Foto: © X"
             )
         m = RULES.byline.match(text) if "byline" in fams else None
         if m:
