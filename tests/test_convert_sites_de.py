@@ -155,3 +155,16 @@ def test_comment_rules_note_is_no_body() -> None:
     ]
     rec = convert(article("de", bottom=bottom))
     assert "Community" not in rec.body
+
+
+def test_live_ticker_entry_heading_is_no_headline() -> None:
+    """ "+++ Straße gesperrt +++" opens an entry of a live ticker; the page's title sits above the ticker."""
+    top = [
+        "Brückenbau: Der Tag im Überblick",
+        "Stand: 28.11.2026 18:00 Uhr",
+        "Liveblog",
+        "+++ Bagger rollen an +++",
+    ]
+    rec = convert(article("de", top=top, middle=["+++ Anwohner kommen zur Sitzung +++"]))
+    assert rec.headline == "Brückenbau: Der Tag im Überblick"
+    assert "+++ Anwohner kommen zur Sitzung +++" in rec.body

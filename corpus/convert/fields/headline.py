@@ -93,6 +93,8 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
         return False  # a list item; "- Fear will grow" is a quote (Nordic titles open quotes with a dash)
     if t[-1].isdecimal() and _ENDS_WITH_TIME.search(t):  # the time's last digit ends the line
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
+    if t.startswith("+++"):
+        return False  # "+++ Roads closed +++": an entry of a live ticker
     if t.isupper():
         return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
     if f.words <= MIN_WORDS and RULES.relative_time.search(t):
