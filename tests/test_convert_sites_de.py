@@ -168,3 +168,17 @@ def test_live_ticker_entry_heading_is_no_headline() -> None:
     rec = convert(article("de", top=top, middle=["+++ Anwohner kommen zur Sitzung +++"]))
     assert rec.headline == "Brückenbau: Der Tag im Überblick"
     assert "+++ Anwohner kommen zur Sitzung +++" in rec.body
+
+
+def test_source_line_after_the_last_paragraph_is_no_picture_credit() -> None:
+    """ "Quelle: beispielsender.de" below the text cites the text's source; with no caption it credits no picture."""
+    rec = convert(article("de", bottom=["Quelle: beispielsender.de", "Impressum"]))
+    assert rec.credits == []
+    assert rec.body.endswith(DE[3])
+
+
+def test_source_label_beside_a_caption_stays_a_credit() -> None:
+    rec = convert(article("de", middle=["Die Brücke im Nebel am Morgen.\nQuelle: Jana Roth/dpa"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("Jana Roth/dpa", "Die Brücke im Nebel am Morgen.")
+    ]

@@ -84,6 +84,12 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             d.data["caption"] = cap.text.removesuffix("(").strip()
         elif d.rule == "credit.copyright":
             d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
+        elif _weak_label(d.rule) and k and _paragraph(nb[k - 1]) and not _text_after(nb, k):
+            d.label, d.rule, d.data = (
+                BOILERPLATE,
+                "source line with no caption beside it (a text's source)",
+                {},
+            )
     _echoed_captions(nb)
     _gallery_captions(nb)
     _video_captions(nb)
@@ -285,8 +291,7 @@ def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:
     credit labelled for a picture ("Foto: Jane Roe") names its author wherever it stands; a weak label
     ("Quelle", "Source": rules/<lang>.toml, credit.weak) also cites a text's source."""
     rule = nb[k].rule
-    weak = rule.startswith(_LABEL_RULE) and rule[len(_LABEL_RULE) :].strip("'").lower() in RULES.credit_weak
-    if not (weak or rule.startswith(_BARE_RULES)):
+    if not (_weak_label(rule) or rule.startswith(_BARE_RULES)):
         return False
     pos = k - 1 if nb[k - 1] is x else k - 2
     if pos < 1 or not _paragraph(nb[pos - 1]) or not (x.features and x.features.ends_sentence):
@@ -294,6 +299,15 @@ def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:
     # the byline and date below a lead picture ("Von Jane Roe" / "28.11.2026") are no text: looked through
     after = [y for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD + _HEADER_LINES] if y.label not in _HEADER]
     return not any(_paragraph(y) for y in after[:_SIGNOFF_LOOKAHEAD])
+
+
+def _text_after(nb: list[LineDecision], k: int) -> bool:
+    return any(_paragraph(y) for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD])
+
+
+def _weak_label(rule: str) -> bool:
+    """A credit labelled by a word that also cites a text's source ("Quelle:", "Source:")."""
+    return rule.startswith(_LABEL_RULE) and rule[len(_LABEL_RULE) :].strip("'").lower() in RULES.credit_weak
 
 
 def _paragraph(d: LineDecision) -> bool:
