@@ -182,3 +182,17 @@ def test_source_label_beside_a_caption_stays_a_credit() -> None:
     assert [(c.credit, c.caption) for c in rec.credits] == [
         ("Jana Roth/dpa", "Die Brücke im Nebel am Morgen.")
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ein Kommentar von Chefredakteur Max Muster",
+        "Von Chefkorrespondentin Max Muster",
+        "Aufgezeichnet von Max Muster",
+        "Protokolliert von Max Muster",
+    ],
+)
+def test_editor_in_chief_role_and_as_told_to_leads_leave_the_name(line: str) -> None:
+    top = ["Die Gemeinde rettet ihr altes Hallenbad", line, "28.11.2026"]
+    assert convert(article("de", top=top)).byline.authors == ["Max Muster"]
