@@ -196,3 +196,23 @@ def test_source_label_beside_a_caption_stays_a_credit() -> None:
 def test_editor_in_chief_role_and_as_told_to_leads_leave_the_name(line: str) -> None:
     top = ["Die Gemeinde rettet ihr altes Hallenbad", line, "28.11.2026"]
     assert convert(article("de", top=top)).byline.authors == ["Max Muster"]
+
+
+CAPTION = "Ein Streufahrzeug im Einsatz auf der Autobahn am Morgen."
+
+
+@pytest.mark.parametrize(
+    ("block", "credit", "caption"),
+    [
+        (f"{CAPTION}\n© Bild: APA/Jana Roth", "APA/Jana Roth", CAPTION),
+        (f"{CAPTION} Foto: © Jana Roth", "Jana Roth", CAPTION),
+        (f"{CAPTION} (Symbolbild)\nFoto: dpa", "dpa", f"{CAPTION} (Symbolbild)"),
+    ],
+)
+def test_copyright_sign_label_and_picture_kind_are_no_credit_text(
+    block: str, credit: str, caption: str
+) -> None:
+    """ "© Bild: X", "Foto: © X": the sign and the label frame the credit; "(Symbolbild)" says what the
+    picture is and names nobody."""
+    rec = convert(article("de", middle=[block]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [(credit, caption)]

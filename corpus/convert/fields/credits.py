@@ -208,6 +208,8 @@ def bracketed(text: str, words: int) -> tuple[str, str] | None:
         return None
     if not all(_cap(t) or t in ("of", "by") for t in toks) or (len(toks) == 1 and t_ui(toks[0])):
         return None
+    if len(toks) == 1 and credit.lower() in RULES.credit_kinds:
+        return None  # "(Symbolbild)", "(Archivbild)": says what the picture is, names nobody
     if "by" in toks and toks[toks.index("by") - 1].lower() not in RULES.credit_kinds:
         return None  # "(Reporting by Jane Roe)": the story's sign-off, not a picture's credit
     caption = text[: m.start()].strip()
@@ -287,6 +289,10 @@ def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
     head, _, last = caption.rpartition(" ")
     if last.lower().lstrip("([") in RULES.credit_kinds:
         caption = head.rstrip(" ,:|–—-")  # "" when the label opens the line: the caption is elsewhere
+    label, colon, rest = credit.lstrip("© ").partition(":")
+    if colon and label.lower() in RULES.credit_kinds:
+        credit = rest.strip()  # "CAPTION © Bild: Jane Roe/APA": the sign, then the label
+    credit = credit.lstrip("© ")  # "CAPTION Foto: © Jane Roe"
     if credit.count("(") > credit.count(")"):
         credit += ")"
     elif credit.endswith((")", "]")) and not credit.count("(") + credit.count("["):
