@@ -216,3 +216,11 @@ def test_copyright_sign_label_and_picture_kind_are_no_credit_text(
     picture is and names nobody."""
     rec = convert(article("de", middle=[block]))
     assert [(c.credit, c.caption) for c in rec.credits] == [(credit, caption)]
+
+
+def test_video_teaser_title_after_the_text_is_no_credit() -> None:
+    """ "Video: So lief der Abriss": a video's title after its label, not who filmed it; the paragraph above
+    is no caption."""
+    rec = convert(article("de", bottom=["Video: Das sagen die Anwohner"]))
+    assert rec.credits == []
+    assert rec.body.endswith(DE[3])

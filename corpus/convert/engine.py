@@ -246,7 +246,7 @@ def _anchored(
             )
     if f.words <= 25:
         m = RULES.credit_start.match(text) if "credit" in fams else None
-        if m and credits.label_title(m.group("credit"), f):
+        if m and credits.label_title(m.group("credit"), f, m.group("label")):
             m = None  # "VIDEO: Why people in one town are happier than elsewhere.": a teaser's title
         if m and (
             _SEPARATOR.search(text, m.end("label"), m.start("credit")) or m.group("credit")[:1].isupper()

@@ -235,9 +235,13 @@ def photo_by(text: str) -> tuple[str, str, str] | None:
 _TITLE_MIN_WORDS: Final = 10
 
 
-def label_title(credit: str, f: Features) -> bool:
-    """What follows a label is a title, not a credit: a long sentence with its stop and no slash."""
-    return f.ends_sentence and "/" not in credit and len(credit.split()) >= _TITLE_MIN_WORDS
+def label_title(credit: str, f: Features, label: str = "") -> bool:
+    """What follows a label is a title, not a credit: a long sentence with its stop and no slash, or after
+    a video's label words of a sentence, not names ("Video: So lief der Einsatz")."""
+    if f.ends_sentence and "/" not in credit and len(credit.split()) >= _TITLE_MIN_WORDS:
+        return True
+    video = RULES.credit_kinds.get(label.lower()) == "video"
+    return video and len(credit.split()) >= _VIDEO_TITLE_MIN_WORDS and not credit_words(credit)
 
 
 def label_lines(nb: list[LineDecision]) -> None:
@@ -262,6 +266,7 @@ def label_lines(nb: list[LineDecision]) -> None:
         )
 
 
+_VIDEO_TITLE_MIN_WORDS: Final = 3
 _GALLERY_PREFIX: Final = re.compile(
     r"^(?:(?:image|photo|picture|slide|bild|foto|imagen)\s*)?\d{1,3}\s*(?:of|/|von|de|sur|di)\s*\d{1,3}\s*[:.|–-]?\s*"
     r"(?=[A-ZÀ-Þ\"'“„«])",
