@@ -224,3 +224,13 @@ def test_video_teaser_title_after_the_text_is_no_credit() -> None:
     rec = convert(article("de", bottom=["Video: Das sagen die Anwohner"]))
     assert rec.credits == []
     assert rec.body.endswith(DE[3])
+
+
+@pytest.mark.parametrize(
+    "line", ["© dpa-infocom, dpa:261128-930-123456/1", "© Agentur, agentur:261128-99-123456/3"]
+)
+def test_wire_story_id_after_the_text_is_a_footer_not_a_credit(line: str) -> None:
+    """The wire's copyright with the story's id ends agency copy; the paragraph above is no caption."""
+    rec = convert(article("de", bottom=[line]))
+    assert rec.credits == []
+    assert rec.body.endswith(DE[3])

@@ -307,7 +307,8 @@ def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
 
 _FOOTER: Final = re.compile(
     r"^(?:Copyright\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\.?$|rights reserved|Rechte vorbehalten"
-    r"|\b(?:GmbH|Inc|LLC|Ltd|Limited|KG|S\.A|S\.L|B\.V|Oy|AB|ApS|AS)\b\.?$",  # a company's name: the publisher's
+    r"|\b(?:GmbH|Inc|LLC|Ltd|Limited|KG|S\.A|S\.L|B\.V|Oy|AB|ApS|AS)\b\.?$"  # a company's name: the publisher's
+    r"|:\d{6}-\d{2,3}-\d{3,}",  # a wire story's id with its date ("© Agency, agency:261128-930-123456/1")
     re.I,
 )
 
