@@ -234,3 +234,35 @@ def test_wire_story_id_after_the_text_is_a_footer_not_a_credit(line: str) -> Non
     rec = convert(article("de", bottom=[line]))
     assert rec.credits == []
     assert rec.body.endswith(DE[3])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Empfehlungen der Redaktion",
+        "Artikel weiterlesen",
+        "Zur Galerie",
+        "Zur Kommentarfunktion",
+        "Abo abschließen",
+        "Weiterlesen nach der Werbung",
+        "Kostenlos registrieren und weiterlesen",
+    ],
+)
+def test_button_and_paywall_lines_between_paragraphs_are_no_subheadings(line: str) -> None:
+    rec = convert(article("de", middle=[line]))
+    assert line not in rec.body
+    assert all(p in rec.body for p in DE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hier finden Sie Inhalte aus Beispielnetz. Um mit Inhalten aus Beispielnetz zu interagieren, brauchen wir Ihre Zustimmung.",
+        "Fehler im Text gefunden? Schreiben Sie uns.",
+        "Sie interessieren sich für die Region? Dann folgen Sie uns auf WhatsApp.",
+        "Dieser Text wurde mit Hilfe künstlicher Intelligenz übersetzt.",
+    ],
+)
+def test_consent_error_report_and_channel_prompts_after_the_text_are_no_body(line: str) -> None:
+    rec = convert(article("de", bottom=[line]))
+    assert rec.body.endswith(DE[3])
