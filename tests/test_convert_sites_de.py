@@ -58,6 +58,13 @@ def test_author_portrait_alt_text_is_no_second_author() -> None:
     assert convert(article("de", top=top)).byline.authors == ["Eva Brunnhuber"]
 
 
+def test_author_box_below_the_text_is_signed_by_its_portrait() -> None:
+    """ "Porträt von Eva Brunnhuber" / "Eva Brunnhuber" below the text: the author box's picture names its author."""
+    top = ["Die Gemeinde rettet ihr altes Hallenbad", "28.11.2026 06:00"]
+    bottom = ["Porträt von Eva Brunnhuber", "Eva Brunnhuber", "Kommentare"]
+    assert convert(article("de", top=top, bottom=bottom)).byline.authors == ["Eva Brunnhuber"]
+
+
 def test_list_picture_credit_takes_no_paragraph_for_its_caption() -> None:
     """ "Rubriklistenbild: © Jana Roth/dpa": the credit of the picture a teaser list shows, not on the page."""
     rec = convert(article("de", bottom=["Rubriklistenbild: © Jana Roth/dpa"]))
