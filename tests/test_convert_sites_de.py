@@ -273,3 +273,17 @@ def test_button_and_paywall_lines_between_paragraphs_are_no_subheadings(line: st
 def test_consent_error_report_and_channel_prompts_after_the_text_are_no_body(line: str) -> None:
     rec = convert(article("de", bottom=[line]))
     assert rec.body.endswith(DE[3])
+
+
+@pytest.mark.parametrize("prefix", ["Veröffentlicht von", "Geschrieben von", "Verfasst von"])
+def test_blog_style_posted_by_prefix_signs_the_article(prefix: str) -> None:
+    top = ["Die Gemeinde rettet ihr altes Hallenbad", f"{prefix} Max Muster", "28. November 2026"]
+    rec = convert(article("de", top=top))
+    assert rec.byline.authors == ["Max Muster"]
+    assert rec.headline == "Die Gemeinde rettet ihr altes Hallenbad"
+
+
+def test_spam_filter_notice_under_the_comment_form_is_no_body() -> None:
+    line = "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre, wie deine Kommentardaten verarbeitet werden."
+    rec = convert(article("de", bottom=[line, "Impressum"]))
+    assert rec.body.endswith(DE[3])
