@@ -287,3 +287,10 @@ def test_spam_filter_notice_under_the_comment_form_is_no_body() -> None:
     line = "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre, wie deine Kommentardaten verarbeitet werden."
     rec = convert(article("de", bottom=[line, "Impressum"]))
     assert rec.body.endswith(DE[3])
+
+
+@pytest.mark.parametrize("label", ["Titelbild", "Beitragsbild", "Aufmacherfoto"])
+def test_lead_picture_credit_below_the_text_takes_no_paragraph_for_its_caption(label: str) -> None:
+    rec = convert(article("de", bottom=[f"{label}: Jana Roth/Beispielbilder", "teilen"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [("Jana Roth/Beispielbilder", None)]
+    assert rec.body.endswith(DE[3])

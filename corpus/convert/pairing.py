@@ -291,7 +291,7 @@ def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:
     credit labelled for a picture ("Foto: Jane Roe") names its author wherever it stands; a weak label
     ("Quelle", "Source": rules/<lang>.toml, credit.weak) also cites a text's source."""
     rule = nb[k].rule
-    if not (_weak_label(rule) or rule.startswith(_BARE_RULES)):
+    if not (_weak_label(rule) or _lead_label(rule) or rule.startswith(_BARE_RULES)):
         return False
     pos = k - 1 if nb[k - 1] is x else k - 2
     if pos < 1 or not _paragraph(nb[pos - 1]) or not (x.features and x.features.ends_sentence):
@@ -308,6 +308,11 @@ def _text_after(nb: list[LineDecision], k: int) -> bool:
 def _weak_label(rule: str) -> bool:
     """A credit labelled by a word that also cites a text's source ("Quelle:", "Source:")."""
     return rule.startswith(_LABEL_RULE) and rule[len(_LABEL_RULE) :].strip("'").lower() in RULES.credit_weak
+
+
+def _lead_label(rule: str) -> bool:
+    """ "Titelbild: Jane Roe" below the text credits the picture at the top, not a sentence above it."""
+    return rule.startswith(_LABEL_RULE) and rule[len(_LABEL_RULE) :].strip("'").lower() in RULES.credit_lead
 
 
 def _paragraph(d: LineDecision) -> bool:
