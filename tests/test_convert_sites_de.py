@@ -294,3 +294,32 @@ def test_lead_picture_credit_below_the_text_takes_no_paragraph_for_its_caption(l
     rec = convert(article("de", bottom=[f"{label}: Jana Roth/Beispielbilder", "teilen"]))
     assert [(c.credit, c.caption) for c in rec.credits] == [("Jana Roth/Beispielbilder", None)]
     assert rec.body.endswith(DE[3])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In Pocket speichern",
+        "Kommentare lesen (42)",
+        "Zur Meldungsübersicht",
+        "Auf einer Seite lesen",
+        "Bewertung: 4,5 von 5",
+    ],
+)
+def test_reader_tool_and_pager_lines_between_paragraphs_are_no_subheadings(line: str) -> None:
+    rec = convert(article("de", middle=[line]))
+    assert line not in rec.body
+    assert all(p in rec.body for p in DE)
+
+
+def test_feedback_prompt_after_the_text_is_no_body() -> None:
+    rec = convert(
+        article(
+            "de",
+            bottom=[
+                "Hat Ihnen der Artikel gefallen?",
+                "Sie haben Fragen oder Anregungen? Schreiben Sie uns.",
+            ],
+        )
+    )
+    assert rec.body.endswith(DE[3])
