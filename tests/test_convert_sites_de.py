@@ -323,3 +323,11 @@ def test_feedback_prompt_after_the_text_is_no_body() -> None:
         )
     )
     assert rec.body.endswith(DE[3])
+
+
+def test_sources_box_after_the_text_lists_no_picture_credits() -> None:
+    """ "Verwendete Quellen" lists where the text comes from: an agency there credits no picture."""
+    bottom = ["Verwendete Quellen", "Nachrichtenagentur dpa", "Eigene Recherche"]
+    rec = convert(article("de", bottom=bottom))
+    assert rec.credits == []
+    assert rec.body.endswith(DE[3])
