@@ -331,3 +331,11 @@ def test_sources_box_after_the_text_lists_no_picture_credits() -> None:
     rec = convert(article("de", bottom=bottom))
     assert rec.credits == []
     assert rec.body.endswith(DE[3])
+
+
+def test_bare_credit_of_a_publisher_named_with_a_figure_pairs_with_its_caption() -> None:
+    """ "20min/Jana Roth": a bare "Publisher/Photographer" credit whose publisher's name opens with a figure."""
+    rec = convert(article("de", middle=["Die Brücke im Nebel am frühen Morgen.", "20min/Jana Roth"]))
+    assert [(c.credit, c.caption) for c in rec.credits] == [
+        ("20min/Jana Roth", "Die Brücke im Nebel am frühen Morgen.")
+    ]

@@ -127,6 +127,11 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     return " ".join(words[:j]), " ".join(words[j:])
 
 
+def _brand(w: str) -> bool:
+    """ "20min", "3sat": a publisher's name opening with its figure, then letters."""
+    return w[:1].isdigit() and w.isalnum() and w[-1].isalpha()
+
+
 def _cap(w: str) -> bool:
     return w[:1].isupper() or w.lower() in _CONNECT
 
@@ -176,7 +181,7 @@ def slash_credit(text: str, words: int) -> bool:
     if words > 8 or "/" not in text or "://" in text:
         return False
     toks = text.replace("/", " ").split()
-    if not all(_cap(t) or _agency_word(t) for t in toks):
+    if not all(_cap(t) or _agency_word(t) or _brand(t) for t in toks):
         return False
     if agency_named(text):
         return True
