@@ -339,3 +339,17 @@ def test_bare_credit_of_a_publisher_named_with_a_figure_pairs_with_its_caption()
     assert [(c.credit, c.caption) for c in rec.credits] == [
         ("20min/Jana Roth", "Die Brücke im Nebel am frühen Morgen.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Facebook X.com Messenger WhatsApp E-Mail", False),
+        ("Drucken Teilen", False),
+        ("Facebook und Instagram", True),
+    ],
+)
+def test_row_of_share_buttons_between_paragraphs_is_no_subheading(line: str, kept: bool) -> None:
+    rec = convert(article("de", middle=[line]))
+    assert (line in rec.body) is kept
+    assert all(p in rec.body for p in DE)
