@@ -353,3 +353,14 @@ def test_row_of_share_buttons_between_paragraphs_is_no_subheading(line: str, kep
     rec = convert(article("de", middle=[line]))
     assert (line in rec.body) is kept
     assert all(p in rec.body for p in DE)
+
+
+def test_newsletter_box_between_paragraphs_is_no_body() -> None:
+    box = [
+        "Newsletter",
+        "Täglich um sieben: der Newsletter mit allem, was die Region bewegt.",
+        "Jetzt anmelden",
+    ]
+    rec = convert(article("de", middle=box))
+    assert not any(line in rec.body for line in box)
+    assert all(p in rec.body for p in DE)
