@@ -360,3 +360,11 @@ def test_sign_up_button_and_poll_label_between_paragraphs_are_no_subheadings(lin
     rec = convert(article("de", middle=[line]))
     assert line not in rec.body
     assert all(p in rec.body for p in DE)
+
+
+def test_kicker_line_that_repeats_the_titles_end_does_not_cut_the_title() -> None:
+    """ "Neubau der Brücke" above "Gemeinderat stimmt für den Neubau der Brücke": the title's tail printed
+    alone is its kicker, and "Gemeinderat stimmt für den" (ending with an article) is no kicker to cut."""
+    title = "Gemeinderat stimmt für den Neubau der Brücke"
+    rec = convert(article("de", top=["Lokales", "Neubau der Brücke", title, "28.11.2026"]))
+    assert rec.headline == title

@@ -395,6 +395,8 @@ def _unkicked(text: str, found: Container[str]) -> str | None:
         kicker, title = " ".join(words[:n]), " ".join(words[n:])
         if not title[0].isupper() or _button_tail(kicker):
             continue  # "Switzerland is a playground …": a sentence; "Facebook Twitter …": buttons, no kicker
+        if words[n - 1].lower() in RULES.title_never_last:
+            continue  # "Council votes for the | New bridge": a kicker does not end with an article
         low = _key(title)
         if low in found or f"{_key(kicker)}: {low}" in found:
             return title
