@@ -250,7 +250,7 @@ def _anchored(
             )
     if f.words <= 25:
         m = RULES.credit_start.match(text) if "credit" in fams else None
-        if m and credits.label_title(m.group("credit"), f):
+        if m and credits.label_title(m.group("credit"), f, m.group("label")):
             m = None  # "VIDEO: Why people in one town are happier than elsewhere.": a teaser's title
         if m and (
             _SEPARATOR.search(text, m.end("label"), m.start("credit")) or m.group("credit")[:1].isupper()
@@ -268,7 +268,7 @@ def _anchored(
             return (
                 CREDIT,
                 f"credit.label: {m.group('label')!r}",
-                {"kind": kind, "credit": rest.strip()},
+                {"kind": kind, "credit": _closed(rest.lstrip("© ").strip())},  # "Foto: © X"
             )
         m = RULES.byline.match(text) if "byline" in fams else None
         if m:
@@ -290,6 +290,11 @@ def _anchored(
                     return None  # "Published: March 12, 2024 6:05pm": the date rule takes it
                 return BOILERPLATE, f"boilerplate.start: {text[: len(phrase)]!r}", {}
     return None
+
+
+def _closed(credit: str) -> str:
+    """ "Foto: Jane Roe (Symbolbild)": the bracket the credit opened is its own, not one around the line."""
+    return credit + ")" if credit.count("(") > credit.count(")") else credit
 
 
 def classify(lines: list[str], lang: str | None) -> list[LineDecision]:

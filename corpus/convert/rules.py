@@ -92,6 +92,7 @@ class Rules:
     credit_weak: frozenset[
         str
     ]  # labels that also cite a text's source ("Quelle"): inline only after a short caption
+    credit_lead: frozenset[str]  # the lead picture's labels ("Titelbild"): printed apart from the picture
     boiler_line: re.Pattern[str]
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line

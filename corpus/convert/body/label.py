@@ -14,6 +14,7 @@ from corpus.convert.body.lists import SHORT_IN_RUN, SHORT_OUTSIDE, list_after_ru
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE, CAPTION, CREDIT, RELATED
 from corpus.convert.rules import RULES
+from corpus.convert.scan import whole_line_key
 
 _TITLE_CASE: Final = 0.8  # share of capitalised content words above which a line reads as a title
 _SUBHEAD_MAX_WORDS: Final = 16
@@ -76,6 +77,8 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
                     BOILERPLATE,
                     "a time stamp between paragraphs (a live blog's entry, an update line)",
                 )
+            elif _button_row(d.text):
+                d.label, d.rule = BOILERPLATE, "a row of buttons between paragraphs (share, print, mail)"
             elif _PERSON_LINE.match(d.text) and not d.text.isupper():
                 d.label, d.rule = BOILERPLATE, "a name and a role between paragraphs (a portrait's caption)"
             elif _title_case_link(d, lang):
@@ -91,6 +94,19 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
 
 _MEDIA: Final = (CREDIT, CAPTION)
 _MEDIA_SPAN: Final = 3  # a picture's credit and caption lines between a paragraph and the next heading
+
+
+_BUTTONS_MIN: Final = 2
+_BUTTONS_LOOSE: Final = 4  # from this many words, one may be a button the tables do not name ("X.com")
+
+
+def _button_row(text: str) -> bool:
+    """ "Facebook WhatsApp E-Mail": each word a button of the tables; a heading has words of its own."""
+    words = text.split()
+    if len(words) < _BUTTONS_MIN:
+        return False
+    buttons = sum(1 for w in words if whole_line_key(w) in RULES.boiler_line_set)
+    return buttons == len(words) or (len(words) >= _BUTTONS_LOOSE and buttons == len(words) - 1)
 
 
 def _body_above(nb: list[LineDecision], k: int) -> bool:

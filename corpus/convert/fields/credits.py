@@ -150,6 +150,11 @@ _CAPS_TAIL: Final = re.compile(r"(?<=[a-zß-ÿ])\s?(?P<credit>[A-ZÀ-Þ]{2,}(?:[
 _COPYRIGHT_WORDS: Final = frozenset({"copyright", "©", "(c)"})  # common.toml credit.copyright_marks
 
 
+def _brand(w: str) -> bool:
+    """ "20min", "3sat": a publisher's name opening with its figure, then letters."""
+    return w[:1].isdigit() and w.isalnum() and w[-1].isalpha()
+
+
 def _cap(w: str) -> bool:
     return w[:1].isupper() or w.lower() in _CONNECT
 
@@ -199,7 +204,7 @@ def slash_credit(text: str, words: int) -> bool:
     if words > 8 or "/" not in text or "://" in text:
         return False
     toks = text.replace("/", " ").split()
-    if not all(_cap(t) or _agency_word(t) for t in toks):
+    if not all(_cap(t) or _agency_word(t) or _brand(t) for t in toks):
         return False
     if agency_named(text):
         return True
@@ -243,6 +248,8 @@ def bracketed(text: str, words: int) -> tuple[str, str] | None:
     # "(Jane Roe for The Courier)": a photographer working for a paper
     if not all(_cap(t) or t in ("of", "by", "for") for t in toks) or (len(toks) == 1 and t_ui(toks[0])):
         return None
+    if len(toks) == 1 and credit.lower() in RULES.credit_kinds:
+        return None  # "(Symbolbild)", "(Archivbild)": says what the picture is, names nobody
     if "by" in toks and toks[toks.index("by") - 1].lower() not in RULES.credit_kinds:
         return None  # "(Reporting by Jane Roe)": the story's sign-off, not a picture's credit
     caption = text[: m.start()].strip()
@@ -268,9 +275,13 @@ def photo_by(text: str) -> tuple[str, str, str] | None:
 _TITLE_MIN_WORDS: Final = 10
 
 
-def label_title(credit: str, f: Features) -> bool:
-    """What follows a label is a title, not a credit: a long sentence with its stop and no slash."""
-    return f.ends_sentence and "/" not in credit and len(credit.split()) >= _TITLE_MIN_WORDS
+def label_title(credit: str, f: Features, label: str = "") -> bool:
+    """What follows a label is a title, not a credit: a long sentence with its stop and no slash, or after
+    a video's label words of a sentence, not names ("Video: So lief der Einsatz")."""
+    if f.ends_sentence and "/" not in credit and len(credit.split()) >= _TITLE_MIN_WORDS:
+        return True
+    video = RULES.credit_kinds.get(label.lower()) == "video"
+    return video and len(credit.split()) >= _VIDEO_TITLE_MIN_WORDS and not credit_words(credit)
 
 
 def label_lines(nb: list[LineDecision]) -> None:
@@ -295,6 +306,7 @@ def label_lines(nb: list[LineDecision]) -> None:
         )
 
 
+_VIDEO_TITLE_MIN_WORDS: Final = 3
 _GALLERY_PREFIX: Final = re.compile(
     r"^(?:(?:image|photo|picture|slide|bild|foto|imagen)\s*)?\d{1,3}\s*(?:of|/|von|de|sur|di)\s*\d{1,3}\s*[:.|–-]?\s*"
     r"(?=[A-ZÀ-Þ\"'“„«])",
@@ -322,6 +334,10 @@ def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
     head, _, last = caption.rpartition(" ")
     if last.lower().lstrip("([") in RULES.credit_kinds:
         caption = head.rstrip(" ,:|–—-")  # "" when the label opens the line: the caption is elsewhere
+    label, colon, rest = credit.lstrip("© ").partition(":")
+    if colon and label.lower() in RULES.credit_kinds:
+        credit = rest.strip()  # "CAPTION © Bild: Jane Roe/APA": the sign, then the label
+    credit = credit.lstrip("© ")  # "CAPTION Foto: © Jane Roe"
     if credit.count("(") > credit.count(")"):
         credit += ")"
     elif credit.endswith((")", "]")) and not credit.count("(") + credit.count("["):
@@ -331,7 +347,8 @@ def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
 
 _FOOTER: Final = re.compile(
     r"^(?:Copyright\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\.?$|rights reserved|Rechte vorbehalten"
-    r"|\b(?:GmbH|Inc|LLC|Ltd|Limited|KG|S\.A|S\.L|B\.V|Oy|AB|ApS|AS)\b\.?$",  # a company's name: the publisher's
+    r"|\b(?:GmbH|Inc|LLC|Ltd|Limited|KG|S\.A|S\.L|B\.V|Oy|AB|ApS|AS)\b\.?$"  # a company's name: the publisher's
+    r"|:\d{6}-\d{2,3}-\d{3,}",  # a wire story's id with its date ("© Agency, agency:261128-930-123456/1")
     re.I,
 )
 

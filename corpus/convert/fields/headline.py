@@ -99,6 +99,8 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
     if _CLOCK.search(t) and find_date(t):
         return False  # "Edited by Jane Roe | Updated: March 12, 2024 6:05 pm IST": a date line
+    if t.startswith("+++"):
+        return False  # "+++ Roads closed +++": an entry of a live ticker
     if t.isupper():
         return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
     if f.words <= MIN_WORDS and RULES.relative_time.search(t):
@@ -222,8 +224,8 @@ def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
 def _teaser(other: LineDecision | None, d: LineDecision, stop: frozenset[str]) -> bool:
     """A title-shaped line about as long as `d` (at most twice as long or half as long): a neighbour in a
     list of teasers."""
-    if other is None or other.features is None or not _eligible(other, stop):
-        return False
+    if other is None or other.features is None or other.label == CAPTION or not _eligible(other, stop):
+        return False  # a caption beside its credit is a picture's, not a teaser's
     a, b = other.features.words, d.features.words if d.features else 0
     return 2 * min(a, b) >= max(a, b) and not other.features.ends_sentence
 
@@ -438,10 +440,31 @@ def _unkicked(text: str, found: Container[str]) -> str | None:
         kicker, title = " ".join(words[:n]), " ".join(words[n:])
         if not title[0].isupper() or _button_tail(kicker):
             continue  # "Switzerland is a playground …": a sentence; "Facebook Twitter …": buttons, no kicker
+        if words[n - 1].lower() in RULES.title_never_last:
+            continue  # "Council votes for the | New bridge": a kicker does not end with an article
         low = _key(title)
         if low in found or f"{_key(kicker)}: {low}" in found:
             return title
     return None
+
+
+_SITE_TAIL: Final = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+
+
+def _site_heads(keys: list[str]) -> frozenset[str]:
+    """ "Kicker: Title | Site" (the page's <title>): the line without the site's name after its bar or dash."""
+    short = (k for k in keys if len(k) <= MAX_CHARS)
+    return frozenset(m.string[: m.start()] for k in short if (m := _SITE_TAIL.search(k)) is not None)
+
+
+CAPTIONED: Final = 1.0
+TITLE_ABOVE_MIN_WORDS: Final = 5  # a kicker above a title is shorter
+
+
+def _titled(d: LineDecision, stop: frozenset[str]) -> bool:
+    """A title-shaped line of a title's length (no kicker) and no caption itself."""
+    f = d.features
+    return f is not None and f.words >= TITLE_ABOVE_MIN_WORDS and d.label != CAPTION and _eligible(d, stop)
 
 
 def choose(
@@ -469,6 +492,8 @@ def choose(
         sc += DISTANCE * sum(1 for b in buttons if b > k)  # share buttons add no distance from the text
         if k > byline_at:
             sc -= BELOW_BYLINE  # the title comes before its byline: below it sit captions, teasers, kickers
+        if nb[k].label == CAPTION and k and _titled(nb[k - 1], stop):
+            sc -= CAPTIONED  # a lead picture's caption right below the title
         if sc > best_score:
             best, best_score = nb[k], sc
     if best is not None:
@@ -486,7 +511,10 @@ def choose(
             best.data["headline"] = m.group("title")
             best.rule += ", its kicker before the dash cut off"
         else:
-            title = _unkicked(best.text, counts)  # the keys counted: the lines in lower case
+            # the keys counted (the lines in lower case), else the lines' heads before a site's name
+            title = _unkicked(best.text, counts)
+            if title is None and ":" not in best.text:
+                title = _unkicked(best.text, _site_heads(keys))
             if title:
                 best.data["headline"] = title
                 best.rule += ", its kicker glued before it cut off"

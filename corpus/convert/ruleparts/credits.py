@@ -26,6 +26,7 @@ _GLUED_AFTER: Final = r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})"
 class CreditRules(TypedDict):
     credit_kinds: dict[str, str]
     credit_weak: frozenset[str]
+    credit_lead: frozenset[str]
     caption_label: re.Pattern[str]
     credit_start: re.Pattern[str]
     credit_glued: re.Pattern[str]
@@ -67,6 +68,7 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
     return {
         "credit_kinds": kinds,
         "credit_weak": frozenset(w.lower() for w in t.gather("credit", "weak")),
+        "credit_lead": frozenset(w.lower() for w in t.gather("credit", "lead")),
         "caption_label": re.compile(r"^(?P<label>" + captions + r")[,:]?\s*(?P<caption>\S.*)$", flags),
         "credit_start": re.compile(
             r"^[(（]?(?P<label>"
