@@ -213,11 +213,18 @@ def _long_caption(text: str, f: Features) -> tuple[str, str, dict[str, Any]] | N
     return None
 
 
+def _title_start(title: str) -> bool:
+    """A link's title opens with a capital, a digit or a quote; a sentence after the label goes on in lower case."""
+    c = title[:1]
+    return c.isupper() or c.isdigit() or c in _TITLE_QUOTES
+
+
 def _bio(text: str) -> tuple[str, str, dict[str, Any]] | None:
     m = RULES.bio.match(text) if text[0].isupper() else None
     return (BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}) if m else None
 
 
+_TITLE_QUOTES: Final = "«\"“„‘'"
 _ALL_FAMILIES: Final = frozenset(
     {"prevnext", "related", "credit", "byline", "boiler_line", "boiler_start", "caption"}
 )
@@ -237,6 +244,14 @@ def _anchored(
         if m:
             title = (m.group("title") or "").strip()
             return RELATED, f"related.label: {m.group('label')!r}", {"rel": "related", "title": title}
+        m = RULES.related_inline.match(text)
+        if m and _title_start(m.group("title")):
+            title = m.group("title").strip()
+            return (
+                RELATED,
+                f"related.label before a title: {m.group('label')!r}",
+                {"rel": "related", "title": title},
+            )
         m = RULES.related_header.match(text) if f.words <= 8 else None
         if m:
             return (
@@ -412,6 +427,29 @@ def _glued_titles(text: str, words: int) -> bool:
     return words >= _GLUED_MIN_WORDS and _SENTENCE_STOP.search(text) is None
 
 
+def _glued_title(nb: list[LineDecision], k: int) -> bool:
+    """Between paragraphs, the line right below a label, with no blank line between, is the one link's title
+    when a blank line follows it: the label and the title were one block ("À lire aussi" + title as pieces of
+    one line); a list's items are blocks of their own. Only the labels of one link ([related] inline) do so,
+    and a title ends without a full stop ("Read more" above a sentence is a button)."""
+    if k < 1 or k + 2 >= len(nb):
+        return False
+    above, x, after = nb[k - 1], nb[k + 1], nb[k + 2]
+    xf = x.features
+    return (
+        not above.label
+        and above.content == "good"
+        and x.index == nb[k].index + 1
+        and after.index > x.index + 1
+        and not x.label
+        and xf is not None
+        and 3 <= xf.words <= 30
+        and _title_start(x.text)
+        and not x.text.endswith(".")
+        and RULES.related_inline.match(nb[k].text.rstrip(" :") + " " + x.text) is not None
+    )
+
+
 def _related_followers(nb: list[LineDecision]) -> None:
     """A related header ("Read more", "Previous article") with no title takes the title lines below it."""
     for k, d in enumerate(nb):
@@ -420,6 +458,12 @@ def _related_followers(nb: list[LineDecision]) -> None:
         rel = d.data.get("rel", "related")
         limit = 1 if rel in ("previous", "next") else 8
         section = d.data.get("section", False)  # "More from Business": only titles, two or more
+        if rel == "related" and not section and _glued_title(nb, k):
+            x = nb[k + 1]
+            x.label, x.rule = RELATED, f"related.label's title, glued below line {d.index + 1} (one link)"
+            x.data = {"rel": rel, "title": x.text}
+            d.data["header"] = True
+            continue
         taken = 0
         for x in nb[k + 1 :]:
             xf = x.features

@@ -115,6 +115,7 @@ class Rules:
     prevnext: re.Pattern[str]
     related_label: re.Pattern[str]
     related_header: re.Pattern[str]
+    related_inline: re.Pattern[str]  # "À lire aussi Title": a link's label, a space, the title
     byline: re.Pattern[str]
     byline_bare: re.Pattern[str]
     byline_words: frozenset[str]  # the one-word lower-case prefixes ("by", "von"): "… 2024 by Jane Roe"

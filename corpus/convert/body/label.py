@@ -93,14 +93,19 @@ _MEDIA_SPAN: Final = 3  # a picture's credit and caption lines between a paragra
 
 
 def _body_above(nb: list[LineDecision], k: int) -> bool:
-    """The paragraph above, maybe across a picture's caption and credit: a heading often follows a picture
-    that closes the previous section."""
+    """The paragraph above, maybe across a picture's caption and credit or a one-line link ("Read also: …"):
+    a heading often follows a picture or a link that closes the previous section."""
     for j in range(k - 1, max(-1, k - 1 - _MEDIA_SPAN), -1):
         if nb[j].label == BODY:
             return True
-        if nb[j].label not in _MEDIA:
+        if nb[j].label not in _MEDIA and not _link_line(nb[j]):
             return False
     return False
+
+
+def _link_line(d: LineDecision) -> bool:
+    """A link's label, or its title on the label's line or glued below it: a single link, not a list's items."""
+    return d.label == RELATED and d.rule.startswith("related.label")
 
 
 def _title_case_link(d: LineDecision, lang: str | None) -> bool:
