@@ -36,3 +36,27 @@ def test_a_sentence_after_a_read_also_word_in_lower_case_stays_text() -> None:
         "Lire aussi les conclusions du rapport permet de comprendre pourquoi le conseil a choisi ce projet."
     )
     assert label_of(_fr_article(line), line)[0] == "body"
+
+
+def test_last_paragraph_between_an_inline_link_and_a_newsletter_box_stays() -> None:
+    last = (
+        "Les syndicats jugent l'objectif ambitieux mais difficile à tenir sans une hausse rapide des salaires, "
+        "qui restent parmi les plus bas du secteur."
+    )
+    box = [
+        "Newsletter L'essentiel du matin",
+        "Un tour de l'actualité pour bien commencer",
+        "S'inscrire à la newsletter",
+    ]
+    head = ["Le conseil vote la reconstruction du vieux pont", "Par Camille Lefort"]
+    blocks = [
+        *head,
+        *FR,
+        "LIRE AUSSI > Travaux : les riverains inquiets du bruit",
+        last,
+        *box,
+        "Toute l'actualité",
+    ]
+    rec = convert("\n\n".join(blocks) + "\n")
+    assert last in rec.body
+    assert "newsletter" not in rec.body.lower()
