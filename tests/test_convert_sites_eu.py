@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_convert_rules import PARAS, convert, label_of
 
 FR = PARAS["fr"]
@@ -60,3 +62,63 @@ def test_last_paragraph_between_an_inline_link_and_a_newsletter_box_stays() -> N
     rec = convert("\n\n".join(blocks) + "\n")
     assert last in rec.body
     assert "newsletter" not in rec.body.lower()
+
+
+NL = [
+    "Door een storing in de seinen rijden er sinds vanochtend vroeg vrijwel geen treinen van en naar de stad, "
+    "en duizenden reizigers moeten omreizen.",
+    "De beheerder zegt dat monteurs de oorzaak hebben gevonden, maar dat het nog enkele uren kan duren voordat "
+    "alles weer normaal rijdt.",
+    "Reizigers wordt aangeraden de reisplanner in de gaten te houden en waar het kan thuis te werken, want er "
+    "rijden voorlopig alleen bussen.",
+]
+
+
+def _credits(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.caption, c.credit) for c in convert(text).credits]
+
+
+def _with_picture(picture: str, paras: list[str] = NL) -> str:
+    head = ["Treinverkeer rond de stad urenlang plat door een storing", "Door Sanne Visser"]
+    return "\n\n".join([*head, picture, *paras]) + "\n"
+
+
+@pytest.mark.parametrize("sep", [" ", ""])
+def test_an_agency_as_the_captions_last_word_is_its_credit(sep: str) -> None:
+    got = _credits(_with_picture(f"Reizigers wachten op het perron van het centraal station{sep}ANP"))
+    assert got == [("Reizigers wachten op het perron van het centraal station", "ANP")]
+
+
+@pytest.mark.parametrize("sep", [" ", ""])
+def test_a_label_printed_without_a_colon_is_not_part_of_the_credit(sep: str) -> None:
+    got = _credits(_with_picture(f"Werkzaamheden aan een dijk bij de rivier.{sep}Beeld ANP"))
+    assert got == [("Werkzaamheden aan een dijk bij de rivier.", "ANP")]
+
+
+def test_an_abbreviated_label_glued_to_the_caption_leaves_the_caption() -> None:
+    pl = [
+        "Za ustawą głosowała większość posłów koalicji rządzącej, a przeciw byli posłowie opozycji, którzy "
+        "krytykują sposób finansowania programu.",
+        "Według ministerstwa w ciągu pięciu lat ma powstać nawet sto tysięcy mieszkań, które gminy będą "
+        "wynajmować po niższych cenach.",
+    ]
+    text = "\n\n".join(
+        [
+            "Sejm przyjął ustawę o budowie mieszkań na wynajem",
+            "Posłowie podczas głosowania w Sejmie",
+            "Fot.",
+            *pl,
+        ]
+    )
+    glued = text.replace("Sejmie\n\nFot.", "SejmieFot. Jan Nowak / Agencja Foto")
+    assert _credits(glued + "\n") == [("Posłowie podczas głosowania w Sejmie", "Jan Nowak / Agencja Foto")]
+
+
+@pytest.mark.parametrize("sep", [" ", ""])
+def test_a_photographers_name_before_the_agencys_bracket_is_part_of_the_credit(sep: str) -> None:
+    es = PARAS["es"]
+    picture = f"Una sala de espera del hospital, en Madrid, el pasado martes.{sep}Marcos Moreno (AP)"
+    text = "\n\n".join(["El Gobierno aprueba un plan para reducir las listas de espera", picture, *es]) + "\n"
+    assert _credits(text) == [
+        ("Una sala de espera del hospital, en Madrid, el pasado martes.", "Marcos Moreno (AP)")
+    ]

@@ -148,6 +148,7 @@ class Rules:
     agency_head: re.Pattern[str]
     agency_sep: re.Pattern[str]
     credit_tail_names: frozenset[str]  # lower case: agencies' full names, a credit only after a caption
+    credit_agencies: frozenset[str]  # [credit] agencies as printed ("ANP", "Getty Images"), case kept
     date_dmy: re.Pattern[str]
     date_mdy: re.Pattern[str]
     date_dmy_ascii: re.Pattern[str]  # date_dmy and date_mdy for ASCII lines: the same matches, faster

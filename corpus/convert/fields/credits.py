@@ -89,16 +89,22 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         if len(tail.split()) > _TAIL_MAX_WORDS:
             continue
         if _credit_shaped(tail) and m.start() >= 15 and not text[: m.start()].isupper():
-            return text[: m.start() + 1].strip(), tail.lstrip("/|–—- ")  # (all capitals: a button row)
+            return text[: m.start() + 1].strip(), _unlabelled(
+                tail.lstrip("/|–—- ")
+            )  # (capitals: a button row)
         if _SENTENCE_END.search(tail):
             continue  # a quote closed inside the caption's last sentence ("the 'old' bridge. AFP")
         break  # the first short tail decides
     if glued and _credit_shaped(text[glued.end() :]) and glued.start() >= 15:
-        return text[: glued.end()].strip(), text[glued.end() :].strip()
+        return text[: glued.end()].strip(), _unlabelled(text[glued.end() :].strip())
     # no sentence mark: "CAPTION Jane Roe/AP", "CAPTION Jane Roe/Getty Images Europe", "CAPTION / Jane Roe"
     words = text.split()
     if len(words) < 6 or all(_cap(w) for w in words):
         return None  # a line of credit words only is a bare credit, paired with its caption elsewhere
+    last = _agency_last(words[-1]) if "/" not in text else ""
+    if last:  # "CAPTION ANP", "CAPTIONANP": an agency's name as the line's last word, or glued to it
+        caption = text[: len(text) - len(last)].rstrip(" |–—-")
+        return (caption, last) if _caption_words(caption) else None
     sep = max(text.rfind(s) for s in _SEPARATORS)  # "CAPTION | EFE", "CAPTION – Jane Roe/AP"
     if sep >= 15:
         tail, caption = text[sep + 3 :].strip(), text[:sep].strip()
@@ -125,6 +131,65 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     while j > slash - 2 and _cap(words[j - 1]):
         j -= 1
     return " ".join(words[:j]), " ".join(words[j:])
+
+
+_AGENCY_WORD_MIN: Final = 3  # "ANP", "AFP", "EFE": shorter ones ("AP", "PA") end ordinary words
+_CAPTION_MIN_WORDS: Final = 5
+
+
+def _agency_last(word: str) -> str:
+    """The agency a caption's last word is, or ends in when glued ("CentraalANP"), in the case the table
+    prints it; "" when none."""
+    if word in RULES.credit_agencies and len(word) >= _AGENCY_WORD_MIN:
+        return word
+    for i in range(len(word) - _AGENCY_WORD_MIN, 1, -1):
+        if (
+            word[i - 1].islower()
+            and word[i].isupper()
+            and word[i:] in RULES.credit_agencies
+            and word[i:].isupper()
+        ):
+            return word[i:]
+    return ""
+
+
+def _caption_words(caption: str) -> bool:
+    """Enough lower-case words to be a caption's sentence, not a row of names or buttons."""
+    words = caption.split()
+    return len(words) >= _CAPTION_MIN_WORDS and sum(1 for w in words if w[:1].islower()) >= 2
+
+
+_NAME_WORDS: Final = (2, 4)
+_NAME_MIN_CAPTION: Final = 15  # characters of caption before the name
+
+
+def _photographer_before(caption: str, credit: str, text: str) -> tuple[str, str]:
+    """ "CAPTION. Jane Roe (AP)": the name after the caption's last sentence and before the agency's bracket
+    is the photographer's, part of the credit."""
+    if not text.endswith(f"({credit})") or "/" in credit:
+        return caption, credit
+    stop = caption.rfind(".", 0, len(caption) - 1)  # "… martes. Jane Roe", "… martes.Jane Roe" (glued)
+    tail = caption[stop + 1 :].strip()
+    words = tail.split()
+    if stop < _NAME_MIN_CAPTION or not (_NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1]):
+        return caption, credit
+    if all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words if w.lower() not in _CONNECT):
+        return caption[: stop + 1].strip(), f"{tail} ({credit})"
+    return caption, credit
+
+
+def _glued_label(word: str) -> int:
+    """The length of a credit label glued to a caption's last word ("SejmieFot." -> 4), else 0."""
+    for i in range(len(word) - 3, 0, -1):
+        if word[i].isupper() and word[i - 1].islower() and word[i:].lower() in RULES.credit_kinds:
+            return len(word) - i
+    return 0
+
+
+def _unlabelled(credit: str) -> str:
+    """ "Beeld ANP", "Foto EFE": a label printed without a colon before the credit is not the credit."""
+    head, _, rest = credit.partition(" ")
+    return rest if rest and head.lower() in RULES.credit_kinds and rest[:1].isupper() else credit
 
 
 def _cap(w: str) -> bool:
@@ -287,6 +352,11 @@ def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
     head, _, last = caption.rpartition(" ")
     if last.lower().lstrip("([") in RULES.credit_kinds:
         caption = head.rstrip(" ,:|–—-")  # "" when the label opens the line: the caption is elsewhere
+    else:
+        caption = caption[
+            : len(caption) - _glued_label(last)
+        ]  # "… w SejmieFot.": a label glued to the caption
+    caption, credit = _photographer_before(caption, credit, text)
     if credit.count("(") > credit.count(")"):
         credit += ")"
     elif credit.endswith((")", "]")) and not credit.count("(") + credit.count("["):
