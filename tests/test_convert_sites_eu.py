@@ -122,3 +122,27 @@ def test_a_photographers_name_before_the_agencys_bracket_is_part_of_the_credit(s
     assert _credits(text) == [
         ("Una sala de espera del hospital, en Madrid, el pasado martes.", "Marcos Moreno (AP)")
     ]
+
+
+@pytest.mark.parametrize(
+    ("date_line", "iso"),
+    [
+        ("28 listopada 2026 | 06:30", "2026-11-28"),
+        ("Publikacja: 3 maja 2026 06:30", "2026-05-03"),
+        ("28. listopadu 2026 6:30", "2026-11-28"),
+        ("Publicerad 3 augusti 2026", "2026-08-03"),
+        ("Publiceret 7. marts 2026 kl. 06:30", "2026-03-07"),
+        ("Publisert 12. desember 2026 kl. 06.30", "2026-12-12"),
+    ],
+)
+def test_nordic_polish_and_czech_month_names_date_the_article(date_line: str, iso: str) -> None:
+    text = (
+        "\n\n".join(["Sejm przyjął ustawę o budowie nowych mieszkań", "Jan Kowalski", date_line, *NL]) + "\n"
+    )
+    assert convert(text).published == iso
+
+
+def test_czech_month_prefixes_are_not_months() -> None:
+    line = "Nový telefon 15 Pro 2026 se začne prodávat v prosinci za vyšší cenu než loňský model."
+    text = "\n\n".join(["Nový telefon míří na trh", line, *NL]) + "\n"
+    assert convert(text).published is None

@@ -31,13 +31,15 @@ class DateRules(TypedDict):
 
 
 def month_numbers(t: Tables) -> dict[str, int]:
-    """Month names: full names, given abbreviations, and 3+ letter prefixes of full names."""
+    """Month names: full names, given abbreviations, and 3+ letter prefixes of full names (unless the table
+    says `month_prefixes = false`: prefixes that are common words, as Czech "pro" and "led")."""
     months: dict[str, int] = {}
     for data in t.langs.values():
+        prefixes = bool(data.get("month_prefixes", True))
         for name, num in data.get("months", {}).items():
             low = name.lower().rstrip(".")
             months[low] = int(num)
-            for k in range(3, len(low)):
+            for k in range(3, len(low) if prefixes else 0):
                 months.setdefault(low[:k], int(num))
     return months
 
