@@ -146,3 +146,11 @@ def test_czech_month_prefixes_are_not_months() -> None:
     line = "Nový telefon 15 Pro 2026 se začne prodávat v prosinci za vyšší cenu než loňský model."
     text = "\n\n".join(["Nový telefon míří na trh", line, *NL]) + "\n"
     assert convert(text).published is None
+
+
+@pytest.mark.parametrize("stamp", ["Vandaag, 06:30", "Gisteren om 18.12", "Aangepast vandaag, 08:12"])
+def test_a_relative_day_and_a_clock_below_a_title_mark_it_as_the_headline(stamp: str) -> None:
+    title = "Treinverkeer rond de stad urenlang plat door een storing"
+    picture = "Reizigers wachten op het perron van het centraal station ANP"
+    text = "\n\n".join(["Nieuws", "Sport", title, stamp, picture, *NL]) + "\n"
+    assert convert(text).headline == title

@@ -157,6 +157,7 @@ class Rules:
     date_num: re.Pattern[str]
     weekday: re.Pattern[str]
     relative_time: re.Pattern[str]  # "5 hours ago", "vor 2 Stunden": a date line without a date
+    relative_day: re.Pattern[str]  # "Vandaag, 06:30", "I dag kl. 06.30": a date line without a date
     bio: re.Pattern[str]
     bio_header: re.Pattern[str]
     bio_about: re.Pattern[str]  # "About Jane Roe": an author box's header, the person's name after the words

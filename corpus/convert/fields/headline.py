@@ -41,6 +41,7 @@ _SITE_SEP: Final = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _CRUMB_SEP: Final = re.compile(r"[/›»>|]")
 _QUOTE_DASH: Final = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME: Final = re.compile(r"\d{1,2}:\d\d$")
+_RELATIVE_DAY_WORDS: Final = 6  # "Aangepast vandaag, 08:12"
 _CLOCK: Final = re.compile(r"\b\d{1,2}:\d\d\b")
 # Digits of any script (\d is Unicode): a four-digit year that int() reads in any script's digits
 _ANY_YEAR: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -157,6 +158,7 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
     return bool(
         find_date(d.text)
         or _script_date(d.text)
+        or (f.words <= _RELATIVE_DAY_WORDS and RULES.relative_day.search(d.text) is not None)
         or RULES.byline.match(d.text)
         or name_line(d, stop)
         or (not d.text.isascii() and cjk_name(d.text))
