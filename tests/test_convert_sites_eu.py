@@ -154,3 +154,11 @@ def test_a_relative_day_and_a_clock_below_a_title_mark_it_as_the_headline(stamp:
     picture = "Reizigers wachten op het perron van het centraal station ANP"
     text = "\n\n".join(["Nieuws", "Sport", title, stamp, picture, *NL]) + "\n"
     assert convert(text).headline == title
+
+
+def test_two_authors_each_with_a_role_line_below_the_name() -> None:
+    head = ["Regjeringen vil bygge ny jernbane mellom to byer", "Kari Nordby", "Journalist", "Ola Haugen"]
+    text = "\n\n".join([*head, "Journalist", "Publisert 28. november 2026 kl. 06.30", *NL]) + "\n"
+    rec = convert(text)
+    assert rec.byline.authors == ["Kari Nordby", "Ola Haugen"]
+    assert "Journalist" not in rec.body

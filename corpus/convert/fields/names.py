@@ -332,10 +332,27 @@ def _coverable(part: str, stop: frozenset[str]) -> bool:
     return True
 
 
+_ROLE_ALONE_WORDS: Final = 3
+
+
+def _role_alone(d: LineDecision) -> bool:
+    f = d.features
+    return f is not None and f.words <= _ROLE_ALONE_WORDS and RULES.roles.match(d.text) is not None
+
+
+def _names_next(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
+    return 0 <= k < len(nb) and nb[k].label in ("", BODY, BOILERPLATE) and bool(name_line(nb[k], stop))
+
+
 def more_name_lines(nb: list[LineDecision], k: int, stop: frozenset[str], step: int = 1) -> None:
     """Name-only lines next to a byline are more authors ("By" / "Jane Roe" / ", John Doe")."""
     while 0 <= k < len(nb) and nb[k].label in ("", BODY, BOILERPLATE) and "boilerplate." not in nb[k].rule:
         got = name_line(nb[k], stop)
+        if not got and _role_alone(nb[k]) and _names_next(nb, k + step, stop):
+            nb[k].label, nb[k].rule = BYLINE, "byline: a role alone between two name lines ('Journalist')"
+            nb[k].data = {"authors": [], "role": True}  # part of the byline's run, no author of its own
+            k += step  # "Jane Roe" / "Journalist" / "John Doe" / "Journalist": a name and a role per author
+            continue
         if not got or all(_wire(n) for n in got):
             return  # "By Jane Roe" / "Associated Press": her employer, no second author
         nb[k].label, nb[k].rule, nb[k].data = (
