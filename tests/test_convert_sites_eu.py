@@ -162,3 +162,54 @@ def test_two_authors_each_with_a_role_line_below_the_name() -> None:
     rec = convert(text)
     assert rec.byline.authors == ["Kari Nordby", "Ola Haugen"]
     assert "Journalist" not in rec.body
+
+
+PL = [
+    "Według projektu deficyt budżetu państwa wyniesie w przyszłym roku mniej niż trzy procent produktu "
+    "krajowego brutto, co ma zakończyć procedurę.",
+    "Ekonomiści zwracają uwagę, że założenia dotyczące wzrostu gospodarczego są optymistyczne i mogą wymagać "
+    "korekty w trakcie roku budżetowego.",
+    "Projekt trafi teraz do Sejmu, który ma czas na jego uchwalenie do końca stycznia, a opozycja zapowiada "
+    "złożenie wielu poprawek.",
+]
+
+
+def test_polish_role_line_and_video_notice_are_not_author_or_text() -> None:
+    head = ["Rząd przyjął projekt budżetu na przyszły rok", "Tomasz Wiśniewski", "Dziennikarz Onetu"]
+    notice = "Dalsza część artykułu pod materiałem wideo"
+    text = "\n\n".join([*head, "28 listopada 2026, 06:30", PL[0], PL[1], notice, PL[2]]) + "\n"
+    rec = convert(text)
+    assert rec.byline.authors == ["Tomasz Wiśniewski"]
+    assert notice not in rec.body
+    assert PL[2] in rec.body
+
+
+def test_dutch_desk_line_above_the_byline_is_not_the_headline() -> None:
+    title = "Politie houdt drie verdachten aan na een overval op een juwelier"
+    head = ["Binnenland", title, "Van onze verslaggever", "Door Jan de Vries", "28 november 2026"]
+    rec = convert("\n\n".join([*head, *NL]) + "\n")
+    assert rec.headline == title
+    assert rec.byline.authors == ["Jan de Vries"]
+
+
+def test_portuguese_text_by_prefix_and_video_box_header() -> None:
+    pt_paras = [
+        "O Conselho de Ministros aprovou esta sexta-feira o decreto que fixa o novo valor do salário mínimo "
+        "nacional, depois de um acordo na concertação social.",
+        "As confederações patronais aceitaram o aumento em troca de uma redução das contribuições para a "
+        "Segurança Social nas empresas que subam os salários.",
+    ]
+    box = "VÍDEOS: mais assistidos da região"
+    head = ["Governo aprova aumento do salário mínimo", "Texto de Rita Costa", "28 de novembro de 2026"]
+    rec = convert("\n\n".join([*head, pt_paras[0], box, pt_paras[1]]) + "\n")
+    assert rec.byline.authors == ["Rita Costa"]
+    assert box not in rec.body
+
+
+def test_french_also_read_label_and_error_report_box() -> None:
+    link = "Lire également: Solaire alpin, le grand malentendu"
+    box = "Vous avez trouvé une erreur?Merci de nous en informer."
+    rec = convert(_fr_article(link).replace(FR[3], FR[3] + "\n\n" + box))
+    assert link not in rec.body
+    assert box not in rec.body
+    assert [r.title for r in rec.related_links] == ["Solaire alpin, le grand malentendu"]
