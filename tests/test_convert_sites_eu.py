@@ -213,3 +213,18 @@ def test_french_also_read_label_and_error_report_box() -> None:
     assert link not in rec.body
     assert box not in rec.body
     assert [r.title for r in rec.related_links] == ["Solaire alpin, le grand malentendu"]
+
+
+def test_a_summary_box_straight_above_the_text_takes_its_bullets_not_the_paragraphs() -> None:
+    bullets = [
+        "La gratuité concernera tous les bus et tramways le samedi et le dimanche.",
+        "L'objectif est de réduire le trafic automobile dans le centre.",
+    ]
+    first = (
+        "C'est une première pour une ville de cette taille. À partir du mois prochain, les habitants pourront "
+        "monter gratuitement dans les bus tous les week-ends."
+    )
+    head = ["La ville teste des bus gratuits le week-end", "Julie Rieux", "Publié le 28/11/26 à 06h30"]
+    rec = convert("\n\n".join([*head, "L'essentiel", *bullets, first, *FR]) + "\n")
+    assert first in rec.body and FR[0] in rec.body
+    assert not any(b in rec.body for b in bullets)

@@ -7,6 +7,7 @@ one test of "this line is furniture" the other passes share.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from corpus.convert.decision import LineDecision
@@ -131,18 +132,33 @@ def summary_boxes(nb: list[LineDecision]) -> None:
             _contents_list(nb, k)
             continue
         taken = []
+        paragraph = False  # the box's last bullet is followed by a line of several sentences
         for x in nb[k + 1 : k + 1 + _BOX_LINES]:
             f = x.features
             if x.label or f is None or x.content == "short" or f.words > _BOX_WORDS:
                 break
+            if _sentences(x.text) > 1:
+                paragraph = True  # a bullet is one sentence: two or more make the article's paragraph
+                break
             taken.append(x)
         nxt = k + 1 + len(taken)
-        # the box ends at a picture, furniture or a short line: not straight into a paragraph
+        # the box ends at a picture, furniture or a short line: not straight into a paragraph, unless the
+        # bullets (two or more, one sentence each) are followed by a paragraph of several sentences
         ends = nxt < len(nb) and (bool(nb[nxt].label) or nb[nxt].content == "short")
+        ends = ends or (paragraph and len(taken) >= _BULLETS_BEFORE_TEXT)
         if taken and ends:
             d.label, d.rule = BOILERPLATE, "summary box header"
             for x in taken:
                 x.label, x.rule = BOILERPLATE, f"summary box: under '{d.text}'"
+
+
+_BULLETS_BEFORE_TEXT: Final = 2
+_SENTENCE_BREAK: Final = re.compile(r"[.!?…][»”\"')]?\s+[«“\"(]?[A-ZÀ-Þ]")
+
+
+def _sentences(text: str) -> int:
+    """Sentences in a line, counted by a stop followed by a capital ("… taille. À partir …")."""
+    return 1 + len(_SENTENCE_BREAK.findall(text))
 
 
 _CONTENTS_MIN: Final = 3
