@@ -228,3 +228,9 @@ def test_a_summary_box_straight_above_the_text_takes_its_bullets_not_the_paragra
     rec = convert("\n\n".join([*head, "L'essentiel", *bullets, first, *FR]) + "\n")
     assert first in rec.body and FR[0] in rec.body
     assert not any(b in rec.body for b in bullets)
+
+
+def test_a_credit_after_a_dash_keeps_the_photographers_initial() -> None:
+    picture = "Un bus de la ligne express à Toulouse. — F. Durand / 20 Minutes"
+    text = "\n\n".join(["La ville teste des bus gratuits le week-end", picture, *FR]) + "\n"
+    assert _credits(text) == [("Un bus de la ligne express à Toulouse.", "F. Durand / 20 Minutes")]

@@ -88,7 +88,7 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         tail = text[m.end() :].strip()
         if len(tail.split()) > _TAIL_MAX_WORDS:
             continue
-        if _credit_shaped(tail) and m.start() >= 15 and not text[: m.start()].isupper():
+        if _credit_shaped(tail.lstrip("|–—- ")) and m.start() >= 15 and not text[: m.start()].isupper():
             return text[: m.start() + 1].strip(), _unlabelled(
                 tail.lstrip("/|–—- ")
             )  # (capitals: a button row)
