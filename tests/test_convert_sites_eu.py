@@ -234,3 +234,17 @@ def test_a_credit_after_a_dash_keeps_the_photographers_initial() -> None:
     picture = "Un bus de la ligne express à Toulouse. — F. Durand / 20 Minutes"
     text = "\n\n".join(["La ville teste des bus gratuits le week-end", picture, *FR]) + "\n"
     assert _credits(text) == [("Un bus de la ligne express à Toulouse.", "F. Durand / 20 Minutes")]
+
+
+def test_a_wire_desk_beside_the_date_signs_the_article_and_credits_no_picture() -> None:
+    it = [
+        "Le piogge intense cadute nella notte hanno provocato allagamenti in diversi quartieri della città, dove "
+        "i vigili del fuoco sono intervenuti decine di volte.",
+        "Il sindaco ha firmato un'ordinanza che dispone la chiusura di scuole, parchi e cimiteri per tutta la "
+        "giornata di sabato, in attesa del miglioramento.",
+    ]
+    stand = "La protezione civile invita i cittadini a limitare gli spostamenti fino a domenica"
+    head = ["Maltempo, allerta rossa in Liguria: chiuse le scuole", stand, "Redazione ANSA", "GENOVA"]
+    rec = convert("\n\n".join([*head, "28 novembre 2026", *it]) + "\n")
+    assert rec.byline.authors == ["Redazione ANSA"]
+    assert rec.credits == []

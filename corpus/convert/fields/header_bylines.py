@@ -15,6 +15,7 @@ from corpus.convert.fields.names import (
     SEGMENTS,
     cjk_name,
     covers,
+    desk,
     lead_byline,
     more_name_lines,
     name_line,
@@ -203,6 +204,10 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
             # "Jana Roth, dpa" beside the date: a reporter and her wire (a picture credit reads "Jana Roth/dpa")
             _uncaption(nb, d)
             d.label, d.rule, d.data = BYLINE, "byline: a name and a wire beside a date", {"authors": got}
+        elif part.split(maxsplit=1)[0].lower() in RULES.desk_words and (got := desk(part)):
+            # "Redazione ANSA" beside the date: the wire's desk signs the article, no picture is credited
+            _uncaption(nb, d)
+            d.label, d.rule, d.data = BYLINE, "byline: a desk and its wire beside a date", {"authors": got}
         return
     if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule:
         return
