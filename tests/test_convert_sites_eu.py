@@ -248,3 +248,9 @@ def test_a_wire_desk_beside_the_date_signs_the_article_and_credits_no_picture() 
     rec = convert("\n\n".join([*head, "28 novembre 2026", *it]) + "\n")
     assert rec.byline.authors == ["Redazione ANSA"]
     assert rec.credits == []
+
+
+def test_a_name_alone_with_a_final_stop_in_the_header_is_the_byline() -> None:
+    head = ["Brest : le port se prépare à accueillir de nouveaux navires", "Ouest-France", "Jeanne Morel."]
+    rec = convert("\n\n".join([*head, "Publié le 28/11/2026 à 06h00", *FR, "Ouest-France Brest"]) + "\n")
+    assert rec.byline.authors == ["Jeanne Morel"]

@@ -289,11 +289,16 @@ def lead_byline(text: str, stop: frozenset[str]) -> list[str]:
 def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
     """Names of a line that holds only names (and a date, role or trailer after them)."""
     f = d.features
-    if f is None or not (2 <= f.words <= _NAME_LINE_MAX_WORDS) or d.text.endswith("."):
+    if f is None or not (2 <= f.words <= _NAME_LINE_MAX_WORDS):
         return []
+    text = d.text
+    if text.endswith("."):  # "Jeanne Morel.": a name alone may end with a stop; a longer line is a sentence
+        if f.words > _STOPPED_NAME_WORDS or text.endswith("..") or len(text.rsplit(None, 1)[-1]) <= 3:
+            return []  # ("J. Roe." ends with an initial or an abbreviation: not judged)
+        text = text[:-1]
     if "name_line" in d.data:
         return list(d.data["name_line"])
-    got = names_only(d.text, stop)
+    got = names_only(text, stop)
     d.data["name_line"] = got
     return list(got)
 
@@ -333,6 +338,7 @@ def _coverable(part: str, stop: frozenset[str]) -> bool:
 
 
 _ROLE_ALONE_WORDS: Final = 3
+_STOPPED_NAME_WORDS: Final = 3
 
 
 def _role_alone(d: LineDecision) -> bool:
