@@ -254,3 +254,15 @@ def test_a_name_alone_with_a_final_stop_in_the_header_is_the_byline() -> None:
     head = ["Brest : le port se prépare à accueillir de nouveaux navires", "Ouest-France", "Jeanne Morel."]
     rec = convert("\n\n".join([*head, "Publié le 28/11/2026 à 06h00", *FR, "Ouest-France Brest"]) + "\n")
     assert rec.byline.authors == ["Jeanne Morel"]
+
+
+def test_a_byline_below_the_standfirst_date_and_picture_signs_the_article() -> None:
+    stand = (
+        "Nowe stawki mają zależeć od wartości nieruchomości, a nie tylko od jej powierzchni, wynika z projektu "
+        "ministerstwa finansów."
+    )
+    picture = "Minister finansów podczas konferencji prasowej Foto: PAP/Jan Nowak"
+    head = ["Rząd zapowiada reformę podatku od nieruchomości", stand, "Publikacja: 28.11.2026 06:30", picture]
+    rec = convert("\n\n".join([*head, "Anna Kowalczyk", *PL]) + "\n")
+    assert rec.byline.authors == ["Anna Kowalczyk"]
+    assert "Anna Kowalczyk" not in rec.body

@@ -135,11 +135,22 @@ def header_start(start: int, top: int) -> int:
 def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[str]) -> None:
     """Name lines between the headline (nb[top], or a window) and the first paragraph are bylines."""
     lo = top + 1 if top >= 0 else header_start(start, top)
-    hi = min(len(nb), start + _HEADER_AFTER + 1)
+    hi = max(min(len(nb), start + _HEADER_AFTER + 1), _below_standfirst(nb, start))
     for k in range(lo, hi):
         _header_line(nb, k, start, top, stop)
     if top >= 0 and not any(nb[k].label == BYLINE for k in range(lo, hi)):
         _above_headline(nb, max(0, start - _HEADER_BEFORE), lo, stop)
+
+
+def _below_standfirst(nb: list[LineDecision], start: int) -> int:
+    """When the text opens with a standfirst and the header (date, picture) follows it, the header reaches
+    down to the next paragraph: the byline may sit last, right above the article's text."""
+    header = False
+    for j in range(start + 1, min(len(nb), start + _HEADER_BEFORE)):
+        if nb[j].label == BODY and nb[j].content == "good":
+            return j if header else 0
+        header = header or nb[j].label in (DATELINE, CREDIT, CAPTION)
+    return 0
 
 
 def _above_headline(nb: list[LineDecision], lo: int, hi: int, stop: frozenset[str]) -> None:
