@@ -262,7 +262,8 @@ def test_a_byline_below_the_standfirst_date_and_picture_signs_the_article() -> N
         "ministerstwa finansów."
     )
     picture = "Minister finansów podczas konferencji prasowej Foto: PAP/Jan Nowak"
-    head = ["Rząd zapowiada reformę podatku od nieruchomości", stand, "Publikacja: 28.11.2026 06:30", picture]
+    dates = ["Publikacja: 28.11.2026 06:30", "Aktualizacja: 28.11.2026 08:12"]
+    head = ["Rząd zapowiada reformę podatku od nieruchomości", stand, *dates, picture]
     rec = convert("\n\n".join([*head, "Anna Kowalczyk", *PL]) + "\n")
     assert rec.byline.authors == ["Anna Kowalczyk"]
     assert "Anna Kowalczyk" not in rec.body
