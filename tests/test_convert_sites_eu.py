@@ -267,3 +267,19 @@ def test_a_byline_below_the_standfirst_date_and_picture_signs_the_article() -> N
     rec = convert("\n\n".join([*head, "Anna Kowalczyk", *PL]) + "\n")
     assert rec.byline.authors == ["Anna Kowalczyk"]
     assert "Anna Kowalczyk" not in rec.body
+
+
+FI = [
+    "Uusi linja yhdistäisi aseman ja sataman, ja sen arvioidaan palvelevan päivittäin noin kolmeakymmentätuhatta "
+    "matkustajaa kaupungin keskustassa.",
+    "Hankkeen kustannusarvio on noin kolmesataa miljoonaa euroa, josta valtio maksaisi kolmanneksen, jos rahoitus "
+    "hyväksytään ensi vuoden budjetissa.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"), [("Hanna Mäkinen HS", ["Hanna Mäkinen"]), ("John Roe III", ["John Roe III"])]
+)
+def test_a_papers_initials_after_the_name_are_cut_but_not_a_numeral(line: str, authors: list[str]) -> None:
+    text = "\n\n".join(["Kaupunki aikoo rakentaa uuden raitiolinjan", line, "28.11.2026 6:30", *FI]) + "\n"
+    assert convert(text).byline.authors == authors

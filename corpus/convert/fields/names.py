@@ -177,6 +177,10 @@ def _wire(name: str) -> bool:
     return bool(words) and not _given(words[0]) and any(w.lower() in RULES.wire_words for w in words)
 
 
+_PAPER_INITIALS: Final = re.compile(r"^[A-ZÀ-Þ]{2,4}$")
+_ROMAN: Final = re.compile(r"^[IVX]+$")  # "John Roe III"
+
+
 def _caps_wire_tail(words: list[str]) -> list[str]:
     """ "Kevin Roe USA TODAY": a publisher in capitals after a name in mixed case is cut."""
     k = len(words)
@@ -185,6 +189,8 @@ def _caps_wire_tail(words: list[str]) -> list[str]:
     tail = words[k:]
     if tail and not words[k - 1].isupper() and any(w.lower() in RULES.wire_words for w in tail):
         return words[:k]
+    if len(tail) == 1 and k >= 2 and _PAPER_INITIALS.match(tail[0]) and not _ROMAN.match(tail[0]):
+        return words[:k]  # "Hanna Mäkinen HS": the paper's initials after the name
     return words
 
 
