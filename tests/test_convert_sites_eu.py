@@ -283,3 +283,17 @@ FI = [
 def test_a_papers_initials_after_the_name_are_cut_but_not_a_numeral(line: str, authors: list[str]) -> None:
     text = "\n\n".join(["Kaupunki aikoo rakentaa uuden raitiolinjan", line, "28.11.2026 6:30", *FI]) + "\n"
     assert convert(text).byline.authors == authors
+
+
+def test_a_credit_in_capitals_glued_to_the_captions_last_word() -> None:
+    pt_paras = [
+        "O Conselho de Ministros aprovou esta sexta-feira o decreto que fixa o novo valor do salário mínimo "
+        "nacional, depois de um acordo na concertação social.",
+        "As confederações patronais aceitaram o aumento em troca de uma redução das contribuições para a "
+        "Segurança Social nas empresas que subam os salários.",
+    ]
+    picture = "A ministra falou aos jornalistas no final do Conselho de MinistrosJOÃO ROSA/LUSA"
+    text = "\n\n".join(["Governo aprova aumento do salário mínimo", picture, *pt_paras]) + "\n"
+    assert _credits(text) == [
+        ("A ministra falou aos jornalistas no final do Conselho de Ministros", "JOÃO ROSA/LUSA")
+    ]

@@ -130,6 +130,10 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     j = slash
     while j > slash - 2 and _cap(words[j - 1]):
         j -= 1
+    glued = _GLUED_CAPS.search(words[j]) if j < slash else None
+    if glued:  # "… de MinistrosJOSÉ SENA/LUSA": a credit in capitals glued to the caption's last word
+        head, tail = words[j][: glued.start()], words[j][glued.start() :]
+        return " ".join([*words[:j], head]), " ".join([tail, *words[j + 1 :]])
     return " ".join(words[:j]), " ".join(words[j:])
 
 
@@ -190,6 +194,9 @@ def _unlabelled(credit: str) -> str:
     """ "Beeld ANP", "Foto EFE": a label printed without a colon before the credit is not the credit."""
     head, _, rest = credit.partition(" ")
     return rest if rest and head.lower() in RULES.credit_kinds and rest[:1].isupper() else credit
+
+
+_GLUED_CAPS: Final = re.compile(r"(?<=[a-zß-ÿ]{3})[A-ZÀ-Þ]{2,}$")
 
 
 def _cap(w: str) -> bool:
