@@ -130,10 +130,11 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     j = slash
     while j > slash - 2 and _cap(words[j - 1]):
         j -= 1
-    glued = _GLUED_CAPS.search(words[j]) if j < slash else None
-    if glued:  # "… de MinistrosJOSÉ SENA/LUSA": a credit in capitals glued to the caption's last word
-        head, tail = words[j][: glued.start()], words[j][glued.start() :]
-        return " ".join([*words[:j], head]), " ".join([tail, *words[j + 1 :]])
+    for i in range(j, slash):
+        glued = _GLUED_CAPS.search(words[i])
+        if glued:  # "… de MinistrosJOSÉ SENA/LUSA": a credit in capitals glued to the caption's last word
+            head, tail = words[i][: glued.start()], words[i][glued.start() :]
+            return " ".join([*words[:i], head]), " ".join([tail, *words[i + 1 :]])
     return " ".join(words[:j]), " ".join(words[j:])
 
 
