@@ -297,3 +297,14 @@ def test_a_credit_in_capitals_glued_to_the_captions_last_word() -> None:
     assert _credits(text) == [
         ("A ministra falou aos jornalistas no final do Conselho de Ministros", "JOÃO ROSA/LUSA")
     ]
+
+
+def test_a_short_last_sentence_after_a_list_of_titles_is_text() -> None:
+    last = "Le Sénat examinera ce projet de loi avant la fin du mois."
+    box = ["Ne manquez rien de l'actualité !", "Newsletter"]
+    links = ["Sur le même sujet", "Les loyers augmentent encore dans les grandes villes"]
+    rec = convert(
+        _fr_article("Lire aussi : Un titre de lien").replace(FR[3], "\n\n".join([FR[3], *links, last, *box]))
+    )
+    assert last in rec.body
+    assert "Les loyers augmentent" not in rec.body

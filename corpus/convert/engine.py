@@ -417,6 +417,7 @@ def _signature(nb: list[LineDecision], e: int, stop: frozenset[str]) -> None:
 
 
 _SECTION_LINKS: Final = 2
+_SENTENCE_AFTER_TITLES: Final = 8
 _GLUED_MIN_WORDS: Final = 20
 _SENTENCE_STOP: Final = re.compile(r"[.!?…]\s|[.!?…]$")
 
@@ -425,6 +426,10 @@ def _glued_titles(text: str, words: int) -> bool:
     """ "Kicker: A title Another kicker: Another title …": a list of link titles printed as one line, long as
     a paragraph but with no sentence stop anywhere (titles have none); the first line under a link header."""
     return words >= _GLUED_MIN_WORDS and _SENTENCE_STOP.search(text) is None
+
+
+def _full_stop(text: str) -> bool:
+    return text.endswith(".") and not text.endswith("..")
 
 
 def _glued_title(nb: list[LineDecision], k: int) -> bool:
@@ -465,6 +470,7 @@ def _related_followers(nb: list[LineDecision]) -> None:
             d.data["header"] = True
             continue
         taken = 0
+        stopped = False  # a title taken so far ends with a full stop
         for x in nb[k + 1 :]:
             xf = x.features
             assert xf is not None
@@ -477,6 +483,10 @@ def _related_followers(nb: list[LineDecision]) -> None:
                 break
             if xf.ends_sentence and x.text.endswith(".") and xf.words > 12:
                 break  # a paragraph: the list is over
+            if taken and _full_stop(x.text) and xf.words >= _SENTENCE_AFTER_TITLES and not stopped:
+                break  # a sentence after titles without a stop: the text goes on below the list (a teaser's
+                # cut summary ends with "...")
+            stopped = stopped or x.text.endswith(".")
             if xf.ends_sentence and section:
                 break
             x.label, x.rule = RELATED, f"related: listed under line {d.index + 1}"
