@@ -308,3 +308,22 @@ def test_a_short_last_sentence_after_a_list_of_titles_is_text() -> None:
     )
     assert last in rec.body
     assert "Les loyers augmentent" not in rec.body
+
+
+_MID_ARTICLE = {
+    "fr": ["Contenus sponsorisés", "Cet article vous a été offert par un abonné."],
+    "nl": ["Het artikel gaat verder onder de advertentie", "Bekijk deze post op Instagram", "Gesponsord"],
+    "pl": ["Dalsza część artykułu pod reklamą", "Wyświetl ten post na Instagramie", "Materiał promocyjny"],
+    "fi": [
+        "Artikkeli jatkuu mainoksen jälkeen",
+        "Katso tämä julkaisu Instagramissa",
+        "Kaupallinen yhteistyö",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "line"), [(lang, line) for lang, ls in _MID_ARTICLE.items() for line in ls])
+def test_ad_embed_and_paywall_lines_between_paragraphs_are_not_text(lang: str, line: str) -> None:
+    paras = {"fr": FR, "nl": NL, "pl": PL, "fi": FI * 2}[lang]
+    text = "\n\n".join(["Le titre de l'article", paras[0], paras[1], line, paras[2]]) + "\n"
+    assert label_of(text, line)[0] != "body"
