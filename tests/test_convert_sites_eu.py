@@ -327,3 +327,20 @@ def test_ad_embed_and_paywall_lines_between_paragraphs_are_not_text(lang: str, l
     paras = {"fr": FR, "nl": NL, "pl": PL, "fi": FI * 2}[lang]
     text = "\n\n".join(["Le titre de l'article", paras[0], paras[1], line, paras[2]]) + "\n"
     assert label_of(text, line)[0] != "body"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Kari Nordby – NTB", ["Kari Nordby"]),
+        ("EFE | Madrid", ["EFE"]),
+        ("Ana Silva, da Reuters", ["Ana Silva"]),
+    ],
+)
+def test_a_reporter_and_her_wire_beside_the_date(line: str, authors: list[str]) -> None:
+    text = (
+        "\n\n".join(["Le conseil vote la reconstruction du vieux pont", line, "28 novembre 2026", *FR]) + "\n"
+    )
+    rec = convert(text)
+    assert rec.byline.authors == authors
+    assert rec.credits == []

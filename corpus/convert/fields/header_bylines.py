@@ -118,6 +118,19 @@ def _uncaption(nb: list[LineDecision], credit: LineDecision) -> None:
             return
 
 
+def _wire_segments(part: str, stop: frozenset[str]) -> list[str]:
+    """The names of the first segment when a later one is a wire ("Kari Nordby – NTB"), or the wire when it
+    opens the line ("EFE | Madrid")."""
+    segs = [x.strip() for x in SEGMENTS.split(part) if x.strip()]
+    if len(segs) < 2:
+        return []
+    if RULES.agency.fullmatch(segs[0]):
+        return [segs[0]]
+    if any(RULES.agency.fullmatch(x) for x in segs[1:]):
+        return names_only(segs[0], stop)
+    return []
+
+
 def _source_wire(d: LineDecision) -> str | None:
     """The agency opening a weak credit label's text ("Quelle: dpa Sport" -> "dpa")."""
     label = d.rule.partition("credit.label: ")[2].strip("'").lower()
@@ -215,6 +228,14 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
             # "Jana Roth, dpa" beside the date: a reporter and her wire (a picture credit reads "Jana Roth/dpa")
             _uncaption(nb, d)
             d.label, d.rule, d.data = BYLINE, "byline: a name and a wire beside a date", {"authors": got}
+        elif "/" not in part and SEGMENTS.search(part) and (got := _wire_segments(part, stop)):
+            # "Kari Nordby – NTB", "EFE | Madrid" beside the date: the reporter (or the wire) and where from
+            _uncaption(nb, d)
+            d.label, d.rule, d.data = (
+                BYLINE,
+                "byline: a name or a wire in segments beside a date",
+                {"authors": got},
+            )
         elif part.split(maxsplit=1)[0].lower() in RULES.desk_words and (got := desk(part)):
             # "Redazione ANSA" beside the date: the wire's desk signs the article, no picture is credited
             _uncaption(nb, d)

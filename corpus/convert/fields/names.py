@@ -327,7 +327,13 @@ def names_only(text: str, stop: frozenset[str]) -> list[str]:
     names = parse_names(part, stop, max_tokens=9)
     if not names or not covers(names, part):
         return []
-    return names
+    return [n for n in names if not _employer(n)]
+
+
+def _employer(name: str) -> bool:
+    """ "da Reuters", "de l'AFP": a particle and a wire after a person's name say where she works."""
+    head, _, rest = name.partition(" ")
+    return head in RULES.particles and bool(rest) and RULES.agency.fullmatch(rest) is not None
 
 
 def _coverable(part: str, stop: frozenset[str]) -> bool:
