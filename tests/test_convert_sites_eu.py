@@ -344,3 +344,18 @@ def test_a_reporter_and_her_wire_beside_the_date(line: str, authors: list[str]) 
     rec = convert(text)
     assert rec.byline.authors == authors
     assert rec.credits == []
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("dal nostro inviato Marco Bianchi", ["Marco Bianchi"]),
+        ("De notre envoyée spéciale Claire Martin", ["Claire Martin"]),
+        ("Opracowanie: Anna Nowak", ["Anna Nowak"]),
+    ],
+)
+def test_correspondent_and_compiled_by_prefixes(line: str, authors: list[str]) -> None:
+    text = (
+        "\n\n".join(["Le conseil vote la reconstruction du vieux pont", line, "28 novembre 2026", *FR]) + "\n"
+    )
+    assert convert(text).byline.authors == authors
