@@ -359,3 +359,13 @@ def test_correspondent_and_compiled_by_prefixes(line: str, authors: list[str]) -
         "\n\n".join(["Le conseil vote la reconstruction du vieux pont", line, "28 novembre 2026", *FR]) + "\n"
     )
     assert convert(text).byline.authors == authors
+
+
+def test_a_reporter_writing_with_a_wire_in_brackets_is_the_byline_not_a_credit() -> None:
+    text = (
+        "\n\n".join(["Le conseil vote le nouveau pont", "Jean Dupont (avec AFP)", "28 novembre 2026", *FR])
+        + "\n"
+    )
+    rec = convert(text)
+    assert rec.byline.authors == ["Jean Dupont"]
+    assert rec.credits == []

@@ -118,6 +118,23 @@ def _uncaption(nb: list[LineDecision], credit: LineDecision) -> None:
             return
 
 
+def _with_wire(d: LineDecision, stop: frozenset[str]) -> bool:
+    """ "Jean Dupont (avec AFP)", "Jane Roe (with Reuters)": names, then the wire after a lower-case word in
+    brackets; a picture's credit never opens with "with". The line becomes the byline."""
+    credit, caption = str(d.data.get("credit", "")), str(d.data.get("caption", ""))
+    if not credit[:1].islower() or "/" in credit:
+        return False
+    got = names_only(caption, stop)
+    if not got or not covers(got, caption):
+        return False
+    d.label, d.rule, d.data = (
+        BYLINE,
+        "byline: names and the wire they wrote with, beside a date",
+        {"authors": got},
+    )
+    return True
+
+
 def _wire_segments(part: str, stop: frozenset[str]) -> list[str]:
     """The names of the first segment when a later one is a wire ("Kari Nordby – NTB"), or the wire when it
     opens the line ("EFE | Madrid")."""
@@ -215,6 +232,8 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
             {"authors": [wire]},
         )
         return
+    if d.label == CREDIT and d.rule == "credit.agency at end" and near_date and _with_wire(d, stop):
+        return  # "Jean Dupont (avec AFP)": a reporter writing with the wire's copy
     if d.label == CREDIT and d.rule == "credit.agency line" and near_date:
         part = d.text.strip()
         if RULES.agency.fullmatch(part):  # "dpa" alone beside the date: the wire is the author
