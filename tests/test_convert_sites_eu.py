@@ -369,3 +369,35 @@ def test_a_reporter_writing_with_a_wire_in_brackets_is_the_byline_not_a_credit()
     rec = convert(text)
     assert rec.byline.authors == ["Jean Dupont"]
     assert rec.credits == []
+
+
+IT = [
+    "Il consiglio comunale ha votato martedì la ricostruzione del vecchio ponte sul fiume, dopo anni di "
+    "discussioni sui costi e sulla sicurezza.",
+    "Molti residenti hanno detto di aver aspettato a lungo questa decisione e sono venuti in gran numero alla "
+    "riunione per ascoltare il risultato.",
+]
+
+
+@pytest.mark.parametrize(
+    ("picture", "paras", "caption", "credit"),
+    [
+        (
+            "Il premier durante la conferenza stampa a Palazzo Chigi (foto Giulio Neri)",
+            IT,
+            "Il premier durante la conferenza stampa a Palazzo Chigi",
+            "Giulio Neri",
+        ),
+        (
+            "De premier tijdens het debat in de Tweede Kamer. Beeld Jan van Dijk",
+            NL,
+            "De premier tijdens het debat in de Tweede Kamer.",
+            "Jan van Dijk",
+        ),
+    ],
+)
+def test_a_credit_label_without_a_colon_before_a_name(
+    picture: str, paras: list[str], caption: str, credit: str
+) -> None:
+    text = "\n\n".join(["Un titre pour l'article", picture, *paras]) + "\n"
+    assert _credits(text) == [(caption, credit)]

@@ -50,6 +50,13 @@ _BY: Final = re.compile(
 
 
 _TAIL_NAMES: Final = tuple(RULES.credit_tail_names)
+_NAME_PARTICLES: Final = ("da", "de", "del", "den", "der", "di", "la", "le", "ter", "van", "von")
+# "CAPTION. Beeld Jan Jansen": after the caption's stop, a credit label, a space and a name (no colon)
+_BARE_LABEL_END: Final = re.compile(
+    r"[.!?]\s+(?P<label>[A-ZÀ-Þ][a-zß-ÿ]{3,12})\s+(?P<credit>[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ][\w'’-]+|"
+    + "|".join(_NAME_PARTICLES)
+    + r")){1,4})$"
+)
 
 
 def _credit_shaped(tail: str) -> bool:
@@ -76,6 +83,9 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url or "©" in text:
         return None
     glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
+    bare = _BARE_LABEL_END.search(text) if text[-1].islower() else None
+    if bare and bare.group("label").lower() in RULES.credit_kinds and bare.start() >= _NAME_MIN_CAPTION:
+        return text[: bare.start() + 1].strip(), bare.group("credit")  # "CAPTION. Beeld Jan Jansen"
     if (
         "/" not in text
         and not text[-1].isupper()
@@ -258,6 +268,13 @@ def slash_credit(text: str, words: int) -> bool:
 
 
 _BRACKET_END: Final = re.compile(r"(?<=[.!?])\s*[(\[](?P<credit>[^()\[\]]{2,60})[)\]]$")
+# "CAPTION (foto Jane Roe)": a label, a space and a capitalised credit in brackets, with or without a stop before
+_LABELLED_BRACKET: Final = re.compile(
+    r"\s[(\[](?:"
+    + alternation(list(RULES.credit_kinds), fold=True)
+    + r")\s+(?P<credit>[A-ZÀ-Þ][^()\[\]:]{1,60})[)\]]$",
+    re.IGNORECASE,
+)
 _BRACKET_MAX_WORDS: Final = 5
 _BRACKET_LIST_MAX_WORDS: Final = 8
 _BRACKET_CAPTION_MIN_WORDS: Final = 6
@@ -269,6 +286,13 @@ def bracketed(text: str, words: int) -> tuple[str, str] | None:
     no name."""
     if not text.endswith((")", "]")) or words < _BRACKET_CAPTION_MIN_WORDS + 1:
         return None
+    lab = _LABELLED_BRACKET.search(text)
+    if (
+        lab
+        and lab.group("credit")[0].isupper()
+        and len(text[: lab.start()].split()) >= _BRACKET_CAPTION_MIN_WORDS
+    ):
+        return text[: lab.start()].strip(), lab.group("credit").strip()  # "CAPTION (foto Jane Roe)"
     m = _BRACKET_END.search(text)
     if m is None:
         return None
