@@ -401,3 +401,33 @@ def test_a_credit_label_without_a_colon_before_a_name(
 ) -> None:
     text = "\n\n".join(["Un titre pour l'article", picture, *paras]) + "\n"
     assert _credits(text) == [(caption, credit)]
+
+
+@pytest.mark.parametrize(
+    ("picture", "paras", "caption", "credit"),
+    [
+        (
+            "Premier podczas debaty w Sejmie.Fot. PAP/Jan Nowak",
+            PL,
+            "Premier podczas debaty w Sejmie.",
+            "PAP/Jan Nowak",
+        ),
+        (
+            "De premier tijdens het debat in de Tweede Kamer.Beeld Jan van Dijk",
+            NL,
+            "De premier tijdens het debat in de Tweede Kamer.",
+            "Jan van Dijk",
+        ),
+        (
+            "Le maire lors de la présentation du projet, à Lyon. Photo d'illustration Pixabay",
+            FR,
+            "Le maire lors de la présentation du projet, à Lyon.",
+            "Pixabay",
+        ),
+    ],
+)
+def test_labels_glued_to_the_captions_stop_or_of_two_words(
+    picture: str, paras: list[str], caption: str, credit: str
+) -> None:
+    text = "\n\n".join(["Un titre pour l'article", picture, *paras]) + "\n"
+    assert _credits(text) == [(caption, credit)]

@@ -53,7 +53,7 @@ _TAIL_NAMES: Final = tuple(RULES.credit_tail_names)
 _NAME_PARTICLES: Final = ("da", "de", "del", "den", "der", "di", "la", "le", "ter", "van", "von")
 # "CAPTION. Beeld Jan Jansen": after the caption's stop, a credit label, a space and a name (no colon)
 _BARE_LABEL_END: Final = re.compile(
-    r"[.!?]\s+(?P<label>[A-ZÀ-Þ][a-zß-ÿ]{3,12})\s+(?P<credit>[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ][\w'’-]+|"
+    r"[.!?]\s*(?P<label>[A-ZÀ-Þ][a-zß-ÿ]{3,12})\s+(?P<credit>[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ][\w'’-]+|"
     + "|".join(_NAME_PARTICLES)
     + r")){1,4})$"
 )
@@ -194,9 +194,13 @@ def _photographer_before(caption: str, credit: str, text: str) -> tuple[str, str
 
 
 def _glued_label(word: str) -> int:
-    """The length of a credit label glued to a caption's last word ("SejmieFot." -> 4), else 0."""
+    """The length of a credit label glued to a caption's last word ("SejmieFot.", "Sejmie.Fot." -> 4), else 0."""
     for i in range(len(word) - 3, 0, -1):
-        if word[i].isupper() and word[i - 1].islower() and word[i:].lower() in RULES.credit_kinds:
+        if (
+            word[i].isupper()
+            and (word[i - 1].islower() or word[i - 1] in ".!?")
+            and word[i:].lower() in RULES.credit_kinds
+        ):
             return len(word) - i
     return 0
 
@@ -270,7 +274,7 @@ def slash_credit(text: str, words: int) -> bool:
 _BRACKET_END: Final = re.compile(r"(?<=[.!?])\s*[(\[](?P<credit>[^()\[\]]{2,60})[)\]]$")
 # "CAPTION (foto Jane Roe)": a label, a space and a capitalised credit in brackets, with or without a stop before
 _LABELLED_BRACKET: Final = re.compile(
-    r"\s[(\[](?:"
+    r"\s?[(\[](?:"
     + alternation(list(RULES.credit_kinds), fold=True)
     + r")\s+(?P<credit>[A-ZÀ-Þ][^()\[\]:]{1,60})[)\]]$",
     re.IGNORECASE,
@@ -382,8 +386,12 @@ def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
             caption, credit = caption[:i].rstrip(" ,|–—-"), text[j + 1 : -1].strip()
     caption = _GALLERY_PREFIX.sub("", caption)  # "2 of 4 CAPTION": the gallery's counter opens the caption
     head, _, last = caption.rpartition(" ")
+    words = caption.split()
+    two = " ".join(words[-2:]).lower().lstrip("([") if len(words) > 2 else ""
     if last.lower().lstrip("([") in RULES.credit_kinds:
         caption = head.rstrip(" ,:|–—-")  # "" when the label opens the line: the caption is elsewhere
+    elif two in RULES.credit_kinds:  # "CAPTION. Photo d'illustration Pixabay": a label of two words
+        caption = " ".join(words[:-2]).rstrip(" ,:|–—-")
     else:
         caption = caption[
             : len(caption) - _glued_label(last)
