@@ -431,3 +431,21 @@ def test_labels_glued_to_the_captions_stop_or_of_two_words(
 ) -> None:
     text = "\n\n".join(["Un titre pour l'article", picture, *paras]) + "\n"
     assert _credits(text) == [(caption, credit)]
+
+
+TH = [
+    "สภากรุงเทพมหานครลงมติเมื่อวันอังคารให้สร้างสะพานเก่าข้ามแม่น้ำขึ้นใหม่ หลังจากถกเถียงกันมาหลายปีเรื่องค่าใช้จ่ายและความปลอดภัย",
+    "ชาวบ้านหลายคนบอกว่ารอการตัดสินใจนี้มานานแล้ว",
+    "งานก่อสร้างจะเริ่มในฤดูใบไม้ผลิและใช้เวลาประมาณสองปี ตามที่วิศวกรได้นำเสนอแผนต่อสมาชิกสภา",
+    "โฆษกของเมืองกล่าวว่าเงินจะมาจากงบประมาณของภูมิภาค",
+    "ไม่จำเป็นต้องเก็บภาษีใหม่เพื่อดำเนินโครงการนี้",
+]
+
+
+def test_short_thai_paragraphs_without_a_stop_stay_text_up_to_the_furniture() -> None:
+    tail = ["แชร์", "ข่าวที่เกี่ยวข้อง", "นายกฯ ลงพื้นที่ตรวจน้ำท่วมภาคเหนือ"]
+    text = "\n\n".join(["กรุงเทพฯ อนุมัติสร้างสะพานใหม่ข้ามแม่น้ำเจ้าพระยา", "โดย สมชาย ใจดี", *TH, *tail]) + "\n"
+    rec = convert(text)
+    assert all(p in rec.body for p in TH)
+    assert "นายกฯ" not in rec.body and "แชร์" not in rec.body
+    assert rec.headline == "กรุงเทพฯ อนุมัติสร้างสะพานใหม่ข้ามแม่น้ำเจ้าพระยา"

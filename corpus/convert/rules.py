@@ -69,6 +69,7 @@ class Rules:
     boiler_line_set: frozenset[str]
     boiler_starts_by_word: dict[str, tuple[str, ...]]
     title_case_langs: frozenset[str]
+    unstopped_langs: frozenset[str]  # "th": sentences end without a stop, so a paragraph may end with none
     particles: frozenset[str]
     inner_particles: frozenset[str]  # "der", "den": a particle only right after another one ("von der")
     given_names: frozenset[str]  # lower case: common given names, to split names printed without separators
