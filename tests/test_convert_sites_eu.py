@@ -449,3 +449,22 @@ def test_short_thai_paragraphs_without_a_stop_stay_text_up_to_the_furniture() ->
     assert all(p in rec.body for p in TH)
     assert "นายกฯ" not in rec.body and "แชร์" not in rec.body
     assert rec.headline == "กรุงเทพฯ อนุมัติสร้างสะพานใหม่ข้ามแม่น้ำเจ้าพระยา"
+
+
+SV = [
+    "Enligt polisen ska flera ungdomar ha varit inblandade i bråket, som började strax före klockan åtta när "
+    "eleverna var på väg till lektionerna.",
+    "En person fördes till sjukhus med lindriga skador, uppger en talesperson för polisen, och ingen av eleverna "
+    "ska ha skadats.",
+    "Polisen har spärrat av delar av skolgården för att kunna genomföra en teknisk undersökning, och förhör "
+    "pågår med flera vittnen.",
+]
+
+
+def test_the_last_paragraph_after_an_ad_continuation_notice_stays_text() -> None:
+    head = ["Polisen larmas till skola – två gripna", "Johanna Lind", "Publicerad 28 november 2026"]
+    tail = ["Dela artikeln", "Mest läst", "Storm drar in över västkusten", "Elpriset rusar inför helgen"]
+    notice = "Artikeln fortsätter under annonsen"
+    rec = convert("\n\n".join([*head, SV[0], SV[1], notice, SV[2], *tail]) + "\n")
+    assert SV[2] in rec.body
+    assert notice not in rec.body
