@@ -468,3 +468,12 @@ def test_the_last_paragraph_after_an_ad_continuation_notice_stays_text() -> None
     rec = convert("\n\n".join([*head, SV[0], SV[1], notice, SV[2], *tail]) + "\n")
     assert SV[2] in rec.body
     assert notice not in rec.body
+
+
+def test_a_read_also_label_glued_to_its_title() -> None:
+    line = "À LIRE AUSSIFerroviaire : la SNCF annonce de nouvelles dessertes pour l'hiver"
+    rec = convert(_fr_article(line))
+    assert "Ferroviaire" not in rec.body
+    assert [r.title for r in rec.related_links] == [
+        "Ferroviaire : la SNCF annonce de nouvelles dessertes pour l'hiver"
+    ]

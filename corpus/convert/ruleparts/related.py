@@ -43,11 +43,12 @@ def related_rules(t: Tables) -> RelatedRules:
             flags,
         ),
         # "À lire aussi Title of the link": a label that the page prints before one link's title with only a
-        # space between (the engine asks for a capital after it: a sentence goes on in lower case)
+        # space between, or none ("À LIRE AUSSIRéforme …"); the engine asks for a capital after it: a sentence
+        # goes on in lower case
         "related_inline": re.compile(
             r"^(?P<label>"
             + alternation(t.gather("related", "inline") or ["\x00"], fold=True)
-            + r")\s+(?P<title>\S.*)$",
+            + r")\s*(?P<title>\S.*)$",
             flags,
         ),
     }
