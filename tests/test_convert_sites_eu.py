@@ -477,3 +477,20 @@ def test_a_read_also_label_glued_to_its_title() -> None:
     assert [r.title for r in rec.related_links] == [
         "Ferroviaire : la SNCF annonce de nouvelles dessertes pour l'hiver"
     ]
+
+
+def test_a_labelled_credit_holding_its_own_caption_takes_no_paragraph_as_caption() -> None:
+    es = PARAS["es"]
+    text = "\n\n".join(
+        [
+            "El precio de la vivienda marca un nuevo récord",
+            es[0],
+            es[1],
+            "Foto: Imagen de archivo. (EFE)",
+            es[2],
+            es[3],
+        ]
+    )
+    rec = convert(text + "\n")
+    assert _credits(text + "\n") == [("Imagen de archivo.", "EFE")]
+    assert es[1] in rec.body

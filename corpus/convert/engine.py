@@ -267,11 +267,11 @@ def _anchored(
             _SEPARATOR.search(text, m.end("label"), m.start("credit")) or m.group("credit")[:1].isupper()
         ):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
-            return (
-                CREDIT,
-                f"credit.label: {m.group('label')!r}",
-                {"kind": kind, "credit": m.group("credit").strip()},
-            )
+            data: dict[str, Any] = {"kind": kind, "credit": m.group("credit").strip()}
+            inner = credits.captioned(data["credit"])
+            if inner:  # "Foto: Imagen de archivo. (EFE)": the label's text is the caption and its credit
+                data["caption"], data["credit"] = inner
+            return CREDIT, f"credit.label: {m.group('label')!r}", data
         m = RULES.byline.match(text) if "byline" in fams else None
         if m:
             names = parse_names(m.group("names"), stop, prefixed=True) or fnames.desk(m.group("names"))

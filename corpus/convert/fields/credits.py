@@ -284,6 +284,18 @@ _BRACKET_LIST_MAX_WORDS: Final = 8
 _BRACKET_CAPTION_MIN_WORDS: Final = 6
 
 
+_CAPTIONED: Final = re.compile(r"^(?P<caption>[^()]{8,}[.!?])\s*\((?P<credit>[^()]{2,60})\)?$")
+
+
+def captioned(text: str) -> tuple[str, str] | None:
+    """(caption, credit) of a label's text that is a caption's sentence and an agency in brackets ("Foto:
+    Imagen de archivo. (EFE)"; the label's pattern may have taken the closing bracket)."""
+    m = _CAPTIONED.match(text) if "(" in text else None
+    if m is None or not agency_named(m.group("credit")):
+        return None
+    return m.group("caption").strip(), m.group("credit").strip()
+
+
 def bracketed(text: str, words: int) -> tuple[str, str] | None:
     """(caption, credit) for "A sentence describing a picture. (Jane Roe)": a capitalised name in brackets
     after the last sentence. Running text cites in brackets before its final period; a button ("(More)") is
