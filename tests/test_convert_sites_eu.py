@@ -494,3 +494,10 @@ def test_a_labelled_credit_holding_its_own_caption_takes_no_paragraph_as_caption
     rec = convert(text + "\n")
     assert _credits(text + "\n") == [("Imagen de archivo.", "EFE")]
     assert es[1] in rec.body
+
+
+@pytest.mark.parametrize("desk", ["Redazione", "Redazione ANSA", "ANSA"])
+def test_a_desk_or_wire_line_below_a_title_is_evidence_for_the_headline(desk: str) -> None:
+    title = "Elezioni regionali, affluenza in calo a mezzogiorno"
+    text = "\n\n".join([title, desk, "28 novembre 2026 | 13:05", *IT]) + "\n"
+    assert convert(text).headline == title

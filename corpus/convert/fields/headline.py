@@ -42,6 +42,7 @@ _CRUMB_SEP: Final = re.compile(r"[/›»>|]")
 _QUOTE_DASH: Final = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME: Final = re.compile(r"\d{1,2}:\d\d$")
 _RELATIVE_DAY_WORDS: Final = 6  # "Aangepast vandaag, 08:12"
+_DESK_WORDS: Final = 3  # "Redazione ANSA"
 _CLOCK: Final = re.compile(r"\b\d{1,2}:\d\d\b")
 # Digits of any script (\d is Unicode): a four-digit year that int() reads in any script's digits
 _ANY_YEAR: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -159,11 +160,21 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
         find_date(d.text)
         or _script_date(d.text)
         or (f.words <= _RELATIVE_DAY_WORDS and RULES.relative_day.search(d.text) is not None)
+        or (f.words <= _DESK_WORDS and _desk_or_wire(d.text))
         or RULES.byline.match(d.text)
         or name_line(d, stop)
         or (not d.text.isascii() and cjk_name(d.text))
         or lead_byline(d.text, stop)
         or _signature(d, stop)
+    )
+
+
+def _desk_or_wire(t: str) -> bool:
+    """ "Redazione", "dpa", "Redazione ANSA": a desk or a wire alone signs an article as a byline does."""
+    return (
+        t.lower() in RULES.desk_words
+        or RULES.agency.fullmatch(t) is not None
+        or (t.split(maxsplit=1)[0].lower() in RULES.desk_words and RULES.agency.search(t) is not None)
     )
 
 
