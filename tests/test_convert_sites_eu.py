@@ -501,3 +501,11 @@ def test_a_desk_or_wire_line_below_a_title_is_evidence_for_the_headline(desk: st
     title = "Elezioni regionali, affluenza in calo a mezzogiorno"
     text = "\n\n".join([title, desk, "28 novembre 2026 | 13:05", *IT]) + "\n"
     assert convert(text).headline == title
+
+
+def test_a_wires_dateline_without_a_year_is_no_caption_and_credit() -> None:
+    es = PARAS["es"]
+    title = "Un terremoto sacude el sur del país sin causar víctimas"
+    rec = convert("\n\n".join(["Internacional", title, "Lima, 28 nov (EFE)", *es]) + "\n")
+    assert rec.credits == []
+    assert rec.headline == title

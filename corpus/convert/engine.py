@@ -108,6 +108,9 @@ def _pattern(
             # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
             shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
+    if f.words <= _WIRE_DATELINE_WORDS and text[-1] == ")" and _wire_dateline(text):
+        # "Lima, 28 nov (EFE)": a wire's dateline with no year, not a caption and its credit
+        return DATELINE, "date: a wire's dateline (place, day and month, the agency)", {}
     if f.words <= _CAPTION_MAX_WORDS:
         # the cheap tests of each rule's gate stand here: a call costs more than they do
         colon = ":" in text or "：" in text
@@ -213,6 +216,15 @@ def _long_caption(text: str, f: Features) -> tuple[str, str, dict[str, Any]] | N
     return None
 
 
+def _wire_dateline(text: str) -> bool:
+    m = _WIRE_DATELINE.match(text)
+    return (
+        m is not None
+        and m.group("month").lower() in RULES.month_numbers
+        and RULES.agency.fullmatch(m.group("wire")) is not None
+    )
+
+
 def _title_start(title: str) -> bool:
     """A link's title opens with a capital, a digit or a quote; a sentence after the label goes on in lower case."""
     c = title[:1]
@@ -224,6 +236,11 @@ def _bio(text: str) -> tuple[str, str, dict[str, Any]] | None:
     return (BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}) if m else None
 
 
+_WIRE_DATELINE_WORDS: Final = 8
+# "Lima, 28 nov (EFE)": a place, a day, a month's name and a wire in brackets
+_WIRE_DATELINE: Final = re.compile(
+    r"^[A-ZÀ-Þ][\w.'’-]*(?:\s[\w.'’-]+){0,3},\s\d{1,2}\s(?P<month>[^\W\d_]{3,10})\.?\s\((?P<wire>[^()]{2,30})\)$"
+)
 _TITLE_QUOTES: Final = "«\"“„‘'"
 _ALL_FAMILIES: Final = frozenset(
     {"prevnext", "related", "credit", "byline", "boiler_line", "boiler_start", "caption"}
