@@ -509,3 +509,17 @@ def test_a_wires_dateline_without_a_year_is_no_caption_and_credit() -> None:
     rec = convert("\n\n".join(["Internacional", title, "Lima, 28 nov (EFE)", *es]) + "\n")
     assert rec.credits == []
     assert rec.headline == title
+
+
+def test_a_portuguese_wires_end_mark_is_no_credit() -> None:
+    pt_paras = [
+        "Um incêndio destruiu na madrugada desta sexta-feira um armazém de materiais de construção, sem provocar "
+        "feridos, disse fonte dos bombeiros.",
+        "O alerta foi dado pouco depois das três da manhã e as chamas foram dominadas cerca de duas horas depois, "
+        "com a intervenção de quarenta operacionais.",
+    ]
+    head = ["Incêndio destrói armazém sem provocar feridos", "Lusa", "28 Nov 2026, 06:30"]
+    text = "\n\n".join([*head, *pt_paras, "ABC // JMR", "Lusa/Fim"])
+    rec = convert(text + "\n")
+    assert rec.credits == []
+    assert "Lusa/Fim" not in rec.body
