@@ -69,6 +69,7 @@ class Rules:
     boiler_line_set: frozenset[str]
     boiler_starts_by_word: dict[str, tuple[str, ...]]
     title_case_langs: frozenset[str]
+    unstopped_langs: frozenset[str]  # "th": sentences end without a stop, so a paragraph may end with none
     particles: frozenset[str]
     inner_particles: frozenset[str]  # "der", "den": a particle only right after another one ("von der")
     given_names: frozenset[str]  # lower case: common given names, to split names printed without separators
@@ -116,6 +117,7 @@ class Rules:
     prevnext: re.Pattern[str]
     related_label: re.Pattern[str]
     related_header: re.Pattern[str]
+    related_inline: re.Pattern[str]  # "À lire aussi Title": a link's label, a space, the title
     byline: re.Pattern[str]
     byline_bare: re.Pattern[str]
     byline_words: frozenset[str]  # the one-word lower-case prefixes ("by", "von"): "… 2024 by Jane Roe"
@@ -148,6 +150,7 @@ class Rules:
     agency_head: re.Pattern[str]
     agency_sep: re.Pattern[str]
     credit_tail_names: frozenset[str]  # lower case: agencies' full names, a credit only after a caption
+    credit_agencies: frozenset[str]  # [credit] agencies as printed ("ANP", "Getty Images"), case kept
     date_dmy: re.Pattern[str]
     date_mdy: re.Pattern[str]
     date_dmy_ascii: re.Pattern[str]  # date_dmy and date_mdy for ASCII lines: the same matches, faster
@@ -156,6 +159,7 @@ class Rules:
     date_num: re.Pattern[str]
     weekday: re.Pattern[str]
     relative_time: re.Pattern[str]  # "5 hours ago", "vor 2 Stunden": a date line without a date
+    relative_day: re.Pattern[str]  # "Vandaag, 06:30", "I dag kl. 06.30": a date line without a date
     bio: re.Pattern[str]
     bio_header: re.Pattern[str]
     bio_about: re.Pattern[str]  # "About Jane Roe": an author box's header, the person's name after the words

@@ -8,6 +8,7 @@ inline related link. Short runs of item-like lines are handed to lists.py.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Final
 
 from corpus.convert.body.lists import SHORT_IN_RUN, SHORT_OUTSIDE, list_after_run, lists_between_paragraphs
@@ -42,6 +43,7 @@ def _timestamp(text: str) -> bool:
 
 def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
     """Pass 4/5: text inside the main run is body; short lines between paragraphs are subheadings or links."""
+    unstopped = lang in RULES.unstopped_langs
     for k, d in enumerate(nb):
         if d.label:
             continue
@@ -87,9 +89,33 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             else:
                 d.label, d.rule = BODY, "subheading: short line between paragraphs"
             continue
+        if inside and unstopped and _unstopped_paragraph(d):
+            d.label, d.rule = BODY, "text in the main run (a script that ends sentences without a stop)"
+            continue
         d.label, d.rule = BOILERPLATE, SHORT_IN_RUN if inside else SHORT_OUTSIDE
+    if unstopped:
+        _unstopped_tail(nb, e)
     lists_between_paragraphs(nb, s, e)
     list_after_run(nb, e)
+
+
+_UNSTOPPED_MIN_WORDS: Final = 8  # as features count a dense script: a character pair a word
+
+
+def _unstopped_paragraph(d: LineDecision) -> bool:
+    """A line of a script without sentence stops (Thai), long enough for a sentence, that ends in a letter."""
+    f = d.features
+    last = d.text[-1:]
+    letter = last.isalpha() or unicodedata.category(last) == "Mn"  # Thai vowel and tone marks are Mn
+    return f is not None and f.words >= _UNSTOPPED_MIN_WORDS and not f.has_url and letter
+
+
+def _unstopped_tail(nb: list[LineDecision], e: int) -> None:
+    """Below the main run, the article's short last paragraphs in such a script, up to the first furniture."""
+    for d in nb[e + 1 :]:
+        if d.rule != SHORT_OUTSIDE or not _unstopped_paragraph(d):
+            return
+        d.label, d.rule = BODY, "text below the main run (a script that ends sentences without a stop)"
 
 
 _MEDIA: Final = (CREDIT, CAPTION)
@@ -110,14 +136,19 @@ def _button_row(text: str) -> bool:
 
 
 def _body_above(nb: list[LineDecision], k: int) -> bool:
-    """The paragraph above, maybe across a picture's caption and credit: a heading often follows a picture
-    that closes the previous section."""
+    """The paragraph above, maybe across a picture's caption and credit or a one-line link ("Read also: …"):
+    a heading often follows a picture or a link that closes the previous section."""
     for j in range(k - 1, max(-1, k - 1 - _MEDIA_SPAN), -1):
         if nb[j].label == BODY:
             return True
-        if nb[j].label not in _MEDIA:
+        if nb[j].label not in _MEDIA and not _link_line(nb[j]):
             return False
     return False
+
+
+def _link_line(d: LineDecision) -> bool:
+    """A link's label, or its title on the label's line or glued below it: a single link, not a list's items."""
+    return d.label == RELATED and d.rule.startswith("related.label")
 
 
 def _title_case_link(d: LineDecision, lang: str | None) -> bool:

@@ -43,6 +43,8 @@ _CRUMB_SEP: Final = re.compile(r"[/›»>|]")
 _CRUMB_SEPS: Final = (" / ", " › ", " » ", " > ")  # two of them: a breadcrumb ("News / Cities / Pune")
 _QUOTE_DASH: Final = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME: Final = re.compile(r"\d{1,2}:\d\d$")
+_RELATIVE_DAY_WORDS: Final = 6  # "Aangepast vandaag, 08:12"
+_DESK_WORDS: Final = 3  # "Redazione ANSA"
 _CLOCK: Final = re.compile(r"\b\d{1,2}:\d\d\b")
 # Digits of any script (\d is Unicode): a four-digit year that int() reads in any script's digits
 _ANY_YEAR: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -181,6 +183,8 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
     return bool(
         find_date(d.text)
         or _script_date(d.text)
+        or (f.words <= _RELATIVE_DAY_WORDS and RULES.relative_day.search(d.text) is not None)
+        or (f.words <= _DESK_WORDS and _desk_or_wire(d.text))
         or RULES.byline.match(d.text)
         or name_line(d, stop)
         or (not d.text.isascii() and cjk_name(d.text))
@@ -191,6 +195,15 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
 
 
 _RELATIVE_DATE_WORDS: Final = 4  # "3 hours ago", "Published 2 days ago": the date a page prints as an age
+
+
+def _desk_or_wire(t: str) -> bool:
+    """ "Redazione", "dpa", "Redazione ANSA": a desk or a wire alone signs an article as a byline does."""
+    return (
+        t.lower() in RULES.desk_words
+        or RULES.agency.fullmatch(t) is not None
+        or (t.split(maxsplit=1)[0].lower() in RULES.desk_words and RULES.agency.search(t) is not None)
+    )
 
 
 def _script_date(t: str) -> bool:

@@ -43,6 +43,7 @@ class AgencyRules(TypedDict):
     agency_head: re.Pattern[str]
     agency_sep: re.Pattern[str]
     credit_tail_names: frozenset[str]
+    credit_agencies: frozenset[str]
 
 
 def credit_kinds(t: Tables) -> dict[str, str]:
@@ -121,4 +122,5 @@ def agency_rules(t: Tables) -> AgencyRules:
         "agency_head": re.compile(r"(?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
         "agency_sep": re.compile(r"[\s/(\[|](?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
         "credit_tail_names": frozenset(n.lower() for n in t.common_list("credit", "tail_names")),
+        "credit_agencies": frozenset(t.common_list("credit", "agencies")),
     }
