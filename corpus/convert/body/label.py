@@ -14,6 +14,7 @@ from corpus.convert.body.lists import SHORT_IN_RUN, SHORT_OUTSIDE, list_after_ru
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE, CAPTION, CREDIT, RELATED
 from corpus.convert.rules import RULES
+from corpus.convert.scan import whole_line_key
 
 _TITLE_CASE: Final = 0.8  # share of capitalised content words above which a line reads as a title
 _SUBHEAD_MAX_WORDS: Final = 16
@@ -93,12 +94,12 @@ _MEDIA_SPAN: Final = 3  # a picture's credit and caption lines between a paragra
 
 
 def _body_above(nb: list[LineDecision], k: int) -> bool:
-    """The paragraph above, maybe across a picture's caption and credit: a heading often follows a picture
-    that closes the previous section."""
+    """The paragraph above, maybe across a picture's caption and credit or an ad marker ("- Advertisement -"):
+    a heading often follows a picture or an ad slot that closes the previous section."""
     for j in range(k - 1, max(-1, k - 1 - _MEDIA_SPAN), -1):
         if nb[j].label == BODY:
             return True
-        if nb[j].label not in _MEDIA:
+        if nb[j].label not in _MEDIA and whole_line_key(nb[j].text) not in RULES.ad_markers:
             return False
     return False
 

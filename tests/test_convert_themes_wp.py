@@ -1,0 +1,44 @@
+"""WordPress news themes (tagDiv Newspaper/Newsmag, JNews, Soledad, Jannah, Foxiz, blog themes with Jetpack):
+their page furniture on invented articles, one test per converter fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_convert_rules import PARAS, convert, label_of
+
+HEADLINES = {
+    "en": "Bridge to be rebuilt after years of debate",
+    "de": "Alte Brücke wird nach langem Streit neu gebaut",
+    "es": "El viejo puente se reconstruirá tras años de debate",
+    "fr": "Le vieux pont sera reconstruit après des années de débat",
+}
+SUBHEADS = {
+    "en": "How the work will be paid for",
+    "de": "Wie die Arbeiten bezahlt werden",
+    "es": "Cómo se pagarán las obras",
+    "fr": "Comment les travaux seront payés",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "marker"),
+    [("en", "- Advertisement -"), ("de", "- Werbung -"), ("es", "- Publicidad -"), ("fr", "— Publicité —")],
+)
+def test_subheading_below_an_ad_marker_stays_in_the_body(lang: str, marker: str) -> None:
+    """tagDiv prints its in-article ad slot as "- Advertisement -": the marker is furniture, and the
+    section heading right below it still heads the next paragraph."""
+    p = PARAS[lang]
+    text = "\n\n".join([HEADLINES[lang], p[0], p[1], marker, SUBHEADS[lang], p[2], p[3]]) + "\n"
+    rec = convert(text)
+    assert SUBHEADS[lang] in rec.body
+    assert "Advertisement" not in rec.body and "Werbung" not in rec.body
+    assert "Publicidad" not in rec.body and "Publicité" not in rec.body
+    assert label_of(text, marker)[0] == "boilerplate"
+
+
+def test_a_name_below_a_share_button_is_no_subheading() -> None:
+    """Only an ad slot's label is passed over: a name below a share button ends the article (its author box)."""
+    p = PARAS["en"]
+    text = "\n\n".join([HEADLINES["en"], p[0], p[1], p[2], "Share", "Megan Hollister", p[3]]) + "\n"
+    assert label_of(text, "Megan Hollister")[0] != "body"
