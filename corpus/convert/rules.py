@@ -102,9 +102,8 @@ class Rules:
     keyword_max_words: int
     more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
     summary_boxes: frozenset[str]  # lower case: "key points", "auf einen blick"
-    ad_markers: frozenset[
-        str
-    ]  # lower case: "advertisement", "anzeige": an ad slot's label between paragraphs
+    # lower case: "advertisement", "anzeige": an ad slot's label between paragraphs
+    ad_markers: frozenset[str]
     contents_headers: frozenset[str]  # lower case: "table of contents", "inhaltsverzeichnis"
     caption_label: re.Pattern[str]  # "Image caption …", "Media caption …": a caption the page labels so
     # lower case, with their final space: "end of ", "ende der ": a box's closing line, its header's words after it
