@@ -42,3 +42,26 @@ def test_a_name_below_a_share_button_is_no_subheading() -> None:
     p = PARAS["en"]
     text = "\n\n".join([HEADLINES["en"], p[0], p[1], p[2], "Share", "Megan Hollister", p[3]]) + "\n"
     assert label_of(text, "Megan Hollister")[0] != "body"
+
+
+@pytest.mark.parametrize(
+    ("line", "credit", "caption"),
+    [
+        (
+            "Workers inspect the pier of the new terminal on Tuesday. (Photo by Jane Roe/Getty Images)",
+            "Jane Roe/Getty Images",
+            "Workers inspect the pier of the new terminal on Tuesday.",
+        ),
+        (
+            "Workers inspect the pier of the new terminal on Tuesday (Photo by Jane Roe/AFP)",
+            "Jane Roe/AFP",
+            "Workers inspect the pier of the new terminal on Tuesday",
+        ),
+    ],
+)
+def test_bracketed_photo_by_credit_drops_its_label(line: str, credit: str, caption: str) -> None:
+    """JNews and many blog themes print the featured image's caption with "(Photo by X/Agency)": the credit is
+    the name and the agency, without the label."""
+    p = PARAS["en"]
+    rec = convert("\n\n".join([HEADLINES["en"], line, *p]) + "\n")
+    assert [(c.credit, c.caption) for c in rec.credits] == [(credit, caption)]

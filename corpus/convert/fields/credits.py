@@ -268,6 +268,17 @@ _GALLERY_PREFIX: Final = re.compile(
 _OPEN_BRACKET_SPAN: Final = 40  # characters: a credit's bracket opens near the caption's end
 
 
+# a credit's label and "by" opening what a bracket held: "Photo by", "Foto von", "Foto di"
+_LABEL_BY: Final = re.compile(
+    r"(?:"
+    + alternation(list(RULES.credit_kinds))
+    + r")\s+(?:"
+    + alternation(sorted(RULES.byline_words))
+    + r")\s+",
+    re.IGNORECASE,
+)
+
+
 def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
     """ "CAPTION. Bild © Jane Roe (hr)": the label word before the sign is neither caption nor credit, and the
     credit keeps the bracket it opened. "CAPTION (Foto Ansa)", "CAPTION (AFP PHOTO / JANE ROE)": a bracket left
@@ -287,6 +298,11 @@ def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
     head, _, last = caption.rpartition(" ")
     if last.lower().lstrip("([") in RULES.credit_kinds:
         caption = head.rstrip(" ,:|–—-")  # "" when the label opens the line: the caption is elsewhere
+    m = _LABEL_BY.match(credit)
+    if m and m.end() < len(credit):
+        credit = credit[
+            m.end() :
+        ]  # "(Photo by Jane Roe/Getty Images)": the label and "by" are not the credit
     if credit.count("(") > credit.count(")"):
         credit += ")"
     elif credit.endswith((")", "]")) and not credit.count("(") + credit.count("["):
