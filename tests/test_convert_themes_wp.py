@@ -65,3 +65,18 @@ def test_bracketed_photo_by_credit_drops_its_label(line: str, credit: str, capti
     p = PARAS["en"]
     rec = convert("\n\n".join([HEADLINES["en"], line, *p]) + "\n")
     assert [(c.credit, c.caption) for c in rec.credits] == [(credit, caption)]
+
+
+def test_author_line_with_the_mail_icon_text() -> None:
+    """Jannah (TieLabs) prints the author's name and its mail icon's text on one line above the date: the
+    line is the byline, and with it the title above is the headline."""
+    p = PARAS["en"]
+    top = [
+        "Home/News/" + HEADLINES["en"],
+        "News",
+        HEADLINES["en"],
+        "Megan Hollister Send an email\n2 days ago",
+    ]
+    rec = convert("\n\n".join([*top, "0 2 minutes read", *p]) + "\n")
+    assert rec.byline is not None and rec.byline.authors == ["Megan Hollister"]
+    assert rec.headline == HEADLINES["en"]
