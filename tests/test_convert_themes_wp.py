@@ -80,3 +80,27 @@ def test_author_line_with_the_mail_icon_text() -> None:
     rec = convert("\n\n".join([*top, "0 2 minutes read", *p]) + "\n")
     assert rec.byline is not None and rec.byline.authors == ["Megan Hollister"]
     assert rec.headline == HEADLINES["en"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "stamp", "author"),
+    [
+        ("en", "Last Updated on March 13, 2025 by Megan Hollister", "Megan Hollister"),
+        ("de", "Veröffentlicht am 12. März 2025 von Lukas Brenner", "Lukas Brenner"),
+        ("fr", "Publié le 12 mars 2025 par Camille Fauret", "Camille Fauret"),
+    ],
+)
+def test_publication_stamp_names_its_author(lang: str, stamp: str, author: str) -> None:
+    """Blog themes (GeneratePress, Astra, Kadence) print "Published on DATE by NAME" under the title: the line
+    opens like a furniture stamp, yet the name after its date is the author."""
+    p = PARAS[lang]
+    rec = convert("\n\n".join(["News", HEADLINES[lang], stamp, *p]) + "\n")
+    assert rec.byline is not None and rec.byline.authors == [author]
+    assert rec.headline == HEADLINES[lang]
+    assert "2025" not in rec.body
+
+
+def test_update_stamp_without_a_name_names_no_one() -> None:
+    p = PARAS["en"]
+    rec = convert("\n\n".join(["News", HEADLINES["en"], "Last updated: March 13, 2025 10:20 am", *p]) + "\n")
+    assert rec.byline is None or rec.byline.authors == []
