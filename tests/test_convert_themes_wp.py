@@ -5,13 +5,25 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_convert_rules import PARAS, convert, label_of
+from tests.test_convert_rules import PARAS as RULE_PARAS
+from tests.test_convert_rules import convert, label_of
+
+PARAS = {
+    **RULE_PARAS,
+    "it": [
+        "Il consiglio comunale ha votato martedì la ricostruzione del vecchio ponte sul fiume, dopo anni di discussioni sul costo e sulla sicurezza per chi lo attraversa ogni giorno.",
+        "Molti residenti hanno detto di aver aspettato a lungo questa decisione, e in tanti sono venuti alla seduta per ascoltare il risultato e fare le loro domande.",
+        "I lavori dovrebbero cominciare in primavera e durare circa due anni, secondo gli ingegneri che hanno presentato il progetto ai membri del consiglio.",
+        "Un portavoce del comune ha spiegato che i soldi arriveranno dal bilancio regionale e che non serviranno nuove tasse per portare avanti il progetto.",
+    ],
+}
 
 HEADLINES = {
     "en": "Bridge to be rebuilt after years of debate",
     "de": "Alte Brücke wird nach langem Streit neu gebaut",
     "es": "El viejo puente se reconstruirá tras años de debate",
     "fr": "Le vieux pont sera reconstruit après des années de débat",
+    "it": "Il vecchio ponte sarà ricostruito dopo anni di discussioni",
 }
 SUBHEADS = {
     "en": "How the work will be paid for",
@@ -88,6 +100,7 @@ def test_author_line_with_the_mail_icon_text() -> None:
         ("en", "Last Updated on March 13, 2025 by Megan Hollister", "Megan Hollister"),
         ("de", "Veröffentlicht am 12. März 2025 von Lukas Brenner", "Lukas Brenner"),
         ("fr", "Publié le 12 mars 2025 par Camille Fauret", "Camille Fauret"),
+        ("it", "Pubblicato il 12 Marzo 2025 da Giulia Benvenuti", "Giulia Benvenuti"),
     ],
 )
 def test_publication_stamp_names_its_author(lang: str, stamp: str, author: str) -> None:
