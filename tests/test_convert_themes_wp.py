@@ -117,3 +117,23 @@ def test_update_stamp_without_a_name_names_no_one() -> None:
     p = PARAS["en"]
     rec = convert("\n\n".join(["News", HEADLINES["en"], "Last updated: March 13, 2025 10:20 am", *p]) + "\n")
     assert rec.byline is None or rec.byline.authors == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "credit"),
+    [
+        ("en", "Featured image: Jane Roe", "Jane Roe"),
+        ("de", "Beitragsbild: Max Muster", "Max Muster"),
+        ("es", "Imagen destacada: Archivo", "Archivo"),
+        ("fr", "Image à la une : Louis Garnier", "Louis Garnier"),
+        ("it", "Immagine in evidenza: Paolo Riva", "Paolo Riva"),
+    ],
+)
+def test_featured_image_label_is_a_credit(lang: str, line: str, credit: str) -> None:
+    """Blog themes print the featured image's credit under the title with the theme's name for it: the
+    line is a credit (its label dropped), not the headline and not a caption."""
+    p = PARAS[lang]
+    rec = convert("\n\n".join([HEADLINES[lang], "12.03.2025", line, *p]) + "\n")
+    assert [c.credit for c in rec.credits] == [credit]
+    assert all(not c.caption for c in rec.credits)
+    assert rec.headline == HEADLINES[lang]
