@@ -137,3 +137,37 @@ def test_featured_image_label_is_a_credit(lang: str, line: str, credit: str) -> 
     assert [c.credit for c in rec.credits] == [credit]
     assert all(not c.caption for c in rec.credits)
     assert rec.headline == HEADLINES[lang]
+
+
+@pytest.mark.parametrize(
+    ("lang", "counter", "feed"),
+    [
+        (
+            "en",
+            "(Visited 1,204 times, 3 visits today)",
+            "The post Bridge to be rebuilt appeared first on Harbour Notes.",
+        ),
+        (
+            "de",
+            "(Besucht 1.204 Mal, 3 Besuche heute)",
+            "Der Beitrag Alte Brücke wird neu gebaut erschien zuerst auf Hafenblog.",
+        ),
+        (
+            "es",
+            "(Visitado 1.204 veces, 3 visitas hoy)",
+            "La entrada El viejo puente se reconstruirá se publicó primero en Diario del Puerto.",
+        ),
+        (
+            "fr",
+            "(Visité 1 204 fois, 3 visites aujourd'hui)",
+            "L’article Le vieux pont sera reconstruit est apparu en premier sur Le Port.",
+        ),
+    ],
+)
+def test_visit_counter_and_feed_footer_leave_the_body(lang: str, counter: str, feed: str) -> None:
+    """A post-views plugin's counter and an RSS feed's "appeared first on" footer after the last paragraph are
+    furniture, though they read like a sentence."""
+    p = PARAS[lang]
+    rec = convert("\n\n".join([HEADLINES[lang], *p, counter, feed, "Share this:"]) + "\n")
+    assert all(x in rec.body for x in p)
+    assert counter not in rec.body and feed not in rec.body
