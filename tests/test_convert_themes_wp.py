@@ -171,3 +171,22 @@ def test_visit_counter_and_feed_footer_leave_the_body(lang: str, counter: str, f
     rec = convert("\n\n".join([HEADLINES[lang], *p, counter, feed, "Share this:"]) + "\n")
     assert all(x in rec.body for x in p)
     assert counter not in rec.body and feed not in rec.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "slot", "report"),
+    [
+        ("en", "Advertisements", "Report this ad"),
+        ("de", "Werbeanzeigen", "Melde diese Anzeige"),
+        ("es", "Anuncios", "Denunciar este anuncio"),
+        ("fr", "Publicités", "Signaler cette publicité"),
+        ("it", "Pubblicità", "Segnala questo annuncio"),
+    ],
+)
+def test_wordpress_com_ad_slot_between_paragraphs(lang: str, slot: str, report: str) -> None:
+    """WordPress.com puts an ad slot between paragraphs, printed as its label and a report link: both are
+    furniture (the link is no subheading), and the text around them stays."""
+    p = PARAS[lang]
+    rec = convert("\n\n".join([HEADLINES[lang], p[0], p[1], slot, report, p[2], p[3]]) + "\n")
+    assert all(x in rec.body for x in p)
+    assert report not in rec.body and slot not in rec.body
