@@ -16,6 +16,18 @@ PARAS = {
         "I lavori dovrebbero cominciare in primavera e durare circa due anni, secondo gli ingegneri che hanno presentato il progetto ai membri del consiglio.",
         "Un portavoce del comune ha spiegato che i soldi arriveranno dal bilancio regionale e che non serviranno nuove tasse per portare avanti il progetto.",
     ],
+    "pl": [
+        "Rada miejska zagłosowała we wtorek za odbudową starego mostu na rzece, po latach sporów o jego koszt i o bezpieczeństwo ludzi, którzy codziennie z niego korzystają.",
+        "Wielu mieszkańców mówiło, że długo czekało na tę decyzję, i licznie przyszło na posiedzenie, aby usłyszeć wynik i zadać swoje pytania radnym.",
+        "Prace mają się rozpocząć wiosną i potrwać około dwóch lat, jak wyjaśnili inżynierowie, którzy przedstawili projekt członkom rady miejskiej.",
+        "Rzecznik urzędu powiedział, że pieniądze będą pochodzić z budżetu regionu i że do realizacji projektu nie będą potrzebne nowe podatki.",
+    ],
+    "tr": [
+        "Belediye meclisi salı günü, maliyeti ve her gün kullanan insanların güvenliği hakkında yıllarca süren tartışmaların ardından nehir üzerindeki eski köprünün yeniden yapılmasına karar verdi.",
+        "Pek çok mahalle sakini bu kararı uzun süredir beklediklerini söyledi ve sonucu duymak ve sorularını sormak için toplantıya kalabalık bir şekilde geldi.",
+        "Projeyi meclis üyelerine sunan mühendislere göre çalışmaların ilkbaharda başlaması ve yaklaşık iki yıl sürmesi bekleniyor.",
+        "Belediye sözcüsü, paranın bölgesel bütçeden geleceğini ve proje için yeni vergilere gerek olmayacağını açıkladı.",
+    ],
 }
 
 HEADLINES = {
@@ -24,12 +36,16 @@ HEADLINES = {
     "es": "El viejo puente se reconstruirá tras años de debate",
     "fr": "Le vieux pont sera reconstruit après des années de débat",
     "it": "Il vecchio ponte sarà ricostruito dopo anni di discussioni",
+    "pl": "Stary most zostanie odbudowany po latach sporów",
+    "tr": "Eski köprü yıllar süren tartışmaların ardından yeniden yapılacak",
 }
 SUBHEADS = {
     "en": "How the work will be paid for",
     "de": "Wie die Arbeiten bezahlt werden",
     "es": "Cómo se pagarán las obras",
     "fr": "Comment les travaux seront payés",
+    "pl": "Kto zapłaci za prace",
+    "tr": "Çalışmalar nasıl ödenecek",
 }
 
 
@@ -190,3 +206,21 @@ def test_wordpress_com_ad_slot_between_paragraphs(lang: str, slot: str, report: 
     rec = convert("\n\n".join([HEADLINES[lang], p[0], p[1], slot, report, p[2], p[3]]) + "\n")
     assert all(x in rec.body for x in p)
     assert report not in rec.body and slot not in rec.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "by", "marker", "author"),
+    [
+        ("pl", "Przez", "- Reklama -", "Katarzyna Wiśniewska"),
+        ("tr", "Tarafından", "- Reklam -", "Elif Karaaslan"),
+    ],
+)
+def test_tagdiv_translated_byline_and_ad_marker(lang: str, by: str, marker: str, author: str) -> None:
+    """tagDiv's Polish and Turkish translations print "Przez" / "Tarafından" above the author's name and
+    their ad slot as "- Reklama -": the byline names the author, and the subheading below the ad stays."""
+    p = PARAS[lang]
+    head = [HEADLINES[lang], f"{by}\n{author}\n-\n12.03.2025", "Facebook\nTwitter"]
+    rec = convert("\n\n".join([*head, p[0], p[1], marker, SUBHEADS[lang], p[2], p[3]]) + "\n")
+    assert rec.byline is not None and rec.byline.authors == [author]
+    assert rec.headline == HEADLINES[lang]
+    assert SUBHEADS[lang] in rec.body and "Reklam" not in rec.body
