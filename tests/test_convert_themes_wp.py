@@ -22,6 +22,18 @@ PARAS = {
         "Prace mają się rozpocząć wiosną i potrwać około dwóch lat, jak wyjaśnili inżynierowie, którzy przedstawili projekt członkom rady miejskiej.",
         "Rzecznik urzędu powiedział, że pieniądze będą pochodzić z budżetu regionu i że do realizacji projektu nie będą potrzebne nowe podatki.",
     ],
+    "ru": [
+        "Городской совет во вторник проголосовал за восстановление старого моста через реку после многих лет споров о его стоимости и безопасности для людей, которые пользуются им каждый день.",
+        "Многие жители говорили, что давно ждали этого решения, и пришли на заседание, чтобы услышать результат и задать свои вопросы депутатам.",
+        "Работы должны начаться весной и продлиться около двух лет, как пояснили инженеры, представившие проект членам городского совета.",
+        "Представитель мэрии сообщил, что деньги поступят из регионального бюджета и что новые налоги для реализации проекта не понадобятся.",
+    ],
+    "id": [
+        "Dewan kota memutuskan pada hari Selasa untuk membangun kembali jembatan tua di atas sungai, setelah bertahun-tahun berdebat tentang biaya dan keselamatan warga yang melewatinya setiap hari.",
+        "Banyak warga mengatakan bahwa mereka sudah lama menunggu keputusan ini, dan mereka datang ke rapat untuk mendengar hasilnya serta mengajukan pertanyaan.",
+        "Pekerjaan diperkirakan dimulai pada musim semi dan berlangsung sekitar dua tahun, menurut para insinyur yang mempresentasikan rencana itu kepada anggota dewan.",
+        "Juru bicara pemerintah kota mengatakan bahwa dana akan berasal dari anggaran daerah dan tidak diperlukan pajak baru untuk menjalankan proyek tersebut.",
+    ],
     "tr": [
         "Belediye meclisi salı günü, maliyeti ve her gün kullanan insanların güvenliği hakkında yıllarca süren tartışmaların ardından nehir üzerindeki eski köprünün yeniden yapılmasına karar verdi.",
         "Pek çok mahalle sakini bu kararı uzun süredir beklediklerini söyledi ve sonucu duymak ve sorularını sormak için toplantıya kalabalık bir şekilde geldi.",
@@ -38,6 +50,8 @@ HEADLINES = {
     "it": "Il vecchio ponte sarà ricostruito dopo anni di discussioni",
     "pl": "Stary most zostanie odbudowany po latach sporów",
     "tr": "Eski köprü yıllar süren tartışmaların ardından yeniden yapılacak",
+    "ru": "Старый мост восстановят после многих лет споров",
+    "id": "Jembatan tua akan dibangun kembali setelah bertahun-tahun berdebat",
 }
 SUBHEADS = {
     "en": "How the work will be paid for",
@@ -46,6 +60,8 @@ SUBHEADS = {
     "fr": "Comment les travaux seront payés",
     "pl": "Kto zapłaci za prace",
     "tr": "Çalışmalar nasıl ödenecek",
+    "ru": "Кто заплатит за работы",
+    "id": "Siapa yang akan membayar pekerjaan ini",
 }
 
 
@@ -213,14 +229,16 @@ def test_wordpress_com_ad_slot_between_paragraphs(lang: str, slot: str, report: 
     [
         ("pl", "Przez", "- Reklama -", "Katarzyna Wiśniewska"),
         ("tr", "Tarafından", "- Reklam -", "Elif Karaaslan"),
+        ("ru", "От", "- Реклама -", "Анна Соколова"),
+        ("id", "Oleh", "- Iklan -", "Rina Wulandari"),
     ],
 )
 def test_tagdiv_translated_byline_and_ad_marker(lang: str, by: str, marker: str, author: str) -> None:
-    """tagDiv's Polish and Turkish translations print "Przez" / "Tarafından" above the author's name and
-    their ad slot as "- Reklama -": the byline names the author, and the subheading below the ad stays."""
+    """tagDiv's translations print "Przez" / "Tarafından" / "От" above the author's name and their ad slot as
+    "- Reklama -": the byline names the author, and the subheading below the ad stays."""
     p = PARAS[lang]
     head = [HEADLINES[lang], f"{by}\n{author}\n-\n12.03.2025", "Facebook\nTwitter"]
     rec = convert("\n\n".join([*head, p[0], p[1], marker, SUBHEADS[lang], p[2], p[3]]) + "\n")
     assert rec.byline is not None and rec.byline.authors == [author]
     assert rec.headline == HEADLINES[lang]
-    assert SUBHEADS[lang] in rec.body and "Reklam" not in rec.body
+    assert SUBHEADS[lang] in rec.body and marker.strip("- ") not in rec.body
