@@ -242,3 +242,21 @@ def test_tagdiv_translated_byline_and_ad_marker(lang: str, by: str, marker: str,
     assert rec.byline is not None and rec.byline.authors == [author]
     assert rec.headline == HEADLINES[lang]
     assert SUBHEADS[lang] in rec.body and marker.strip("- ") not in rec.body
+
+
+def test_share_plugin_prompt_is_no_caption() -> None:
+    """AddToAny's "Spread the love" above the featured image's "Photo by X on Unsplash" is the share row's
+    label: the credit stands alone, the prompt is neither its caption nor body."""
+    p = PARAS["en"]
+    rec = convert(
+        "\n\n".join([HEADLINES["en"], "Spread the love", "Photo by Jane Roe on Unsplash", *p]) + "\n"
+    )
+    assert [(c.credit, c.caption) for c in rec.credits] == [("Jane Roe on Unsplash", None)]
+    assert "Spread the love" not in rec.body
+
+
+@pytest.mark.parametrize("line", ["Sharing is caring!", "Print Friendly, PDF & Email", "Rate this post"])
+def test_share_and_rating_plugin_lines_are_boilerplate(line: str) -> None:
+    p = PARAS["en"]
+    text = "\n\n".join([HEADLINES["en"], *p, line, "Facebook"]) + "\n"
+    assert label_of(text, line) == ("boilerplate", "boilerplate.line")
