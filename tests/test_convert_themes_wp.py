@@ -260,3 +260,28 @@ def test_share_and_rating_plugin_lines_are_boilerplate(line: str) -> None:
     p = PARAS["en"]
     text = "\n\n".join([HEADLINES["en"], *p, line, "Facebook"]) + "\n"
     assert label_of(text, line) == ("boilerplate", "boilerplate.line")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "March 12, 2025 By Megan Hollister 0 comment",
+        "Posted By: Megan Hollister\nMarch 12, 2025",
+        "Author Megan Hollister\nPosted on March 12, 2025",
+        "Avatar photo\nMegan Hollister\nMarch 12, 2025",
+    ],
+)
+def test_blog_theme_header_bylines(header: str) -> None:
+    """Blog themes' meta lines (MH Magazine's "DATE By NAME 0 comment", "Posted By:", Twenty Twenty-One's
+    "Author NAME", the avatar's alt text "Avatar photo" above the name) sign the post."""
+    p = PARAS["en"]
+    rec = convert("\n\n".join(["News", HEADLINES["en"], header, *p]) + "\n")
+    assert rec.byline is not None and rec.byline.authors == ["Megan Hollister"]
+    assert rec.headline == HEADLINES["en"]
+
+
+def test_a_sentence_opening_with_author_is_no_byline() -> None:
+    p = PARAS["en"]
+    line = "Author Jane Roe said the book about the bridge took her ten years to write and research."
+    rec = convert("\n\n".join([HEADLINES["en"], p[0], line, *p[1:]]) + "\n")
+    assert line in rec.body

@@ -32,8 +32,10 @@ if TYPE_CHECKING:
 
 _YEAR_OR_TIME: Final = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _LEAD_SEPARATORS: Final = re.compile(r"^[\s,|•·–—-]+")
-# the lower-case byline prefixes of every table ("by", "von", "por"): "… 2024 by Jane Roe"
-_BY_WORD: Final = re.compile(r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+")
+# the lower-case byline prefixes of every table ("by", "von", "por"), in any case: "… 2024 by Jane Roe", "… 2024 By Jane Roe"
+_BY_WORD: Final = re.compile(
+    r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+", re.IGNORECASE
+)
 _HEADER_BEFORE: Final = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER: Final = 3  # …or this far below it, beside a date line
 _BELOW_HEADLINE: Final = 4  # name lines this close below the headline need no date beside them
