@@ -285,3 +285,20 @@ def test_a_sentence_opening_with_author_is_no_byline() -> None:
     line = "Author Jane Roe said the book about the bridge took her ten years to write and research."
     rec = convert("\n\n".join([HEADLINES["en"], p[0], line, *p[1:]]) + "\n")
     assert line in rec.body
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "author"),
+    [
+        ("de", "Veröffentlicht von Lukas Brenner", "Lukas Brenner"),
+        ("es", "Publicado por Rocío Almagro", "Rocío Almagro"),
+        ("fr", "Publié par Camille Fauret", "Camille Fauret"),
+        ("it", "Pubblicato da Giulia Benvenuti", "Giulia Benvenuti"),
+    ],
+)
+def test_translated_posted_by_opens_a_byline(lang: str, line: str, author: str) -> None:
+    """WordPress's own "Posted by" in its translations, above the date: a byline, not the title."""
+    p = PARAS[lang]
+    rec = convert("\n\n".join(["News", HEADLINES[lang], line, "12.03.2025", *p]) + "\n")
+    assert rec.byline is not None and rec.byline.authors == [author]
+    assert rec.headline == HEADLINES[lang]
