@@ -302,3 +302,12 @@ def test_translated_posted_by_opens_a_byline(lang: str, line: str, author: str) 
     rec = convert("\n\n".join(["News", HEADLINES[lang], line, "12.03.2025", *p]) + "\n")
     assert rec.byline is not None and rec.byline.authors == [author]
     assert rec.headline == HEADLINES[lang]
+
+
+def test_related_label_with_an_ellipsis() -> None:
+    p = PARAS["en"]
+    text = (
+        "\n\n".join([HEADLINES["en"], *p, "You may also like…", "Storm warning issued for the coast tonight"])
+        + "\n"
+    )
+    assert label_of(text, "You may also like…")[0] == "related"
