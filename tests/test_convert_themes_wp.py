@@ -304,6 +304,28 @@ def test_translated_posted_by_opens_a_byline(lang: str, line: str, author: str) 
     assert rec.headline == HEADLINES[lang]
 
 
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_text_after_a_list_of_short_items_stays_in_the_article(sep: str) -> None:
+    """A blog post's bullet list printed without its bullets ("A pot of twenty litres for each plant") is
+    short lines that read like text, not a menu: the paragraphs after it are still the article's."""
+    p = PARAS["en"]
+    items = [
+        "Check the ground under the old bridge first",
+        "Ask the owners of the houses on the bank",
+        "Put up signs on both roads a week before",
+        "Keep a path open for the people on foot",
+    ]
+    more = [
+        "The engineers said they would publish the full plan on the council's website before the end of the month, together with the costs.",
+        "A public meeting about the detours is planned for the first week of the works, so that residents can ask questions in person.",
+    ]
+    text = (
+        "\n\n".join([HEADLINES["en"], *p, sep.join(items), "Next steps", sep.join(items[::-1]), *more]) + "\n"
+    )
+    rec = convert(text)
+    assert all(x in rec.body for x in p + more)
+
+
 def test_related_label_with_an_ellipsis() -> None:
     p = PARAS["en"]
     text = (
