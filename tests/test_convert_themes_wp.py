@@ -111,19 +111,24 @@ def test_bracketed_photo_by_credit_drops_its_label(line: str, credit: str, capti
     assert [(c.credit, c.caption) for c in rec.credits] == [(credit, caption)]
 
 
-def test_author_line_with_the_mail_icon_text() -> None:
+@pytest.mark.parametrize(
+    ("lang", "mail"),
+    [
+        ("en", "Send an email"),
+        ("de", "Eine E-Mail senden"),
+        ("fr", "Envoyer un e-mail"),
+        ("it", "Invia una email"),
+    ],
+)
+def test_author_line_with_the_mail_icon_text(lang: str, mail: str) -> None:
     """Jannah (TieLabs) prints the author's name and its mail icon's text on one line above the date: the
     line is the byline, and with it the title above is the headline."""
-    p = PARAS["en"]
-    top = [
-        "Home/News/" + HEADLINES["en"],
-        "News",
-        HEADLINES["en"],
-        "Megan Hollister Send an email\n2 days ago",
-    ]
-    rec = convert("\n\n".join([*top, "0 2 minutes read", *p]) + "\n")
-    assert rec.byline is not None and rec.byline.authors == ["Megan Hollister"]
-    assert rec.headline == HEADLINES["en"]
+    p = PARAS[lang]
+    author = "Megan Hollister"
+    top = ["Home/News/" + HEADLINES[lang], "News", HEADLINES[lang], f"{author} {mail}\n12.03.2025"]
+    rec = convert("\n\n".join([*top, *p]) + "\n")
+    assert rec.byline is not None and rec.byline.authors == [author]
+    assert rec.headline == HEADLINES[lang]
 
 
 @pytest.mark.parametrize(
