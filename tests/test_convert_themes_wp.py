@@ -338,3 +338,31 @@ def test_related_label_with_an_ellipsis() -> None:
         + "\n"
     )
     assert label_of(text, "You may also like…")[0] == "related"
+
+
+TEASER_TITLES = [
+    "Council approves budget for new cycling lanes downtown",
+    "Storm warning issued for the coast as winds pick up",
+    "Local bakery wins national award for its sourdough bread",
+]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_mega_menu_and_trending_titles_are_not_the_headline(sep: str) -> None:
+    """tagDiv's page header: a mega menu of teaser titles each with its date, a "Trending Now" ticker of
+    bare titles, then the article's title above "By" / name / "-" / date. The title is the headline."""
+    p = PARAS["en"]
+    mega = ["Home", "News", "All", "World"]
+    for title in TEASER_TITLES + TEASER_TITLES[::-1]:
+        mega += [title, "March 10, 2025"]
+    head = [
+        sep.join(mega),
+        "Trending Now",
+        sep.join(TEASER_TITLES),
+        HEADLINES["en"],
+        "By\nMegan Hollister\n-\nMarch 12, 2025",
+        "Facebook\nTwitter",
+    ]
+    rec = convert("\n\n".join([*head, *p]) + "\n")
+    assert rec.headline == HEADLINES["en"]
+    assert rec.byline is not None and rec.byline.authors == ["Megan Hollister"]
