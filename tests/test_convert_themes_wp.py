@@ -366,3 +366,22 @@ def test_mega_menu_and_trending_titles_are_not_the_headline(sep: str) -> None:
     rec = convert("\n\n".join([*head, *p]) + "\n")
     assert rec.headline == HEADLINES["en"]
     assert rec.byline is not None and rec.byline.authors == ["Megan Hollister"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "crumb"), [("en", "Home News"), ("de", "Startseite Politik"), ("fr", "Accueil Actualité")]
+)
+def test_breadcrumb_of_menu_words_echoes_the_title(lang: str, crumb: str) -> None:
+    """ "Home News TITLE": a breadcrumb whose links are all menu words still repeats the page's title, which
+    then outweighs a ticker of teaser titles right above it."""
+    p = PARAS[lang]
+    head = [
+        "Trending Now",
+        "\n".join(TEASER_TITLES),
+        f"{crumb} {HEADLINES[lang]}",
+        HEADLINES[lang],
+        "By Megan Hollister - 12.03.2025",
+        "Facebook\nTwitter",
+    ]
+    rec = convert("\n\n".join([*head, *p]) + "\n")
+    assert rec.headline == HEADLINES[lang]

@@ -79,6 +79,7 @@ class Rules:
     title_never_last: frozenset[
         str
     ]  # conjunctions and articles: a line ending with one is cut text, no title
+    crumb_roots: frozenset[str]  # lower case: "home", "startseite": a breadcrumb's first link
     player_lines: frozenset[
         str
     ]  # lower case: a video player's controls; the line beside them titles the video

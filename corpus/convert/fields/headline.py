@@ -295,7 +295,8 @@ def _echoed(key: str, k: int, keys: list[str], counts: dict[str, int]) -> bool:
         if j == k or len(other) <= len(key) or len(other) > len(key) + 80:
             continue
         crumb = other.endswith(key) and not other[-len(key) - 1 :][:1].isalnum()
-        if crumb and (_CRUMB_SEP.search(other[: -len(key)]) or not _button_tail(other[: -len(key)])):
+        head = other[: -len(key)]
+        if crumb and (_CRUMB_SEP.search(head) or not _button_tail(head) or _crumb_root(head)):
             return True  # "Home › TITLE", "World TITLE": a breadcrumb; "Facebook Twitter Follow us": buttons
         if other.startswith(key) and _SITE_SEP.match(other[len(key) :]):
             return True
@@ -363,6 +364,12 @@ def _dated_teaser(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
     above = k >= 2 and nb[k - 1].label == DATELINE and _eligible(nb[k - 2], stop)
     below = k + 3 < len(nb) and nb[k + 3].label == DATELINE and _eligible(nb[k + 2], stop)
     return above or below
+
+
+def _crumb_root(head: str) -> bool:
+    """ "Home News ": a breadcrumb whose links are all menu words, opened by the site's home link."""
+    first = head.split(None, 1)[0] if head.strip() else ""
+    return first in RULES.crumb_roots or " ".join(head.split()[:2]) in RULES.crumb_roots
 
 
 def _button_tail(rest: str) -> bool:
