@@ -385,3 +385,26 @@ def test_breadcrumb_of_menu_words_echoes_the_title(lang: str, crumb: str) -> Non
     ]
     rec = convert("\n\n".join([*head, *p]) + "\n")
     assert rec.headline == HEADLINES[lang]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "credit"),
+    [
+        ("it", "Operai al lavoro sul vecchio ponte martedì mattina. Foto di Paolo Riva", "Paolo Riva"),
+        ("it", "Operai al lavoro sul vecchio ponte martedì mattina (foto di Paolo Riva)", "Paolo Riva"),
+        ("pl", "Robotnicy na starym moście we wtorek rano. Fot. Tomasz Nowak/PAP", "Tomasz Nowak/PAP"),
+    ],
+)
+def test_caption_ending_in_a_label_without_colon(lang: str, line: str, credit: str) -> None:
+    """Italian and Polish captions end in "Foto di NAME" / "Fot. NAME" (no colon): the credit is the name."""
+    p = PARAS[lang]
+    rec = convert("\n\n".join([HEADLINES[lang], "12.03.2025", line, *p]) + "\n")
+    assert [c.credit for c in rec.credits] == [credit]
+    assert rec.credits[0].caption and rec.credits[0].caption.startswith(line.split()[0])
+
+
+def test_a_title_naming_a_photo_is_no_credit() -> None:
+    p = PARAS["it"]
+    title = "Il giorno in cui è nata la foto di Mario Rossi"
+    rec = convert("\n\n".join([title, "12.03.2025", *p]) + "\n")
+    assert rec.credits == []

@@ -142,6 +142,7 @@ class Rules:
     # "…を行う吉田技官（警視庁提供）": a caption ending in a full-width bracket that names who provided or took the
     # picture (the tables' credit.courtesy words, CJK captions' way of crediting)
     credit_courtesy: re.Pattern[str]
+    credit_tail_label: re.Pattern[str]  # "CAPTION. Foto di Jane Roe": a label opening the credit, no colon
     agency: re.Pattern[str]
     agency_words: frozenset[str]  # every word of the agency names, lower case ("getty", "images", "dpa")
     # `agency` split in two for a truth test (scan.agency_named): the name opening the text (agency_head.match)

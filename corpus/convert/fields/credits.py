@@ -230,6 +230,21 @@ def photo_by(text: str) -> tuple[str, str, str] | None:
     return m.group("label"), text[: m.start()].strip(" ([|–—-©"), m.group("credit").strip()
 
 
+_TAIL_CAPTION_MIN_WORDS: Final = 3
+
+
+def tail_label(text: str) -> tuple[str, str, str] | None:
+    """(label, caption, credit) for "CAPTION. Foto di Jane Roe", "CAPTION (foto di Jane Roe)", "CAPTION. Fot. Jane
+    Roe/PAP": a language's label that opens the credit without a colon, after a caption of a few words."""
+    m = RULES.credit_tail_label.search(text)
+    if m is None:
+        return None
+    caption = text[: m.start()].strip(" ([|–—-")
+    if len(caption.split()) < _TAIL_CAPTION_MIN_WORDS:
+        return None
+    return m.group("label") or m.group("low"), caption, m.group("credit").strip()
+
+
 _TITLE_MIN_WORDS: Final = 10
 
 
