@@ -156,6 +156,10 @@ def _pattern(
         if by:
             kind = RULES.credit_kinds.get(by[0].lower(), "photo")
             return CREDIT, f"credit.by: {by[0]!r} by", {"kind": kind, "credit": by[2], "caption": by[1]}
+        tl = credits.tail_label(text) if text[-1] not in ".?!" else None  # its own gate
+        if tl:
+            kind = RULES.credit_kinds.get(tl[0].lower().rstrip("."), "photo")
+            return CREDIT, f"credit.tail label: {tl[0]!r}", {"kind": kind, "credit": tl[2], "caption": tl[1]}
         tr = credits.trailing(text, f) if not f.ends_sentence and f.words >= 4 else None  # its own gate
         if tr:
             return (

@@ -136,12 +136,17 @@ def _button_row(text: str) -> bool:
 
 
 def _body_above(nb: list[LineDecision], k: int) -> bool:
-    """The paragraph above, maybe across a picture's caption and credit or a one-line link ("Read also: …"):
-    a heading often follows a picture or a link that closes the previous section."""
+    """The paragraph above, maybe across a picture's caption and credit, a one-line link ("Read also: …") or an
+    ad marker ("- Advertisement -"): a heading often follows a picture, a link or an ad slot that closes the
+    previous section."""
     for j in range(k - 1, max(-1, k - 1 - _MEDIA_SPAN), -1):
         if nb[j].label == BODY:
             return True
-        if nb[j].label not in _MEDIA and not _link_line(nb[j]):
+        if (
+            nb[j].label not in _MEDIA
+            and not _link_line(nb[j])
+            and whole_line_key(nb[j].text) not in RULES.ad_markers
+        ):
             return False
     return False
 

@@ -385,6 +385,21 @@ def photo_by(text: str) -> tuple[str, str, str] | None:
     return m.group("label"), text[: m.start()].strip(" ([|–—-©"), m.group("credit").strip()
 
 
+_TAIL_CAPTION_MIN_WORDS: Final = 3
+
+
+def tail_label(text: str) -> tuple[str, str, str] | None:
+    """(label, caption, credit) for "CAPTION. Foto di Jane Roe", "CAPTION (foto di Jane Roe)", "CAPTION. Fot. Jane
+    Roe/PAP": a language's label that opens the credit without a colon, after a caption of a few words."""
+    m = RULES.credit_tail_label.search(text)
+    if m is None:
+        return None
+    caption = text[: m.start()].strip(" ([|–—-")
+    if len(caption.split()) < _TAIL_CAPTION_MIN_WORDS:
+        return None
+    return m.group("label") or m.group("low"), caption, m.group("credit").strip()
+
+
 _TITLE_MIN_WORDS: Final = 10
 
 
@@ -428,6 +443,17 @@ _GALLERY_PREFIX: Final = re.compile(
 _OPEN_BRACKET_SPAN: Final = 40  # characters: a credit's bracket opens near the caption's end
 
 
+# a credit's label and "by" opening what a bracket held: "Photo by", "Foto von", "Foto di"
+_LABEL_BY: Final = re.compile(
+    r"(?:"
+    + alternation(list(RULES.credit_kinds))
+    + r")\s+(?:"
+    + alternation(sorted(RULES.byline_words))
+    + r")\s+",
+    re.IGNORECASE,
+)
+
+
 def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
     """ "CAPTION. Bild © Jane Roe (hr)": the label word before the sign is neither caption nor credit, and the
     credit keeps the bracket it opened. "CAPTION (Foto Ansa)", "CAPTION (AFP PHOTO / JANE ROE)": a bracket left
@@ -460,6 +486,11 @@ def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
     if colon and label.lower() in RULES.credit_kinds:
         credit = rest.strip()  # "CAPTION © Bild: Jane Roe/APA": the sign, then the label
     credit = credit.lstrip("© ")  # "CAPTION Foto: © Jane Roe"
+    m = _LABEL_BY.match(credit)
+    if m and m.end() < len(credit):
+        credit = credit[
+            m.end() :
+        ]  # "(Photo by Jane Roe/Getty Images)": the label and "by" are not the credit
     if credit.count("(") > credit.count(")"):
         credit += ")"
     elif credit.endswith((")", "]")) and not credit.count("(") + credit.count("["):

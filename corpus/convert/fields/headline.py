@@ -351,7 +351,8 @@ def _echoed(key: str, k: int, keys: list[str], counts: dict[str, int]) -> bool:
         if j == k or len(other) <= len(key) or len(other) > len(key) + 80:
             continue
         crumb = other.endswith(key) and not other[-len(key) - 1 :][:1].isalnum()
-        if crumb and (_CRUMB_SEP.search(other[: -len(key)]) or not _button_tail(other[: -len(key)])):
+        head = other[: -len(key)]
+        if crumb and (_CRUMB_SEP.search(head) or not _button_tail(head) or _crumb_root(head)):
             return True  # "Home › TITLE", "World TITLE": a breadcrumb; "Facebook Twitter Follow us": buttons
         if other.startswith(key) and _SITE_SEP.match(other[len(key) :]):
             return True
@@ -397,14 +398,39 @@ def score(
     elif (
         _teaser_run(nb, k, stop) >= TEASER_RUN
         and not _standfirst(nxt)
+        and not _byline_below(nxt)
         and not _dek_above_header(nb, at, stop)
     ):
         s -= 2.0  # one of several title-shaped lines in a row: a list of teasers (the last, above a
-        # standfirst, is the article's title below a list of bare teaser titles)
+        # standfirst or a byline, is the article's title below a list of bare teaser titles)
+    elif _dated_teaser(nb, k, stop):
+        s -= 2.0  # "TITLE" / "March 3, 2025" beside another title and date: a dated list (a mega menu, a sidebar)
     if 4 <= f.words <= 25:
         s += 0.5
     s -= DISTANCE * max(0, start - k - 1)
     return s
+
+
+def _byline_below(d: LineDecision | None) -> bool:
+    """ "By" alone on its line over the author's name (tagDiv's header) right below: the article's header, not a
+    teaser's. (A byline with its names may follow a summary's last bullet, under the title.)"""
+    return d is not None and d.label == BYLINE and bool(d.data.get("bare"))
+
+
+def _dated_teaser(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
+    """nb[k] is followed by a date line, and another title-shaped line sits with its own date line just above
+    or below it: a title in a list of dated teasers, where the article's title has its byline or one date."""
+    if k + 1 >= len(nb) or nb[k + 1].label != DATELINE:
+        return False
+    above = k >= 2 and nb[k - 1].label == DATELINE and _eligible(nb[k - 2], stop)
+    below = k + 3 < len(nb) and nb[k + 3].label == DATELINE and _eligible(nb[k + 2], stop)
+    return above or below
+
+
+def _crumb_root(head: str) -> bool:
+    """ "Home News ": a breadcrumb whose links are all menu words, opened by the site's home link."""
+    first = head.split(None, 1)[0] if head.strip() else ""
+    return first in RULES.crumb_roots or " ".join(head.split()[:2]) in RULES.crumb_roots
 
 
 def _button_tail(rest: str) -> bool:

@@ -34,6 +34,7 @@ class CreditRules(TypedDict):
     credit_inline: re.Pattern[str]
     credit_copyright: re.Pattern[str]
     credit_courtesy: re.Pattern[str]
+    credit_tail_label: re.Pattern[str]
 
 
 class AgencyRules(TypedDict):
@@ -64,6 +65,7 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
     # labels a comma follows ("Image source, Getty Images"): one lookbehind each, a comma after any label
     # would take "Photos, videos and more" for a credit
     commas = "".join(f"(?<={re.escape(x)})," + "|" for x in t.gather("credit", "comma_labels"))
+    tails = t.gather("credit", "tail_labels")
     # a glued label shows by its capital: labels of scripts without capitals cannot be told
     glued = alternation([k[:1].upper() + k[1:] for k in kinds if k[:1].upper().isupper()], after=_GLUED_AFTER)
     return {
@@ -102,6 +104,16 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
             r"^(?P<caption>.*?)[\s(|–—-]*(?:" + marks_alt + r")\s*(?P<credit>[^©]{2,120}?)\)?$"
         ),
         "credit_courtesy": re.compile(r"^.{4,}?（[^（）]{1,40}?\s*(?:" + courtesy + r")）$"),
+        # "CAPTION. Foto di Jane Roe", "CAPTION (foto di Jane Roe)", "CAPTION. Fot. Jane Roe/PAP": a label that
+        # opens the credit after the caption without a colon (rules/<lang>.toml, credit.tail_labels); in lower
+        # case only in brackets ("… la foto di Jane Roe" ends a sentence)
+        "credit_tail_label": re.compile(
+            r"(?:(?<![^\s(\[])(?P<label>"
+            + alternation([x for x in tails if not x[:1].islower()] or ["\x00"])
+            + r")|(?<=[(\[])(?P<low>"
+            + alternation([x for x in tails if x[:1].islower()] or ["\x00"])
+            + r"))\s+(?P<credit>[A-ZÀ-Þ][^()\[\]:]{1,80}?)[)\]]?$"
+        ),
     }
 
 
