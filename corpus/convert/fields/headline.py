@@ -266,16 +266,25 @@ def _dek(d: LineDecision) -> bool:
 _DEK_LINES: Final = 3  # lines of a standfirst (a summary's bullets) between a title and its header
 
 
-def _dek_above_header(nb: list[LineDecision], at: int | None, stop: frozenset[str]) -> bool:
-    """A standfirst without a stop (a line or a few bullets), then the article's byline, date or picture:
-    the title-shaped line above is the title, not one of a list of teasers (teasers have no byline)."""
+def _dek_above_header(nb: list[LineDecision], at: int | None, stop: frozenset[str], words: int) -> bool:
+    """A standfirst without a stop (a line, maybe followed by a few bullets), then the article's byline, date
+    or picture: the title-shaped line above (of `words` words) is the title, not one of a list of teasers
+    (teasers have no byline). A standfirst runs longer than its title, and its further lines are bullets:
+    title-length lines below, or lines without a bullet, are the rest of a ticker of teaser titles, or the
+    title itself under a breadcrumb or the ticker's last title."""
     n = 0
     while at is not None and n < _DEK_LINES:
-        f = nb[at].features
-        if f is None or f.ends_sentence or not _dek(nb[at]):
+        d = nb[at]
+        f = d.features
+        if f is None or f.ends_sentence or not _dek(d) or f.words <= words:
+            break
+        if n and not d.text.startswith(_BULLETS):
             break
         at, n = _next_at(nb, at), n + 1
     return n > 0 and at is not None and _header_like(nb[at], stop)
+
+
+_BULLETS: Final = ("•", "·", "▪", "►", "- ", "– ", "* ")
 
 
 def _standfirst(d: LineDecision | None) -> bool:
@@ -399,7 +408,7 @@ def score(
         _teaser_run(nb, k, stop) >= TEASER_RUN
         and not _standfirst(nxt)
         and not _byline_below(nxt)
-        and not _dek_above_header(nb, at, stop)
+        and not _dek_above_header(nb, at, stop, f.words)
     ):
         s -= 2.0  # one of several title-shaped lines in a row: a list of teasers (the last, above a
         # standfirst or a byline, is the article's title below a list of bare teaser titles)
