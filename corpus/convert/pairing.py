@@ -14,7 +14,7 @@ from typing import Final
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features
 from corpus.convert.fields import credits
-from corpus.convert.labels import BIO, BOILERPLATE, CAPTION, CREDIT, DATELINE
+from corpus.convert.labels import BIO, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE
 from corpus.convert.rules import RULES
 from corpus.convert.scan import agency_named
 
@@ -88,6 +88,12 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             d.data["caption"] = (labelled or cap.text.removesuffix("(")).strip()
         elif d.rule == "credit.copyright":
             d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
+        elif _weak_label(d.rule) and k and _paragraph(nb[k - 1]) and not _text_after(nb, k):
+            d.label, d.rule, d.data = (
+                BOILERPLATE,
+                "source line with no caption beside it (a text's source)",
+                {},
+            )
     _echoed_captions(nb)
     _gallery_captions(nb)
     _video_captions(nb)
@@ -300,13 +306,28 @@ def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:
     credit labelled for a picture ("Foto: Jane Roe") names its author wherever it stands; a weak label
     ("Quelle", "Source": rules/<lang>.toml, credit.weak) also cites a text's source."""
     rule = nb[k].rule
-    weak = rule.startswith(_LABEL_RULE) and rule[len(_LABEL_RULE) :].strip("'").lower() in RULES.credit_weak
-    if not (weak or rule.startswith(_BARE_RULES)):
+    if not (_weak_label(rule) or _lead_label(rule) or rule.startswith(_BARE_RULES)):
         return False
     pos = k - 1 if nb[k - 1] is x else k - 2
     if pos < 1 or not _paragraph(nb[pos - 1]) or not (x.features and x.features.ends_sentence):
         return False
-    return not any(_paragraph(y) for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD])
+    # the byline and date below a lead picture ("Von Jane Roe" / "28.11.2026") are no text: looked through
+    after = [y for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD + _HEADER_LINES] if y.label not in _HEADER]
+    return not any(_paragraph(y) for y in after[:_SIGNOFF_LOOKAHEAD])
+
+
+def _text_after(nb: list[LineDecision], k: int) -> bool:
+    return any(_paragraph(y) for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD])
+
+
+def _weak_label(rule: str) -> bool:
+    """A credit labelled by a word that also cites a text's source ("Quelle:", "Source:")."""
+    return rule.startswith(_LABEL_RULE) and rule[len(_LABEL_RULE) :].strip("'").lower() in RULES.credit_weak
+
+
+def _lead_label(rule: str) -> bool:
+    """ "Titelbild: Jane Roe" below the text credits the picture at the top, not a sentence above it."""
+    return rule.startswith(_LABEL_RULE) and rule[len(_LABEL_RULE) :].strip("'").lower() in RULES.credit_lead
 
 
 def _paragraph(d: LineDecision) -> bool:
@@ -317,6 +338,8 @@ def _paragraph(d: LineDecision) -> bool:
 _BRACKETS: Final = frozenset({"(", "[", "|", "-", "–", "—"})
 _CAPTION_GAP: Final = 2  # a caption sits on the line above its credit, or one blank line above
 _SIGNOFF_LOOKAHEAD: Final = 2  # lines after a credit where the article's text would go on
+_HEADER_LINES: Final = 3  # byline and date lines between a lead picture's credit and the text
+_HEADER: Final = (BYLINE, DATELINE)
 _BARE_RULES: Final = ("credit.agency line", "credit.bare")
 _LABEL_RULE: Final = "credit.label: "
 _BIO_CAPTION_MAX_WORDS: Final = 25

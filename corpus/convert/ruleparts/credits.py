@@ -26,6 +26,7 @@ _GLUED_AFTER: Final = r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})"
 class CreditRules(TypedDict):
     credit_kinds: dict[str, str]
     credit_weak: frozenset[str]
+    credit_lead: frozenset[str]
     caption_label: re.Pattern[str]
     credit_start: re.Pattern[str]
     credit_glued: re.Pattern[str]
@@ -33,6 +34,7 @@ class CreditRules(TypedDict):
     credit_inline: re.Pattern[str]
     credit_copyright: re.Pattern[str]
     credit_courtesy: re.Pattern[str]
+    credit_tail_label: re.Pattern[str]
 
 
 class AgencyRules(TypedDict):
@@ -42,6 +44,7 @@ class AgencyRules(TypedDict):
     agency_head: re.Pattern[str]
     agency_sep: re.Pattern[str]
     credit_tail_names: frozenset[str]
+    credit_agencies: frozenset[str]
 
 
 def credit_kinds(t: Tables) -> dict[str, str]:
@@ -62,11 +65,13 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
     # labels a comma or only a space follows ("Image source, Getty Images", "Image copyright EPA"): one
     # lookbehind each, a comma after any label would take "Photos, videos and more" for a credit
     commas = "".join(rf"(?<={re.escape(x)})(?:,|(?=\s))" + "|" for x in t.gather("credit", "comma_labels"))
+    tails = t.gather("credit", "tail_labels")
     # a glued label shows by its capital: labels of scripts without capitals cannot be told
     glued = alternation([k[:1].upper() + k[1:] for k in kinds if k[:1].upper().isupper()], after=_GLUED_AFTER)
     return {
         "credit_kinds": kinds,
         "credit_weak": frozenset(w.lower() for w in t.gather("credit", "weak")),
+        "credit_lead": frozenset(w.lower() for w in t.gather("credit", "lead")),
         "caption_label": re.compile(r"^(?P<label>" + captions + r")[,:]?\s*(?P<caption>\S.*)$", flags),
         "credit_start": re.compile(
             r"^[(（]?(?P<label>"
@@ -99,6 +104,16 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
             r"^(?P<caption>.*?)[\s(|–—-]*(?:" + marks_alt + r")\s*(?P<credit>[^©]{2,120}?)\)?$"
         ),
         "credit_courtesy": re.compile(r"^.{4,}?（[^（）]{1,40}?\s*(?:" + courtesy + r")）$"),
+        # "CAPTION. Foto di Jane Roe", "CAPTION (foto di Jane Roe)", "CAPTION. Fot. Jane Roe/PAP": a label that
+        # opens the credit after the caption without a colon (rules/<lang>.toml, credit.tail_labels); in lower
+        # case only in brackets ("… la foto di Jane Roe" ends a sentence)
+        "credit_tail_label": re.compile(
+            r"(?:(?<![^\s(\[])(?P<label>"
+            + alternation([x for x in tails if not x[:1].islower()] or ["\x00"])
+            + r")|(?<=[(\[])(?P<low>"
+            + alternation([x for x in tails if x[:1].islower()] or ["\x00"])
+            + r"))\s+(?P<credit>[A-ZÀ-Þ][^()\[\]:]{1,80}?)[)\]]?$"
+        ),
     }
 
 
@@ -119,4 +134,5 @@ def agency_rules(t: Tables) -> AgencyRules:
         "agency_head": re.compile(r"(?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
         "agency_sep": re.compile(r"[\s/(\[|](?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
         "credit_tail_names": frozenset(n.lower() for n in t.common_list("credit", "tail_names")),
+        "credit_agencies": frozenset(t.common_list("credit", "agencies")),
     }
