@@ -530,3 +530,8 @@ def test_donation_appeal_after_the_text_is_not_body() -> None:
     )
     assert "journalism" not in rec.body
     assert "value our work" not in rec.body
+
+
+def test_sponsor_message_below_the_text_signs_nothing() -> None:
+    text = page("Council votes to rebuild the old bridge", P[0], P[1], P[2], "Sponsor Message", "Home")
+    assert convert(text).byline.authors == []
