@@ -523,3 +523,18 @@ def test_a_portuguese_wires_end_mark_is_no_credit() -> None:
     rec = convert(text + "\n")
     assert rec.credits == []
     assert "Lusa/Fim" not in rec.body
+
+
+def test_a_title_with_a_figure_in_it_is_no_name_line() -> None:
+    title = "Pemerintah Naikkan Upah Minimum 5 Persen Tahun Depan"
+    id_paras = [
+        "Pemerintah resmi menaikkan upah minimum provinsi sebesar lima persen untuk tahun depan, kata menteri "
+        "dalam konferensi pers di Jakarta pada hari Jumat.",
+        "Kenaikan tersebut lebih tinggi dibandingkan tahun lalu, namun kalangan buruh menilai angka itu masih "
+        "belum mencukupi kebutuhan hidup di kota besar.",
+    ]
+    rec = convert(
+        "\n\n".join([title, "Kompas.com - 28/11/2026, 06:30 WIB", "Penulis Andi Pratama", *id_paras]) + "\n"
+    )
+    assert rec.headline == title
+    assert rec.byline.authors == ["Andi Pratama"]

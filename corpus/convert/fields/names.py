@@ -314,6 +314,8 @@ def names_only(text: str, stop: frozenset[str]) -> list[str]:
     head = text.split(None, 3)[:3]
     if sum(1 for t in head if t[:1].isupper()) < 2 and not text.startswith((",", "&")):
         return []  # a name line opens with capitalised words
+    if _counted_words(text):
+        return []  # "Pemerintah Naikkan Upah Minimum 5 Persen Tahun Depan": a title with a number in it
     part = name_part(_LEADING_CONNECTOR.sub("", text))
     if not part:
         return []
@@ -328,6 +330,19 @@ def names_only(text: str, stop: frozenset[str]) -> list[str]:
     if not names or not covers(names, part):
         return []
     return [n for n in names if not _employer(n)]
+
+
+# a number, then two words: "… 5 Persen Tahun Depan", "… 3 Jahre Haft"; beside a name stand dates and times
+_NUMBER_WORDS: Final = re.compile(r"\s\d+(?:[.,]\d+)?\s+(?P<word>[^\W\d_]{3,})\s+[^\W\d_]{3,}")
+
+
+def _counted_words(text: str) -> bool:
+    """A number followed by words that are neither a month nor a time unit: a title's figure, not a date."""
+    m = _NUMBER_WORDS.search(text) if any(c.isdigit() for c in text) else None
+    if m is None:
+        return False
+    word = m.group("word").lower()
+    return word not in RULES.month_numbers and RULES.relative_time.search(m.group(0)) is None
 
 
 def _employer(name: str) -> bool:
