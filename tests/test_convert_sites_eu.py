@@ -538,3 +538,29 @@ def test_a_title_with_a_figure_in_it_is_no_name_line() -> None:
     )
     assert rec.headline == title
     assert rec.byline.authors == ["Andi Pratama"]
+
+
+_CONSENT = {
+    "pl": (
+        PL,
+        "Możesz w każdej chwili zmienić swoje wybory lub wycofać zgodę, klikając link do ustawień prywatności na "
+        "dole każdej strony.",
+    ),
+    "fi": (
+        FI * 2,
+        "Me ja kumppanimme käytämme evästeitä ja vastaavia tekniikoita tietojen tallentamiseen laitteellesi ja "
+        "mainosten näyttämiseen.",
+    ),
+    "nl": (
+        NL,
+        "U kunt uw toestemming op elk moment intrekken of aanpassen via de link onderaan elke pagina van deze "
+        "website.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_CONSENT))
+def test_a_consent_dialog_below_the_article_is_not_text(lang: str) -> None:
+    paras, consent = _CONSENT[lang]
+    text = "\n\n".join(["Un titre pour l'article", "Jan Kowalski", "28.11.2026", *paras[:3], "OK", consent])
+    assert consent not in convert(text + "\n").body
