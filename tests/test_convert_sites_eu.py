@@ -564,3 +564,27 @@ def test_a_consent_dialog_below_the_article_is_not_text(lang: str) -> None:
     paras, consent = _CONSENT[lang]
     text = "\n\n".join(["Un titre pour l'article", "Jan Kowalski", "28.11.2026", *paras[:3], "OK", consent])
     assert consent not in convert(text + "\n").body
+
+
+@pytest.mark.parametrize(
+    ("paras", "box"),
+    [
+        (
+            SV,
+            "Den här artikeln är endast för prenumeranter. Logga in eller bli prenumerant för att läsa vidare.",
+        ),
+        (PL, "Aby dodać komentarz, musisz być zalogowany. Załóż bezpłatne konto w naszym serwisie."),
+        (FI * 2, "Saat tärkeimmät uutiset sähköpostiisi joka aamu tilaamalla ilmaisen uutiskirjeemme."),
+        (
+            IT * 2,
+            "Sostieni il giornalismo indipendente: abbonati ora a solo un euro al mese per il primo anno.",
+        ),
+    ],
+)
+def test_paywall_comment_and_newsletter_pitches_after_the_text(paras: list[str], box: str) -> None:
+    text = "\n\n".join(
+        ["Un titre pour l'article", "Jan Kowalski", "28.11.2026", *paras[:3], box, "Kommentarer"]
+    )
+    rec = convert(text + "\n")
+    assert box not in rec.body
+    assert paras[2] in rec.body
