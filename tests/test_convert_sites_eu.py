@@ -588,3 +588,11 @@ def test_paywall_comment_and_newsletter_pitches_after_the_text(paras: list[str],
     rec = convert(text + "\n")
     assert box not in rec.body
     assert paras[2] in rec.body
+
+
+@pytest.mark.parametrize(
+    "line", ["Texter: Erik Svensson Foto: Lisa Berg", "Text: Erik Svensson Foto: Lisa Berg"]
+)
+def test_a_photographer_after_the_writer_in_one_prefixed_line_is_no_author(line: str) -> None:
+    text = "\n\n".join(["En rubrik för artikeln", *SV, line, "Dela"]) + "\n"
+    assert convert(text).byline.authors == ["Erik Svensson"]
