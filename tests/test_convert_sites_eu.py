@@ -596,3 +596,11 @@ def test_paywall_comment_and_newsletter_pitches_after_the_text(paras: list[str],
 def test_a_photographer_after_the_writer_in_one_prefixed_line_is_no_author(line: str) -> None:
     text = "\n\n".join(["En rubrik för artikeln", *SV, line, "Dela"]) + "\n"
     assert convert(text).byline.authors == ["Erik Svensson"]
+
+
+def test_a_signature_after_a_dash_below_the_last_paragraph() -> None:
+    es = PARAS["es"]
+    text = "\n\n".join(["El ayuntamiento aprueba el nuevo puente", *es, "— Ana López", "Compartir"]) + "\n"
+    rec = convert(text)
+    assert rec.byline.authors == ["Ana López"]
+    assert "Ana López" not in rec.body

@@ -298,6 +298,8 @@ def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
     if f is None or not (2 <= f.words <= _NAME_LINE_MAX_WORDS):
         return []
     text = d.text
+    if text[:1] in _SIGN_DASHES:
+        text = text.lstrip(_SIGN_DASHES + " ")  # "— Ana López": a signature set after a dash
     if text.endswith("."):  # "Jeanne Morel.": a name alone may end with a stop; a longer line is a sentence
         if f.words > _STOPPED_NAME_WORDS or text.endswith("..") or len(text.rsplit(None, 1)[-1]) <= 3:
             return []  # ("J. Roe." ends with an initial or an abbreviation: not judged)
@@ -366,6 +368,7 @@ def _coverable(part: str, stop: frozenset[str]) -> bool:
 
 _ROLE_ALONE_WORDS: Final = 3
 _STOPPED_NAME_WORDS: Final = 3
+_SIGN_DASHES: Final = "—–―"
 
 
 def _role_alone(d: LineDecision) -> bool:
