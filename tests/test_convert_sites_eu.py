@@ -604,3 +604,26 @@ def test_a_signature_after_a_dash_below_the_last_paragraph() -> None:
     rec = convert(text)
     assert rec.byline.authors == ["Ana López"]
     assert "Ana López" not in rec.body
+
+
+@pytest.mark.parametrize(
+    ("paras", "bio"),
+    [
+        (
+            SV,
+            "Erik Svensson är reporter på inrikesredaktionen och skriver om politik och samhälle sedan 2016.",
+        ),
+        (
+            PL * 2,
+            "Jan Kowalski jest dziennikarzem działu krajowego i pisze o polityce. Wcześniej pracował w radiu.",
+        ),
+        (
+            NL * 2,
+            "Jan de Vries is verslaggever binnenland en schrijft over politiek en bestuur in de provincie.",
+        ),
+    ],
+)
+def test_an_author_bio_below_the_text_is_the_bio_not_text(paras: list[str], bio: str) -> None:
+    rec = convert("\n\n".join(["Un titre pour l'article", *paras[:3], bio, "Dela"]) + "\n")
+    assert bio not in rec.body
+    assert rec.byline.bio == bio
