@@ -627,3 +627,11 @@ def test_an_author_bio_below_the_text_is_the_bio_not_text(paras: list[str], bio:
     rec = convert("\n\n".join(["Un titre pour l'article", *paras[:3], bio, "Dela"]) + "\n")
     assert bio not in rec.body
     assert rec.byline.bio == bio
+
+
+@pytest.mark.parametrize(
+    "stamp", ["för 2 timmar sedan", "2 godziny temu", "před 2 hodinami", "2 tuntia sitten"]
+)
+def test_a_name_above_a_relative_time_above_the_title_signs_the_article(stamp: str) -> None:
+    text = "\n\n".join(["Anna Lind", stamp, "Polisen larmas till skola i staden", *SV]) + "\n"
+    assert convert(text).byline.authors == ["Anna Lind"]
