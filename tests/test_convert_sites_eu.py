@@ -635,3 +635,11 @@ def test_an_author_bio_below_the_text_is_the_bio_not_text(paras: list[str], bio:
 def test_a_name_above_a_relative_time_above_the_title_signs_the_article(stamp: str) -> None:
     text = "\n\n".join(["Anna Lind", stamp, "Polisen larmas till skola i staden", *SV]) + "\n"
     assert convert(text).byline.authors == ["Anna Lind"]
+
+
+def test_europa_press_abbreviated_after_a_caption_is_its_credit() -> None:
+    es = PARAS["es"]
+    text = "\n\n".join(
+        ["La Audiencia investiga una red de fraude", "Sede de la Audiencia Nacional en Madrid. EP", *es]
+    )
+    assert _credits(text + "\n") == [("Sede de la Audiencia Nacional en Madrid.", "EP")]
