@@ -386,7 +386,7 @@ IT = [
             "Il premier durante la conferenza stampa a Palazzo Chigi (foto Giulio Neri)",
             IT,
             "Il premier durante la conferenza stampa a Palazzo Chigi",
-            "Giulio Neri",
+            "foto Giulio Neri",
         ),
         (
             "De premier tijdens het debat in de Tweede Kamer. Beeld Jan van Dijk",

@@ -308,7 +308,8 @@ def bracketed(text: str, words: int) -> tuple[str, str] | None:
         and lab.group("credit")[0].isupper()
         and len(text[: lab.start()].split()) >= _BRACKET_CAPTION_MIN_WORDS
     ):
-        return text[: lab.start()].strip(), lab.group("credit").strip()  # "CAPTION (foto Jane Roe)"
+        # "CAPTION (foto Jane Roe)": the bracket's text is the credit, its label kept as "(Foto Ansa)" keeps it
+        return text[: lab.start()].strip(), text[lab.start() :].strip(" ([)]")
     m = _BRACKET_END.search(text)
     if m is None:
         return None
