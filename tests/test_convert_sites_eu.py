@@ -643,3 +643,25 @@ def test_europa_press_abbreviated_after_a_caption_is_its_credit() -> None:
         ["La Audiencia investiga una red de fraude", "Sede de la Audiencia Nacional en Madrid. EP", *es]
     )
     assert _credits(text + "\n") == [("Sede de la Audiencia Nacional en Madrid.", "EP")]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "CompartirFacebookXWhatsAppCopiar enlace",
+        "UdostępnijFacebookXWhatsApp",
+        "DelaFacebookXKopiera länk",
+        "Comentar0",
+    ],
+)
+def test_a_row_of_buttons_glued_into_one_word_is_not_a_subheading(row: str) -> None:
+    es = PARAS["es"]
+    text = "\n\n".join(["El ayuntamiento aprueba el nuevo puente", es[0], es[1], row, es[2], es[3]]) + "\n"
+    assert label_of(text, row)[0] == "boilerplate"
+
+
+@pytest.mark.parametrize("line", ["McDonald's opens a new restaurant", "The McKinsey report"])
+def test_words_with_inner_capitals_are_no_button_row(line: str) -> None:
+    en = PARAS["en"]
+    text = "\n\n".join(["The council votes on the bridge", en[0], en[1], line, en[2], en[3]]) + "\n"
+    assert label_of(text, line)[0] == "body"
