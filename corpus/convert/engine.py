@@ -65,9 +65,7 @@ from corpus.convert.pairing import _free, _pair_credits
 from corpus.convert.patterns import first_word
 from corpus.convert.rules import RULES
 from corpus.convert.scan import (
-    GLUED_CASE,
     agency_at_end,
-    glued_buttons,
     inline_credit_possible,
     keyword_lines,
     repeated_lines,
@@ -169,10 +167,6 @@ def _pattern(
                     "caption": tr[0],
                 },
             )
-    if f.words <= _GLUED_BUTTON_WORDS and GLUED_CASE.search(text):
-        got = glued_buttons(text)  # "CompartirFacebookXWhatsApp": a row of buttons dumped as one word
-        if got >= 2 or (got and any(ch.isdigit() for ch in text)):
-            return BOILERPLATE, f"boilerplate.glued buttons: {got}", {}
     if text[0].isdigit() and RULES.counter.match(text):
         return BOILERPLATE, "boilerplate.counter", {}
     if (
@@ -243,7 +237,6 @@ def _bio(text: str) -> tuple[str, str, dict[str, Any]] | None:
 
 
 _WIRE_DATELINE_WORDS: Final = 8
-_GLUED_BUTTON_WORDS: Final = 6
 # "Lima, 28 nov (EFE)": a place, a day, a month's name and a wire in brackets
 _WIRE_DATELINE: Final = re.compile(
     r"^[A-ZÀ-Þ][\w.'’-]*(?:\s[\w.'’-]+){0,3},\s\d{1,2}\s(?P<month>[^\W\d_]{3,10})\.?\s\((?P<wire>[^()]{2,30})\)$"

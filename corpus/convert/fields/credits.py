@@ -83,7 +83,8 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
     if f.words < 4 or f.words > 80 or f.ends_sentence or f.has_url or "©" in text:
         return None
     glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
-    bare = _BARE_LABEL_END.search(text) if text[-1].islower() else None
+    stop = "." in text or "!" in text or "?" in text  # most such lines (titles, teasers, menus) hold none
+    bare = _BARE_LABEL_END.search(text) if stop and text[-1].islower() else None
     if bare and bare.group("label").lower() in RULES.credit_kinds and bare.start() >= _NAME_MIN_CAPTION:
         return text[: bare.start() + 1].strip(), bare.group("credit")  # "CAPTION. Beeld Jan Jansen"
     if (
