@@ -177,7 +177,7 @@ def _relative_day(t: str) -> bool:
 
 def _desk_or_wire(t: str) -> bool:
     """ "Redazione", "dpa", "Redazione ANSA": a desk or a wire alone signs an article as a byline does."""
-    first = t.split(maxsplit=1)[0].lower() if t else ""
+    first = t.partition(" ")[0].lower()
     if first not in RULES.desk_words and first not in RULES.agency_words:
         return False  # the cheap test first: most lines open with neither
     return (

@@ -340,7 +340,7 @@ _NUMBER_WORDS: Final = re.compile(r"\s\d+(?:[.,]\d+)?\s+(?P<word>[^\W\d_]{3,})\s
 
 def _counted_words(text: str) -> bool:
     """A number followed by words that are neither a month nor a time unit: a title's figure, not a date."""
-    m = _NUMBER_WORDS.search(text) if any(c.isdigit() for c in text) else None
+    m = _NUMBER_WORDS.search(text)
     if m is None:
         return False
     word = m.group("word").lower()
