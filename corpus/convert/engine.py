@@ -100,7 +100,7 @@ def _pattern(
         hit = _anchored(text, f, stop, fams)
         if hit:
             return hit
-    if f.words <= 10 and (
+    if f.words <= _DATE_LINE_WORDS and (
         (("19" in text or "20" in text) and _YEAR.search(text)) or (not text.isascii() and native_year(text))
     ):  # dates have a 4-digit year
         d = find_date(text)
@@ -113,7 +113,7 @@ def _pattern(
         return DATELINE, "date: a wire's dateline (place, day and month, the agency)", {}
     if f.words <= _CAPTION_MAX_WORDS:
         # the cheap tests of each rule's gate stand here: a call costs more than they do
-        colon = ":" in text or "：" in text
+        colon = ":" in text or "：" in text or "..." in text or "…" in text  # "Credit...Jane Roe"
         sep = colon or "=" in text  # "사진=홍길동": a label's "=" in Korean captions
         m = RULES.credit_inline.search(text) if sep and inline_credit_possible(text) else None
         if m is None and colon:
@@ -156,6 +156,10 @@ def _pattern(
         if by:
             kind = RULES.credit_kinds.get(by[0].lower(), "photo")
             return CREDIT, f"credit.by: {by[0]!r} by", {"kind": kind, "credit": by[2], "caption": by[1]}
+        tl = credits.tail_label(text) if text[-1] not in ".?!" else None  # its own gate
+        if tl:
+            kind = RULES.credit_kinds.get(tl[0].lower().rstrip("."), "photo")
+            return CREDIT, f"credit.tail label: {tl[0]!r}", {"kind": kind, "credit": tl[2], "caption": tl[1]}
         tr = credits.trailing(text, f) if not f.ends_sentence and f.words >= 4 else None  # its own gate
         if tr:
             return (
@@ -247,6 +251,10 @@ _ALL_FAMILIES: Final = frozenset(
 )
 
 
+_DATE_LINE_WORDS: Final = 10  # a date line: the date and a few words around it
+_LABELLED_CAPTION_MIN: Final = 8  # characters of a caption between a label and the credit's own label
+
+
 def _anchored(
     text: str, f: Features, stop: frozenset[str], fams: frozenset[str] = _ALL_FAMILIES
 ) -> tuple[str, str, dict[str, Any]] | None:
@@ -278,16 +286,25 @@ def _anchored(
             )
     if f.words <= 25:
         m = RULES.credit_start.match(text) if "credit" in fams else None
-        if m and credits.label_title(m.group("credit"), f):
+        if m and credits.label_title(m.group("credit"), f, m.group("label")):
             m = None  # "VIDEO: Why people in one town are happier than elsewhere.": a teaser's title
         if m and (
             _SEPARATOR.search(text, m.end("label"), m.start("credit")) or m.group("credit")[:1].isupper()
         ):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
-            data: dict[str, Any] = {"kind": kind, "credit": m.group("credit").strip()}
-            inner = credits.captioned(data["credit"])
-            if inner:  # "Foto: Imagen de archivo. (EFE)": the label's text is the caption and its credit
-                data["caption"], data["credit"] = inner
+            rest = m.group("credit")
+            inner = RULES.credit_inline.search(rest) if inline_credit_possible(rest) else None
+            if inner and inner.start() >= _LABELLED_CAPTION_MIN:  # "Image: CAPTION. Pic: Jane Roe"
+                caption = rest[: inner.start()].strip(" ([|–—-")
+                return (
+                    CREDIT,
+                    f"credit.inline: {inner.group('label')!r} after a caption labelled {m.group('label')!r}",
+                    {"kind": kind, "credit": inner.group("credit").strip(), "caption": caption},
+                )
+            data: dict[str, Any] = {"kind": kind, "credit": _closed(rest.lstrip("© ").strip())}  # "Foto: © X"
+            captioned = credits.captioned(data["credit"])
+            if captioned:  # "Foto: Imagen de archivo. (EFE)": the label's text is the caption and its credit
+                data["caption"], data["credit"] = captioned
             return CREDIT, f"credit.label: {m.group('label')!r}", data
         m = RULES.byline.match(text) if "byline" in fams else None
         if m:
@@ -308,8 +325,15 @@ def _anchored(
         low = text.lower()
         for phrase in RULES.boiler_starts_by_word.get(first_word(text), ()):
             if low.startswith(phrase):
+                if phrase.endswith(":") and f.words <= _DATE_LINE_WORDS and find_date(text):
+                    return None  # "Published: March 12, 2024 6:05pm": the date rule takes it
                 return BOILERPLATE, f"boilerplate.start: {text[: len(phrase)]!r}", {}
     return None
+
+
+def _closed(credit: str) -> str:
+    """ "Foto: Jane Roe (Symbolbild)": the bracket the credit opened is its own, not one around the line."""
+    return credit + ")" if credit.count("(") > credit.count(")") else credit
 
 
 def classify(lines: list[str], lang: str | None) -> list[LineDecision]:

@@ -80,6 +80,7 @@ class Rules:
     title_never_last: frozenset[
         str
     ]  # conjunctions and articles: a line ending with one is cut text, no title
+    crumb_roots: frozenset[str]  # lower case: "home", "startseite": a breadcrumb's first link
     player_lines: frozenset[
         str
     ]  # lower case: a video player's controls; the line beside them titles the video
@@ -93,6 +94,7 @@ class Rules:
     credit_weak: frozenset[
         str
     ]  # labels that also cite a text's source ("Quelle"): inline only after a short caption
+    credit_lead: frozenset[str]  # the lead picture's labels ("Titelbild"): printed apart from the picture
     boiler_line: re.Pattern[str]
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
@@ -103,6 +105,8 @@ class Rules:
     keyword_max_words: int
     more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
     summary_boxes: frozenset[str]  # lower case: "key points", "auf einen blick"
+    # lower case: "advertisement", "anzeige": an ad slot's label between paragraphs
+    ad_markers: frozenset[str]
     contents_headers: frozenset[str]  # lower case: "table of contents", "inhaltsverzeichnis"
     caption_label: re.Pattern[str]  # "Image caption …", "Media caption …": a caption the page labels so
     # lower case, with their final space: "end of ", "ende der ": a box's closing line, its header's words after it
@@ -141,6 +145,7 @@ class Rules:
     # "…を行う吉田技官（警視庁提供）": a caption ending in a full-width bracket that names who provided or took the
     # picture (the tables' credit.courtesy words, CJK captions' way of crediting)
     credit_courtesy: re.Pattern[str]
+    credit_tail_label: re.Pattern[str]  # "CAPTION. Foto di Jane Roe": a label opening the credit, no colon
     agency: re.Pattern[str]
     agency_words: frozenset[str]  # every word of the agency names, lower case ("getty", "images", "dpa")
     # `agency` split in two for a truth test (scan.agency_named): the name opening the text (agency_head.match)

@@ -214,7 +214,9 @@ def closed_boxes(nb: list[LineDecision]) -> None:
         if not key:
             continue
         for j in range(k - 1, max(-1, k - 1 - _CLOSED_BOX_LINES), -1):
-            if _stems(nb[j].text.lower()) == key:
+            head = _stems(nb[j].text.lower())
+            # "Skip X post" … "End of X post": the header may put a word or two before the box's name
+            if head == key or (0 < len(head) - len(key) <= _HEADER_EXTRA_WORDS and head[-len(key) :] == key):
                 for x in nb[j : k + 1]:
                     if not x.label or x is d or x is nb[j]:
                         x.label, x.rule = (
@@ -222,6 +224,9 @@ def closed_boxes(nb: list[LineDecision]) -> None:
                             f"box: between its header on line {nb[j].index + 1} and its end",
                         )
                 break
+
+
+_HEADER_EXTRA_WORDS: Final = 2
 
 
 def _stems(text: str) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from corpus.convert.body.lists import SHORT_IN_RUN, SHORT_OUTSIDE, list_after_ru
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE, CAPTION, CREDIT, RELATED
 from corpus.convert.rules import RULES
-from corpus.convert.scan import GLUED_CASE, glued_buttons
+from corpus.convert.scan import GLUED_CASE, glued_buttons, whole_line_key
 
 _TITLE_CASE: Final = 0.8  # share of capitalised content words above which a line reads as a title
 _SUBHEAD_MAX_WORDS: Final = 16
@@ -25,16 +25,17 @@ _NUMBERED_HEAD: Final = re.compile(r"\d{1,2}[.)]\s+\w")
 # "Jane Roe, director of …", "Sir John Doe (left) …", "Jane Roe @handle": a person named, then a role or a
 # handle, alone between paragraphs; a heading does not start with a name and a comma.
 _PERSON_LINE: Final = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,2}[A-ZÀ-Þ][\w'’-]+(?:,\s|\s+\(|\s+@)")
-# A clock time ("14:32", "9:05 pm", "14.45 Uhr", "10h30"): with a relative time ("Updated 2 hours ago"), what
+# A clock time ("14:32", "9:05 pm", "14.45 Uhr", "12.10 GMT", "10h30"): with a relative time ("Updated 2 hours ago"), what
 # a live blog's entry stamp or an update line holds. Alone between paragraphs it heads nothing.
 _CLOCK: Final = re.compile(
-    r"(?<!\d)\d{1,2}(?::\d\d(?:\s*[ap]\.?m\.?)?|[.:h]\d\d\s*(?:Uhr|h)\b|h\d\d)(?!\d)", re.IGNORECASE
+    r"(?<!\d)\d{1,2}(?::\d\d(?:\s*[ap]\.?m\.?)?|[.:h]\d\d\s*(?:Uhr|h|GMT|BST|UTC|CET|CEST)\b|h\d\d)(?!\d)",
+    re.IGNORECASE,
 )
 _STAMP_MAX_WORDS: Final = 2  # words left once the times are taken out: "Updated … ago", "Aktualisiert am"
 _LETTERS: Final = re.compile(r"[^\W\d_]{2,}")
 
 
-def _button_row(text: str) -> bool:
+def _glued_button_row(text: str) -> bool:
     """Only button phrases, glued as a dump joins a row of them ("CompartirFacebookXWhatsApp", "Comentar0")."""
     got = glued_buttons(text)
     return got >= 2 or (got == 1 and any(ch.isdigit() for ch in text))
@@ -84,7 +85,9 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
                     BOILERPLATE,
                     "a time stamp between paragraphs (a live blog's entry, an update line)",
                 )
-            elif GLUED_CASE.search(d.text) and _button_row(d.text):
+            elif _button_row(d.text):
+                d.label, d.rule = BOILERPLATE, "a row of buttons between paragraphs (share, print, mail)"
+            elif GLUED_CASE.search(d.text) and _glued_button_row(d.text):
                 d.label, d.rule = BOILERPLATE, "a row of buttons glued into one word ('ShareFacebookX')"
             elif _PERSON_LINE.match(d.text) and not d.text.isupper():
                 d.label, d.rule = BOILERPLATE, "a name and a role between paragraphs (a portrait's caption)"
@@ -127,13 +130,31 @@ _MEDIA: Final = (CREDIT, CAPTION)
 _MEDIA_SPAN: Final = 3  # a picture's credit and caption lines between a paragraph and the next heading
 
 
+_BUTTONS_MIN: Final = 2
+_BUTTONS_LOOSE: Final = 4  # from this many words, one may be a button the tables do not name ("X.com")
+
+
+def _button_row(text: str) -> bool:
+    """ "Facebook WhatsApp E-Mail": each word a button of the tables; a heading has words of its own."""
+    words = text.split()
+    if len(words) < _BUTTONS_MIN:
+        return False
+    buttons = sum(1 for w in words if whole_line_key(w) in RULES.boiler_line_set)
+    return buttons == len(words) or (len(words) >= _BUTTONS_LOOSE and buttons == len(words) - 1)
+
+
 def _body_above(nb: list[LineDecision], k: int) -> bool:
-    """The paragraph above, maybe across a picture's caption and credit or a one-line link ("Read also: …"):
-    a heading often follows a picture or a link that closes the previous section."""
+    """The paragraph above, maybe across a picture's caption and credit, a one-line link ("Read also: …") or an
+    ad marker ("- Advertisement -"): a heading often follows a picture, a link or an ad slot that closes the
+    previous section."""
     for j in range(k - 1, max(-1, k - 1 - _MEDIA_SPAN), -1):
         if nb[j].label == BODY:
             return True
-        if nb[j].label not in _MEDIA and not _link_line(nb[j]):
+        if (
+            nb[j].label not in _MEDIA
+            and not _link_line(nb[j])
+            and whole_line_key(nb[j].text) not in RULES.ad_markers
+        ):
             return False
     return False
 

@@ -51,7 +51,7 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
         items = sum(1 for x in run if _LIST_ITEM.search(x.text)) + _same_shape(run)
         listed = len(run) >= _LIST_MIN_LINES and items >= _LIST_ITEM_SHARE * len(run)
         if (
-            (listed or (len(run) >= _PROSE_MIN_LINES and all(_prose_item(x) for x in run)))
+            (listed or (len(run) >= _PROSE_MIN_LINES and all(prose_item(x) for x in run)))
             and nb[k - 1].label == BODY
             and j + 1 < len(nb)
             and nb[j + 1].label == BODY
@@ -61,7 +61,7 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
         k = j + 1
 
 
-def _prose_item(d: LineDecision) -> bool:
+def prose_item(d: LineDecision) -> bool:
     """A short line that reads like running text (function words, few capitals): a list item or a lead-in
     whose bullet the dump dropped ("make a list of what you have"), not a title, a name or a menu. A lead-in
     ending in a colon ("Here is what to know:") has too few content words for their capitals to count."""
@@ -158,7 +158,7 @@ def _bullets_under_lead_in(nb: list[LineDecision], e: int) -> int:
         return 0
     n = 0
     for x in nb[e + 2 :]:
-        if x.rule != SHORT_OUTSIDE or not _prose_item(x):
+        if x.rule != SHORT_OUTSIDE or not prose_item(x):
             break
         n += 1
     return n if n >= _LEAD_IN_ITEMS else 0

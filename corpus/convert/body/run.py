@@ -12,6 +12,7 @@ from typing import Final
 
 from corpus.convert.body.end import follows_article
 from corpus.convert.body.furniture import CONTENTS
+from corpus.convert.body.lists import prose_item
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
 
@@ -19,6 +20,7 @@ from corpus.convert.labels import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE
 _W_SHORT: Final = -60.0
 _W_FURNITURE: Final = -30.0
 _W_META: Final = -5.0
+_W_PROSE: Final = -10.0
 _NEXT_ARTICLE_AFTER: Final = 4
 _DATE_SERIES: Final = 3  # date lines of one shape that make a series (comments), not an embed
 _STANDFIRST_WINDOW: Final = 8
@@ -26,7 +28,7 @@ _STANDFIRST_WINDOW: Final = 8
 
 def main_run(nb: list[LineDecision]) -> tuple[int, int]:
     """The densest run; a date line after several paragraphs starts the next article of an endless page."""
-    s, e = _max_run([_weight(d) for d in nb])
+    s, e = _max_run(_list_items(nb, [_weight(d) for d in nb]))
     while e > s and nb[e].content == "short":
         e -= 1  # a table's rows weigh for the text around them but do not end it: list_after_run takes them
     good = 0
@@ -57,6 +59,21 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
     while j > s and not (not nb[j].label and nb[j].content == "good"):
         j -= 1
     return s, j
+
+
+def _list_items(nb: list[LineDecision], weights: list[float]) -> list[float]:
+    """A short line that reads like text beside another short line ("A pot of twenty litres for each plant" /
+    "Good compost"): a list's item, its bullet dropped, weighs little against the text around it. Alone between
+    two text lines it is as often a teaser's title, and keeps a short line's weight."""
+    for k, d in enumerate(nb):
+        if (
+            weights[k] == _W_SHORT
+            and not d.label
+            and prose_item(d)
+            and any(0 <= j < len(nb) and weights[j] == _W_SHORT and not nb[j].label for j in (k - 1, k + 1))
+        ):
+            weights[k] = _W_PROSE
+    return weights
 
 
 def _weight(d: LineDecision) -> float:

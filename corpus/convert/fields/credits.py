@@ -34,14 +34,14 @@ _SITE_NAME: Final = re.compile(
     r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[A-ZÀ-Þ]"
 )  # "site.com/Jane": site, photographer
 _CONNECT: Final = frozenset(
-    {"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del"}
+    {"via", "/", "|", "-", "–", "and", "und", "y", "et", "de", "von", "van", "der", "del", "of"}
 )
 # the label opens the line or follows a space, a bracket or a word's end (the label first: the regex engine skips
 # to its letters)
 _BY: Final = re.compile(
     r"(?P<label>"
     + alternation(
-        ["Photo", "Photograph", "Photos", "Picture", "Image", "Illustration", "Video"],
+        ["Photo", "Photograph", "Photos", "Picture", "Image", "Illustration", "Photo illustration", "Video"],
         not_after=r"[^\s(\[a-zß-ÿ.!?]",
     )
     + r")\s+(?:by|courtesy(?:\s+of)?)\s+"  # "Photo courtesy of the city"
@@ -70,7 +70,15 @@ def _credit_shaped(tail: str) -> bool:
             continue
         if not (w[0].isupper() or w[0].isdigit() or w[0] in "(/" or _SITE_NAME.match(w) or _agency_word(w)):
             return False
-    return "/" in tail or agency_named(tail) or (tail.isupper() and len(tail) > 3)
+    return (
+        "/" in tail or agency_named(tail) or (tail.isupper() and len(tail) > 3) or bool(_NAME_ORG.match(tail))
+    )
+
+
+# "Jane Roe, USA TODAY": a photographer and the paper, set in capitals, after the caption
+_NAME_ORG: Final = re.compile(
+    r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}, [A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ]{2,}){0,3}$"
+)
 
 
 _SEPARATORS: Final = (" | ", " / ", " – ", " — ", " - ")
@@ -127,6 +135,12 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
             and _credit_shaped(tail)
         ):
             return caption, tail
+    caps = _CAPS_TAIL.search(text)  # "CAPTION GETTY IMAGES", glued "…market shareJOHN ROE/ALAMY"
+    if caps and caps.start() >= 15:
+        tail = caps.group("credit")
+        stuck = not text[caps.start()].isspace()  # no word ends in capitals: there the caption ended
+        if (stuck or "/" in tail or agency_named(tail)) and _credit_shaped(tail):
+            return text[: caps.start()].strip(), tail
     slash = next((i for i in range(len(words) - 1, len(words) - 5, -1) if "/" in words[i]), -1)
     if slash < 0 or not all(_cap(w) or _agency_word(w) for w in words[slash + 1 :]):
         return None
@@ -146,7 +160,21 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         if glued:  # "… de MinistrosJOSÉ SENA/LUSA": a credit in capitals glued to the caption's last word
             head, tail = words[i][: glued.start()], words[i][glued.start() :]
             return " ".join([*words[:i], head]), " ".join([tail, *words[i + 1 :]])
-    return " ".join(words[:j]), " ".join(words[j:])
+    mark = 1 if words[j].lower() in _COPYRIGHT_WORDS and j < slash else 0
+    # "CAPTION Copyright Jane Roe/AP": the mark opens the credit, it is not the photographer's name
+    return " ".join(words[:j]), " ".join(words[j + mark :])
+
+
+# a credit set in capitals after the caption's last (lower-case) word, maybe glued to it
+_CAPS_TAIL: Final = re.compile(r"(?<=[a-zß-ÿ])\s?(?P<credit>[A-ZÀ-Þ]{2,}(?:[ /&'’-]+[A-ZÀ-Þ]{2,}){0,5})$")
+
+
+_COPYRIGHT_WORDS: Final = frozenset({"copyright", "©", "(c)"})  # common.toml credit.copyright_marks
+
+
+def _brand(w: str) -> bool:
+    """ "20min", "3sat": a publisher's name opening with its figure, then letters."""
+    return w[:1].isdigit() and w.isalnum() and w[-1].isalpha()
 
 
 _AGENCY_WORD_MIN: Final = 3  # "ANP", "AFP", "EFE": shorter ones ("AP", "PA") end ordinary words
@@ -264,7 +292,7 @@ def slash_credit(text: str, words: int) -> bool:
     if words > 8 or "/" not in text or "://" in text:
         return False
     toks = text.replace("/", " ").split()
-    if not all(_cap(t) or _agency_word(t) for t in toks):
+    if not all(_cap(t) or _agency_word(t) or _brand(t) for t in toks):
         return False
     if agency_named(text):
         return True
@@ -273,6 +301,11 @@ def slash_credit(text: str, words: int) -> bool:
 
 
 _BRACKET_END: Final = re.compile(r"(?<=[.!?])\s*[(\[](?P<credit>[^()\[\]]{2,60})[)\]]$")
+# A caption without a stop still ends with its credit in square brackets ("Boats at the pier [Jane Roe/AFP]"):
+# running text cites in round ones, or before its stop; a name has no figures ("[AK+3]" is a shortcut key)
+_SQUARE_END: Final = re.compile(r"(?<=\w)\s+\[(?P<credit>[A-ZÀ-Þ][^\W\d_]*(?:[\s/&.'’-]+[^\W\d_]+){0,6})\]$")
+# "CAPTION (Staff Photo)", "CAPTION (City Hall Image)": a source and a label word in brackets, stop or none
+_LABEL_LAST: Final = re.compile(r"\s[(\[](?P<credit>(?:[A-Z][\w.&'’-]*\s){1,3}(?P<label>\w+))[)\]]$")
 # "CAPTION (foto Jane Roe)": a label, a space and a capitalised credit in brackets, with or without a stop before
 _LABELLED_BRACKET: Final = re.compile(
     r"\s?[(\[](?:"
@@ -311,18 +344,27 @@ def bracketed(text: str, words: int) -> tuple[str, str] | None:
     ):
         # "CAPTION (foto Jane Roe)": the bracket's text is the credit, its label kept as "(Foto Ansa)" keeps it
         return text[: lab.start()].strip(), text[lab.start() :].strip(" ([)]")
-    m = _BRACKET_END.search(text)
+    m = _BRACKET_END.search(text) or _SQUARE_END.search(text)
     if m is None:
-        return None
+        m = _LABEL_LAST.search(text)
+        if (
+            m is None
+            or m.group("label").lower() not in RULES.credit_kinds
+            or t_ui(m.group("credit").split()[0])
+        ):
+            return None  # "(Watch Video)" is a button
     credit = m.group("credit").strip()
     toks = credit.split()
     longest = (
-        _BRACKET_LIST_MAX_WORDS if "," in credit else _BRACKET_MAX_WORDS
-    )  # "(City Court, District of X)"
+        _BRACKET_LIST_MAX_WORDS if "," in credit or " for " in credit else _BRACKET_MAX_WORDS
+    )  # "(City Court, District of X)", "(Jane Roe for The Daily Courier)"
     if not toks or len(toks) > longest or not toks[0][:1].isupper():
         return None
-    if not all(_cap(t) or t in ("of", "by") for t in toks) or (len(toks) == 1 and t_ui(toks[0])):
+    # "(Jane Roe for The Courier)": a photographer working for a paper
+    if not all(_cap(t) or t in ("of", "by", "for") for t in toks) or (len(toks) == 1 and t_ui(toks[0])):
         return None
+    if len(toks) == 1 and credit.lower() in RULES.credit_kinds:
+        return None  # "(Symbolbild)", "(Archivbild)": says what the picture is, names nobody
     if "by" in toks and toks[toks.index("by") - 1].lower() not in RULES.credit_kinds:
         return None  # "(Reporting by Jane Roe)": the story's sign-off, not a picture's credit
     caption = text[: m.start()].strip()
@@ -345,12 +387,31 @@ def photo_by(text: str) -> tuple[str, str, str] | None:
     return m.group("label"), text[: m.start()].strip(" ([|–—-©"), m.group("credit").strip()
 
 
+_TAIL_CAPTION_MIN_WORDS: Final = 3
+
+
+def tail_label(text: str) -> tuple[str, str, str] | None:
+    """(label, caption, credit) for "CAPTION. Foto di Jane Roe", "CAPTION (foto di Jane Roe)", "CAPTION. Fot. Jane
+    Roe/PAP": a language's label that opens the credit without a colon, after a caption of a few words."""
+    m = RULES.credit_tail_label.search(text)
+    if m is None:
+        return None
+    caption = text[: m.start()].strip(" ([|–—-")
+    if len(caption.split()) < _TAIL_CAPTION_MIN_WORDS:
+        return None
+    return m.group("label") or m.group("low"), caption, m.group("credit").strip()
+
+
 _TITLE_MIN_WORDS: Final = 10
 
 
-def label_title(credit: str, f: Features) -> bool:
-    """What follows a label is a title, not a credit: a long sentence with its stop and no slash."""
-    return f.ends_sentence and "/" not in credit and len(credit.split()) >= _TITLE_MIN_WORDS
+def label_title(credit: str, f: Features, label: str = "") -> bool:
+    """What follows a label is a title, not a credit: a long sentence with its stop and no slash, or after
+    a video's label words of a sentence, not names ("Video: So lief der Einsatz")."""
+    if f.ends_sentence and "/" not in credit and len(credit.split()) >= _TITLE_MIN_WORDS:
+        return True
+    video = RULES.credit_kinds.get(label.lower()) == "video"
+    return video and len(credit.split()) >= _VIDEO_TITLE_MIN_WORDS and not credit_words(credit)
 
 
 def label_lines(nb: list[LineDecision]) -> None:
@@ -363,8 +424,8 @@ def label_lines(nb: list[LineDecision]) -> None:
         xf = x.features
         if not m or xf is None or xf.words > 12 or x.label not in ("", BOILERPLATE, BODY, CREDIT):
             continue
-        if xf.ends_sentence and not x.text.endswith(")"):
-            continue
+        if (xf.ends_sentence and not x.text.endswith(")")) or x.rule.startswith("credit.inline"):
+            continue  # a sentence, or a caption with its own labelled credit ("Image:" / "CAPTION. Pic: Jane Roe")
         kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
         d.label, d.rule = CREDIT, f"credit.label alone: {m.group('label')!r}; the credit is the next line"
         d.data = {"kind": kind, "credit": x.text.removesuffix(")").strip()}
@@ -375,12 +436,24 @@ def label_lines(nb: list[LineDecision]) -> None:
         )
 
 
+_VIDEO_TITLE_MIN_WORDS: Final = 3
 _GALLERY_PREFIX: Final = re.compile(
     r"^(?:(?:image|photo|picture|slide|bild|foto|imagen)\s*)?\d{1,3}\s*(?:of|/|von|de|sur|di)\s*\d{1,3}\s*[:.|–-]?\s*"
     r"(?=[A-ZÀ-Þ\"'“„«])",
     re.IGNORECASE,
 )
 _OPEN_BRACKET_SPAN: Final = 40  # characters: a credit's bracket opens near the caption's end
+
+
+# a credit's label and "by" opening what a bracket held: "Photo by", "Foto von", "Foto di"
+_LABEL_BY: Final = re.compile(
+    r"(?:"
+    + alternation(list(RULES.credit_kinds))
+    + r")\s+(?:"
+    + alternation(sorted(RULES.byline_words))
+    + r")\s+",
+    re.IGNORECASE,
+)
 
 
 def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
@@ -411,6 +484,15 @@ def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
             : len(caption) - _glued_label(last)
         ]  # "… w SejmieFot.": a label glued to the caption
     caption, credit = _photographer_before(caption, credit, text)
+    label, colon, rest = credit.lstrip("© ").partition(":")
+    if colon and label.lower() in RULES.credit_kinds:
+        credit = rest.strip()  # "CAPTION © Bild: Jane Roe/APA": the sign, then the label
+    credit = credit.lstrip("© ")  # "CAPTION Foto: © Jane Roe"
+    m = _LABEL_BY.match(credit)
+    if m and m.end() < len(credit):
+        credit = credit[
+            m.end() :
+        ]  # "(Photo by Jane Roe/Getty Images)": the label and "by" are not the credit
     if credit.count("(") > credit.count(")"):
         credit += ")"
     elif credit.endswith((")", "]")) and not credit.count("(") + credit.count("["):
@@ -420,7 +502,8 @@ def tidy(caption: str, credit: str, text: str = "") -> tuple[str, str]:
 
 _FOOTER: Final = re.compile(
     r"^(?:Copyright\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\.?$|rights reserved|Rechte vorbehalten"
-    r"|\b(?:GmbH|Inc|LLC|Ltd|Limited|KG|S\.A|S\.L|B\.V|Oy|AB|ApS|AS)\b\.?$",  # a company's name: the publisher's
+    r"|\b(?:GmbH|Inc|LLC|Ltd|Limited|KG|S\.A|S\.L|B\.V|Oy|AB|ApS|AS)\b\.?$"  # a company's name: the publisher's
+    r"|:\d{6}-\d{2,3}-\d{3,}",  # a wire story's id with its date ("© Agency, agency:261128-930-123456/1")
     re.I,
 )
 

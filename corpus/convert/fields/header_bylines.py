@@ -33,11 +33,14 @@ if TYPE_CHECKING:
 
 _YEAR_OR_TIME: Final = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _LEAD_SEPARATORS: Final = re.compile(r"^[\s,|•·–—-]+")
-# the lower-case byline prefixes of every table ("by", "von", "por"): "… 2024 by Jane Roe"
-_BY_WORD: Final = re.compile(r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+")
+# the lower-case byline prefixes of every table ("by", "von", "por"), in any case: "… 2024 by Jane Roe", "… 2024 By Jane Roe"
+_BY_WORD: Final = re.compile(
+    r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+", re.IGNORECASE
+)
 _HEADER_BEFORE: Final = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER: Final = 3  # …or this far below it, beside a date line
 _BELOW_HEADLINE: Final = 4  # name lines this close below the headline need no date beside them
+_STAMP_MAX_WORDS: Final = 14  # "Published on 3 March 2024 at 10:20 by Jane Roe and John Doe"
 _SEGMENT_LINE_MAX_WORDS: Final = (
     40  # "Section | Published: 5 hours ago | Last updated: … | Written by Jane Roe"
 )
@@ -236,6 +239,10 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
         return  # "Jean Dupont (avec AFP)": a reporter writing with the wire's copy
     if d.label == CREDIT and d.rule == "credit.agency line" and near_date:
         part = d.text.strip()
+        if RULES.roles.match(part):  # "Contributor" beside the date: a role, though pictures credit it too
+            _uncaption(nb, d)
+            d.label, d.rule, d.data = BOILERPLATE, "a role alone beside a date", {}
+            return
         if RULES.agency.fullmatch(part):  # "dpa" alone beside the date: the wire is the author
             _uncaption(nb, d)
             d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [part]}
@@ -260,6 +267,21 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
             _uncaption(nb, d)
             d.label, d.rule, d.data = BYLINE, "byline: a desk and its wire beside a date", {"authors": got}
         return
+    if (
+        d.rule.startswith("boilerplate.start")
+        and d.features is not None
+        and d.features.words <= _STAMP_MAX_WORDS
+    ):
+        got = _after_date(
+            d.text, stop
+        )  # "Veröffentlicht am 3. März 2024 von Jana Roth": the stamp names its author
+        if got:
+            d.label, d.rule, d.data = (
+                BYLINE,
+                "byline: names after a publication stamp's date",
+                {"authors": got},
+            )
+            return
     if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule:
         return
     alone = d.text.strip()

@@ -331,6 +331,8 @@ def names_only(text: str, stop: frozenset[str]) -> list[str]:
     names = parse_names(part, stop, max_tokens=9)
     if not names or not covers(names, part):
         return []
+    if all(sum(1 for t in n.split() if t[:1].isupper()) > _NAME_MAX_CAPS for n in names):
+        return []  # "City Announces Night Bus Trial": a title in Title Case, not a person
     return [n for n in names if not _employer(n)]
 
 
@@ -351,6 +353,11 @@ def _employer(name: str) -> bool:
     """ "da Reuters", "de l'AFP": a particle and a wire after a person's name say where she works."""
     head, _, rest = name.partition(" ")
     return head in RULES.particles and bool(rest) and RULES.agency.fullmatch(rest) is not None
+
+
+_NAME_MAX_CAPS: Final = (
+    4  # capitalised words of one person's name ("Anna Maria de la Cruz Roe": particles apart)
+)
 
 
 def _coverable(part: str, stop: frozenset[str]) -> bool:

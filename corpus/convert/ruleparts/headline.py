@@ -14,6 +14,7 @@ class HeadlineRules(TypedDict):
     title_caption_ends: tuple[str, ...]
     title_never_last: frozenset[str]
     player_lines: frozenset[str]
+    crumb_roots: frozenset[str]
 
 
 def headline_rules(t: Tables) -> HeadlineRules:
@@ -23,4 +24,5 @@ def headline_rules(t: Tables) -> HeadlineRules:
         "title_caption_ends": tuple(t.shared("headline", "caption_ends")),
         "title_never_last": frozenset(w.lower() for w in t.shared("headline", "never_last")),
         "player_lines": frozenset(w.lower() for w in t.shared("headline", "player")),
+        "crumb_roots": frozenset(w.lower() for w in t.shared("headline", "crumb_roots")),
     }

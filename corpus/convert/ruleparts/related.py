@@ -31,7 +31,7 @@ def related_rules(t: Tables) -> RelatedRules:
         "related_label": re.compile(
             r"^(?P<label>"
             + alternation(labels, fold=True)
-            + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$",
+            + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*(?:[:»›>]|\.\.\.|…)?\s*)$",  # "You may also like…"
             flags,
         ),
         # "More from Business", "Mehr zum Thema bei Plus": a label of two words or more and a short tail (a
