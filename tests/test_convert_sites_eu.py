@@ -386,7 +386,7 @@ IT = [
             "Il premier durante la conferenza stampa a Palazzo Chigi (foto Giulio Neri)",
             IT,
             "Il premier durante la conferenza stampa a Palazzo Chigi",
-            "Giulio Neri",
+            "foto Giulio Neri",
         ),
         (
             "De premier tijdens het debat in de Tweede Kamer. Beeld Jan van Dijk",
@@ -523,3 +523,145 @@ def test_a_portuguese_wires_end_mark_is_no_credit() -> None:
     rec = convert(text + "\n")
     assert rec.credits == []
     assert "Lusa/Fim" not in rec.body
+
+
+def test_a_title_with_a_figure_in_it_is_no_name_line() -> None:
+    title = "Pemerintah Naikkan Upah Minimum 5 Persen Tahun Depan"
+    id_paras = [
+        "Pemerintah resmi menaikkan upah minimum provinsi sebesar lima persen untuk tahun depan, kata menteri "
+        "dalam konferensi pers di Jakarta pada hari Jumat.",
+        "Kenaikan tersebut lebih tinggi dibandingkan tahun lalu, namun kalangan buruh menilai angka itu masih "
+        "belum mencukupi kebutuhan hidup di kota besar.",
+    ]
+    rec = convert(
+        "\n\n".join([title, "Kompas.com - 28/11/2026, 06:30 WIB", "Penulis Andi Pratama", *id_paras]) + "\n"
+    )
+    assert rec.headline == title
+    assert rec.byline.authors == ["Andi Pratama"]
+
+
+_CONSENT = {
+    "pl": (
+        PL,
+        "Możesz w każdej chwili zmienić swoje wybory lub wycofać zgodę, klikając link do ustawień prywatności na "
+        "dole każdej strony.",
+    ),
+    "fi": (
+        FI * 2,
+        "Me ja kumppanimme käytämme evästeitä ja vastaavia tekniikoita tietojen tallentamiseen laitteellesi ja "
+        "mainosten näyttämiseen.",
+    ),
+    "nl": (
+        NL,
+        "U kunt uw toestemming op elk moment intrekken of aanpassen via de link onderaan elke pagina van deze "
+        "website.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_CONSENT))
+def test_a_consent_dialog_below_the_article_is_not_text(lang: str) -> None:
+    paras, consent = _CONSENT[lang]
+    text = "\n\n".join(["Un titre pour l'article", "Jan Kowalski", "28.11.2026", *paras[:3], "OK", consent])
+    assert consent not in convert(text + "\n").body
+
+
+@pytest.mark.parametrize(
+    ("paras", "box"),
+    [
+        (
+            SV,
+            "Den här artikeln är endast för prenumeranter. Logga in eller bli prenumerant för att läsa vidare.",
+        ),
+        (PL, "Aby dodać komentarz, musisz być zalogowany. Załóż bezpłatne konto w naszym serwisie."),
+        (FI * 2, "Saat tärkeimmät uutiset sähköpostiisi joka aamu tilaamalla ilmaisen uutiskirjeemme."),
+        (
+            IT * 2,
+            "Sostieni il giornalismo indipendente: abbonati ora a solo un euro al mese per il primo anno.",
+        ),
+    ],
+)
+def test_paywall_comment_and_newsletter_pitches_after_the_text(paras: list[str], box: str) -> None:
+    text = "\n\n".join(
+        ["Un titre pour l'article", "Jan Kowalski", "28.11.2026", *paras[:3], box, "Kommentarer"]
+    )
+    rec = convert(text + "\n")
+    assert box not in rec.body
+    assert paras[2] in rec.body
+
+
+@pytest.mark.parametrize(
+    "line", ["Texter: Erik Svensson Foto: Lisa Berg", "Text: Erik Svensson Foto: Lisa Berg"]
+)
+def test_a_photographer_after_the_writer_in_one_prefixed_line_is_no_author(line: str) -> None:
+    text = "\n\n".join(["En rubrik för artikeln", *SV, line, "Dela"]) + "\n"
+    assert convert(text).byline.authors == ["Erik Svensson"]
+
+
+def test_a_signature_after_a_dash_below_the_last_paragraph() -> None:
+    es = PARAS["es"]
+    text = "\n\n".join(["El ayuntamiento aprueba el nuevo puente", *es, "— Ana López", "Compartir"]) + "\n"
+    rec = convert(text)
+    assert rec.byline.authors == ["Ana López"]
+    assert "Ana López" not in rec.body
+
+
+@pytest.mark.parametrize(
+    ("paras", "bio"),
+    [
+        (
+            SV,
+            "Erik Svensson är reporter på inrikesredaktionen och skriver om politik och samhälle sedan 2016.",
+        ),
+        (
+            PL * 2,
+            "Jan Kowalski jest dziennikarzem działu krajowego i pisze o polityce. Wcześniej pracował w radiu.",
+        ),
+        (
+            NL * 2,
+            "Jan de Vries is verslaggever binnenland en schrijft over politiek en bestuur in de provincie.",
+        ),
+    ],
+)
+def test_an_author_bio_below_the_text_is_the_bio_not_text(paras: list[str], bio: str) -> None:
+    rec = convert("\n\n".join(["Un titre pour l'article", *paras[:3], bio, "Dela"]) + "\n")
+    assert bio not in rec.body
+    assert rec.byline.bio == bio
+
+
+@pytest.mark.parametrize(
+    "stamp", ["för 2 timmar sedan", "2 godziny temu", "před 2 hodinami", "2 tuntia sitten"]
+)
+def test_a_name_above_a_relative_time_above_the_title_signs_the_article(stamp: str) -> None:
+    text = "\n\n".join(["Anna Lind", stamp, "Polisen larmas till skola i staden", *SV]) + "\n"
+    assert convert(text).byline.authors == ["Anna Lind"]
+
+
+def test_europa_press_abbreviated_after_a_caption_is_its_credit() -> None:
+    es = PARAS["es"]
+    text = "\n\n".join(
+        ["La Audiencia investiga una red de fraude", "Sede de la Audiencia Nacional en Madrid. EP", *es]
+    )
+    assert _credits(text + "\n") == [("Sede de la Audiencia Nacional en Madrid.", "EP")]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "CompartirFacebookXWhatsAppCopiar enlace",
+        "UdostępnijFacebookXWhatsApp",
+        "DelaFacebookXKopiera länk",
+        "Comentar0",
+    ],
+)
+def test_a_row_of_buttons_glued_into_one_word_is_not_a_subheading(row: str) -> None:
+    es = PARAS["es"]
+    text = "\n\n".join(["El ayuntamiento aprueba el nuevo puente", es[0], es[1], row, es[2], es[3]]) + "\n"
+    assert label_of(text, row)[0] == "boilerplate"
+
+
+@pytest.mark.parametrize("line", ["McDonald's opens a new restaurant", "The McKinsey report"])
+def test_words_with_inner_capitals_are_no_button_row(line: str) -> None:
+    en = PARAS["en"]
+    text = "\n\n".join(["The council votes on the bridge", en[0], en[1], line, en[2], en[3]]) + "\n"
+    assert label_of(text, line)[0] == "body"

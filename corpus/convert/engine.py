@@ -308,7 +308,10 @@ def _anchored(
             return CREDIT, f"credit.label: {m.group('label')!r}", data
         m = RULES.byline.match(text) if "byline" in fams else None
         if m:
-            names = parse_names(m.group("names"), stop, prefixed=True) or fnames.desk(m.group("names"))
+            part = m.group("names")
+            if ":" in part and (c := RULES.credit_inline.search(part)):
+                part = part[: c.start()]  # "Text: Jane Roe Foto: John Doe": the photographer is no author
+            names = parse_names(part, stop, prefixed=True) or fnames.desk(part)
             if names:
                 return BYLINE, f"byline.prefix: {m.group('prefix')!r}", {"authors": names}
         if "byline" in fams and RULES.byline_bare.match(text):

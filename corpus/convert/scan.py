@@ -121,3 +121,32 @@ def whole_line_key(text: str) -> str:
     if t[:1] in _DASHES and t[-1:] in _DASHES and len(t) > 2:
         t = t.strip("".join(_DASHES) + " ") or t
     return t.rstrip().lower()
+
+
+# the button phrases (boilerplate.lines, lower case) by first letter, longest first: "FacebookXWhatsApp"
+_BUTTONS: Final = {
+    c: tuple(sorted((p for p in RULES.boiler_line_set if p[:1] == c), key=len, reverse=True))
+    for c in {p[0] for p in RULES.boiler_line_set if p[:1].isalpha()}
+}
+# a lower-case letter glued to a capital or a digit: where a glued row's buttons meet ("CompartirFacebook")
+GLUED_CASE: Final = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ0-9]")
+
+
+def glued_buttons(text: str) -> int:
+    """How many button words ("Share", "Facebook", "X", "Copy link") the line is made of, glued as a dump joins
+    a row of buttons ("CompartirFacebookXWhatsApp", "Comentar0"); 0 when anything else stands in it."""
+    low = text.lower()
+    n, pos, count = len(low), 0, 0
+    while pos < n:
+        c = low[pos]
+        if not c.isalpha():
+            pos += 1  # spaces, counters and marks between the buttons
+            continue
+        for phrase in _BUTTONS.get(c, ()):
+            end = pos + len(phrase)
+            if low.startswith(phrase, pos) and (end == n or not text[end].islower()):
+                pos, count = end, count + 1
+                break
+        else:
+            return 0
+    return count

@@ -15,7 +15,7 @@ from corpus.convert.body.lists import SHORT_IN_RUN, SHORT_OUTSIDE, list_after_ru
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE, CAPTION, CREDIT, RELATED
 from corpus.convert.rules import RULES
-from corpus.convert.scan import whole_line_key
+from corpus.convert.scan import GLUED_CASE, glued_buttons, whole_line_key
 
 _TITLE_CASE: Final = 0.8  # share of capitalised content words above which a line reads as a title
 _SUBHEAD_MAX_WORDS: Final = 16
@@ -33,6 +33,12 @@ _CLOCK: Final = re.compile(
 )
 _STAMP_MAX_WORDS: Final = 2  # words left once the times are taken out: "Updated … ago", "Aktualisiert am"
 _LETTERS: Final = re.compile(r"[^\W\d_]{2,}")
+
+
+def _glued_button_row(text: str) -> bool:
+    """Only button phrases, glued as a dump joins a row of them ("CompartirFacebookXWhatsApp", "Comentar0")."""
+    got = glued_buttons(text)
+    return got >= 2 or (got == 1 and any(ch.isdigit() for ch in text))
 
 
 def _timestamp(text: str) -> bool:
@@ -81,6 +87,8 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
                 )
             elif _button_row(d.text):
                 d.label, d.rule = BOILERPLATE, "a row of buttons between paragraphs (share, print, mail)"
+            elif GLUED_CASE.search(d.text) and _glued_button_row(d.text):
+                d.label, d.rule = BOILERPLATE, "a row of buttons glued into one word ('ShareFacebookX')"
             elif _PERSON_LINE.match(d.text) and not d.text.isupper():
                 d.label, d.rule = BOILERPLATE, "a name and a role between paragraphs (a portrait's caption)"
             elif _title_case_link(d, lang):

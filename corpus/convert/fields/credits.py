@@ -92,7 +92,8 @@ def trailing(text: str, f: Features) -> tuple[str, str] | None:
         return None
     glued = _GLUED_END.search(text)  # "…in Doha.AFP": the credit glued to the caption's last sentence
     camel = _CAMEL_TAIL.search(text, max(0, len(text) - _CAMEL_SPAN))  # "…on TuesdayGetty Images"
-    bare = _BARE_LABEL_END.search(text) if text[-1].islower() else None
+    stop = "." in text or "!" in text or "?" in text  # most such lines (titles, teasers, menus) hold none
+    bare = _BARE_LABEL_END.search(text) if stop and text[-1].islower() else None
     if bare and bare.group("label").lower() in RULES.credit_kinds and bare.start() >= _NAME_MIN_CAPTION:
         return text[: bare.start() + 1].strip(), bare.group("credit")  # "CAPTION. Beeld Jan Jansen"
     if (
@@ -356,7 +357,8 @@ def bracketed(text: str, words: int) -> tuple[str, str] | None:
         and lab.group("credit")[0].isupper()
         and len(text[: lab.start()].split()) >= _BRACKET_CAPTION_MIN_WORDS
     ):
-        return text[: lab.start()].strip(), lab.group("credit").strip()  # "CAPTION (foto Jane Roe)"
+        # "CAPTION (foto Jane Roe)": the bracket's text is the credit, its label kept as "(Foto Ansa)" keeps it
+        return text[: lab.start()].strip(), text[lab.start() :].strip(" ([)]")
     m = _BRACKET_END.search(text) or _SQUARE_END.search(text)
     if m is None:
         m = _LABEL_LAST.search(text)

@@ -45,6 +45,7 @@ _QUOTE_DASH: Final = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME: Final = re.compile(r"\d{1,2}:\d\d$")
 _RELATIVE_DAY_WORDS: Final = 6  # "Aangepast vandaag, 08:12"
 _DESK_WORDS: Final = 3  # "Redazione ANSA"
+_CLOCK_HINT: Final = re.compile(r"\d[:.h]\d")  # what a relative day's clock time holds ("06:30", "14h30")
 _CLOCK: Final = re.compile(r"\b\d{1,2}:\d\d\b")
 # Digits of any script (\d is Unicode): a four-digit year that int() reads in any script's digits
 _ANY_YEAR: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -183,7 +184,7 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
     return bool(
         find_date(d.text)
         or _script_date(d.text)
-        or (f.words <= _RELATIVE_DAY_WORDS and RULES.relative_day.search(d.text) is not None)
+        or (f.words <= _RELATIVE_DAY_WORDS and _relative_day(d.text))
         or (f.words <= _DESK_WORDS and _desk_or_wire(d.text))
         or RULES.byline.match(d.text)
         or name_line(d, stop)
@@ -194,11 +195,19 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
     )
 
 
+def _relative_day(t: str) -> bool:
+    """ "Vandaag, 06:30": the cheap test for a clock time first, the day's name after it."""
+    return _CLOCK_HINT.search(t) is not None and RULES.relative_day.search(t) is not None
+
+
 _RELATIVE_DATE_WORDS: Final = 4  # "3 hours ago", "Published 2 days ago": the date a page prints as an age
 
 
 def _desk_or_wire(t: str) -> bool:
     """ "Redazione", "dpa", "Redazione ANSA": a desk or a wire alone signs an article as a byline does."""
+    first = t.partition(" ")[0].lower()
+    if first not in RULES.desk_words and first not in RULES.agency_words:
+        return False  # the cheap test first: most lines open with neither
     return (
         t.lower() in RULES.desk_words
         or RULES.agency.fullmatch(t) is not None

@@ -298,6 +298,8 @@ def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
     if f is None or not (2 <= f.words <= _NAME_LINE_MAX_WORDS):
         return []
     text = d.text
+    if text[:1] in _SIGN_DASHES:
+        text = text.lstrip(_SIGN_DASHES + " ")  # "— Ana López": a signature set after a dash
     if text.endswith("."):  # "Jeanne Morel.": a name alone may end with a stop; a longer line is a sentence
         if f.words > _STOPPED_NAME_WORDS or text.endswith("..") or len(text.rsplit(None, 1)[-1]) <= 3:
             return []  # ("J. Roe." ends with an initial or an abbreviation: not judged)
@@ -314,6 +316,8 @@ def names_only(text: str, stop: frozenset[str]) -> list[str]:
     head = text.split(None, 3)[:3]
     if sum(1 for t in head if t[:1].isupper()) < 2 and not text.startswith((",", "&")):
         return []  # a name line opens with capitalised words
+    if _counted_words(text):
+        return []  # "Pemerintah Naikkan Upah Minimum 5 Persen Tahun Depan": a title with a number in it
     part = name_part(_LEADING_CONNECTOR.sub("", text))
     if not part:
         return []
@@ -330,6 +334,19 @@ def names_only(text: str, stop: frozenset[str]) -> list[str]:
     if all(sum(1 for t in n.split() if t[:1].isupper()) > _NAME_MAX_CAPS for n in names):
         return []  # "City Announces Night Bus Trial": a title in Title Case, not a person
     return [n for n in names if not _employer(n)]
+
+
+# a number, then two words: "… 5 Persen Tahun Depan", "… 3 Jahre Haft"; beside a name stand dates and times
+_NUMBER_WORDS: Final = re.compile(r"\s\d+(?:[.,]\d+)?\s+(?P<word>[^\W\d_]{3,})\s+[^\W\d_]{3,}")
+
+
+def _counted_words(text: str) -> bool:
+    """A number followed by words that are neither a month nor a time unit: a title's figure, not a date."""
+    m = _NUMBER_WORDS.search(text)
+    if m is None:
+        return False
+    word = m.group("word").lower()
+    return word not in RULES.month_numbers and RULES.relative_time.search(m.group(0)) is None
 
 
 def _employer(name: str) -> bool:
@@ -358,6 +375,7 @@ def _coverable(part: str, stop: frozenset[str]) -> bool:
 
 _ROLE_ALONE_WORDS: Final = 3
 _STOPPED_NAME_WORDS: Final = 3
+_SIGN_DASHES: Final = "—–―"
 
 
 def _role_alone(d: LineDecision) -> bool:
