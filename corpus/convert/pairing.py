@@ -286,7 +286,8 @@ def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:
     ("Quelle", "Source": rules/<lang>.toml, credit.weak) also cites a text's source."""
     rule = nb[k].rule
     weak = rule.startswith(_LABEL_RULE) and rule[len(_LABEL_RULE) :].strip("'").lower() in RULES.credit_weak
-    if not (weak or rule.startswith(_BARE_RULES)):
+    # "© Jane Roe" under the last paragraph of a post signs the post (or its last picture, shown above)
+    if not (weak or rule.startswith(_BARE_RULES) or rule == _COPYRIGHT_RULE):
         return False
     pos = k - 1 if nb[k - 1] is x else k - 2
     if pos < 1 or not _paragraph(nb[pos - 1]) or not (x.features and x.features.ends_sentence):
@@ -304,6 +305,7 @@ _CAPTION_GAP: Final = 2  # a caption sits on the line above its credit, or one b
 _SIGNOFF_LOOKAHEAD: Final = 2  # lines after a credit where the article's text would go on
 _BARE_RULES: Final = ("credit.agency line", "credit.bare")
 _LABEL_RULE: Final = "credit.label: "
+_COPYRIGHT_RULE: Final = "credit.copyright"
 _BIO_CAPTION_MAX_WORDS: Final = 25
 
 
