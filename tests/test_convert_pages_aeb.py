@@ -23,3 +23,38 @@ def test_copyright_under_the_last_paragraph_signs_the_post_and_takes_no_caption(
     assert STEPS[-1] in rec.body
     assert "Marla Fenwick" not in rec.body
     assert label_of(text, STEPS[-1])[0] == "body"
+
+
+INGREDIENTS = [
+    "What You Need",
+    "2 cups all-purpose flour",
+    "2 tablespoons sugar",
+    "1 tablespoon poppy seeds",
+    "2 teaspoons baking powder",
+    "1 lemon, zested and juiced",
+    "1 1/2 cups buttermilk",
+    "2 eggs",
+]
+INTRO_2 = (
+    "I started making them when my neighbour brought over a bag of lemons from her tree, and now the kids "
+    "ask for them every single weekend without fail."
+)
+
+
+def test_an_ingredient_list_does_not_cut_the_intro_off_the_post() -> None:
+    """Many short lines between the intro and the method weighed as furniture and outweighed the intro."""
+    region = "\n\n".join([INTRO, INTRO_2, "\n".join(INGREDIENTS), "How to Make Them", *STEPS]) + "\n"
+    glued = "\n\n".join([INTRO, INTRO_2, *INGREDIENTS, "How to Make Them", *STEPS]) + "\n"
+    for text in (region, glued):
+        body = convert(text).body
+        assert INTRO in body and INTRO_2 in body
+        assert "2 cups all-purpose flour" in body and "1 1/2 cups buttermilk" in body
+        assert STEPS[0] in body
+
+
+def test_a_numbered_teaser_list_in_title_case_is_no_list_of_the_post() -> None:
+    teasers = ["27 Oddest Medical Case Reports", "10 Strangest Hospital Stories", "11 Weird Things Pets Ate"]
+    text = "\n\n".join(
+        [INTRO, INTRO_2, *STEPS, "\n".join(teasers), "Originally published on Example Science."]
+    )
+    assert "Oddest Medical" not in convert(text + "\n").body

@@ -61,6 +61,24 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
         k = j + 1
 
 
+# an item's opening: a bullet, a number ("1.", "2)"), or a quantity ("2 cups flour", "½ cup sugar")
+_ITEM_START: Final = re.compile(
+    r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]\s|[\d½¼¾⅓⅔]+(?:[/.,]\d+)?(?:\s\d+/\d+)?\s+[a-zà-ÿ])"
+)
+_ITEM_TITLE: Final = 0.8  # a numbered line in Title Case is a teaser's title ("10 Strangest Cases Ever")
+
+
+def item_like(d: LineDecision) -> bool:
+    """A list's item that no menu or teaser list holds: a bullet, a number or a quantity at its start in a
+    line not set in Title Case, or a line of prose."""
+    f = d.features
+    if f is None:
+        return False
+    if _ITEM_START.match(d.text):
+        return f.title_ratio < _ITEM_TITLE
+    return _prose_item(d)
+
+
 def _prose_item(d: LineDecision) -> bool:
     """A short line that reads like running text (function words, few capitals): a list item or a lead-in
     whose bullet the dump dropped ("make a list of what you have"), not a title, a name or a menu. A lead-in
