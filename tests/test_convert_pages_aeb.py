@@ -58,3 +58,29 @@ def test_a_numbered_teaser_list_in_title_case_is_no_list_of_the_post() -> None:
         [INTRO, INTRO_2, *STEPS, "\n".join(teasers), "Originally published on Example Science."]
     )
     assert "Oddest Medical" not in convert(text + "\n").body
+
+
+BLOG = [
+    "A year ago I left my office job to work for myself, and I have learned more in these twelve months than "
+    "in the five years before them put together.",
+    "My first rates were far too low. I was so worried about losing clients that I forgot I also had to pay "
+    "for my own software, insurance and holidays.",
+    "Every project I took just for the money ended up taking twice as long as planned and left me too tired "
+    "for the work I actually enjoy.",
+    "Go to the list of apps. You will see every app installed on the set, including the ones that came "
+    "preinstalled by its maker, in the order they were added.",
+]
+
+
+def test_numbered_title_case_headings_head_the_steps_they_number() -> None:
+    """A listicle's "1. Title Case Heading" or a how-to's "Step 2: Find the App List" read as inline links."""
+    heads = [
+        "1. Charge More Than You Think You Should",
+        "Step 2: Find the App List Again",
+        "Was It Worth It?",
+    ]
+    text = "\n\n".join([BLOG[0], heads[0], BLOG[1], heads[1], BLOG[2], heads[2], BLOG[3]]) + "\n"
+    body = convert(text).body
+    for h in heads:
+        assert h in body
+        assert label_of(text, h) == ("body", "subheading: short line between paragraphs")

@@ -20,6 +20,9 @@ _SUBHEAD_MAX_WORDS: Final = 16
 _INLINE_LINK_MIN_WORDS: Final = 6
 _CAPS_HEADING_WORDS: Final = 8
 _NUMBERED_HEAD: Final = re.compile(r"\d{1,2}[.)]\s+\w")
+# "1. Charge More Than You Think", "Step 2: Find the App List", "Part 3 – The Road Home": a numbered heading
+# of a listicle or a how-to is set in Title Case like a link's title, but no link is numbered
+_HEADING_MARK: Final = re.compile(r"(?:\d{1,2}[.):]|[A-Z][a-z]+ \d{1,2}(?:[.):]| [–—-]))\s")
 # "Jane Roe, director of …", "Sir John Doe (left) …", "Jane Roe @handle": a person named, then a role or a
 # handle, alone between paragraphs; a heading does not start with a name and a comma.
 _PERSON_LINE: Final = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,2}[A-ZÀ-Þ][\w'’-]+(?:,\s|\s+\(|\s+@)")
@@ -77,7 +80,7 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
                 )
             elif _PERSON_LINE.match(d.text) and not d.text.isupper():
                 d.label, d.rule = BOILERPLATE, "a name and a role between paragraphs (a portrait's caption)"
-            elif _title_case_link(d, lang):
+            elif _title_case_link(d, lang) and not _HEADING_MARK.match(d.text):
                 d.label, d.rule = RELATED, "related.inline: Title Case line between paragraphs"
                 d.data = {"rel": "inline", "title": d.text}
             else:
