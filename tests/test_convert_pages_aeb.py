@@ -84,3 +84,25 @@ def test_numbered_title_case_headings_head_the_steps_they_number() -> None:
     for h in heads:
         assert h in body
         assert label_of(text, h) == ("body", "subheading: short line between paragraphs")
+
+
+DEALS = [
+    "Welcome to our daily deals roundup, where we gather the best discounts on gadgets, games and gear that we "
+    "think are actually worth your money today.",
+    "These earbuds rarely drop below seventy dollars, so this is the lowest price we have seen on a pair that "
+    "sounds this good and lasts all day on a charge.",
+    "If you have been waiting to upgrade your desk, this monitor has sharp colours, a thin bezel and a stand "
+    "that tilts and swivels, which is rare at this price.",
+]
+
+
+def test_a_deal_posts_offer_lines_between_its_paragraphs_are_body() -> None:
+    offers = [
+        "Orbit Buds Pro Wireless Earbuds for $59.99",
+        "Get it at Shopmart for $59.99",
+        "Vantage 27-inch 4K Monitor for €229,99 (was €329,99)",
+    ]
+    text = "\n\n".join([DEALS[0], offers[0], DEALS[1], offers[1], offers[2], DEALS[2]]) + "\n"
+    body = convert(text).body
+    for line in offers:
+        assert line in body

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from corpus.convert.body.lists import SHORT_IN_RUN, SHORT_OUTSIDE, list_after_run, lists_between_paragraphs
+from corpus.convert.body.lists import (
+    SHORT_IN_RUN,
+    SHORT_OUTSIDE,
+    list_after_run,
+    lists_between_paragraphs,
+    priced,
+)
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE, CAPTION, CREDIT, RELATED
 from corpus.convert.rules import RULES
@@ -80,7 +86,7 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
                 )
             elif _PERSON_LINE.match(d.text) and not d.text.isupper():
                 d.label, d.rule = BOILERPLATE, "a name and a role between paragraphs (a portrait's caption)"
-            elif _title_case_link(d, lang) and not _HEADING_MARK.match(d.text):
+            elif _title_case_link(d, lang) and not _HEADING_MARK.match(d.text) and not priced(d.text):
                 d.label, d.rule = RELATED, "related.inline: Title Case line between paragraphs"
                 d.data = {"rel": "inline", "title": d.text}
             else:

@@ -30,7 +30,6 @@ _ROW_MARKS: Final = frozenset(":()/|")
 _SHAPE_MIN: Final = 3
 _COUNTER: Final = "boilerplate.counter"
 # short lines that read like prose (bullets dropped): stopwords at least this share, capitals at most this
-_PROSE_MIN_LINES: Final = 1
 _PROSE_MIN_WORDS: Final = 4
 _PROSE_STOP: Final = 0.3
 _PROSE_TITLE: Final = 0.35
@@ -51,7 +50,7 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
         items = sum(1 for x in run if _LIST_ITEM.search(x.text)) + _same_shape(run)
         listed = len(run) >= _LIST_MIN_LINES and items >= _LIST_ITEM_SHARE * len(run)
         if (
-            (listed or (len(run) >= _PROSE_MIN_LINES and all(_prose_item(x) for x in run)))
+            (listed or all(_prose_item(x) or priced(x.text) for x in run))
             and nb[k - 1].label == BODY
             and j + 1 < len(nb)
             and nb[j + 1].label == BODY
@@ -77,6 +76,16 @@ def item_like(d: LineDecision) -> bool:
     if _ITEM_START.match(d.text):
         return f.title_ratio < _ITEM_TITLE
     return _prose_item(d)
+
+
+# an amount of money: "$59.99", "€ 20", "£1,299", "19,99 €", "20 USD"
+_PRICE: Final = re.compile(r"[$€£¥₹]\s?\d|\d(?:[.,]\d+)*\s?(?:[€£$]|(?:USD|EUR|GBP)\b)")
+
+
+def priced(text: str) -> bool:
+    """A deal's line ("Get it at Shopmart for $59.99", "Pixel Buds for $99 (was $129)"): a post's own
+    offer between the paragraphs that describe it."""
+    return _PRICE.search(text) is not None
 
 
 def _prose_item(d: LineDecision) -> bool:
