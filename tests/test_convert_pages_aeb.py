@@ -106,3 +106,13 @@ def test_a_deal_posts_offer_lines_between_its_paragraphs_are_body() -> None:
     body = convert(text).body
     for line in offers:
         assert line in body
+
+
+def test_short_asides_between_paragraphs_are_body() -> None:
+    """ "Really." / "It works." …: the writer's own short sentences between two paragraphs, each too short
+    to count as text on its own."""
+    asides = ["Really.", "It works.", "Try it once.", "You will see!"]
+    text = "\n\n".join([BLOG[0], BLOG[1], *asides, BLOG[2], BLOG[3]]) + "\n"
+    body = convert(text).body
+    for line in asides:
+        assert f"\n\n{line}\n\n" in body

@@ -50,7 +50,7 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
         items = sum(1 for x in run if _LIST_ITEM.search(x.text)) + _same_shape(run)
         listed = len(run) >= _LIST_MIN_LINES and items >= _LIST_ITEM_SHARE * len(run)
         if (
-            (listed or all(_prose_item(x) or priced(x.text) for x in run))
+            (listed or all(_prose_item(x) or _sentence(x) or priced(x.text) for x in run))
             and nb[k - 1].label == BODY
             and j + 1 < len(nb)
             and nb[j + 1].label == BODY
@@ -86,6 +86,13 @@ def priced(text: str) -> bool:
     """A deal's line ("Get it at Shopmart for $59.99", "Pixel Buds for $99 (was $129)"): a post's own
     offer between the paragraphs that describe it."""
     return _PRICE.search(text) is not None
+
+
+def _sentence(d: LineDecision) -> bool:
+    """A short sentence of the text ("Really.", "Let's get started."): a blogger's aside between paragraphs,
+    too short to count as text on its own."""
+    f = d.features
+    return f is not None and f.ends_sentence and d.text[:1].isupper()
 
 
 def _prose_item(d: LineDecision) -> bool:
