@@ -116,3 +116,19 @@ def test_short_asides_between_paragraphs_are_body() -> None:
     body = convert(text).body
     for line in asides:
         assert f"\n\n{line}\n\n" in body
+
+
+def test_an_aside_over_a_heading_heads_the_section_below() -> None:
+    """Two short lines between paragraphs, the upper a short sentence, the lower a heading: both body."""
+    aside, head = "So frustrating …", "Welcome to my small lesson on focus"
+    text = "\n\n".join([BLOG[0], BLOG[1], aside, head, BLOG[2], BLOG[3]]) + "\n"
+    body = convert(text).body
+    assert aside in body and head in body
+    assert label_of(text, head)[0] == "body"
+
+
+def test_a_kicker_over_a_teaser_title_between_paragraphs_stays_out() -> None:
+    text = (
+        "\n\n".join([BLOG[0], BLOG[1], "Sponsored", "Ten ways to save on your energy bill", BLOG[2]]) + "\n"
+    )
+    assert "Ten ways to save" not in convert(text).body

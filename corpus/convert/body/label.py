@@ -90,11 +90,65 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
                 d.label, d.rule = RELATED, "related.inline: Title Case line between paragraphs"
                 d.data = {"rel": "inline", "title": d.text}
             else:
-                d.label, d.rule = BODY, "subheading: short line between paragraphs"
+                d.label, d.rule = BODY, _SUBHEADING
             continue
         d.label, d.rule = BOILERPLATE, SHORT_IN_RUN if inside else SHORT_OUTSIDE
+    _stacked_headings(nb, s, e)
     lists_between_paragraphs(nb, s, e)
     list_after_run(nb, e)
+
+
+_SUBHEADING: Final = "subheading: short line between paragraphs"
+_STACKED: Final = "subheading: two or three short lines over a paragraph"
+_STACK_MAX: Final = 3
+
+
+def _stacked_headings(nb: list[LineDecision], s: int, e: int) -> None:
+    """A section's heading over its first subheading ("The four stages" / "Stage 1: Plan"), or a short aside
+    over a heading, between paragraphs: two or three short lines that each read as a heading head the text
+    below, though only the lowest has text right below it."""
+    k = s + 1
+    while k <= e:
+        if nb[k].rule != SHORT_IN_RUN:
+            k += 1
+            continue
+        j = k
+        while j + 1 <= e and nb[j + 1].rule == SHORT_IN_RUN:
+            j += 1
+        below = nb[j + 1] if j + 1 < len(nb) else None
+        if (
+            j > k
+            and j - k < _STACK_MAX
+            and below is not None
+            and below.label == BODY
+            and below.content in ("good", "medium")
+            and _body_above(nb, k)
+            and all(_heading_like(x) for x in nb[k : j + 1])
+            and all(_aside(x.text) for x in nb[k:j])
+        ):
+            for x in nb[k : j + 1]:
+                x.label, x.rule = BODY, _STACKED
+        k = j + 1
+
+
+_ASIDE_ENDS: Final = (".", "!", "?", "…", ":")
+
+
+def _aside(text: str) -> bool:
+    """A short sentence or lead-in ("Really.", "So frustrating …", "Think about it:"): the writer's voice,
+    not a kicker, a teaser's title or a name."""
+    return text.endswith(_ASIDE_ENDS) and not text.endswith("...")
+
+
+def _heading_like(d: LineDecision) -> bool:
+    f = d.features
+    return (
+        f is not None
+        and f.words <= _SUBHEAD_MAX_WORDS
+        and not f.has_url
+        and not _timestamp(d.text)
+        and not _PERSON_LINE.match(d.text)
+    )
 
 
 _MEDIA: Final = (CREDIT, CAPTION)
