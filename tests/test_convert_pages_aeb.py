@@ -132,3 +132,41 @@ def test_a_kicker_over_a_teaser_title_between_paragraphs_stays_out() -> None:
         "\n\n".join([BLOG[0], BLOG[1], "Sponsored", "Ten ways to save on your energy bill", BLOG[2]]) + "\n"
     )
     assert "Ten ways to save" not in convert(text).body
+
+
+GAME = [
+    "The studio behind the game has announced a surprise expansion that adds a new campaign, two playable "
+    "factions and a co-op mode that fans have been asking for since launch.",
+    "The expansion will cost twenty dollars and launches next month for computers and consoles, and owners of "
+    "the deluxe edition will get it at no extra cost.",
+    "The studio also said a free update will arrive on the same day with balance changes and a long list of bug "
+    "fixes for the base game.",
+]
+INCLUDED = [
+    "Here's what's included:",
+    "A 20-mission story campaign",
+    "Two new factions, the Tidewardens and the Ember Court",
+    "Online co-op for up to three players",
+    "Over 40 new units and abilities",
+]
+
+
+def test_a_list_announced_by_a_lead_in_is_the_posts_own() -> None:
+    """The items after "Here's what's included:" need not look like items: the text announces them."""
+    for sep in ("\n", "\n\n"):  # one block (region, page) or a block per item (glued)
+        text = "\n\n".join([*GAME[:2], sep.join(INCLUDED), GAME[2]]) + "\n"
+        body = convert(text).body
+        assert GAME[0] in body and GAME[2] in body
+        for line in INCLUDED:
+            assert line in body
+
+
+def test_title_case_lines_under_a_colon_are_no_announced_list() -> None:
+    links = [
+        "More from the studio:",
+        "Ashen Crown Review Roundup",
+        "Best Strategy Games Of The Year",
+        "Top Co-op Picks",
+    ]
+    text = "\n\n".join([*GAME[:2], "\n".join(links), GAME[2]]) + "\n"
+    assert "Ashen Crown Review Roundup" not in convert(text).body

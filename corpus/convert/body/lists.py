@@ -50,7 +50,7 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
         items = sum(1 for x in run if _LIST_ITEM.search(x.text)) + _same_shape(run)
         listed = len(run) >= _LIST_MIN_LINES and items >= _LIST_ITEM_SHARE * len(run)
         if (
-            (listed or all(_prose_item(x) or _sentence(x) or priced(x.text) for x in run))
+            (listed or led_list(run) or all(_prose_item(x) or _sentence(x) or priced(x.text) for x in run))
             and nb[k - 1].label == BODY
             and j + 1 < len(nb)
             and nb[j + 1].label == BODY
@@ -76,6 +76,19 @@ def item_like(d: LineDecision) -> bool:
     if _ITEM_START.match(d.text):
         return f.title_ratio < _ITEM_TITLE
     return _prose_item(d)
+
+
+_LED_MIN_ITEMS: Final = 2
+
+
+def led_list(run: list[LineDecision]) -> bool:
+    """ "Here's what's included:" and the items under it, none set in Title Case (menus and teaser titles
+    are): a list the text itself announces, whatever its items look like."""
+    if len(run) <= _LED_MIN_ITEMS or not run[0].text.endswith(":"):
+        return False
+    return all(
+        x.features is not None and (x.features.title_ratio < _ITEM_TITLE or item_like(x)) for x in run[1:]
+    )
 
 
 # an amount of money: "$59.99", "€ 20", "£1,299", "19,99 €", "20 USD"

@@ -12,7 +12,7 @@ from typing import Final
 
 from corpus.convert.body.end import follows_article
 from corpus.convert.body.furniture import CONTENTS
-from corpus.convert.body.lists import item_like
+from corpus.convert.body.lists import item_like, led_list
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
 
@@ -84,7 +84,10 @@ def _list_spans(nb: list[LineDecision], weights: list[float]) -> None:
             and _text(nb[k - 1])
             and j + 1 < n
             and _text(nb[j + 1])
-            and sum(1 for x in nb[k : j + 1] if item_like(x)) >= _SPAN_ITEM_SHARE * (j - k + 1)
+            and (
+                sum(1 for x in nb[k : j + 1] if item_like(x)) >= _SPAN_ITEM_SHARE * (j - k + 1)
+                or led_list(nb[k : j + 1])
+            )
         ):
             for i in range(k, j + 1):
                 weights[i] = 0.0
