@@ -170,3 +170,29 @@ def test_title_case_lines_under_a_colon_are_no_announced_list() -> None:
     ]
     text = "\n\n".join([*GAME[:2], "\n".join(links), GAME[2]]) + "\n"
     assert "Ashen Crown Review Roundup" not in convert(text).body
+
+
+EVENT = [
+    "The winter lantern festival is back for its fifth year, with more than two hundred handmade lanterns "
+    "lighting up the paths of the park every evening through the end of January.",
+    "This year's theme is the night sky, and local artists have built lanterns shaped like planets, comets "
+    "and constellations, along with a long tunnel of light near the pond.",
+    "Food trucks and a hot chocolate stand will be open every night, and there will be live music on Friday "
+    "and Saturday evenings from a different local band each week.",
+]
+DETAILS = [
+    "Event details",
+    "Dates: December 1, 2026 – January 31, 2027",
+    "Time: 5 p.m. – 10 p.m. daily",
+    "Location: Riverside Park, 400 Mill Street",
+    "Tickets: $18 adults, $10 children",
+]
+
+
+def test_an_events_date_range_is_a_row_of_its_details_not_the_posts_date() -> None:
+    text = "\n\n".join(["Posted on November 21, 2026", *EVENT[:2], "\n".join(DETAILS), EVENT[2]]) + "\n"
+    assert label_of(text, DETAILS[1])[0] != "dateline"
+    body = convert(text).body
+    for line in DETAILS[1:]:
+        assert line in body
+    assert convert(text).published == "2026-11-21"

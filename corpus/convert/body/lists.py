@@ -75,7 +75,11 @@ def item_like(d: LineDecision) -> bool:
         return False
     if _ITEM_START.match(d.text):
         return f.title_ratio < _ITEM_TITLE
-    return _prose_item(d)
+    return _prose_item(d) or _FACT_ROW.match(d.text) is not None
+
+
+# a row of a fact box: a short label, a colon, and a figure in the value ("Battery: 5,000 mAh", "Time: 5 p.m.")
+_FACT_ROW: Final = re.compile(r"[A-ZÀ-Þ][\w ]{0,20}:\s[^:]*\d")
 
 
 _LED_MIN_ITEMS: Final = 2
