@@ -196,3 +196,17 @@ def test_an_events_date_range_is_a_row_of_its_details_not_the_posts_date() -> No
     for line in DETAILS[1:]:
         assert line in body
     assert convert(text).published == "2026-11-21"
+
+
+def test_a_lead_in_after_other_short_lines_still_announces_its_list() -> None:
+    """An aside, then "Think about it:" and its items right above a paragraph: the lead-in and items are body."""
+    items = [
+        "Think about it:",
+        "You build a site in a quiet corner",
+        "People slowly find it",
+        "Some of them come back",
+    ]
+    text = "\n\n".join([*BLOG[:2], "Not to get too clever, but …", "\n".join(items), *BLOG[2:]]) + "\n"
+    body = convert(text).body
+    for line in items:
+        assert line in body

@@ -57,7 +57,20 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
         ):
             for x in run:
                 x.label, x.rule = BODY, f"list item: {len(run)} item-like lines between paragraphs"
+        elif j + 1 < len(nb) and nb[j + 1].label == BODY:
+            _led_tail(run)
         k = j + 1
+
+
+def _led_tail(run: list[LineDecision]) -> None:
+    """Short lines, then a lead-in ("Think about it:") and its items right above a paragraph: the lead-in
+    and its items are the text's list, whatever the lines above them are."""
+    for i in range(len(run) - 1, 0, -1):
+        if run[i].text.endswith(":"):
+            if led_list(run[i:]):
+                for x in run[i:]:
+                    x.label, x.rule = BODY, f"list item: {len(run) - i - 1} items under a lead-in"
+            return
 
 
 # an item's opening: a bullet, a number ("1.", "2)"), or a quantity ("2 cups flour", "½ cup sugar")
