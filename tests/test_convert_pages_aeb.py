@@ -210,3 +210,19 @@ def test_a_lead_in_after_other_short_lines_still_announces_its_list() -> None:
     body = convert(text).body
     for line in items:
         assert line in body
+
+
+MARKETS = [
+    "Shares in the region rose for a third day on Tuesday as investors bet that central banks would keep "
+    "rates on hold for the rest of the year, lifting miners and banks.",
+    "The dollar slipped against most major currencies, while gold edged higher and oil held near its highest "
+    "level in a month on worries about supply.",
+    "Copper on the metals exchange lost half a percent to its lowest level in two weeks.",
+]
+
+
+def test_a_link_to_a_chart_is_no_credit_and_takes_no_caption() -> None:
+    text = "\n\n".join([*MARKETS, "(Graphic: World assets in 2026 - here)"]) + "\n"
+    rec = convert(text)
+    assert MARKETS[2] in rec.body
+    assert not rec.credits

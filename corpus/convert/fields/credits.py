@@ -234,8 +234,14 @@ _TITLE_MIN_WORDS: Final = 10
 
 
 def label_title(credit: str, f: Features) -> bool:
-    """What follows a label is a title, not a credit: a long sentence with its stop and no slash."""
+    """What follows a label is a title, not a credit: a long sentence with its stop and no slash, or a link
+    to a chart ("(Graphic: Assets in 2026 - here)", "Map: where it rained - click here")."""
+    if _LINK_ANCHOR.search(credit):
+        return True
     return f.ends_sentence and "/" not in credit and len(credit.split()) >= _TITLE_MIN_WORDS
+
+
+_LINK_ANCHOR: Final = re.compile(r"[-–—:]\s*(?:click\s+)?here\W*$", re.IGNORECASE)
 
 
 def label_lines(nb: list[LineDecision]) -> None:
