@@ -226,3 +226,23 @@ def test_a_link_to_a_chart_is_no_credit_and_takes_no_caption() -> None:
     rec = convert(text)
     assert MARKETS[2] in rec.body
     assert not rec.credits
+
+
+POST = [
+    "For three years every app on my phone and laptop was set to dark mode, and I was sure it was better for "
+    "my eyes and for my battery as well.",
+    "Then I spent a month reading about how our eyes deal with light text on dark backgrounds, and what I "
+    "found made me switch back to the light side.",
+    "Reading long text in dark mode can be harder for many people, because light letters on a dark ground "
+    "tend to blur at their edges after a while.",
+    "So now I use light mode during the day and only switch to dark mode late at night, when a bright screen "
+    "would keep me awake.",
+]
+
+
+def test_written_by_under_a_post_opens_the_author_box_not_more_text() -> None:
+    bio = "I write about design, screens and the small habits that make everyday work a little easier."
+    text = "\n\n".join([*POST, "Written by Aiko Brennan", bio, "More from Aiko Brennan"]) + "\n"
+    body = convert(text).body
+    assert POST[-1] in body
+    assert bio not in body
