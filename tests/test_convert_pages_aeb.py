@@ -246,3 +246,11 @@ def test_written_by_under_a_post_opens_the_author_box_not_more_text() -> None:
     body = convert(text).body
     assert POST[-1] in body
     assert bio not in body
+
+
+def test_an_aggregators_editing_note_under_a_release_is_furniture() -> None:
+    note = "Materials provided by Northfield University. Note: Content may be edited for style and length."
+    text = "\n\n".join([*POST, "Story Source:", note]) + "\n"
+    body = convert(text).body
+    assert POST[-1] in body
+    assert "edited for style" not in body
