@@ -254,3 +254,15 @@ def test_an_aggregators_editing_note_under_a_release_is_furniture() -> None:
     body = convert(text).body
     assert POST[-1] in body
     assert "edited for style" not in body
+
+
+def test_a_recipes_call_to_readers_under_the_method_is_furniture() -> None:
+    calls = [
+        "Did you make this recipe? Tag us and tell us how it went!",
+        "¿Te ha gustado esta receta? Compártela.",
+    ]
+    for call in calls:
+        text = "\n\n".join([INTRO, *STEPS, call]) + "\n"
+        body = convert(text).body
+        assert STEPS[-1] in body
+        assert call not in body
