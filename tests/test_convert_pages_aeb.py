@@ -3,7 +3,7 @@ invented pages, one test per page pattern the converter learned (branch pages-ae
 
 from __future__ import annotations
 
-from tests.test_convert_rules import convert, label_of
+from tests.test_convert_rules import PARAS, article, convert, label_of
 
 INTRO = (
     "These lemon poppy seed pancakes are the fluffiest thing to come out of my kitchen this winter, and they "
@@ -257,12 +257,12 @@ def test_an_aggregators_editing_note_under_a_release_is_furniture() -> None:
 
 
 def test_a_recipes_call_to_readers_under_the_method_is_furniture() -> None:
-    calls = [
-        "Did you make this recipe? Tag us and tell us how it went!",
-        "¿Te ha gustado esta receta? Compártela.",
-    ]
-    for call in calls:
-        text = "\n\n".join([INTRO, *STEPS, call]) + "\n"
+    calls = {
+        "en": "Did you make this recipe? Tag us and tell us how it went!",
+        "es": "¿Te ha gustado esta receta? Compártela con tus amigos.",
+    }
+    for lang, call in calls.items():
+        text = article(lang, bottom=[call])
         body = convert(text).body
-        assert STEPS[-1] in body
+        assert PARAS[lang][-1] in body
         assert call not in body
