@@ -266,3 +266,15 @@ def test_a_recipes_call_to_readers_under_the_method_is_furniture() -> None:
         body = convert(text).body
         assert PARAS[lang][-1] in body
         assert call not in body
+
+
+def test_copyright_under_a_recipes_last_step_takes_no_caption() -> None:
+    steps = [
+        "Spoon the jam into the warm jars, put the lids on and set them in a water bath for a while.",
+        "Boil for ten minutes (longer if you live high up)",
+        "Remove the jars from the pot and allow them to cool. The jam will set within a day or two.",
+    ]
+    text = "\n\n".join([INTRO, INTRO_2, "\n".join(steps), "© Regan Pike"]) + "\n"
+    rec = convert(text)
+    assert steps[2] in rec.body
+    assert not any(c.caption for c in rec.credits)

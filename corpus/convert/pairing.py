@@ -290,7 +290,17 @@ def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:
     if not (weak or rule.startswith(_BARE_RULES) or rule == _COPYRIGHT_RULE):
         return False
     pos = k - 1 if nb[k - 1] is x else k - 2
-    if pos < 1 or not _paragraph(nb[pos - 1]) or not (x.features and x.features.ends_sentence):
+    if pos < 1 or not (x.features and x.features.ends_sentence):
+        return False
+    above = nb[pos - 1]
+    # a copyright signs a post whose last lines are steps or items too ("Boil for 10 minutes" / "Let cool.")
+    step = (
+        rule == _COPYRIGHT_RULE
+        and _free(above)
+        and above.features is not None
+        and above.features.words >= _STEP_WORDS
+    )
+    if not (_paragraph(above) or step):
         return False
     return not any(_paragraph(y) for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD])
 
@@ -306,6 +316,7 @@ _SIGNOFF_LOOKAHEAD: Final = 2  # lines after a credit where the article's text w
 _BARE_RULES: Final = ("credit.agency line", "credit.bare")
 _LABEL_RULE: Final = "credit.label: "
 _COPYRIGHT_RULE: Final = "credit.copyright"
+_STEP_WORDS: Final = 6
 _BIO_CAPTION_MAX_WORDS: Final = 25
 
 
