@@ -278,3 +278,17 @@ def test_copyright_under_a_recipes_last_step_takes_no_caption() -> None:
     rec = convert(text)
     assert steps[2] in rec.body
     assert not any(c.caption for c in rec.credits)
+
+
+def test_asterisk_notes_under_a_table_after_the_text_belong_to_it() -> None:
+    rows = ["Pos. Team Points Wins", *[f"{i} Team {chr(64 + i)} {100 - i * 7} {9 - i}" for i in range(1, 9)]]
+    notes = [
+        "*Only the top four teams reach the play-offs in the spring.",
+        "* The season has 22 rounds in all.",
+    ]
+    link = "* Click the link for the full calendar of the season"
+    text = "\n\n".join([*BLOG[:3], "\n".join(rows), link, *notes, "Share this on WhatsApp"]) + "\n"
+    body = convert(text).body
+    assert rows[1] in body
+    for note in notes:
+        assert note in body

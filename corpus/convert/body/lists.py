@@ -209,6 +209,12 @@ def list_after_run(nb: list[LineDecision], e: int) -> None:
         j -= 1  # "Jane Roe" / "Staff Writer" / "follow" after the last row: the author's box, not the table
     for x in nb[e + 1 : j]:
         x.label, x.rule = BODY, f"list after the article: {j - k} item-like lines"
+    while j < len(nb) and nb[j].text.startswith("*") and nb[j].rule.startswith(_TEXT_OUTSIDE):
+        nb[j].label, nb[j].rule = BODY, "a note under the list after the article ('* Prices as of May')"
+        j += 1
+
+
+_TEXT_OUTSIDE: Final = ("medium text outside", "good text outside")
 
 
 _LEAD_IN_ITEMS: Final = 3
