@@ -292,3 +292,24 @@ def test_asterisk_notes_under_a_table_after_the_text_belong_to_it() -> None:
     assert rows[1] in body
     for note in notes:
         assert note in body
+
+
+TOWNS = [
+    "Winter is the quiet season in most small towns, which means cheaper rooms, empty streets and locals with "
+    "time to talk to a stranger passing through.",
+    "Elmsworth has a covered bridge, a bakery that opens at six and a general store that still sells cheese by "
+    "the wheel to anyone who asks for it.",
+    "The harbour freezes at the edges in January and the lobster shacks close, but the old inn by the "
+    "lighthouse keeps a fire going all day long.",
+]
+
+
+def test_a_listicles_numbered_heading_above_its_picture_heads_the_item() -> None:
+    """ "1. Elmsworth, Vermont" / "Photo: Jane Roe / Example Stock" / text: the heading, not the caption."""
+    item_1 = ["1. Elmsworth, Vermont", "Photo: Jane Roe / Example Stock", TOWNS[1]]
+    item_2 = ["2. Port Alder, Maine", "Photo: John Doe / Example Stock", TOWNS[2]]
+    text = "\n\n".join([TOWNS[0], *item_1, *item_2]) + "\n"
+    rec = convert(text)
+    assert "1. Elmsworth, Vermont" in rec.body and "2. Port Alder, Maine" in rec.body
+    assert [c.credit for c in rec.credits] == ["Jane Roe / Example Stock", "John Doe / Example Stock"]
+    assert not any(c.caption for c in rec.credits)

@@ -320,12 +320,17 @@ _STEP_WORDS: Final = 6
 _BIO_CAPTION_MAX_WORDS: Final = 25
 
 
+_ITEM_HEAD: Final = re.compile(r"\d{1,2}[.)]\s")
+
+
 def _captionable(d: LineDecision) -> bool:
     """Free, or a short line read as a bio only for its opening ("Jane Roe is a …"): next to a credit, a
     caption describing a person or a thing named first ("Aloe vera is a plant that …"). A line ending with a
     colon introduces what follows ("Credits of the shoot:"): no caption."""
     if d.text.endswith(":"):
         return False
+    if d.text[:1].isdigit() and _ITEM_HEAD.match(d.text) and not (d.features and d.features.ends_sentence):
+        return False  # "1. Elmsworth, Vermont" above an item's picture: the item's heading, not the caption
     if d.label == BIO:
         return d.features is not None and d.features.words <= _BIO_CAPTION_MAX_WORDS
     return _free(d)

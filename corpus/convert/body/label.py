@@ -68,7 +68,7 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             continue
         f = d.features
         assert f is not None
-        nxt = nb[k + 1] if k + 1 < len(nb) else None
+        nxt = _text_below(nb, k)
         next_text = nxt is not None and not nxt.label and nxt.content in ("good", "medium")
         if (
             inside
@@ -153,6 +153,16 @@ def _heading_like(d: LineDecision) -> bool:
 
 _MEDIA: Final = (CREDIT, CAPTION)
 _MEDIA_SPAN: Final = 3  # a picture's credit and caption lines between a paragraph and the next heading
+
+
+def _text_below(nb: list[LineDecision], k: int) -> LineDecision | None:
+    """The line below, or the line below a picture's credit: a heading often has its picture between it
+    and its text (a listicle's "1. Name of the place" / "Photo: Jane Roe" / text). A labelled caption
+    ("Media caption …") is a player's, under its own furniture."""
+    for j in range(k + 1, min(len(nb), k + 1 + _MEDIA_SPAN)):
+        if nb[j].label != CREDIT or nb[j].text.endswith(":"):
+            return nb[j]
+    return None
 
 
 def _body_above(nb: list[LineDecision], k: int) -> bool:
