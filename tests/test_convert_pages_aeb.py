@@ -313,3 +313,10 @@ def test_a_listicles_numbered_heading_above_its_picture_heads_the_item() -> None
     assert "1. Elmsworth, Vermont" in rec.body and "2. Port Alder, Maine" in rec.body
     assert [c.credit for c in rec.credits] == ["Jane Roe / Example Stock", "John Doe / Example Stock"]
     assert not any(c.caption for c in rec.credits)
+
+
+def test_a_call_to_comment_under_a_post_is_furniture() -> None:
+    call = "Have a favourite small town we missed? Tell us in the comments below."
+    text = "\n\n".join([*TOWNS, call]) + "\n"
+    body = convert(text).body
+    assert TOWNS[-1] in body and call not in body
