@@ -67,9 +67,10 @@ _SPAN_ITEM_SHARE: Final = 0.6
 
 
 def _list_spans(nb: list[LineDecision], weights: list[float]) -> None:
-    """A post's own list between two paragraphs (ingredients, specs, pros and cons, steps) is many short
-    lines: weighed as furniture they outweigh the intro above and cut it off the article. Three or more
-    short lines between text lines, most of them items, weigh nothing: the run goes across them."""
+    """A post's own list between two paragraphs (ingredients, spec rows, steps, items under a lead-in) is
+    many short lines: weighed as furniture they outweigh the intro above and cut it off the article. Three
+    or more short lines between text lines, most of them items (or announced by a lead-in), weigh nothing:
+    the run goes across them."""
     k, n = 0, len(nb)
     while k < n:
         if nb[k].label or nb[k].content != "short":
