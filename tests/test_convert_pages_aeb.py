@@ -320,3 +320,10 @@ def test_a_call_to_comment_under_a_post_is_furniture() -> None:
     text = "\n\n".join([*TOWNS, call]) + "\n"
     body = convert(text).body
     assert TOWNS[-1] in body and call not in body
+
+
+def test_an_offer_line_over_the_next_deals_title_are_both_body() -> None:
+    offer, title = "Get it on Riverbox for $229.99", "Free Month of Streamly Premium"
+    text = "\n\n".join([*DEALS[:2], offer, title, DEALS[2]]) + "\n"
+    body = convert(text).body
+    assert offer in body and title in body

@@ -105,8 +105,9 @@ _STACK_MAX: Final = 3
 
 def _stacked_headings(nb: list[LineDecision], s: int, e: int) -> None:
     """A section's heading over its first subheading ("The four stages" / "Stage 1: Plan"), or a short aside
-    over a heading, between paragraphs: two or three short lines that each read as a heading head the text
-    below, though only the lowest has text right below it."""
+    over a heading, or a deal's offer line ("Get it at Shop for $20") over the next deal's title, between
+    paragraphs: two or three short lines that each read as a heading head the text below, though only the
+    lowest has text right below it."""
     k = s + 1
     while k <= e:
         if nb[k].rule != SHORT_IN_RUN:
@@ -124,7 +125,7 @@ def _stacked_headings(nb: list[LineDecision], s: int, e: int) -> None:
             and below.content in ("good", "medium")
             and _body_above(nb, k)
             and all(_heading_like(x) for x in nb[k : j + 1])
-            and all(_aside(x.text) for x in nb[k:j])
+            and all(_aside(x.text) or priced(x.text) for x in nb[k:j])
         ):
             for x in nb[k : j + 1]:
                 x.label, x.rule = BODY, _STACKED
