@@ -26,7 +26,9 @@ def _runs(ds: list[LineDecision]) -> list[list[LineDecision]]:
     runs: list[list[LineDecision]] = []
     cur: list[LineDecision] = []
     for d in ds:
-        if d.label in (BYLINE, DATELINE) and (d.data.get("authors") or d.data.get("bare")):
+        if d.label in (BYLINE, DATELINE) and (
+            d.data.get("authors") or d.data.get("bare") or d.data.get("role")
+        ):
             cur.append(d)
         elif d.label != "blank" and cur:
             runs.append(cur)

@@ -101,7 +101,7 @@ def _pattern(
         hit = _anchored(text, f, stop, fams)
         if hit:
             return hit
-    if f.words <= 10 and (
+    if f.words <= _DATE_LINE_WORDS and (
         (("19" in text or "20" in text) and _YEAR.search(text)) or (not text.isascii() and native_year(text))
     ):  # dates have a 4-digit year
         d = find_date(text)
@@ -111,9 +111,12 @@ def _pattern(
             # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
             shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
             return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
+    if f.words <= _WIRE_DATELINE_WORDS and text[-1] == ")" and _wire_dateline(text):
+        # "Lima, 28 nov (EFE)": a wire's dateline with no year, not a caption and its credit
+        return DATELINE, "date: a wire's dateline (place, day and month, the agency)", {}
     if f.words <= _CAPTION_MAX_WORDS:
         # the cheap tests of each rule's gate stand here: a call costs more than they do
-        colon = ":" in text or "：" in text
+        colon = ":" in text or "：" in text or "..." in text or "…" in text  # "Credit...Jane Roe"
         sep = colon or "=" in text  # "사진=홍길동": a label's "=" in Korean captions
         m = RULES.credit_inline.search(text) if sep and inline_credit_possible(text) else None
         if m is None and colon:
@@ -156,6 +159,10 @@ def _pattern(
         if by:
             kind = RULES.credit_kinds.get(by[0].lower(), "photo")
             return CREDIT, f"credit.by: {by[0]!r} by", {"kind": kind, "credit": by[2], "caption": by[1]}
+        tl = credits.tail_label(text) if text[-1] not in ".?!" else None  # its own gate
+        if tl:
+            kind = RULES.credit_kinds.get(tl[0].lower().rstrip("."), "photo")
+            return CREDIT, f"credit.tail label: {tl[0]!r}", {"kind": kind, "credit": tl[2], "caption": tl[1]}
         tr = credits.trailing(text, f) if not f.ends_sentence and f.words >= 4 else None  # its own gate
         if tr:
             return (
@@ -222,14 +229,39 @@ def _long_caption(text: str, f: Features) -> tuple[str, str, dict[str, Any]] | N
     return None
 
 
+def _wire_dateline(text: str) -> bool:
+    m = _WIRE_DATELINE.match(text)
+    return (
+        m is not None
+        and m.group("month").lower() in RULES.month_numbers
+        and RULES.agency.fullmatch(m.group("wire")) is not None
+    )
+
+
+def _title_start(title: str) -> bool:
+    """A link's title opens with a capital, a digit or a quote; a sentence after the label goes on in lower case."""
+    c = title[:1]
+    return c.isupper() or c.isdigit() or c in _TITLE_QUOTES
+
+
 def _bio(text: str) -> tuple[str, str, dict[str, Any]] | None:
     m = RULES.bio.match(text) if text[0].isupper() else None
     return (BIO, f"bio: {m.group(0)!r}", {"name": m.group("name")}) if m else None
 
 
+_WIRE_DATELINE_WORDS: Final = 8
+# "Lima, 28 nov (EFE)": a place, a day, a month's name and a wire in brackets
+_WIRE_DATELINE: Final = re.compile(
+    r"^[A-ZÀ-Þ][\w.'’-]*(?:\s[\w.'’-]+){0,3},\s\d{1,2}\s(?P<month>[^\W\d_]{3,10})\.?\s\((?P<wire>[^()]{2,30})\)$"
+)
+_TITLE_QUOTES: Final = "«\"“„‘'"
 _ALL_FAMILIES: Final = frozenset(
     {"prevnext", "related", "credit", "byline", "boiler_line", "boiler_start", "caption"}
 )
+
+
+_DATE_LINE_WORDS: Final = 10  # a date line: the date and a few words around it
+_LABELLED_CAPTION_MIN: Final = 8  # characters of a caption between a label and the credit's own label
 
 
 def _anchored(
@@ -246,6 +278,14 @@ def _anchored(
         if m:
             title = (m.group("title") or "").strip()
             return RELATED, f"related.label: {m.group('label')!r}", {"rel": "related", "title": title}
+        m = RULES.related_inline.match(text)
+        if m and _title_start(m.group("title")):
+            title = m.group("title").strip()
+            return (
+                RELATED,
+                f"related.label before a title: {m.group('label')!r}",
+                {"rel": "related", "title": title},
+            )
         m = RULES.related_header.match(text) if f.words <= 8 else None
         if m:
             return (
@@ -255,17 +295,26 @@ def _anchored(
             )
     if f.words <= 25:
         m = RULES.credit_start.match(text) if "credit" in fams else None
-        if m and credits.label_title(m.group("credit"), f):
+        if m and credits.label_title(m.group("credit"), f, m.group("label")):
             m = None  # "VIDEO: Why people in one town are happier than elsewhere.": a teaser's title
         if m and (
             _SEPARATOR.search(text, m.end("label"), m.start("credit")) or m.group("credit")[:1].isupper()
         ):
             kind = RULES.credit_kinds.get(m.group("label").lower(), "photo")
-            return (
-                CREDIT,
-                f"credit.label: {m.group('label')!r}",
-                {"kind": kind, "credit": m.group("credit").strip()},
-            )
+            rest = m.group("credit")
+            inner = RULES.credit_inline.search(rest) if inline_credit_possible(rest) else None
+            if inner and inner.start() >= _LABELLED_CAPTION_MIN:  # "Image: CAPTION. Pic: Jane Roe"
+                caption = rest[: inner.start()].strip(" ([|–—-")
+                return (
+                    CREDIT,
+                    f"credit.inline: {inner.group('label')!r} after a caption labelled {m.group('label')!r}",
+                    {"kind": kind, "credit": inner.group("credit").strip(), "caption": caption},
+                )
+            data: dict[str, Any] = {"kind": kind, "credit": _closed(rest.lstrip("© ").strip())}  # "Foto: © X"
+            captioned = credits.captioned(data["credit"])
+            if captioned:  # "Foto: Imagen de archivo. (EFE)": the label's text is the caption and its credit
+                data["caption"], data["credit"] = captioned
+            return CREDIT, f"credit.label: {m.group('label')!r}", data
         m = RULES.byline.match(text) if "byline" in fams else None
         if m:
             names = parse_names(m.group("names"), stop, prefixed=True) or fnames.desk(m.group("names"))
@@ -282,8 +331,15 @@ def _anchored(
         low = text.lower()
         for phrase in RULES.boiler_starts_by_word.get(first_word(text), ()):
             if low.startswith(phrase):
+                if phrase.endswith(":") and f.words <= _DATE_LINE_WORDS and find_date(text):
+                    return None  # "Published: March 12, 2024 6:05pm": the date rule takes it
                 return BOILERPLATE, f"boilerplate.start: {text[: len(phrase)]!r}", {}
     return None
+
+
+def _closed(credit: str) -> str:
+    """ "Foto: Jane Roe (Symbolbild)": the bracket the credit opened is its own, not one around the line."""
+    return credit + ")" if credit.count("(") > credit.count(")") else credit
 
 
 def classify(lines: list[str], lang: str | None) -> list[LineDecision]:
@@ -411,6 +467,7 @@ def _signature(nb: list[LineDecision], e: int, stop: frozenset[str]) -> None:
 
 
 _SECTION_LINKS: Final = 2
+_SENTENCE_AFTER_TITLES: Final = 8
 _GLUED_MIN_WORDS: Final = 20
 _SENTENCE_STOP: Final = re.compile(r"[.!?…]\s|[.!?…]$")
 
@@ -421,6 +478,33 @@ def _glued_titles(text: str, words: int) -> bool:
     return words >= _GLUED_MIN_WORDS and _SENTENCE_STOP.search(text) is None
 
 
+def _full_stop(text: str) -> bool:
+    return text.endswith(".") and not text.endswith("..")
+
+
+def _glued_title(nb: list[LineDecision], k: int) -> bool:
+    """Between paragraphs, the line right below a label, with no blank line between, is the one link's title
+    when a blank line follows it: the label and the title were one block ("À lire aussi" + title as pieces of
+    one line); a list's items are blocks of their own. Only the labels of one link ([related] inline) do so,
+    and a title ends without a full stop ("Read more" above a sentence is a button)."""
+    if k < 1 or k + 2 >= len(nb):
+        return False
+    above, x, after = nb[k - 1], nb[k + 1], nb[k + 2]
+    xf = x.features
+    return (
+        not above.label
+        and above.content == "good"
+        and x.index == nb[k].index + 1
+        and after.index > x.index + 1
+        and not x.label
+        and xf is not None
+        and 3 <= xf.words <= 30
+        and _title_start(x.text)
+        and not x.text.endswith(".")
+        and RULES.related_inline.match(nb[k].text.rstrip(" :") + " " + x.text) is not None
+    )
+
+
 def _related_followers(nb: list[LineDecision]) -> None:
     """A related header ("Read more", "Previous article") with no title takes the title lines below it."""
     for k, d in enumerate(nb):
@@ -429,7 +513,14 @@ def _related_followers(nb: list[LineDecision]) -> None:
         rel = d.data.get("rel", "related")
         limit = 1 if rel in ("previous", "next") else 8
         section = d.data.get("section", False)  # "More from Business": only titles, two or more
+        if rel == "related" and not section and _glued_title(nb, k):
+            x = nb[k + 1]
+            x.label, x.rule = RELATED, f"related.label's title, glued below line {d.index + 1} (one link)"
+            x.data = {"rel": rel, "title": x.text}
+            d.data["header"] = True
+            continue
         taken = 0
+        stopped = False  # a title taken so far ends with a full stop
         for x in nb[k + 1 :]:
             xf = x.features
             assert xf is not None
@@ -442,6 +533,10 @@ def _related_followers(nb: list[LineDecision]) -> None:
                 break
             if xf.ends_sentence and x.text.endswith(".") and xf.words > 12:
                 break  # a paragraph: the list is over
+            if taken and _full_stop(x.text) and xf.words >= _SENTENCE_AFTER_TITLES and not stopped:
+                break  # a sentence after titles without a stop: the text goes on below the list (a teaser's
+                # cut summary ends with "...")
+            stopped = stopped or x.text.endswith(".")
             if xf.ends_sentence and section:
                 break
             x.label, x.rule = RELATED, f"related: listed under line {d.index + 1}"

@@ -14,7 +14,7 @@ from typing import Final
 from corpus.convert.decision import LineDecision
 from corpus.convert.features import Features
 from corpus.convert.fields import credits
-from corpus.convert.labels import BIO, BOILERPLATE, CAPTION, CREDIT
+from corpus.convert.labels import BIO, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE
 from corpus.convert.rules import RULES
 from corpus.convert.scan import agency_named
 
@@ -80,10 +80,20 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             continue
         cap = _caption_for(nb, k)
         if cap is not None:
-            cap.label, cap.rule, cap.data = CAPTION, f"caption: beside the credit on line {d.index + 1}", {}
-            d.data["caption"] = cap.text.removesuffix("(").strip()
+            labelled = cap.data.get("caption") if cap.rule.startswith(_CAPTION_LABEL_RULE) else None
+            rule = f"caption: beside the credit on line {d.index + 1}"
+            if labelled:  # no title then: a title's line carries no caption label
+                rule = f"{cap.rule}, paired with the credit on line {d.index + 1}"
+            cap.label, cap.rule, cap.data = CAPTION, rule, {}
+            d.data["caption"] = (labelled or cap.text.removesuffix("(")).strip()
         elif d.rule == "credit.copyright":
             d.label, d.rule, d.data = BOILERPLATE, "copyright line with no caption beside it", {}
+        elif _weak_label(d.rule) and k and _paragraph(nb[k - 1]) and not _text_after(nb, k):
+            d.label, d.rule, d.data = (
+                BOILERPLATE,
+                "source line with no caption beside it (a text's source)",
+                {},
+            )
     _echoed_captions(nb)
     _gallery_captions(nb)
     _video_captions(nb)
@@ -233,10 +243,21 @@ def _list_item(nb: list[LineDecision], k: int) -> bool:
     return any(_skeleton(x.text) == shape for x in nbr) and not any(agency_named(x.text) for x in nbr)
 
 
+_CAPTION_LABEL_RULE: Final = "caption.label"  # engine._anchored's rule for "Image caption, …" lines
+
+
 def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
     """The caption of the credit at nb[k]: its block neighbour, else the line just above it."""
     f = nb[k].features
     assert f is not None
+    if (
+        k + 1 < len(nb)
+        and nb[k + 1].rule.startswith(_CAPTION_LABEL_RULE)
+        and nb[k + 1].index - nb[k].index <= _CAPTION_GAP
+    ):
+        return nb[
+            k + 1
+        ]  # "Image source, Getty Images" / "Image caption, CAPTION": the caption says it is one
     up = k - 2 if k > 1 and nb[k - 1].text in _BRACKETS else k - 1  # "CAPTION" / "(" / "Image:"
     for j in (up, k + 1):
         if 0 <= j < len(nb):
@@ -285,9 +306,10 @@ def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:
     credit labelled for a picture ("Foto: Jane Roe") names its author wherever it stands; a weak label
     ("Quelle", "Source": rules/<lang>.toml, credit.weak) also cites a text's source."""
     rule = nb[k].rule
-    weak = rule.startswith(_LABEL_RULE) and rule[len(_LABEL_RULE) :].strip("'").lower() in RULES.credit_weak
     # "© Jane Roe" under the last paragraph of a post signs the post (or its last picture, shown above)
-    if not (weak or rule.startswith(_BARE_RULES) or rule == _COPYRIGHT_RULE):
+    if not (
+        _weak_label(rule) or _lead_label(rule) or rule.startswith(_BARE_RULES) or rule == _COPYRIGHT_RULE
+    ):
         return False
     pos = k - 1 if nb[k - 1] is x else k - 2
     if pos < 1 or not (x.features and x.features.ends_sentence):
@@ -302,7 +324,23 @@ def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:
     )
     if not (_paragraph(above) or step):
         return False
-    return not any(_paragraph(y) for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD])
+    # the byline and date below a lead picture ("Von Jane Roe" / "28.11.2026") are no text: looked through
+    after = [y for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD + _HEADER_LINES] if y.label not in _HEADER]
+    return not any(_paragraph(y) for y in after[:_SIGNOFF_LOOKAHEAD])
+
+
+def _text_after(nb: list[LineDecision], k: int) -> bool:
+    return any(_paragraph(y) for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD])
+
+
+def _weak_label(rule: str) -> bool:
+    """A credit labelled by a word that also cites a text's source ("Quelle:", "Source:")."""
+    return rule.startswith(_LABEL_RULE) and rule[len(_LABEL_RULE) :].strip("'").lower() in RULES.credit_weak
+
+
+def _lead_label(rule: str) -> bool:
+    """ "Titelbild: Jane Roe" below the text credits the picture at the top, not a sentence above it."""
+    return rule.startswith(_LABEL_RULE) and rule[len(_LABEL_RULE) :].strip("'").lower() in RULES.credit_lead
 
 
 def _paragraph(d: LineDecision) -> bool:
@@ -313,6 +351,8 @@ def _paragraph(d: LineDecision) -> bool:
 _BRACKETS: Final = frozenset({"(", "[", "|", "-", "–", "—"})
 _CAPTION_GAP: Final = 2  # a caption sits on the line above its credit, or one blank line above
 _SIGNOFF_LOOKAHEAD: Final = 2  # lines after a credit where the article's text would go on
+_HEADER_LINES: Final = 3  # byline and date lines between a lead picture's credit and the text
+_HEADER: Final = (BYLINE, DATELINE)
 _BARE_RULES: Final = ("credit.agency line", "credit.bare")
 _LABEL_RULE: Final = "credit.label: "
 _COPYRIGHT_RULE: Final = "credit.copyright"
@@ -331,9 +371,24 @@ def _captionable(d: LineDecision) -> bool:
         return False
     if d.text[:1].isdigit() and _ITEM_HEAD.match(d.text) and not (d.features and d.features.ends_sentence):
         return False  # "1. Elmsworth, Vermont" above an item's picture: the item's heading, not the caption
+    if d.label == DATELINE:
+        return _dated_caption(d)
     if d.label == BIO:
         return d.features is not None and d.features.words <= _BIO_CAPTION_MAX_WORDS
     return _free(d)
+
+
+_DATED_CAPTION_WORDS: Final = 6
+
+
+def _dated_caption(d: LineDecision) -> bool:
+    """ "Boats moored at the harbour on March 4, 2024.": a sentence that names its date, next to a credit, is the
+    picture's caption; a date line opens with the date (or its weekday) and is no sentence."""
+    f = d.features
+    if f is None or not f.ends_sentence or f.words < _DATED_CAPTION_WORDS or not d.text[0].isupper():
+        return False
+    head = d.text.split(None, 1)[0].lower().strip(".,")
+    return head not in RULES.month_numbers and RULES.weekday.match(d.text) is None
 
 
 def _free(d: LineDecision) -> bool:

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
-# Where a label ends inside a token of a script written without spaces: a full-width colon or slash, "=", "/"
-_WIDE_KEY_CUT: Final = re.compile(r"[：=／/]")
+# Where a label ends inside a token of a script written without spaces: a full-width colon or slash, "=", "/";
+# or an ellipsis glues it to the credit ("Credit…Jane Roe")
+_WIDE_KEY_CUT: Final = re.compile(r"[：=／/…]")
 
 
 def first_word(text: str) -> str:
@@ -20,7 +21,8 @@ def first_word(text: str) -> str:
         parts = text.split(None, 1)
         head = parts[0] if parts else ""
     if head.isascii() or head.isalpha():
-        return head.lower().strip("([:")
+        key = head.lower().strip("([:")
+        return key.partition("...")[0] if "..." in key else key  # "Credit...Jane": the label's key
     # "写真：共同", "사진=홍길동", "图/新华社": scripts without spaces glue the label to the credit
     return _WIDE_KEY_CUT.split(head.lstrip("（"), maxsplit=1)[0].lower().strip("([:")
 

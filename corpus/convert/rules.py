@@ -69,6 +69,7 @@ class Rules:
     boiler_line_set: frozenset[str]
     boiler_starts_by_word: dict[str, tuple[str, ...]]
     title_case_langs: frozenset[str]
+    unstopped_langs: frozenset[str]  # "th": sentences end without a stop, so a paragraph may end with none
     particles: frozenset[str]
     inner_particles: frozenset[str]  # "der", "den": a particle only right after another one ("von der")
     given_names: frozenset[str]  # lower case: common given names, to split names printed without separators
@@ -79,6 +80,7 @@ class Rules:
     title_never_last: frozenset[
         str
     ]  # conjunctions and articles: a line ending with one is cut text, no title
+    crumb_roots: frozenset[str]  # lower case: "home", "startseite": a breadcrumb's first link
     player_lines: frozenset[
         str
     ]  # lower case: a video player's controls; the line beside them titles the video
@@ -92,6 +94,7 @@ class Rules:
     credit_weak: frozenset[
         str
     ]  # labels that also cite a text's source ("Quelle"): inline only after a short caption
+    credit_lead: frozenset[str]  # the lead picture's labels ("Titelbild"): printed apart from the picture
     boiler_line: re.Pattern[str]
     boiler_start: re.Pattern[str]
     boiler_keywords: tuple[str, ...]  # lower case; matched as substrings of the lower-cased line
@@ -102,6 +105,8 @@ class Rules:
     keyword_max_words: int
     more_links: frozenset[str]  # lower case, no final punctuation: "read more", "weiterlesen"
     summary_boxes: frozenset[str]  # lower case: "key points", "auf einen blick"
+    # lower case: "advertisement", "anzeige": an ad slot's label between paragraphs
+    ad_markers: frozenset[str]
     contents_headers: frozenset[str]  # lower case: "table of contents", "inhaltsverzeichnis"
     caption_label: re.Pattern[str]  # "Image caption …", "Media caption …": a caption the page labels so
     # lower case, with their final space: "end of ", "ende der ": a box's closing line, its header's words after it
@@ -115,6 +120,7 @@ class Rules:
     prevnext: re.Pattern[str]
     related_label: re.Pattern[str]
     related_header: re.Pattern[str]
+    related_inline: re.Pattern[str]  # "À lire aussi Title": a link's label, a space, the title
     byline: re.Pattern[str]
     byline_bare: re.Pattern[str]
     byline_words: frozenset[str]  # the one-word lower-case prefixes ("by", "von"): "… 2024 by Jane Roe"
@@ -139,6 +145,7 @@ class Rules:
     # "…を行う吉田技官（警視庁提供）": a caption ending in a full-width bracket that names who provided or took the
     # picture (the tables' credit.courtesy words, CJK captions' way of crediting)
     credit_courtesy: re.Pattern[str]
+    credit_tail_label: re.Pattern[str]  # "CAPTION. Foto di Jane Roe": a label opening the credit, no colon
     agency: re.Pattern[str]
     agency_words: frozenset[str]  # every word of the agency names, lower case ("getty", "images", "dpa")
     # `agency` split in two for a truth test (scan.agency_named): the name opening the text (agency_head.match)
@@ -147,6 +154,7 @@ class Rules:
     agency_head: re.Pattern[str]
     agency_sep: re.Pattern[str]
     credit_tail_names: frozenset[str]  # lower case: agencies' full names, a credit only after a caption
+    credit_agencies: frozenset[str]  # [credit] agencies as printed ("ANP", "Getty Images"), case kept
     date_dmy: re.Pattern[str]
     date_mdy: re.Pattern[str]
     date_dmy_ascii: re.Pattern[str]  # date_dmy and date_mdy for ASCII lines: the same matches, faster
@@ -155,6 +163,7 @@ class Rules:
     date_num: re.Pattern[str]
     weekday: re.Pattern[str]
     relative_time: re.Pattern[str]  # "5 hours ago", "vor 2 Stunden": a date line without a date
+    relative_day: re.Pattern[str]  # "Vandaag, 06:30", "I dag kl. 06.30": a date line without a date
     bio: re.Pattern[str]
     bio_header: re.Pattern[str]
     bio_about: re.Pattern[str]  # "About Jane Roe": an author box's header, the person's name after the words

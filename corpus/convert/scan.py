@@ -13,6 +13,7 @@ from corpus.convert.features import Features
 from corpus.convert.memo import memo
 from corpus.convert.rules import RULES
 
+_DASHES: Final = frozenset("-–—")
 _REPEAT_MAX_WORDS: Final = 8
 _REPEAT_MIN: Final = 3
 _LABEL_TAILS: Final = frozenset(k.split()[-1] for k in RULES.credit_kinds) | {"credit", "credits"}
@@ -27,6 +28,10 @@ def inline_credit_possible(text: str) -> bool:
         if head[max(head.rfind(" "), head.rfind("(")) + 1 :].lstrip("([|–—-").lower() in _LABEL_TAILS:
             return True
         i = text.find(":", i + 1)
+    for sep in ("...", "…"):  # "Credit...Jane Roe"
+        i = text.find(sep)
+        if i >= 0 and text[max(text.rfind(" ", 0, i), text.rfind(".", 0, i)) + 1 : i].lower() in _LABEL_TAILS:
+            return True
     for sep in (
         "：",
         "=",
@@ -110,6 +115,9 @@ def agency_at_end(text: str) -> bool:
 
 
 def whole_line_key(text: str) -> str:
-    """What boiler_line phrases are compared with: the line in lower case, without a final ":", "." or "!"."""
+    """What boiler_line phrases are compared with: the line in lower case, without a final ":", "." or "!",
+    and without the dashes a theme sets around an ad marker ("- Advertisement -", "— Anzeige —")."""
     t = text[:-1] if text[-1:] in ":.!" else text
+    if t[:1] in _DASHES and t[-1:] in _DASHES and len(t) > 2:
+        t = t.strip("".join(_DASHES) + " ") or t
     return t.rstrip().lower()

@@ -83,13 +83,21 @@ def tail(nb: list[LineDecision], s: int, e: int) -> None:
     """Bio candidates inside the article are just paragraphs; after it they are the bio. The run's last
     text line right below the byline's name or a link to the author's page is an author box."""
     _author_box(nb, s, e)
-    if 0 < s <= e and nb[s - 1].label == BIO and nb[s - 1].content == "good":
+    # the byline's own names: "Jane Roe is a reporter …" about the article's author is her bio wherever it is
+    authors = {str(a) for d in nb[: max(s, 0)] if d.label == BYLINE for a in d.data.get("authors", [])}
+    if (
+        0 < s <= e
+        and nb[s - 1].label == BIO
+        and nb[s - 1].content == "good"
+        and nb[s - 1].data.get("name") not in authors
+    ):
         # "Jane Roe has been named …" right above the run: the article's first paragraph, not a bio
         nb[s - 1].label, nb[s - 1].rule = BODY, "bio-like sentence opening the article"
     for k, d in enumerate(nb):
         if (
             d.label == BIO
             and s <= k < e
+            and d.data.get("name") not in authors
             and any(not x.label and x.content == "good" for x in nb[k + 1 : e + 1])
         ):
             d.label, d.rule = "", "bio-like sentence inside the article"

@@ -7,6 +7,7 @@ one test of "this line is furniture" the other passes share.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from corpus.convert.decision import LineDecision
@@ -21,6 +22,7 @@ _SLOGAN_SEPARATORS: Final = (" - ", " – ", " — ", " | ")
 _SLOGAN_WORDS: Final = 15
 _ISLAND_WORDS: Final = 40
 _PARAGRAPH_WORDS: Final = 25  # longer than a box's pitch ("Get the day's news in your inbox.")
+_AFTER_LINK_WORDS: Final = 15  # a sentence this long right below a link ("Read also: …") goes on the text
 _PITCH_RULES: Final = ("boilerplate.keyword", "boilerplate.notice")
 _BOX_LINES: Final = 5  # bullets of a summary box
 _BOX_WORDS: Final = 40
@@ -83,7 +85,8 @@ def furniture_islands(nb: list[LineDecision], s: int, e: int) -> None:
     own pitch, not a paragraph. An article's paragraphs sit next to paragraphs, a credit or a subheading
     (a short line above text); a paragraph between two ad slots has paragraphs beyond them.
     A paragraph-long line inside the main run (lines s..e) with the article's text above and below it is a
-    paragraph between a box and an inline link ("Related: …"), not a pitch: it stays.
+    paragraph between a box and an inline link ("Related: …"), not a pitch: it stays; so does a sentence right
+    below a link with the article's text above it (the last paragraph, then the page's boxes).
     Run after the main run is chosen: the pitch is dropped, the run's extent is left as it was."""
     text = [k for k in range(s, e + 1) if not nb[k].label and nb[k].content == "good"]
     first, last = (text[0], text[-1]) if text else (e + 1, s - 1)
@@ -95,6 +98,8 @@ def furniture_islands(nb: list[LineDecision], s: int, e: int) -> None:
         if f.words >= _PARAGRAPH_WORDS and first < k < last:
             continue
         a, b = nb[k - 1], nb[k + 1]
+        if a.label == RELATED and first < k and f.ends_sentence and f.words >= _AFTER_LINK_WORDS:
+            continue  # the article's last paragraph after an inline link, above the page's boxes
         if not (a.rule.startswith(_PITCH_RULES) or b.rule.startswith(_PITCH_RULES)):
             continue
         around = nb[max(0, k - 2) : k] + nb[k + 1 : k + 3]  # a box has more than one line on a side
@@ -127,18 +132,33 @@ def summary_boxes(nb: list[LineDecision]) -> None:
             _contents_list(nb, k)
             continue
         taken = []
+        paragraph = False  # the box's last bullet is followed by a line of several sentences
         for x in nb[k + 1 : k + 1 + _BOX_LINES]:
             f = x.features
             if x.label or f is None or x.content == "short" or f.words > _BOX_WORDS:
                 break
+            if _sentences(x.text) > 1:
+                paragraph = True  # a bullet is one sentence: two or more make the article's paragraph
+                break
             taken.append(x)
         nxt = k + 1 + len(taken)
-        # the box ends at a picture, furniture or a short line: not straight into a paragraph
+        # the box ends at a picture, furniture or a short line: not straight into a paragraph, unless the
+        # bullets (two or more, one sentence each) are followed by a paragraph of several sentences
         ends = nxt < len(nb) and (bool(nb[nxt].label) or nb[nxt].content == "short")
+        ends = ends or (paragraph and len(taken) >= _BULLETS_BEFORE_TEXT)
         if taken and ends:
             d.label, d.rule = BOILERPLATE, "summary box header"
             for x in taken:
                 x.label, x.rule = BOILERPLATE, f"summary box: under '{d.text}'"
+
+
+_BULLETS_BEFORE_TEXT: Final = 2
+_SENTENCE_BREAK: Final = re.compile(r"[.!?…][»”\"')]?\s+[«“\"(]?[A-ZÀ-Þ]")
+
+
+def _sentences(text: str) -> int:
+    """Sentences in a line, counted by a stop followed by a capital ("… taille. À partir …")."""
+    return 1 + len(_SENTENCE_BREAK.findall(text))
 
 
 _CONTENTS_MIN: Final = 3
@@ -194,7 +214,9 @@ def closed_boxes(nb: list[LineDecision]) -> None:
         if not key:
             continue
         for j in range(k - 1, max(-1, k - 1 - _CLOSED_BOX_LINES), -1):
-            if _stems(nb[j].text.lower()) == key:
+            head = _stems(nb[j].text.lower())
+            # "Skip X post" … "End of X post": the header may put a word or two before the box's name
+            if head == key or (0 < len(head) - len(key) <= _HEADER_EXTRA_WORDS and head[-len(key) :] == key):
                 for x in nb[j : k + 1]:
                     if not x.label or x is d or x is nb[j]:
                         x.label, x.rule = (
@@ -202,6 +224,9 @@ def closed_boxes(nb: list[LineDecision]) -> None:
                             f"box: between its header on line {nb[j].index + 1} and its end",
                         )
                 break
+
+
+_HEADER_EXTRA_WORDS: Final = 2
 
 
 def _stems(text: str) -> tuple[str, ...]:

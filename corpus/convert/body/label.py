@@ -8,6 +8,7 @@ inline related link. Short runs of item-like lines are handed to lists.py.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Final
 
 from corpus.convert.body.lists import (
@@ -20,6 +21,7 @@ from corpus.convert.body.lists import (
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE, CAPTION, CREDIT, RELATED
 from corpus.convert.rules import RULES
+from corpus.convert.scan import whole_line_key
 
 _TITLE_CASE: Final = 0.8  # share of capitalised content words above which a line reads as a title
 _SUBHEAD_MAX_WORDS: Final = 16
@@ -32,10 +34,11 @@ _HEADING_MARK: Final = re.compile(r"(?:\d{1,2}[.):]|[A-Z][a-z]+ \d{1,2}(?:[.):]|
 # "Jane Roe, director of …", "Sir John Doe (left) …", "Jane Roe @handle": a person named, then a role or a
 # handle, alone between paragraphs; a heading does not start with a name and a comma.
 _PERSON_LINE: Final = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,2}[A-ZÀ-Þ][\w'’-]+(?:,\s|\s+\(|\s+@)")
-# A clock time ("14:32", "9:05 pm", "14.45 Uhr", "10h30"): with a relative time ("Updated 2 hours ago"), what
+# A clock time ("14:32", "9:05 pm", "14.45 Uhr", "12.10 GMT", "10h30"): with a relative time ("Updated 2 hours ago"), what
 # a live blog's entry stamp or an update line holds. Alone between paragraphs it heads nothing.
 _CLOCK: Final = re.compile(
-    r"(?<!\d)\d{1,2}(?::\d\d(?:\s*[ap]\.?m\.?)?|[.:h]\d\d\s*(?:Uhr|h)\b|h\d\d)(?!\d)", re.IGNORECASE
+    r"(?<!\d)\d{1,2}(?::\d\d(?:\s*[ap]\.?m\.?)?|[.:h]\d\d\s*(?:Uhr|h|GMT|BST|UTC|CET|CEST)\b|h\d\d)(?!\d)",
+    re.IGNORECASE,
 )
 _STAMP_MAX_WORDS: Final = 2  # words left once the times are taken out: "Updated … ago", "Aktualisiert am"
 _LETTERS: Final = re.compile(r"[^\W\d_]{2,}")
@@ -49,6 +52,7 @@ def _timestamp(text: str) -> bool:
 
 def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None:
     """Pass 4/5: text inside the main run is body; short lines between paragraphs are subheadings or links."""
+    unstopped = lang in RULES.unstopped_langs
     for k, d in enumerate(nb):
         if d.label:
             continue
@@ -84,6 +88,8 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
                     BOILERPLATE,
                     "a time stamp between paragraphs (a live blog's entry, an update line)",
                 )
+            elif _button_row(d.text):
+                d.label, d.rule = BOILERPLATE, "a row of buttons between paragraphs (share, print, mail)"
             elif _PERSON_LINE.match(d.text) and not d.text.isupper():
                 d.label, d.rule = BOILERPLATE, "a name and a role between paragraphs (a portrait's caption)"
             elif _title_case_link(d, lang) and not _HEADING_MARK.match(d.text) and not priced(d.text):
@@ -92,8 +98,13 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             else:
                 d.label, d.rule = BODY, _SUBHEADING
             continue
+        if inside and unstopped and _unstopped_paragraph(d):
+            d.label, d.rule = BODY, "text in the main run (a script that ends sentences without a stop)"
+            continue
         d.label, d.rule = BOILERPLATE, SHORT_IN_RUN if inside else SHORT_OUTSIDE
     _stacked_headings(nb, s, e)
+    if unstopped:
+        _unstopped_tail(nb, e)
     lists_between_paragraphs(nb, s, e)
     list_after_run(nb, e)
 
@@ -152,6 +163,25 @@ def _heading_like(d: LineDecision) -> bool:
     )
 
 
+_UNSTOPPED_MIN_WORDS: Final = 8  # as features count a dense script: a character pair a word
+
+
+def _unstopped_paragraph(d: LineDecision) -> bool:
+    """A line of a script without sentence stops (Thai), long enough for a sentence, that ends in a letter."""
+    f = d.features
+    last = d.text[-1:]
+    letter = last.isalpha() or unicodedata.category(last) == "Mn"  # Thai vowel and tone marks are Mn
+    return f is not None and f.words >= _UNSTOPPED_MIN_WORDS and not f.has_url and letter
+
+
+def _unstopped_tail(nb: list[LineDecision], e: int) -> None:
+    """Below the main run, the article's short last paragraphs in such a script, up to the first furniture."""
+    for d in nb[e + 1 :]:
+        if d.rule != SHORT_OUTSIDE or not _unstopped_paragraph(d):
+            return
+        d.label, d.rule = BODY, "text below the main run (a script that ends sentences without a stop)"
+
+
 _MEDIA: Final = (CREDIT, CAPTION)
 _MEDIA_SPAN: Final = 3  # a picture's credit and caption lines between a paragraph and the next heading
 
@@ -166,15 +196,38 @@ def _text_below(nb: list[LineDecision], k: int) -> LineDecision | None:
     return None
 
 
+_BUTTONS_MIN: Final = 2
+_BUTTONS_LOOSE: Final = 4  # from this many words, one may be a button the tables do not name ("X.com")
+
+
+def _button_row(text: str) -> bool:
+    """ "Facebook WhatsApp E-Mail": each word a button of the tables; a heading has words of its own."""
+    words = text.split()
+    if len(words) < _BUTTONS_MIN:
+        return False
+    buttons = sum(1 for w in words if whole_line_key(w) in RULES.boiler_line_set)
+    return buttons == len(words) or (len(words) >= _BUTTONS_LOOSE and buttons == len(words) - 1)
+
+
 def _body_above(nb: list[LineDecision], k: int) -> bool:
-    """The paragraph above, maybe across a picture's caption and credit: a heading often follows a picture
-    that closes the previous section."""
+    """The paragraph above, maybe across a picture's caption and credit, a one-line link ("Read also: …") or an
+    ad marker ("- Advertisement -"): a heading often follows a picture, a link or an ad slot that closes the
+    previous section."""
     for j in range(k - 1, max(-1, k - 1 - _MEDIA_SPAN), -1):
         if nb[j].label == BODY:
             return True
-        if nb[j].label not in _MEDIA:
+        if (
+            nb[j].label not in _MEDIA
+            and not _link_line(nb[j])
+            and whole_line_key(nb[j].text) not in RULES.ad_markers
+        ):
             return False
     return False
+
+
+def _link_line(d: LineDecision) -> bool:
+    """A link's label, or its title on the label's line or glued below it: a single link, not a list's items."""
+    return d.label == RELATED and d.rule.startswith("related.label")
 
 
 def _title_case_link(d: LineDecision, lang: str | None) -> bool:

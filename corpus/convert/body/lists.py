@@ -50,7 +50,7 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
         items = sum(1 for x in run if _LIST_ITEM.search(x.text)) + _same_shape(run)
         listed = len(run) >= _LIST_MIN_LINES and items >= _LIST_ITEM_SHARE * len(run)
         if (
-            (listed or led_list(run) or all(_prose_item(x) or _sentence(x) or priced(x.text) for x in run))
+            (listed or led_list(run) or all(prose_item(x) or _sentence(x) or priced(x.text) for x in run))
             and nb[k - 1].label == BODY
             and j + 1 < len(nb)
             and nb[j + 1].label == BODY
@@ -82,13 +82,14 @@ _ITEM_TITLE: Final = 0.8  # a numbered line in Title Case is a teaser's title ("
 
 def item_like(d: LineDecision) -> bool:
     """A list's item that no menu or teaser list holds: a bullet, a number or a quantity at its start in a
-    line not set in Title Case, or a line of prose."""
+    line not set in Title Case, or a fact box's row. (A line of prose is not enough: teaser titles under an
+    article read as prose too.)"""
     f = d.features
     if f is None:
         return False
     if _ITEM_START.match(d.text):
         return f.title_ratio < _ITEM_TITLE
-    return _prose_item(d) or _FACT_ROW.match(d.text) is not None
+    return _FACT_ROW.match(d.text) is not None
 
 
 # a row of a fact box: a short label, a colon, and a figure in the value ("Battery: 5,000 mAh", "Time: 5 p.m.")
@@ -125,7 +126,7 @@ def _sentence(d: LineDecision) -> bool:
     return f is not None and f.ends_sentence and d.text[:1].isupper()
 
 
-def _prose_item(d: LineDecision) -> bool:
+def prose_item(d: LineDecision) -> bool:
     """A short line that reads like running text (function words, few capitals): a list item or a lead-in
     whose bullet the dump dropped ("make a list of what you have"), not a title, a name or a menu. A lead-in
     ending in a colon ("Here is what to know:") has too few content words for their capitals to count."""
@@ -228,7 +229,7 @@ def _bullets_under_lead_in(nb: list[LineDecision], e: int) -> int:
         return 0
     n = 0
     for x in nb[e + 2 :]:
-        if x.rule != SHORT_OUTSIDE or not _prose_item(x):
+        if x.rule != SHORT_OUTSIDE or not prose_item(x):
             break
         n += 1
     return n if n >= _LEAD_IN_ITEMS else 0

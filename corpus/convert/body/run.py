@@ -12,7 +12,7 @@ from typing import Final
 
 from corpus.convert.body.end import follows_article
 from corpus.convert.body.furniture import CONTENTS
-from corpus.convert.body.lists import item_like, led_list
+from corpus.convert.body.lists import item_like, led_list, prose_item
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
 
@@ -20,6 +20,7 @@ from corpus.convert.labels import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE
 _W_SHORT: Final = -60.0
 _W_FURNITURE: Final = -30.0
 _W_META: Final = -5.0
+_W_PROSE: Final = -10.0
 _NEXT_ARTICLE_AFTER: Final = 4
 _DATE_SERIES: Final = 3  # date lines of one shape that make a series (comments), not an embed
 _STANDFIRST_WINDOW: Final = 8
@@ -27,7 +28,7 @@ _STANDFIRST_WINDOW: Final = 8
 
 def main_run(nb: list[LineDecision]) -> tuple[int, int]:
     """The densest run; a date line after several paragraphs starts the next article of an endless page."""
-    weights = [_weight(d) for d in nb]
+    weights = _list_items(nb, [_weight(d) for d in nb])
     _list_spans(nb, weights)
     s, e = _max_run(weights)
     while e > s and nb[e].content == "short":
@@ -97,6 +98,21 @@ def _list_spans(nb: list[LineDecision], weights: list[float]) -> None:
 
 def _text(d: LineDecision) -> bool:
     return not d.label and d.content != "short"
+
+
+def _list_items(nb: list[LineDecision], weights: list[float]) -> list[float]:
+    """A short line that reads like text beside another short line ("A pot of twenty litres for each plant" /
+    "Good compost"): a list's item, its bullet dropped, weighs little against the text around it. Alone between
+    two text lines it is as often a teaser's title, and keeps a short line's weight."""
+    for k, d in enumerate(nb):
+        if (
+            weights[k] == _W_SHORT
+            and not d.label
+            and prose_item(d)
+            and any(0 <= j < len(nb) and weights[j] == _W_SHORT and not nb[j].label for j in (k - 1, k + 1))
+        ):
+            weights[k] = _W_PROSE
+    return weights
 
 
 def _weight(d: LineDecision) -> float:

@@ -15,6 +15,7 @@ from corpus.convert.fields.names import (
     SEGMENTS,
     cjk_name,
     covers,
+    desk,
     lead_byline,
     more_name_lines,
     name_line,
@@ -32,11 +33,14 @@ if TYPE_CHECKING:
 
 _YEAR_OR_TIME: Final = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _LEAD_SEPARATORS: Final = re.compile(r"^[\s,|•·–—-]+")
-# the lower-case byline prefixes of every table ("by", "von", "por"): "… 2024 by Jane Roe"
-_BY_WORD: Final = re.compile(r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+")
+# the lower-case byline prefixes of every table ("by", "von", "por"), in any case: "… 2024 by Jane Roe", "… 2024 By Jane Roe"
+_BY_WORD: Final = re.compile(
+    r"^(?:" + "|".join(sorted(RULES.byline_words, key=len, reverse=True)) + r")\s+", re.IGNORECASE
+)
 _HEADER_BEFORE: Final = 10  # name lines this far above the first paragraph…
 _HEADER_AFTER: Final = 3  # …or this far below it, beside a date line
 _BELOW_HEADLINE: Final = 4  # name lines this close below the headline need no date beside them
+_STAMP_MAX_WORDS: Final = 14  # "Published on 3 March 2024 at 10:20 by Jane Roe and John Doe"
 _SEGMENT_LINE_MAX_WORDS: Final = (
     40  # "Section | Published: 5 hours ago | Last updated: … | Written by Jane Roe"
 )
@@ -117,6 +121,36 @@ def _uncaption(nb: list[LineDecision], credit: LineDecision) -> None:
             return
 
 
+def _with_wire(d: LineDecision, stop: frozenset[str]) -> bool:
+    """ "Jean Dupont (avec AFP)", "Jane Roe (with Reuters)": names, then the wire after a lower-case word in
+    brackets; a picture's credit never opens with "with". The line becomes the byline."""
+    credit, caption = str(d.data.get("credit", "")), str(d.data.get("caption", ""))
+    if not credit[:1].islower() or "/" in credit:
+        return False
+    got = names_only(caption, stop)
+    if not got or not covers(got, caption):
+        return False
+    d.label, d.rule, d.data = (
+        BYLINE,
+        "byline: names and the wire they wrote with, beside a date",
+        {"authors": got},
+    )
+    return True
+
+
+def _wire_segments(part: str, stop: frozenset[str]) -> list[str]:
+    """The names of the first segment when a later one is a wire ("Kari Nordby – NTB"), or the wire when it
+    opens the line ("EFE | Madrid")."""
+    segs = [x.strip() for x in SEGMENTS.split(part) if x.strip()]
+    if len(segs) < 2:
+        return []
+    if RULES.agency.fullmatch(segs[0]):
+        return [segs[0]]
+    if any(RULES.agency.fullmatch(x) for x in segs[1:]):
+        return names_only(segs[0], stop)
+    return []
+
+
 def _source_wire(d: LineDecision) -> str | None:
     """The agency opening a weak credit label's text ("Quelle: dpa Sport" -> "dpa")."""
     label = d.rule.partition("credit.label: ")[2].strip("'").lower()
@@ -134,11 +168,22 @@ def header_start(start: int, top: int) -> int:
 def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[str]) -> None:
     """Name lines between the headline (nb[top], or a window) and the first paragraph are bylines."""
     lo = top + 1 if top >= 0 else header_start(start, top)
-    hi = min(len(nb), start + _HEADER_AFTER + 1)
+    hi = max(min(len(nb), start + _HEADER_AFTER + 1), _below_standfirst(nb, start))
     for k in range(lo, hi):
         _header_line(nb, k, start, top, stop)
     if top >= 0 and not any(nb[k].label == BYLINE for k in range(lo, hi)):
         _above_headline(nb, max(0, start - _HEADER_BEFORE), lo, stop)
+
+
+def _below_standfirst(nb: list[LineDecision], start: int) -> int:
+    """When the text opens with a standfirst and the header (date, picture) follows it, the header reaches
+    down to the next paragraph: the byline may sit last, right above the article's text."""
+    header = False
+    for j in range(start + 1, min(len(nb), start + _HEADER_BEFORE)):
+        if nb[j].label == BODY and nb[j].content == "good":
+            return j if header else 0
+        header = header or nb[j].label in (DATELINE, CREDIT, CAPTION)
+    return 0
 
 
 def _above_headline(nb: list[LineDecision], lo: int, hi: int, stop: frozenset[str]) -> None:
@@ -190,8 +235,14 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
             {"authors": [wire]},
         )
         return
+    if d.label == CREDIT and d.rule == "credit.agency at end" and near_date and _with_wire(d, stop):
+        return  # "Jean Dupont (avec AFP)": a reporter writing with the wire's copy
     if d.label == CREDIT and d.rule == "credit.agency line" and near_date:
         part = d.text.strip()
+        if RULES.roles.match(part):  # "Contributor" beside the date: a role, though pictures credit it too
+            _uncaption(nb, d)
+            d.label, d.rule, d.data = BOILERPLATE, "a role alone beside a date", {}
+            return
         if RULES.agency.fullmatch(part):  # "dpa" alone beside the date: the wire is the author
             _uncaption(nb, d)
             d.label, d.rule, d.data = BYLINE, "byline: agency alone beside a date", {"authors": [part]}
@@ -203,7 +254,34 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
             # "Jana Roth, dpa" beside the date: a reporter and her wire (a picture credit reads "Jana Roth/dpa")
             _uncaption(nb, d)
             d.label, d.rule, d.data = BYLINE, "byline: a name and a wire beside a date", {"authors": got}
+        elif "/" not in part and SEGMENTS.search(part) and (got := _wire_segments(part, stop)):
+            # "Kari Nordby – NTB", "EFE | Madrid" beside the date: the reporter (or the wire) and where from
+            _uncaption(nb, d)
+            d.label, d.rule, d.data = (
+                BYLINE,
+                "byline: a name or a wire in segments beside a date",
+                {"authors": got},
+            )
+        elif part.split(maxsplit=1)[0].lower() in RULES.desk_words and (got := desk(part)):
+            # "Redazione ANSA" beside the date: the wire's desk signs the article, no picture is credited
+            _uncaption(nb, d)
+            d.label, d.rule, d.data = BYLINE, "byline: a desk and its wire beside a date", {"authors": got}
         return
+    if (
+        d.rule.startswith("boilerplate.start")
+        and d.features is not None
+        and d.features.words <= _STAMP_MAX_WORDS
+    ):
+        got = _after_date(
+            d.text, stop
+        )  # "Veröffentlicht am 3. März 2024 von Jana Roth": the stamp names its author
+        if got:
+            d.label, d.rule, d.data = (
+                BYLINE,
+                "byline: names after a publication stamp's date",
+                {"authors": got},
+            )
+            return
     if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule:
         return
     alone = d.text.strip()

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Container
 from typing import TYPE_CHECKING, Final
 
+from corpus.convert.features import Features
 from corpus.convert.fields.dates import find_date
 from corpus.convert.fields.names import cjk_name, lead_byline, name_line, parse_names
 from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, HEADLINE
@@ -39,8 +40,11 @@ SIGNED: Final = 1.0
 ECHO: Final = 2.0  # weight of a repeated title; buttons repeat too, so the header below weighs as much
 _SITE_SEP: Final = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 _CRUMB_SEP: Final = re.compile(r"[/›»>|]")
+_CRUMB_SEPS: Final = (" / ", " › ", " » ", " > ")  # two of them: a breadcrumb ("News / Cities / Pune")
 _QUOTE_DASH: Final = re.compile(r"[-–] [A-ZÀ-ÞØÆÅ]")
 _ENDS_WITH_TIME: Final = re.compile(r"\d{1,2}:\d\d$")
+_RELATIVE_DAY_WORDS: Final = 6  # "Aangepast vandaag, 08:12"
+_DESK_WORDS: Final = 3  # "Redazione ANSA"
 _CLOCK: Final = re.compile(r"\b\d{1,2}:\d\d\b")
 # Digits of any script (\d is Unicode): a four-digit year that int() reads in any script's digits
 _ANY_YEAR: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -87,12 +91,18 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     t = d.text
     if not (MIN_WORDS <= f.words <= MAX_WORDS) or f.chars > MAX_CHARS or f.has_url:
         return False
-    if t.endswith((".", ":", ",", ";", "。", "…", "।")) or t.startswith((":", "|", "(")) or t[0].islower():
+    if t.endswith((".", ":", ",", ";", "。", "…", "।")) and not _two_sentence_title(t, f):
+        return False
+    if t.startswith((":", "|", "(")) or t[0].islower():
         return False
     if t.startswith(("-", "–")) and not _QUOTE_DASH.match(t):
         return False  # a list item; "- Fear will grow" is a quote (Nordic titles open quotes with a dash)
     if t[-1].isdecimal() and _ENDS_WITH_TIME.search(t):  # the time's last digit ends the line
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
+    if _CLOCK.search(t) and find_date(t):
+        return False  # "Edited by Jane Roe | Updated: March 12, 2024 6:05 pm IST": a date line
+    if t.startswith("+++"):
+        return False  # "+++ Roads closed +++": an entry of a live ticker
     if t.isupper():
         return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
     if f.words <= MIN_WORDS and RULES.relative_time.search(t):
@@ -109,7 +119,7 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
         return (
             False  # "Saturday, 3 May |", "Retire early,Early retirement,Savings": a date bar, a keyword list
         )
-    if t.count("|") >= 2:
+    if t.count("|") >= 2 or sum(map(t.count, _CRUMB_SEPS)) >= 2:
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
     low = f.low.split()  # the words in lower case
     if sum(map(RULES.ui_words.__contains__, low)) * 2 >= len(low):
@@ -118,6 +128,22 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
     return not (_prefixed_byline(t, f.words) or name_line(d, stop) or _signature(d, stop))
+
+
+_TWO_SENTENCE_TITLE_WORDS: Final = 16
+_TITLE_CASE: Final = 1.0  # every content word capitalised: German capitalises its nouns only
+
+
+def _two_sentence_title(t: str, f: Features) -> bool:
+    """ "The Pier Was Rotting for Years. Officials Knew.": two short sentences in Title Case make a title
+    (a sentence of text does not capitalise its words, a caption is one sentence)."""
+    return (
+        t.endswith(".")
+        and ". " in t
+        and f.words <= _TWO_SENTENCE_TITLE_WORDS
+        and f.title_ratio >= _TITLE_CASE
+        and not t.endswith("..")
+    )
 
 
 _PLAYER: Final = tuple(sorted(RULES.player_lines))
@@ -157,11 +183,26 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
     return bool(
         find_date(d.text)
         or _script_date(d.text)
+        or (f.words <= _RELATIVE_DAY_WORDS and RULES.relative_day.search(d.text) is not None)
+        or (f.words <= _DESK_WORDS and _desk_or_wire(d.text))
         or RULES.byline.match(d.text)
         or name_line(d, stop)
         or (not d.text.isascii() and cjk_name(d.text))
         or lead_byline(d.text, stop)
         or _signature(d, stop)
+        or (f.words <= _RELATIVE_DATE_WORDS and RULES.relative_time.search(d.text) is not None)
+    )
+
+
+_RELATIVE_DATE_WORDS: Final = 4  # "3 hours ago", "Published 2 days ago": the date a page prints as an age
+
+
+def _desk_or_wire(t: str) -> bool:
+    """ "Redazione", "dpa", "Redazione ANSA": a desk or a wire alone signs an article as a byline does."""
+    return (
+        t.lower() in RULES.desk_words
+        or RULES.agency.fullmatch(t) is not None
+        or (t.split(maxsplit=1)[0].lower() in RULES.desk_words and RULES.agency.search(t) is not None)
     )
 
 
@@ -196,8 +237,8 @@ def _menu_item(d: LineDecision | None, stop: frozenset[str]) -> bool:
 def _teaser(other: LineDecision | None, d: LineDecision, stop: frozenset[str]) -> bool:
     """A title-shaped line about as long as `d` (at most twice as long or half as long): a neighbour in a
     list of teasers."""
-    if other is None or other.features is None or not _eligible(other, stop):
-        return False
+    if other is None or other.features is None or other.label == CAPTION or not _eligible(other, stop):
+        return False  # a caption beside its credit is a picture's, not a teaser's
     a, b = other.features.words, d.features.words if d.features else 0
     return 2 * min(a, b) >= max(a, b) and not other.features.ends_sentence
 
@@ -220,6 +261,30 @@ def _dek(d: LineDecision) -> bool:
     if f.words < 15 and d.text.endswith(("?", "!")):
         return False
     return f.ends_sentence or f.stop_ratio >= 0.2 or f.words >= 25
+
+
+_DEK_LINES: Final = 3  # lines of a standfirst (a summary's bullets) between a title and its header
+
+
+def _dek_above_header(nb: list[LineDecision], at: int | None, stop: frozenset[str], words: int) -> bool:
+    """A standfirst without a stop (a line, maybe followed by a few bullets), then the article's byline, date
+    or picture: the title-shaped line above (of `words` words) is the title, not one of a list of teasers
+    (teasers have no byline). A standfirst runs longer than its title, and its further lines are bullets:
+    title-length lines below, or lines without a bullet, are the rest of a ticker of teaser titles, or the
+    title itself under a breadcrumb or the ticker's last title."""
+    n = 0
+    while at is not None and n < _DEK_LINES:
+        d = nb[at]
+        f = d.features
+        if f is None or f.ends_sentence or not _dek(d) or f.words <= words:
+            break
+        if n and not d.text.startswith(_BULLETS):
+            break
+        at, n = _next_at(nb, at), n + 1
+    return n > 0 and at is not None and _header_like(nb[at], stop)
+
+
+_BULLETS: Final = ("•", "·", "▪", "►", "- ", "– ", "* ")
 
 
 def _standfirst(d: LineDecision | None) -> bool:
@@ -295,7 +360,8 @@ def _echoed(key: str, k: int, keys: list[str], counts: dict[str, int]) -> bool:
         if j == k or len(other) <= len(key) or len(other) > len(key) + 80:
             continue
         crumb = other.endswith(key) and not other[-len(key) - 1 :][:1].isalnum()
-        if crumb and (_CRUMB_SEP.search(other[: -len(key)]) or not _button_tail(other[: -len(key)])):
+        head = other[: -len(key)]
+        if crumb and (_CRUMB_SEP.search(head) or not _button_tail(head) or _crumb_root(head)):
             return True  # "Home › TITLE", "World TITLE": a breadcrumb; "Facebook Twitter Follow us": buttons
         if other.startswith(key) and _SITE_SEP.match(other[len(key) :]):
             return True
@@ -338,13 +404,42 @@ def score(
             s -= 2.0  # the standfirst below a shorter title
     if _menu_item(prev, stop) and _menu_item(nxt, stop):
         s -= 2.0  # inside a run of short lines: a menu, repeated on the page as menus are
-    elif _teaser_run(nb, k, stop) >= TEASER_RUN and not _standfirst(nxt):
+    elif (
+        _teaser_run(nb, k, stop) >= TEASER_RUN
+        and not _standfirst(nxt)
+        and not _byline_below(nxt)
+        and not _dek_above_header(nb, at, stop, f.words)
+    ):
         s -= 2.0  # one of several title-shaped lines in a row: a list of teasers (the last, above a
-        # standfirst, is the article's title below a list of bare teaser titles)
+        # standfirst or a byline, is the article's title below a list of bare teaser titles)
+    elif _dated_teaser(nb, k, stop):
+        s -= 2.0  # "TITLE" / "March 3, 2025" beside another title and date: a dated list (a mega menu, a sidebar)
     if 4 <= f.words <= 25:
         s += 0.5
     s -= DISTANCE * max(0, start - k - 1)
     return s
+
+
+def _byline_below(d: LineDecision | None) -> bool:
+    """ "By" alone on its line over the author's name (tagDiv's header) right below: the article's header, not a
+    teaser's. (A byline with its names may follow a summary's last bullet, under the title.)"""
+    return d is not None and d.label == BYLINE and bool(d.data.get("bare"))
+
+
+def _dated_teaser(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
+    """nb[k] is followed by a date line, and another title-shaped line sits with its own date line just above
+    or below it: a title in a list of dated teasers, where the article's title has its byline or one date."""
+    if k + 1 >= len(nb) or nb[k + 1].label != DATELINE:
+        return False
+    above = k >= 2 and nb[k - 1].label == DATELINE and _eligible(nb[k - 2], stop)
+    below = k + 3 < len(nb) and nb[k + 3].label == DATELINE and _eligible(nb[k + 2], stop)
+    return above or below
+
+
+def _crumb_root(head: str) -> bool:
+    """ "Home News ": a breadcrumb whose links are all menu words, opened by the site's home link."""
+    first = head.split(None, 1)[0] if head.strip() else ""
+    return first in RULES.crumb_roots or " ".join(head.split()[:2]) in RULES.crumb_roots
 
 
 def _button_tail(rest: str) -> bool:
@@ -393,10 +488,31 @@ def _unkicked(text: str, found: Container[str]) -> str | None:
         kicker, title = " ".join(words[:n]), " ".join(words[n:])
         if not title[0].isupper() or _button_tail(kicker):
             continue  # "Switzerland is a playground …": a sentence; "Facebook Twitter …": buttons, no kicker
+        if words[n - 1].lower() in RULES.title_never_last:
+            continue  # "Council votes for the | New bridge": a kicker does not end with an article
         low = _key(title)
         if low in found or f"{_key(kicker)}: {low}" in found:
             return title
     return None
+
+
+_SITE_TAIL: Final = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+
+
+def _site_heads(keys: list[str]) -> frozenset[str]:
+    """ "Kicker: Title | Site" (the page's <title>): the line without the site's name after its bar or dash."""
+    short = (k for k in keys if len(k) <= MAX_CHARS)
+    return frozenset(m.string[: m.start()] for k in short if (m := _SITE_TAIL.search(k)) is not None)
+
+
+CAPTIONED: Final = 1.0
+TITLE_ABOVE_MIN_WORDS: Final = 5  # a kicker above a title is shorter
+
+
+def _titled(d: LineDecision, stop: frozenset[str]) -> bool:
+    """A title-shaped line of a title's length (no kicker) and no caption itself."""
+    f = d.features
+    return f is not None and f.words >= TITLE_ABOVE_MIN_WORDS and d.label != CAPTION and _eligible(d, stop)
 
 
 def choose(
@@ -424,6 +540,8 @@ def choose(
         sc += DISTANCE * sum(1 for b in buttons if b > k)  # share buttons add no distance from the text
         if k > byline_at:
             sc -= BELOW_BYLINE  # the title comes before its byline: below it sit captions, teasers, kickers
+        if nb[k].label == CAPTION and k and _titled(nb[k - 1], stop):
+            sc -= CAPTIONED  # a lead picture's caption right below the title
         if sc > best_score:
             best, best_score = nb[k], sc
     if best is not None:
@@ -441,7 +559,10 @@ def choose(
             best.data["headline"] = m.group("title")
             best.rule += ", its kicker before the dash cut off"
         else:
-            title = _unkicked(best.text, counts)  # the keys counted: the lines in lower case
+            # the keys counted (the lines in lower case), else the lines' heads before a site's name
+            title = _unkicked(best.text, counts)
+            if title is None and ":" not in best.text:
+                title = _unkicked(best.text, _site_heads(keys))
             if title:
                 best.data["headline"] = title
                 best.rule += ", its kicker glued before it cut off"

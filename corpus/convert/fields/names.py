@@ -177,6 +177,10 @@ def _wire(name: str) -> bool:
     return bool(words) and not _given(words[0]) and any(w.lower() in RULES.wire_words for w in words)
 
 
+_PAPER_INITIALS: Final = re.compile(r"^[A-ZÀ-Þ]{2,4}$")
+_ROMAN: Final = re.compile(r"^[IVX]+$")  # "John Roe III"
+
+
 def _caps_wire_tail(words: list[str]) -> list[str]:
     """ "Kevin Roe USA TODAY": a publisher in capitals after a name in mixed case is cut."""
     k = len(words)
@@ -185,6 +189,8 @@ def _caps_wire_tail(words: list[str]) -> list[str]:
     tail = words[k:]
     if tail and not words[k - 1].isupper() and any(w.lower() in RULES.wire_words for w in tail):
         return words[:k]
+    if len(tail) == 1 and k >= 2 and _PAPER_INITIALS.match(tail[0]) and not _ROMAN.match(tail[0]):
+        return words[:k]  # "Hanna Mäkinen HS": the paper's initials after the name
     return words
 
 
@@ -289,11 +295,16 @@ def lead_byline(text: str, stop: frozenset[str]) -> list[str]:
 def name_line(d: LineDecision, stop: frozenset[str]) -> list[str]:
     """Names of a line that holds only names (and a date, role or trailer after them)."""
     f = d.features
-    if f is None or not (2 <= f.words <= _NAME_LINE_MAX_WORDS) or d.text.endswith("."):
+    if f is None or not (2 <= f.words <= _NAME_LINE_MAX_WORDS):
         return []
+    text = d.text
+    if text.endswith("."):  # "Jeanne Morel.": a name alone may end with a stop; a longer line is a sentence
+        if f.words > _STOPPED_NAME_WORDS or text.endswith("..") or len(text.rsplit(None, 1)[-1]) <= 3:
+            return []  # ("J. Roe." ends with an initial or an abbreviation: not judged)
+        text = text[:-1]
     if "name_line" in d.data:
         return list(d.data["name_line"])
-    got = names_only(d.text, stop)
+    got = names_only(text, stop)
     d.data["name_line"] = got
     return list(got)
 
@@ -316,7 +327,20 @@ def names_only(text: str, stop: frozenset[str]) -> list[str]:
     names = parse_names(part, stop, max_tokens=9)
     if not names or not covers(names, part):
         return []
-    return names
+    if all(sum(1 for t in n.split() if t[:1].isupper()) > _NAME_MAX_CAPS for n in names):
+        return []  # "City Announces Night Bus Trial": a title in Title Case, not a person
+    return [n for n in names if not _employer(n)]
+
+
+def _employer(name: str) -> bool:
+    """ "da Reuters", "de l'AFP": a particle and a wire after a person's name say where she works."""
+    head, _, rest = name.partition(" ")
+    return head in RULES.particles and bool(rest) and RULES.agency.fullmatch(rest) is not None
+
+
+_NAME_MAX_CAPS: Final = (
+    4  # capitalised words of one person's name ("Anna Maria de la Cruz Roe": particles apart)
+)
 
 
 def _coverable(part: str, stop: frozenset[str]) -> bool:
@@ -332,10 +356,28 @@ def _coverable(part: str, stop: frozenset[str]) -> bool:
     return True
 
 
+_ROLE_ALONE_WORDS: Final = 3
+_STOPPED_NAME_WORDS: Final = 3
+
+
+def _role_alone(d: LineDecision) -> bool:
+    f = d.features
+    return f is not None and f.words <= _ROLE_ALONE_WORDS and RULES.roles.match(d.text) is not None
+
+
+def _names_next(nb: list[LineDecision], k: int, stop: frozenset[str]) -> bool:
+    return 0 <= k < len(nb) and nb[k].label in ("", BODY, BOILERPLATE) and bool(name_line(nb[k], stop))
+
+
 def more_name_lines(nb: list[LineDecision], k: int, stop: frozenset[str], step: int = 1) -> None:
     """Name-only lines next to a byline are more authors ("By" / "Jane Roe" / ", John Doe")."""
     while 0 <= k < len(nb) and nb[k].label in ("", BODY, BOILERPLATE) and "boilerplate." not in nb[k].rule:
         got = name_line(nb[k], stop)
+        if not got and _role_alone(nb[k]) and _names_next(nb, k + step, stop):
+            nb[k].label, nb[k].rule = BYLINE, "byline: a role alone between two name lines ('Journalist')"
+            nb[k].data = {"authors": [], "role": True}  # part of the byline's run, no author of its own
+            k += step  # "Jane Roe" / "Journalist" / "John Doe" / "Journalist": a name and a role per author
+            continue
         if not got or all(_wire(n) for n in got):
             return  # "By Jane Roe" / "Associated Press": her employer, no second author
         nb[k].label, nb[k].rule, nb[k].data = (

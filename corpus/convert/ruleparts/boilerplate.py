@@ -18,6 +18,7 @@ class BoilerplateRules(TypedDict):
     counter: re.Pattern[str]
     more_links: frozenset[str]
     summary_boxes: frozenset[str]
+    ad_markers: frozenset[str]
     contents_headers: frozenset[str]
     box_ends: tuple[str, ...]
 
@@ -47,6 +48,7 @@ def boilerplate_rules(t: Tables) -> BoilerplateRules:
         ),
         "more_links": _lower_set(t.gather("boilerplate", "more_links")),
         "summary_boxes": _lower_set(t.gather("boilerplate", "summary_boxes")),
+        "ad_markers": _lower_set(t.gather("boilerplate", "ad_markers")),
         "contents_headers": _lower_set(t.gather("boilerplate", "contents")),
         "box_ends": tuple(sorted({m.lower().strip() + " " for m in t.gather("boilerplate", "box_ends")})),
     }

@@ -16,8 +16,8 @@ _BY_WORDS: Final = ("by", "von", "de", "di", "par", "por", "door", "av", "af")
 _MORE_LABELS: Final = r"(?:\.\s+[A-ZÀ-Þ][\w-]{1,20}(?:\s[\w-]{1,20})?:.*)?"
 # Separators after a credit label besides ":" and "by": a full-width colon or slash ("写真：共同"), "=" ("사진=홍길동"),
 # a slash after a label in a script without spaces ("图/新华社"), nothing but a space after an abbreviated label
-# ending in a period ("Fot. Jan Nowak")
-_WIDE_SEPARATORS: Final = r"：|=|／|(?<=[^\x00-\x7f])/|(?<=\.)(?=\s)"
+# ending in a period ("Fot. Jan Nowak"), an ellipsis ("Credit...Jane Roe")
+_WIDE_SEPARATORS: Final = r"：|=|／|(?<=[^\x00-\x7f])/|(?<=\.)(?=\s)|\.\.\.|…"
 # what may stand before a label glued to a caption's end: a lower-case letter or a stop ("…CupCredit:"), or a
 # word in capitals ("…VALENTINOFoto:")
 _GLUED_AFTER: Final = r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})"
@@ -26,6 +26,7 @@ _GLUED_AFTER: Final = r"(?:[\s\S][a-zß-ÿ.!?)\]]|[A-ZÀ-Þ]{2})"
 class CreditRules(TypedDict):
     credit_kinds: dict[str, str]
     credit_weak: frozenset[str]
+    credit_lead: frozenset[str]
     caption_label: re.Pattern[str]
     credit_start: re.Pattern[str]
     credit_glued: re.Pattern[str]
@@ -33,6 +34,7 @@ class CreditRules(TypedDict):
     credit_inline: re.Pattern[str]
     credit_copyright: re.Pattern[str]
     credit_courtesy: re.Pattern[str]
+    credit_tail_label: re.Pattern[str]
 
 
 class AgencyRules(TypedDict):
@@ -42,6 +44,7 @@ class AgencyRules(TypedDict):
     agency_head: re.Pattern[str]
     agency_sep: re.Pattern[str]
     credit_tail_names: frozenset[str]
+    credit_agencies: frozenset[str]
 
 
 def credit_kinds(t: Tables) -> dict[str, str]:
@@ -59,11 +62,16 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
     captions = alternation(t.gather("credit", "caption_labels") or ["\x00"], fold=True)
     marks_alt = alternation(t.common.get("credit", {}).get("copyright_marks", ["©"]))
     courtesy = alternation(t.gather("credit", "courtesy") or ["\x00"])
+    # labels a comma follows ("Image source, Getty Images"): one lookbehind each, a comma after any label
+    # would take "Photos, videos and more" for a credit
+    commas = "".join(f"(?<={re.escape(x)})," + "|" for x in t.gather("credit", "comma_labels"))
+    tails = t.gather("credit", "tail_labels")
     # a glued label shows by its capital: labels of scripts without capitals cannot be told
     glued = alternation([k[:1].upper() + k[1:] for k in kinds if k[:1].upper().isupper()], after=_GLUED_AFTER)
     return {
         "credit_kinds": kinds,
         "credit_weak": frozenset(w.lower() for w in t.gather("credit", "weak")),
+        "credit_lead": frozenset(w.lower() for w in t.gather("credit", "lead")),
         "caption_label": re.compile(r"^(?P<label>" + captions + r")[,:]?\s*(?P<caption>\S.*)$", flags),
         "credit_start": re.compile(
             r"^[(（]?(?P<label>"
@@ -71,6 +79,7 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
             + r")(?:\s+credits?)?\s*(?::|(?:"
             + alternation(list(_BY_WORDS), fold=True)
             + r")\b|"
+            + commas
             + _WIDE_SEPARATORS
             + r")\s*(?P<credit>\S.{0,160}?)[)）]?$",
             flags,
@@ -78,7 +87,7 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
         "credit_glued": re.compile(  # "…VALENTINOFoto: X"
             r"(?P<label>"
             + glued
-            + r")(?:\s+credits?)?\s*:\s*(?P<credit>[^:]{2,160}?)"
+            + r")(?:\s+credits?)?\s*(?::|\.\.\.|…)\s*(?P<credit>[^:]{2,160}?)"
             + _MORE_LABELS
             + r"[)\]]?$"
         ),
@@ -86,7 +95,7 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
         "credit_inline": re.compile(
             r"(?:^|[\s(\[（|–—-])[(（]?(?P<label>"
             + label_alt
-            + r")(?:\s+credits?)?\s*[:：=]\s*(?P<credit>[^:：=]{2,160}?)"
+            + r")(?:\s+credits?)?\s*(?:[:：=]|\.\.\.|…)\s*(?P<credit>[^:：=]{2,160}?)"
             + _MORE_LABELS
             + r"[)\]）]?$",
             flags,
@@ -95,6 +104,16 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
             r"^(?P<caption>.*?)[\s(|–—-]*(?:" + marks_alt + r")\s*(?P<credit>[^©]{2,120}?)\)?$"
         ),
         "credit_courtesy": re.compile(r"^.{4,}?（[^（）]{1,40}?\s*(?:" + courtesy + r")）$"),
+        # "CAPTION. Foto di Jane Roe", "CAPTION (foto di Jane Roe)", "CAPTION. Fot. Jane Roe/PAP": a label that
+        # opens the credit after the caption without a colon (rules/<lang>.toml, credit.tail_labels); in lower
+        # case only in brackets ("… la foto di Jane Roe" ends a sentence)
+        "credit_tail_label": re.compile(
+            r"(?:(?<![^\s(\[])(?P<label>"
+            + alternation([x for x in tails if not x[:1].islower()] or ["\x00"])
+            + r")|(?<=[(\[])(?P<low>"
+            + alternation([x for x in tails if x[:1].islower()] or ["\x00"])
+            + r"))\s+(?P<credit>[A-ZÀ-Þ][^()\[\]:]{1,80}?)[)\]]?$"
+        ),
     }
 
 
@@ -115,4 +134,5 @@ def agency_rules(t: Tables) -> AgencyRules:
         "agency_head": re.compile(r"(?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
         "agency_sep": re.compile(r"[\s/(\[|](?:" + agency_alt + r")(?:$|[\s/)\],.|;:])"),
         "credit_tail_names": frozenset(n.lower() for n in t.common_list("credit", "tail_names")),
+        "credit_agencies": frozenset(t.common_list("credit", "agencies")),
     }

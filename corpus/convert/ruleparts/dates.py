@@ -27,17 +27,20 @@ class DateRules(TypedDict):
     date_num: re.Pattern[str]
     weekday: re.Pattern[str]
     relative_time: re.Pattern[str]
+    relative_day: re.Pattern[str]
     dateline: re.Pattern[str]
 
 
 def month_numbers(t: Tables) -> dict[str, int]:
-    """Month names: full names, given abbreviations, and 3+ letter prefixes of full names."""
+    """Month names: full names, given abbreviations, and 3+ letter prefixes of full names (unless the table
+    says `month_prefixes = false`: prefixes that are common words, as Czech "pro" and "led")."""
     months: dict[str, int] = {}
     for data in t.langs.values():
+        prefixes = bool(data.get("month_prefixes", True))
         for name, num in data.get("months", {}).items():
             low = name.lower().rstrip(".")
             months[low] = int(num)
-            for k in range(3, len(low)):
+            for k in range(3, len(low) if prefixes else 0):
                 months.setdefault(low[:k], int(num))
     return months
 
@@ -67,6 +70,13 @@ def date_rules(t: Tables, months: dict[str, int]) -> DateRules:
             r"^(?:" + alternation(t.gather_top("weekdays"), fold=True) + r")\b", re.IGNORECASE
         ),
         "relative_time": re.compile(_NUM_START + r"\d*\s*(?:" + units + r")\b", re.IGNORECASE),
+        # "Vandaag, 06:30", "I dag kl. 06.30": a day named relative to today, then a clock time
+        "relative_day": re.compile(
+            r"(?:^|\s)(?:"
+            + alternation(t.gather_top("relative_days") or ["\x00"], fold=True)
+            + r")\b[^\d]{0,12}\d{1,2}[:.h]\d\d\b",
+            re.IGNORECASE,
+        ),
         "dateline": re.compile(
             r"^(?P<dateline>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[A-ZÀ-Þ][\w.]+(?:\s[A-ZÀ-Þ][\w.]+)?)*\s*(?:\((?:Reuters|AP|AFP|UPI|dpa|AFX|EFE|KNA|epd|APA|SID)\)|/(?:Reuters|AP|AFP|UPI|dpa)))\s*[-—–:]\s*"
         ),

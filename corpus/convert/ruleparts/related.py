@@ -13,6 +13,7 @@ class RelatedRules(TypedDict):
     prevnext: re.Pattern[str]
     related_label: re.Pattern[str]
     related_header: re.Pattern[str]
+    related_inline: re.Pattern[str]
 
 
 def related_rules(t: Tables) -> RelatedRules:
@@ -30,7 +31,7 @@ def related_rules(t: Tables) -> RelatedRules:
         "related_label": re.compile(
             r"^(?P<label>"
             + alternation(labels, fold=True)
-            + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*[:»›>]?\s*)$",
+            + r")(?:\s*[:»›|>–—-]\s*(?P<title>\S.*)|\s*(?:[:»›>]|\.\.\.|…)?\s*)$",  # "You may also like…"
             flags,
         ),
         # "More from Business", "Mehr zum Thema bei Plus": a label of two words or more and a short tail (a
@@ -39,6 +40,15 @@ def related_rules(t: Tables) -> RelatedRules:
             r"^(?P<label>"
             + alternation([x for x in labels if " " in x.strip()], fold=True)
             + r")\s+[^\s.!?:,;]+(?:\s+[^\s.!?:,;]+){0,2}$",
+            flags,
+        ),
+        # "À lire aussi Title of the link": a label that the page prints before one link's title with only a
+        # space between, or none ("À LIRE AUSSIRéforme …"); the engine asks for a capital after it: a sentence
+        # goes on in lower case
+        "related_inline": re.compile(
+            r"^(?P<label>"
+            + alternation(t.gather("related", "inline") or ["\x00"], fold=True)
+            + r")\s*(?P<title>\S.*)$",
             flags,
         ),
     }

@@ -18,7 +18,7 @@ def anchored_families(t: Tables, kinds: dict[str, str]) -> dict[str, list[str]]:
     """Family name -> the phrases its line-start regexes are built of. kinds: credits.credit_kinds."""
     return {
         "prevnext": t.gather("related", "previous") + t.gather("related", "next"),
-        "related": t.gather("related", "labels"),
+        "related": t.gather("related", "labels") + t.gather("related", "inline"),
         "credit": list(kinds),
         # a lead alone ("Kommentar von") is a bare prefix: names on the next line
         "byline": t.gather("byline", "prefixes") + t.gather("byline", "leads"),
