@@ -78,6 +78,7 @@ _DIGITS: Final = re.compile(r"\d+")
 # a colon, or a separator of scripts without capitals ("写真：共同", "사진=홍길동", "图/新华社"), after a credit label
 _SEPARATOR: Final = re.compile(r"[:：=/／]")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
+_RANGE_DASH: Final = re.compile(r"\s*[–—-]\s*")
 # A caption with its credit can run to a paragraph's length (what, who, where, when, and the story's
 # background, then "(Photo: Jane Roe)"): credit rules try lines up to this many words.
 _CAPTION_MAX_WORDS: Final = 100
@@ -104,6 +105,8 @@ def _pattern(
         (("19" in text or "20" in text) and _YEAR.search(text)) or (not text.isascii() and native_year(text))
     ):  # dates have a 4-digit year
         d = find_date(text)
+        if d and (dash := _RANGE_DASH.match(text, d[1].end())) and _date_at(text[dash.end() :]):
+            d = None  # "1 May 2026 – 3 June 2026": an event's dates (a row of its details), not the article's
         if d:
             # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
             shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
@@ -189,6 +192,12 @@ def _pattern(
     if f.words >= 10:
         return _bio(text)
     return None
+
+
+def _date_at(text: str) -> bool:
+    """A date opens the text (the second end of a range; "03.07.2024 - 18:24" is a date and its time)."""
+    d = find_date(text)
+    return d is not None and d[1].start() == 0
 
 
 _LONG_CAPTION_MAX_WORDS: Final = 150

@@ -306,10 +306,23 @@ def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:
     credit labelled for a picture ("Foto: Jane Roe") names its author wherever it stands; a weak label
     ("Quelle", "Source": rules/<lang>.toml, credit.weak) also cites a text's source."""
     rule = nb[k].rule
-    if not (_weak_label(rule) or _lead_label(rule) or rule.startswith(_BARE_RULES)):
+    # "© Jane Roe" under the last paragraph of a post signs the post (or its last picture, shown above)
+    if not (
+        _weak_label(rule) or _lead_label(rule) or rule.startswith(_BARE_RULES) or rule == _COPYRIGHT_RULE
+    ):
         return False
     pos = k - 1 if nb[k - 1] is x else k - 2
-    if pos < 1 or not _paragraph(nb[pos - 1]) or not (x.features and x.features.ends_sentence):
+    if pos < 1 or not (x.features and x.features.ends_sentence):
+        return False
+    above = nb[pos - 1]
+    # a copyright signs a post whose last lines are steps or items too ("Boil for 10 minutes" / "Let cool.")
+    step = (
+        rule == _COPYRIGHT_RULE
+        and _free(above)
+        and above.features is not None
+        and above.features.words >= _STEP_WORDS
+    )
+    if not (_paragraph(above) or step):
         return False
     # the byline and date below a lead picture ("Von Jane Roe" / "28.11.2026") are no text: looked through
     after = [y for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD + _HEADER_LINES] if y.label not in _HEADER]
@@ -342,7 +355,12 @@ _HEADER_LINES: Final = 3  # byline and date lines between a lead picture's credi
 _HEADER: Final = (BYLINE, DATELINE)
 _BARE_RULES: Final = ("credit.agency line", "credit.bare")
 _LABEL_RULE: Final = "credit.label: "
+_COPYRIGHT_RULE: Final = "credit.copyright"
+_STEP_WORDS: Final = 6
 _BIO_CAPTION_MAX_WORDS: Final = 25
+
+
+_ITEM_HEAD: Final = re.compile(r"\d{1,2}[.)]\s")
 
 
 def _captionable(d: LineDecision) -> bool:
@@ -351,6 +369,8 @@ def _captionable(d: LineDecision) -> bool:
     colon introduces what follows ("Credits of the shoot:"): no caption."""
     if d.text.endswith(":"):
         return False
+    if d.text[:1].isdigit() and _ITEM_HEAD.match(d.text) and not (d.features and d.features.ends_sentence):
+        return False  # "1. Elmsworth, Vermont" above an item's picture: the item's heading, not the caption
     if d.label == DATELINE:
         return _dated_caption(d)
     if d.label == BIO:

@@ -11,7 +11,13 @@ import re
 import unicodedata
 from typing import Final
 
-from corpus.convert.body.lists import SHORT_IN_RUN, SHORT_OUTSIDE, list_after_run, lists_between_paragraphs
+from corpus.convert.body.lists import (
+    SHORT_IN_RUN,
+    SHORT_OUTSIDE,
+    list_after_run,
+    lists_between_paragraphs,
+    priced,
+)
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE, CAPTION, CREDIT, RELATED
 from corpus.convert.rules import RULES
@@ -22,6 +28,9 @@ _SUBHEAD_MAX_WORDS: Final = 16
 _INLINE_LINK_MIN_WORDS: Final = 6
 _CAPS_HEADING_WORDS: Final = 8
 _NUMBERED_HEAD: Final = re.compile(r"\d{1,2}[.)]\s+\w")
+# "1. Charge More Than You Think", "Step 2: Find the App List", "Part 3 – The Road Home": a numbered heading
+# of a listicle or a how-to is set in Title Case like a link's title, but no link is numbered
+_HEADING_MARK: Final = re.compile(r"(?:\d{1,2}[.):]|[A-Z][a-z]+ \d{1,2}(?:[.):]| [–—-]))\s")
 # "Jane Roe, director of …", "Sir John Doe (left) …", "Jane Roe @handle": a person named, then a role or a
 # handle, alone between paragraphs; a heading does not start with a name and a comma.
 _PERSON_LINE: Final = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,2}[A-ZÀ-Þ][\w'’-]+(?:,\s|\s+\(|\s+@)")
@@ -69,7 +78,7 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             continue
         f = d.features
         assert f is not None
-        nxt = nb[k + 1] if k + 1 < len(nb) else None
+        nxt = _text_below(nb, k)
         next_text = nxt is not None and not nxt.label and nxt.content in ("good", "medium")
         if (
             inside
@@ -91,20 +100,75 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
                 d.label, d.rule = BOILERPLATE, "a row of buttons glued into one word ('ShareFacebookX')"
             elif _PERSON_LINE.match(d.text) and not d.text.isupper():
                 d.label, d.rule = BOILERPLATE, "a name and a role between paragraphs (a portrait's caption)"
-            elif _title_case_link(d, lang):
+            elif _title_case_link(d, lang) and not _HEADING_MARK.match(d.text) and not priced(d.text):
                 d.label, d.rule = RELATED, "related.inline: Title Case line between paragraphs"
                 d.data = {"rel": "inline", "title": d.text}
             else:
-                d.label, d.rule = BODY, "subheading: short line between paragraphs"
+                d.label, d.rule = BODY, _SUBHEADING
             continue
         if inside and unstopped and _unstopped_paragraph(d):
             d.label, d.rule = BODY, "text in the main run (a script that ends sentences without a stop)"
             continue
         d.label, d.rule = BOILERPLATE, SHORT_IN_RUN if inside else SHORT_OUTSIDE
+    _stacked_headings(nb, s, e)
     if unstopped:
         _unstopped_tail(nb, e)
     lists_between_paragraphs(nb, s, e)
     list_after_run(nb, e)
+
+
+_SUBHEADING: Final = "subheading: short line between paragraphs"
+_STACKED: Final = "subheading: two or three short lines over a paragraph"
+_STACK_MAX: Final = 3
+
+
+def _stacked_headings(nb: list[LineDecision], s: int, e: int) -> None:
+    """A section's heading over its first subheading ("The four stages" / "Stage 1: Plan"), or a short aside
+    over a heading, or a deal's offer line ("Get it at Shop for $20") over the next deal's title, between
+    paragraphs: two or three short lines that each read as a heading head the text below, though only the
+    lowest has text right below it."""
+    k = s + 1
+    while k <= e:
+        if nb[k].rule != SHORT_IN_RUN:
+            k += 1
+            continue
+        j = k
+        while j + 1 <= e and nb[j + 1].rule == SHORT_IN_RUN:
+            j += 1
+        below = nb[j + 1] if j + 1 < len(nb) else None
+        if (
+            j > k
+            and j - k < _STACK_MAX
+            and below is not None
+            and below.label == BODY
+            and below.content in ("good", "medium")
+            and _body_above(nb, k)
+            and all(_heading_like(x) for x in nb[k : j + 1])
+            and all(_aside(x.text) or priced(x.text) for x in nb[k:j])
+        ):
+            for x in nb[k : j + 1]:
+                x.label, x.rule = BODY, _STACKED
+        k = j + 1
+
+
+_ASIDE_ENDS: Final = (".", "!", "?", "…", ":")
+
+
+def _aside(text: str) -> bool:
+    """A short sentence or lead-in ("Really.", "So frustrating …", "Think about it:"): the writer's voice,
+    not a kicker, a teaser's title or a name."""
+    return text.endswith(_ASIDE_ENDS) and not text.endswith("...")
+
+
+def _heading_like(d: LineDecision) -> bool:
+    f = d.features
+    return (
+        f is not None
+        and f.words <= _SUBHEAD_MAX_WORDS
+        and not f.has_url
+        and not _timestamp(d.text)
+        and not _PERSON_LINE.match(d.text)
+    )
 
 
 _UNSTOPPED_MIN_WORDS: Final = 8  # as features count a dense script: a character pair a word
@@ -128,6 +192,16 @@ def _unstopped_tail(nb: list[LineDecision], e: int) -> None:
 
 _MEDIA: Final = (CREDIT, CAPTION)
 _MEDIA_SPAN: Final = 3  # a picture's credit and caption lines between a paragraph and the next heading
+
+
+def _text_below(nb: list[LineDecision], k: int) -> LineDecision | None:
+    """The line below, or the line below a picture's credit: a heading often has its picture between it
+    and its text (a listicle's "1. Name of the place" / "Photo: Jane Roe" / text). A labelled caption
+    ("Media caption …") is a player's, under its own furniture."""
+    for j in range(k + 1, min(len(nb), k + 1 + _MEDIA_SPAN)):
+        if nb[j].label != CREDIT or nb[j].text.endswith(":"):
+            return nb[j]
+    return None
 
 
 _BUTTONS_MIN: Final = 2

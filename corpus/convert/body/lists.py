@@ -30,7 +30,6 @@ _ROW_MARKS: Final = frozenset(":()/|")
 _SHAPE_MIN: Final = 3
 _COUNTER: Final = "boilerplate.counter"
 # short lines that read like prose (bullets dropped): stopwords at least this share, capitals at most this
-_PROSE_MIN_LINES: Final = 1
 _PROSE_MIN_WORDS: Final = 4
 _PROSE_STOP: Final = 0.3
 _PROSE_TITLE: Final = 0.35
@@ -51,14 +50,80 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
         items = sum(1 for x in run if _LIST_ITEM.search(x.text)) + _same_shape(run)
         listed = len(run) >= _LIST_MIN_LINES and items >= _LIST_ITEM_SHARE * len(run)
         if (
-            (listed or (len(run) >= _PROSE_MIN_LINES and all(prose_item(x) for x in run)))
+            (listed or led_list(run) or all(prose_item(x) or _sentence(x) or priced(x.text) for x in run))
             and nb[k - 1].label == BODY
             and j + 1 < len(nb)
             and nb[j + 1].label == BODY
         ):
             for x in run:
                 x.label, x.rule = BODY, f"list item: {len(run)} item-like lines between paragraphs"
+        elif j + 1 < len(nb) and nb[j + 1].label == BODY:
+            _led_tail(run)
         k = j + 1
+
+
+def _led_tail(run: list[LineDecision]) -> None:
+    """Short lines, then a lead-in ("Think about it:") and its items right above a paragraph: the lead-in
+    and its items are the text's list, whatever the lines above them are."""
+    for i in range(len(run) - 1, 0, -1):
+        if run[i].text.endswith(":"):
+            if led_list(run[i:]):
+                for x in run[i:]:
+                    x.label, x.rule = BODY, f"list item: {len(run) - i - 1} items under a lead-in"
+            return
+
+
+# an item's opening: a bullet, a number ("1.", "2)"), or a quantity ("2 cups flour", "½ cup sugar")
+_ITEM_START: Final = re.compile(
+    r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]\s|[\d½¼¾⅓⅔]+(?:[/.,]\d+)?(?:\s\d+/\d+)?\s+[a-zà-ÿ])"
+)
+_ITEM_TITLE: Final = 0.8  # a numbered line in Title Case is a teaser's title ("10 Strangest Cases Ever")
+
+
+def item_like(d: LineDecision) -> bool:
+    """A list's item that no menu or teaser list holds: a bullet, a number or a quantity at its start in a
+    line not set in Title Case, or a fact box's row. (A line of prose is not enough: teaser titles under an
+    article read as prose too.)"""
+    f = d.features
+    if f is None:
+        return False
+    if _ITEM_START.match(d.text):
+        return f.title_ratio < _ITEM_TITLE
+    return _FACT_ROW.match(d.text) is not None
+
+
+# a row of a fact box: a short label, a colon, and a figure in the value ("Battery: 5,000 mAh", "Time: 5 p.m.")
+_FACT_ROW: Final = re.compile(r"[A-ZÀ-Þ][\w ]{0,20}:\s[^:]*\d")
+
+
+_LED_MIN_ITEMS: Final = 2
+
+
+def led_list(run: list[LineDecision]) -> bool:
+    """ "Here's what's included:" and the items under it, none set in Title Case (menus and teaser titles
+    are): a list the text itself announces, whatever its items look like."""
+    if len(run) <= _LED_MIN_ITEMS or not run[0].text.endswith(":"):
+        return False
+    return all(
+        x.features is not None and (x.features.title_ratio < _ITEM_TITLE or item_like(x)) for x in run[1:]
+    )
+
+
+# an amount of money: "$59.99", "€ 20", "£1,299", "19,99 €", "20 USD"
+_PRICE: Final = re.compile(r"[$€£¥₹]\s?\d|\d(?:[.,]\d+)*\s?(?:[€£$]|(?:USD|EUR|GBP)\b)")
+
+
+def priced(text: str) -> bool:
+    """A deal's line ("Get it at Shopmart for $59.99", "Pixel Buds for $99 (was $129)"): a post's own
+    offer between the paragraphs that describe it."""
+    return _PRICE.search(text) is not None
+
+
+def _sentence(d: LineDecision) -> bool:
+    """A short sentence of the text ("Really.", "Let's get started."): a blogger's aside between paragraphs,
+    too short to count as text on its own."""
+    f = d.features
+    return f is not None and f.ends_sentence and d.text[:1].isupper()
 
 
 def prose_item(d: LineDecision) -> bool:
@@ -145,6 +210,12 @@ def list_after_run(nb: list[LineDecision], e: int) -> None:
         j -= 1  # "Jane Roe" / "Staff Writer" / "follow" after the last row: the author's box, not the table
     for x in nb[e + 1 : j]:
         x.label, x.rule = BODY, f"list after the article: {j - k} item-like lines"
+    while j < len(nb) and nb[j].text.startswith("*") and nb[j].rule.startswith(_TEXT_OUTSIDE):
+        nb[j].label, nb[j].rule = BODY, "a note under the list after the article ('* Prices as of May')"
+        j += 1
+
+
+_TEXT_OUTSIDE: Final = ("medium text outside", "good text outside")
 
 
 _LEAD_IN_ITEMS: Final = 3

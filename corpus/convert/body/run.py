@@ -12,7 +12,7 @@ from typing import Final
 
 from corpus.convert.body.end import follows_article
 from corpus.convert.body.furniture import CONTENTS
-from corpus.convert.body.lists import prose_item
+from corpus.convert.body.lists import item_like, led_list, prose_item
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
 
@@ -28,7 +28,9 @@ _STANDFIRST_WINDOW: Final = 8
 
 def main_run(nb: list[LineDecision]) -> tuple[int, int]:
     """The densest run; a date line after several paragraphs starts the next article of an endless page."""
-    s, e = _max_run(_list_items(nb, [_weight(d) for d in nb]))
+    weights = _list_items(nb, [_weight(d) for d in nb])
+    _list_spans(nb, weights)
+    s, e = _max_run(weights)
     while e > s and nb[e].content == "short":
         e -= 1  # a table's rows weigh for the text around them but do not end it: list_after_run takes them
     good = 0
@@ -59,6 +61,43 @@ def main_run(nb: list[LineDecision]) -> tuple[int, int]:
     while j > s and not (not nb[j].label and nb[j].content == "good"):
         j -= 1
     return s, j
+
+
+_SPAN_MIN_LINES: Final = 3
+_SPAN_ITEM_SHARE: Final = 0.6
+
+
+def _list_spans(nb: list[LineDecision], weights: list[float]) -> None:
+    """A post's own list between two paragraphs (ingredients, spec rows, steps, items under a lead-in) is
+    many short lines: weighed as furniture they outweigh the intro above and cut it off the article. Three
+    or more short lines between text lines, most of them items (or announced by a lead-in), weigh nothing:
+    the run goes across them."""
+    k, n = 0, len(nb)
+    while k < n:
+        if nb[k].label or nb[k].content != "short":
+            k += 1
+            continue
+        j = k
+        while j + 1 < n and not nb[j + 1].label and nb[j + 1].content == "short":
+            j += 1
+        if (
+            j - k + 1 >= _SPAN_MIN_LINES
+            and k > 0
+            and _text(nb[k - 1])
+            and j + 1 < n
+            and _text(nb[j + 1])
+            and (
+                sum(1 for x in nb[k : j + 1] if item_like(x)) >= _SPAN_ITEM_SHARE * (j - k + 1)
+                or led_list(nb[k : j + 1])
+            )
+        ):
+            for i in range(k, j + 1):
+                weights[i] = 0.0
+        k = j + 1
+
+
+def _text(d: LineDecision) -> bool:
+    return not d.label and d.content != "short"
 
 
 def _list_items(nb: list[LineDecision], weights: list[float]) -> list[float]:

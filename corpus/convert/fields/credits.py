@@ -421,12 +421,18 @@ _TITLE_MIN_WORDS: Final = 10
 
 
 def label_title(credit: str, f: Features, label: str = "") -> bool:
-    """What follows a label is a title, not a credit: a long sentence with its stop and no slash, or after
-    a video's label words of a sentence, not names ("Video: So lief der Einsatz")."""
+    """What follows a label is a title, not a credit: a long sentence with its stop and no slash, a link to a
+    chart ("(Graphic: Assets in 2026 - here)", "Map: where it rained - click here"), or after a video's label
+    words of a sentence, not names ("Video: So lief der Einsatz")."""
+    if _LINK_ANCHOR.search(credit):
+        return True
     if f.ends_sentence and "/" not in credit and len(credit.split()) >= _TITLE_MIN_WORDS:
         return True
     video = RULES.credit_kinds.get(label.lower()) == "video"
     return video and len(credit.split()) >= _VIDEO_TITLE_MIN_WORDS and not credit_words(credit)
+
+
+_LINK_ANCHOR: Final = re.compile(r"[-–—:]\s*(?:click\s+)?here\W*$", re.IGNORECASE)
 
 
 def label_lines(nb: list[LineDecision]) -> None:
