@@ -414,7 +414,9 @@ class _SiteHeads:
         self.text = "\n" + "\n".join(keys)
 
     def __contains__(self, head: object) -> bool:
-        return isinstance(head, str) and any(f"\n{head}{sep}" in self.text for sep in _SITE_SEPS)
+        if not isinstance(head, str) or f"\n{head} " not in self.text:
+            return False  # most texts asked about: no line opens with them
+        return any(f"\n{head}{sep}" in self.text for sep in _SITE_SEPS)
 
 
 CAPTIONED: Final = 1.0
