@@ -6,11 +6,13 @@ Floors sit a little below the measured scores (see the README's table) so qualit
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 from pathlib import Path
 
-from corpus.convert import convert_bytes
+from corpus.convert import CONVERTER_VERSION, convert_bytes
+from corpus.publish.quality import measured_quality
 
 FLOORS = {"region": 0.962, "glued": 0.961, "page": 0.960}  # measured 0.963 / 0.962 / 0.962
 LEAK_CEILING = 0.05  # share of `without` snippets found in the body, per shape; measured 0.00 / 0.00 / 0.00
@@ -32,9 +34,11 @@ def _scorer(shared: Path):
     return mod
 
 
-def test_dev_body_f1_floors(shared_eval: Path) -> None:
-    score = _scorer(shared_eval)
-    dev = shared_eval / "dev"
+@functools.cache
+def _dev_scores(shared: Path) -> dict[str, float]:
+    """Every number the gate and quality.toml speak of, computed once per session with the scorer's own metric."""
+    score = _scorer(shared)
+    dev = shared / "dev"
     rows: dict[str, list[tuple[float, float, float]]] = {k: [] for k in FLOORS}
     heads: list[bool] = []
     leaks: dict[str, list[bool]] = {k: [] for k in FLOORS}
@@ -55,14 +59,38 @@ def test_dev_body_f1_floors(shared_eval: Path) -> None:
             if g.get(key) is not None:
                 for i, v in enumerate(score.set_pr(g[key], f[key])):
                     acc[i] += v
+    out: dict[str, float] = {"headline": sum(heads) / len(heads)}
+    for shape in FLOORS:
+        out[f"body_f1.{shape}"] = score.prf(rows[shape])[2]
+        out[f"leak.{shape}"] = sum(leaks[shape]) / max(1, len(leaks[shape]))
+    for key, (hit_p, n_p, hit_g, n_g) in sets.items():
+        out[f"{key}.p"], out[f"{key}.r"] = hit_p / n_p, hit_g / n_g
+    return out
+
+
+def test_dev_body_f1_floors(shared_eval: Path) -> None:
+    m = _dev_scores(shared_eval)
     for shape, floor in FLOORS.items():
-        f1 = score.prf(rows[shape])[2]
+        f1 = m[f"body_f1.{shape}"]
         assert f1 >= floor, f"{shape}: body F1 {f1:.3f} < {floor}"
-        leak = sum(leaks[shape]) / max(1, len(leaks[shape]))
+        leak = m[f"leak.{shape}"]
         assert leak <= LEAK_CEILING, f"{shape}: {leak:.2f} of the `without` snippets in the body"
-    head = sum(heads) / len(heads)
+    head = m["headline"]
     assert head >= HEADLINE_FLOOR, f"headline accuracy {head:.3f} < {HEADLINE_FLOOR}"
     for key, (p_floor, r_floor) in FIELD_FLOORS.items():
-        hit_p, n_p, hit_g, n_g = sets[key]
-        p, r = hit_p / n_p, hit_g / n_g
+        p, r = m[f"{key}.p"], m[f"{key}.r"]
         assert p >= p_floor and r >= r_floor, f"{key}: P {p:.3f} R {r:.3f} < floors {p_floor} / {r_floor}"
+
+
+def test_card_quality_numbers_are_the_converters(shared_eval: Path) -> None:
+    """The dataset card quotes corpus/publish/quality.toml: it must be this converter's version and scores."""
+    q = measured_quality()
+    assert q.converter_version == CONVERTER_VERSION, (
+        f"corpus/publish/quality.toml is for converter {q.converter_version}, the converter is {CONVERTER_VERSION}"
+    )
+    m = _dev_scores(shared_eval)
+    stated = {f"body_f1.{k}": v for k, v in q.body_f1.items()} | {"headline": q.headline_accuracy}
+    for key, (p, r) in q.fields.items():
+        stated |= {f"{key}.p": p, f"{key}.r": r}
+    off = {k: (v, round(m[k], 3)) for k, v in stated.items() if abs(v - m[k]) > 0.0015}
+    assert not off, f"corpus/publish/quality.toml is stale (stated, measured): {off}"

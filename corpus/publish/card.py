@@ -20,6 +20,7 @@ from corpus.build.stats import Stats, bin_label
 from corpus.convert import CONVERTER_VERSION
 from corpus.publish.arrow import features_yaml
 from corpus.publish.parquet import WrittenShard
+from corpus.publish.quality import card_lines, measured_quality
 from corpus.record import SCHEMA_VERSION
 from corpus.schema import article_schema
 
@@ -228,6 +229,7 @@ def render_card(meta: CardMeta, facts: BuildFacts, download_size: int) -> str:
         "language_table": _rows(st.per_language),
         "publisher_table": _rows(st.per_publisher),
         "size_note": size_note,
+        "quality_note": card_lines(measured_quality(), CONVERTER_VERSION),
         "license_text": _license_text(meta),
         "citation": _citation(meta),
         "dates": _dates(facts),
