@@ -368,3 +368,17 @@ def test_kicker_line_that_repeats_the_titles_end_does_not_cut_the_title() -> Non
     title = "Gemeinderat stimmt für den Neubau der Brücke"
     rec = convert(article("de", top=["Lokales", "Neubau der Brücke", title, "28.11.2026"]))
     assert rec.headline == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hinweis: Dieser Artikel ist keine Anlageberatung.",
+        "Die Informationen in diesem Artikel stellen keine Anlageempfehlung dar und ersetzen keine Beratung.",
+        "Kursdaten von Beispielbörse",
+    ],
+)
+def test_investment_disclaimer_and_quote_source_are_no_body(line: str) -> None:
+    rec = convert(article("de", middle=[line]))
+    assert line not in rec.body
+    assert all(p in rec.body for p in DE)
