@@ -382,3 +382,11 @@ def test_investment_disclaimer_and_quote_source_are_no_body(line: str) -> None:
     rec = convert(article("de", middle=[line]))
     assert line not in rec.body
     assert all(p in rec.body for p in DE)
+
+
+@pytest.mark.parametrize("line", ["Quelle: beispielsender.de", "Quelle: beispielsender.de, dpa"])
+def test_source_naming_a_website_after_a_short_line_is_no_picture_credit(line: str) -> None:
+    """ "Quelle: example.de" cites where the text comes from, even below a line that could be a caption."""
+    bottom = ["Mehr zu den Öffnungszeiten der Brücke finden Sie auf der Seite der Gemeinde", line]
+    rec = convert(article("de", bottom=bottom))
+    assert rec.credits == []
