@@ -390,3 +390,14 @@ def test_source_naming_a_website_after_a_short_line_is_no_picture_credit(line: s
     bottom = ["Mehr zu den Öffnungszeiten der Brücke finden Sie auf der Seite der Gemeinde", line]
     rec = convert(article("de", bottom=bottom))
     assert rec.credits == []
+
+
+def test_agency_sign_off_above_a_byline_and_a_teaser_keeps_the_last_paragraph() -> None:
+    """ "(dpa)" after the last paragraph, then the author and a teaser's summary: the header look-through
+    of a lead picture's credit does not apply below the text, and the last paragraph is no caption."""
+    teaser = (
+        "Die Stadt plant außerdem einen neuen Radweg entlang des Flusses, der im nächsten Jahr fertig wird."
+    )
+    rec = convert(article("de", bottom=["(dpa)", "Von Max Muster", "28.11.2026", teaser]))
+    assert DE[3] in rec.body
+    assert all(c.caption is None for c in rec.credits)

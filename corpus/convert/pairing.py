@@ -299,7 +299,10 @@ def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:
     pos = k - 1 if nb[k - 1] is x else k - 2
     if pos < 1 or not _paragraph(nb[pos - 1]) or not (x.features and x.features.ends_sentence):
         return False
-    # the byline and date below a lead picture ("Von Jane Roe" / "28.11.2026") are no text: looked through
+    if any(_paragraph(y) for y in nb[max(0, pos - 1 - _HEADER_LINES) : pos - 1]):
+        return not _text_after(nb, k)  # paragraphs above: the end of the text, and what follows a teaser
+    # a standfirst alone above: a lead picture in the header, whose byline and date ("Von Jane Roe" /
+    # "28.11.2026") are no text and are looked through
     after = [y for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD + _HEADER_LINES] if y.label not in _HEADER]
     return not any(_paragraph(y) for y in after[:_SIGNOFF_LOOKAHEAD])
 
