@@ -401,3 +401,9 @@ def test_agency_sign_off_above_a_byline_and_a_teaser_keeps_the_last_paragraph() 
     rec = convert(article("de", bottom=["(dpa)", "Von Max Muster", "28.11.2026", teaser]))
     assert DE[3] in rec.body
     assert all(c.caption is None for c in rec.credits)
+
+
+@pytest.mark.parametrize("line", ["Quelle: stock.adobe.com", "Bildquelle: pixabay.com"])
+def test_picture_agency_by_its_web_address_stays_a_credit(line: str) -> None:
+    rec = convert(article("de", middle=[f"Die Brücke im Nebel am frühen Morgen.\n{line}"]))
+    assert [c.caption for c in rec.credits] == ["Die Brücke im Nebel am frühen Morgen."]

@@ -78,7 +78,8 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             continue
         if d.label != CREDIT or d.data.get("caption"):
             continue
-        if _weak_label(d.rule) and _WEB_SOURCE.match(d.data.get("credit", "")):
+        web = _WEB_SOURCE.match(d.data.get("credit", "")) if _weak_label(d.rule) else None
+        if web is not None and not agency_named(web.group(0).rstrip(" ,;/")):
             d.label, d.rule, d.data = BOILERPLATE, "source line naming a website (a text's source)", {}
             continue
         cap = _caption_for(nb, k)
@@ -330,6 +331,7 @@ _BRACKETS: Final = frozenset({"(", "[", "|", "-", "–", "—"})
 _CAPTION_GAP: Final = 2  # a caption sits on the line above its credit, or one blank line above
 _SIGNOFF_LOOKAHEAD: Final = 2  # lines after a credit where the article's text would go on
 # "Quelle: example.de", "Quelle: example.de, dpa": a text's source by its web address, not a picture's credit
+# (a picture agency's address, "Quelle: stock.adobe.com", stays a credit)
 _WEB_SOURCE: Final = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:$|[\s,;/])")
 _HEADER_LINES: Final = 3  # byline and date lines between a lead picture's credit and the text
 _HEADER: Final = (BYLINE, DATELINE)
