@@ -355,8 +355,8 @@ def test_row_of_share_buttons_between_paragraphs_is_no_subheading(line: str, kep
     assert all(p in rec.body for p in DE)
 
 
-@pytest.mark.parametrize("line", ["Jetzt anmelden", "Zur Anmeldung", "Umfrage"])
-def test_sign_up_button_and_poll_label_between_paragraphs_are_no_subheadings(line: str) -> None:
+@pytest.mark.parametrize("line", ["Jetzt anmelden", "Zur Anmeldung"])
+def test_sign_up_buttons_between_paragraphs_are_no_subheadings(line: str) -> None:
     rec = convert(article("de", middle=[line]))
     assert line not in rec.body
     assert all(p in rec.body for p in DE)
@@ -368,3 +368,42 @@ def test_kicker_line_that_repeats_the_titles_end_does_not_cut_the_title() -> Non
     title = "Gemeinderat stimmt für den Neubau der Brücke"
     rec = convert(article("de", top=["Lokales", "Neubau der Brücke", title, "28.11.2026"]))
     assert rec.headline == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hinweis: Dieser Artikel ist keine Anlageberatung.",
+        "Die Informationen in diesem Artikel stellen keine Anlageempfehlung dar und ersetzen keine Beratung.",
+        "Kursdaten von Beispielbörse",
+    ],
+)
+def test_investment_disclaimer_and_quote_source_are_no_body(line: str) -> None:
+    rec = convert(article("de", middle=[line]))
+    assert line not in rec.body
+    assert all(p in rec.body for p in DE)
+
+
+@pytest.mark.parametrize("line", ["Quelle: beispielsender.de", "Quelle: beispielsender.de, dpa"])
+def test_source_naming_a_website_after_a_short_line_is_no_picture_credit(line: str) -> None:
+    """ "Quelle: example.de" cites where the text comes from, even below a line that could be a caption."""
+    bottom = ["Mehr zu den Öffnungszeiten der Brücke finden Sie auf der Seite der Gemeinde", line]
+    rec = convert(article("de", bottom=bottom))
+    assert rec.credits == []
+
+
+def test_agency_sign_off_above_a_byline_and_a_teaser_keeps_the_last_paragraph() -> None:
+    """ "(dpa)" after the last paragraph, then the author and a teaser's summary: the header look-through
+    of a lead picture's credit does not apply below the text, and the last paragraph is no caption."""
+    teaser = (
+        "Die Stadt plant außerdem einen neuen Radweg entlang des Flusses, der im nächsten Jahr fertig wird."
+    )
+    rec = convert(article("de", bottom=["(dpa)", "Von Max Muster", "28.11.2026", teaser]))
+    assert DE[3] in rec.body
+    assert all(c.caption is None for c in rec.credits)
+
+
+@pytest.mark.parametrize("line", ["Quelle: stock.adobe.com", "Bildquelle: pixabay.com"])
+def test_picture_agency_by_its_web_address_stays_a_credit(line: str) -> None:
+    rec = convert(article("de", middle=[f"Die Brücke im Nebel am frühen Morgen.\n{line}"]))
+    assert [c.caption for c in rec.credits] == ["Die Brücke im Nebel am frühen Morgen."]

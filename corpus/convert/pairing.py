@@ -78,6 +78,10 @@ def _pair_credits(nb: list[LineDecision]) -> None:
             continue
         if d.label != CREDIT or d.data.get("caption"):
             continue
+        web = _WEB_SOURCE.match(d.data.get("credit", "")) if _weak_label(d.rule) else None
+        if web is not None and not agency_named(web.group(0).rstrip(" ,;/")):
+            d.label, d.rule, d.data = BOILERPLATE, "source line naming a website (a text's source)", {}
+            continue
         cap = _caption_for(nb, k)
         if cap is not None:
             labelled = cap.data.get("caption") if cap.rule.startswith(_CAPTION_LABEL_RULE) else None
@@ -324,7 +328,10 @@ def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:
     )
     if not (_paragraph(above) or step):
         return False
-    # the byline and date below a lead picture ("Von Jane Roe" / "28.11.2026") are no text: looked through
+    if any(_paragraph(y) for y in nb[max(0, pos - 1 - _HEADER_LINES) : pos - 1]):
+        return not _text_after(nb, k)  # paragraphs above: the end of the text, and what follows a teaser
+    # a standfirst alone above: a lead picture in the header, whose byline and date ("Von Jane Roe" /
+    # "28.11.2026") are no text and are looked through
     after = [y for y in nb[k + 1 : k + 1 + _SIGNOFF_LOOKAHEAD + _HEADER_LINES] if y.label not in _HEADER]
     return not any(_paragraph(y) for y in after[:_SIGNOFF_LOOKAHEAD])
 
@@ -351,6 +358,9 @@ def _paragraph(d: LineDecision) -> bool:
 _BRACKETS: Final = frozenset({"(", "[", "|", "-", "–", "—"})
 _CAPTION_GAP: Final = 2  # a caption sits on the line above its credit, or one blank line above
 _SIGNOFF_LOOKAHEAD: Final = 2  # lines after a credit where the article's text would go on
+# "Quelle: example.de", "Quelle: example.de, dpa": a text's source by its web address, not a picture's credit
+# (a picture agency's address, "Quelle: stock.adobe.com", stays a credit)
+_WEB_SOURCE: Final = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:$|[\s,;/])")
 _HEADER_LINES: Final = 3  # byline and date lines between a lead picture's credit and the text
 _HEADER: Final = (BYLINE, DATELINE)
 _BARE_RULES: Final = ("credit.agency line", "credit.bare")

@@ -213,8 +213,13 @@ def _button_row(text: str) -> bool:
     words = text.split()
     if len(words) < _BUTTONS_MIN:
         return False
-    buttons = sum(1 for w in words if whole_line_key(w) in RULES.boiler_line_set)
-    return buttons == len(words) or (len(words) >= _BUTTONS_LOOSE and buttons == len(words) - 1)
+    misses = 1 if len(words) >= _BUTTONS_LOOSE else 0  # words the tables may not name
+    for w in words:
+        if whole_line_key(w) not in RULES.boiler_line_set:
+            misses -= 1
+            if misses < 0:
+                return False  # most headings: their first word or two tell
+    return True
 
 
 def _body_above(nb: list[LineDecision], k: int) -> bool:

@@ -505,13 +505,20 @@ def _unkicked(text: str, found: Container[str]) -> str | None:
     return None
 
 
-_SITE_TAIL: Final = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+_SITE_SEPS: Final = (" | ", " - ", " – ", " — ")
 
 
-def _site_heads(keys: list[str]) -> frozenset[str]:
-    """ "Kicker: Title | Site" (the page's <title>): the line without the site's name after its bar or dash."""
-    short = (k for k in keys if len(k) <= MAX_CHARS)
-    return frozenset(m.string[: m.start()] for k in short if (m := _SITE_TAIL.search(k)) is not None)
+class _SiteHeads:
+    """ "Kicker: Title | Site" (the page's <title>): holds a text when a line opens with it and the site's name
+    follows after a bar or dash. One search of the page's joined lines per text asked about."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.text = "\n" + "\n".join(keys)
+
+    def __contains__(self, head: object) -> bool:
+        if not isinstance(head, str) or f"\n{head} " not in self.text:
+            return False  # most texts asked about: no line opens with them
+        return any(f"\n{head}{sep}" in self.text for sep in _SITE_SEPS)
 
 
 CAPTIONED: Final = 1.0
@@ -571,7 +578,7 @@ def choose(
             # the keys counted (the lines in lower case), else the lines' heads before a site's name
             title = _unkicked(best.text, counts)
             if title is None and ":" not in best.text:
-                title = _unkicked(best.text, _site_heads(keys))
+                title = _unkicked(best.text, _SiteHeads(keys))
             if title:
                 best.data["headline"] = title
                 best.rule += ", its kicker glued before it cut off"
