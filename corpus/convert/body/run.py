@@ -108,8 +108,8 @@ def _list_items(nb: list[LineDecision], weights: list[float]) -> list[float]:
         if (
             weights[k] == _W_SHORT
             and not d.label
-            and prose_item(d)
             and any(0 <= j < len(nb) and weights[j] == _W_SHORT and not nb[j].label for j in (k - 1, k + 1))
+            and prose_item(d)  # last: its word ratios are computed on demand
         ):
             weights[k] = _W_PROSE
     return weights

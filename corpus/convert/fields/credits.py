@@ -408,6 +408,8 @@ _TAIL_CAPTION_MIN_WORDS: Final = 3
 def tail_label(text: str) -> tuple[str, str, str] | None:
     """(label, caption, credit) for "CAPTION. Foto di Jane Roe", "CAPTION (foto di Jane Roe)", "CAPTION. Fot. Jane
     Roe/PAP": a language's label that opens the credit without a colon, after a caption of a few words."""
+    if not any(w in text for w in RULES.credit_tail_words):
+        return None  # most lines hold none of the labels: a few substring tests instead of the regex
     m = RULES.credit_tail_label.search(text)
     if m is None:
         return None
