@@ -18,7 +18,7 @@ from corpus.convert.language import detect
 from corpus.rawio import RawDoc
 from corpus.record import Record, Source
 
-CONVERTER_VERSION: Final = "0.3.0"
+CONVERTER_VERSION: Final = "0.4.0"
 
 _ISO: Final = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$")
 _LANG: Final = re.compile(r"^[a-z]{2}$")
