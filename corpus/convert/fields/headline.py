@@ -81,7 +81,7 @@ def _eligible(d: LineDecision, stop: frozenset[str]) -> bool:
     return got
 
 
-def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
+def _title_shaped(d: LineDecision, stop: frozenset[str], min_words: int = MIN_WORDS) -> bool:
     f = d.features
     if f is None or d.label not in (BODY, BOILERPLATE, "", CAPTION):
         return False
@@ -90,7 +90,7 @@ def _title_shaped(d: LineDecision, stop: frozenset[str]) -> bool:
     if "boilerplate." in d.rule or "copyright" in d.rule or "related" in d.rule:
         return False
     t = d.text
-    if not (MIN_WORDS <= f.words <= MAX_WORDS) or f.chars > MAX_CHARS or f.has_url:
+    if not (min_words <= f.words <= MAX_WORDS) or f.chars > MAX_CHARS or f.has_url:
         return False
     if t.endswith((".", ":", ",", ";", "。", "…", "।")) and not _two_sentence_title(t, f):
         return False
@@ -531,6 +531,29 @@ def _titled(d: LineDecision, stop: frozenset[str]) -> bool:
     return f is not None and f.words >= TITLE_ABOVE_MIN_WORDS and d.label != CAPTION and _eligible(d, stop)
 
 
+SHORT_TITLE_WORDS: Final = 2
+SHORT_TITLE_REACH: Final = 4  # lines from a short title to the article's first paragraph
+
+
+def _short_title(
+    nb: list[LineDecision], lo: int, hi: int, keys: list[str], counts: dict[str, int], stop: frozenset[str]
+) -> LineDecision | None:
+    """ "Bridge reopens" / "By Jane Roe" / text: a two-word title (too short to be chosen on its shape) right
+    above the article's byline or date, close to its first paragraph. Asked only when no longer line won: a
+    kicker sits above a title, not above the byline, and a section's label repeats in the page's menus."""
+    for k in range(max(lo, hi - 1 - SHORT_TITLE_REACH), hi):
+        d = nb[k]
+        if d.features is None or d.features.words != SHORT_TITLE_WORDS or counts.get(keys[k], 0) > 1:
+            continue
+        at = _next_at(nb, k)
+        nxt = nb[at] if at is not None else None
+        if nxt is None or not ((nxt.label == BYLINE and nxt.data.get("authors")) or nxt.label == DATELINE):
+            continue
+        if _title_shaped(d, stop, SHORT_TITLE_WORDS):
+            return d
+    return None
+
+
 def choose(
     nb: list[LineDecision], start: int, stop: frozenset[str], threshold: float = THRESHOLD
 ) -> LineDecision | None:
@@ -560,6 +583,8 @@ def choose(
             sc -= CAPTIONED  # a lead picture's caption right below the title
         if sc > best_score:
             best, best_score = nb[k], sc
+    if best is None:
+        best = _short_title(nb, lo, hi, keys, counts, stop)
     if best is not None:
         best = _fuller(nb, _unglued(nb, best), stop)
         if best.label == CAPTION:  # the credit below took the title for its picture's caption

@@ -1,0 +1,34 @@
+"""Headline choice on invented pages: the general page patterns the headline round fixed."""
+
+from __future__ import annotations
+
+from test_convert_rules import PARAS, convert
+
+EN = PARAS["en"]
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+# --- a two-word title ------------------------------------------------------------------------------------
+
+
+def test_two_word_title_right_above_its_byline() -> None:
+    text = page("News", "Bridge reopens", "By Jane Roe", "March 3, 2025", *EN)
+    assert convert(text).headline == "Bridge reopens"
+
+
+def test_two_word_title_above_its_date() -> None:
+    text = page("Ferry returns", "March 3, 2025", *EN)
+    assert convert(text).headline == "Ferry returns"
+
+
+def test_two_word_section_label_of_the_menu_is_no_title() -> None:
+    text = page("Local News", "Sports", "Weather", "Local News", "March 3, 2025", *EN)
+    assert convert(text).headline is None
+
+
+def test_two_word_kicker_above_a_title_stays_a_kicker() -> None:
+    text = page("Bridge row", "Council votes to rebuild the old bridge", "By Jane Roe", *EN)
+    assert convert(text).headline == "Council votes to rebuild the old bridge"
