@@ -32,3 +32,16 @@ def test_two_word_section_label_of_the_menu_is_no_title() -> None:
 def test_two_word_kicker_above_a_title_stays_a_kicker() -> None:
     text = page("Bridge row", "Council votes to rebuild the old bridge", "By Jane Roe", *EN)
     assert convert(text).headline == "Council votes to rebuild the old bridge"
+
+
+# --- a clock time under the title ------------------------------------------------------------------------
+
+
+def test_short_clock_line_under_the_title_is_its_header() -> None:
+    text = page("Council votes to rebuild the old bridge", "Updated 10:42 AM", *EN)
+    assert convert(text).headline == "Council votes to rebuild the old bridge"
+
+
+def test_short_clock_line_is_never_the_title() -> None:
+    text = page("Menu", "Updated 10:42 AM", *EN)
+    assert convert(text).headline is None

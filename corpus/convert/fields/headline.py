@@ -47,6 +47,8 @@ _RELATIVE_DAY_WORDS: Final = 6  # "Aangepast vandaag, 08:12"
 _DESK_WORDS: Final = 3  # "Redazione ANSA"
 _CLOCK_HINT: Final = re.compile(r"\d[:.h]\d")  # what a relative day's clock time holds ("06:30", "14h30")
 _CLOCK: Final = re.compile(r"\b\d{1,2}:\d\d\b")
+# "Updated 10:42 AM", "Stand: 20:03 Uhr": a line this short with a clock time dates the page
+CLOCK_LINE_WORDS: Final = 4
 # Digits of any script (\d is Unicode): a four-digit year that int() reads in any script's digits
 _ANY_YEAR: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _SMALL_NUMBER: Final = re.compile(r"(?<!\d)\d{1,2}(?!\d)")  # a day of the month
@@ -100,8 +102,8 @@ def _title_shaped(d: LineDecision, stop: frozenset[str], min_words: int = MIN_WO
         return False  # a list item; "- Fear will grow" is a quote (Nordic titles open quotes with a dash)
     if t[-1].isdecimal() and _ENDS_WITH_TIME.search(t):  # the time's last digit ends the line
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
-    if _CLOCK.search(t) and find_date(t):
-        return False  # "Edited by Jane Roe | Updated: March 12, 2024 6:05 pm IST": a date line
+    if _CLOCK.search(t) and (f.words <= CLOCK_LINE_WORDS or find_date(t)):
+        return False  # "Updated 10:42 AM", "Edited by Jane Roe | Updated: March 12, 2024 6:05 pm IST": a date line
     if t.startswith("+++"):
         return False  # "+++ Roads closed +++": an entry of a live ticker
     if t.isupper():
@@ -183,6 +185,7 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
         return False
     return bool(
         find_date(d.text)
+        or (f.words <= CLOCK_LINE_WORDS and _CLOCK.search(d.text))
         or _script_date(d.text)
         or (f.words <= _RELATIVE_DAY_WORDS and _relative_day(d.text))
         or (f.words <= _DESK_WORDS and _desk_or_wire(d.text))
