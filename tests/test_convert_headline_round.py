@@ -45,3 +45,8 @@ def test_short_clock_line_under_the_title_is_its_header() -> None:
 def test_short_clock_line_is_never_the_title() -> None:
     text = page("Menu", "Updated 10:42 AM", *EN)
     assert convert(text).headline is None
+
+
+def test_relative_date_of_four_words_is_never_the_title() -> None:
+    text = page("Menu", "LIVE", "Council votes to rebuild the old bridge", "Updated 2 hours ago", *EN)
+    assert convert(text).headline == "Council votes to rebuild the old bridge"

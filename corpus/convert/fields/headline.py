@@ -108,8 +108,8 @@ def _title_shaped(d: LineDecision, stop: frozenset[str], min_words: int = MIN_WO
         return False  # "+++ Roads closed +++": an entry of a live ticker
     if t.isupper():
         return False  # "MIDDLE EAST CRISIS": a kicker or a section label; titles are not set in capitals
-    if f.words <= MIN_WORDS and RULES.relative_time.search(t):
-        return False  # "5 Min Read", "vor 2 Stunden": a reading time or a relative date
+    if f.words <= _RELATIVE_DATE_WORDS and _relative_date(t, f.words):
+        return False  # "5 Min Read", "Updated 2 hours ago": a reading time or a relative date
     if _player(d):
         return False  # "The video will auto-play soon 8 Cancel": a video player's controls
     if t.endswith(RULES.title_caption_ends):
@@ -204,6 +204,12 @@ def _relative_day(t: str) -> bool:
 
 
 _RELATIVE_DATE_WORDS: Final = 4  # "3 hours ago", "Published 2 days ago": the date a page prints as an age
+
+
+def _relative_date(t: str, words: int) -> bool:
+    """ "5 Min Read", or a longer line that ends with the age ("Updated 2 hours ago"; not "48 Hours in Rome")."""
+    m = RULES.relative_time.search(t)
+    return m is not None and (words <= MIN_WORDS or len(t[m.end() :].split()) <= 1)
 
 
 def _desk_or_wire(t: str) -> bool:
