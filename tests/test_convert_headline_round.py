@@ -50,3 +50,8 @@ def test_short_clock_line_is_never_the_title() -> None:
 def test_relative_date_of_four_words_is_never_the_title() -> None:
     text = page("Menu", "LIVE", "Council votes to rebuild the old bridge", "Updated 2 hours ago", *EN)
     assert convert(text).headline == "Council votes to rebuild the old bridge"
+
+
+def test_bar_of_header_facts_is_never_the_title() -> None:
+    text = page("Menu", "As of 10:42 | Reading time: 4 minutes", *EN)
+    assert convert(text).headline is None

@@ -104,6 +104,8 @@ def _title_shaped(d: LineDecision, stop: frozenset[str], min_words: int = MIN_WO
         return False  # "… 17:24": an entry of a live blog or a teaser list, stamped with its time
     if _CLOCK.search(t) and (f.words <= CLOCK_LINE_WORDS or find_date(t)):
         return False  # "Updated 10:42 AM", "Edited by Jane Roe | Updated: March 12, 2024 6:05 pm IST": a date line
+    if _facts_bar(t):
+        return False  # "As of 10:42 | Reading time: 4 minutes": the header's facts
     if t.startswith("+++"):
         return False  # "+++ Roads closed +++": an entry of a live ticker
     if t.isupper():
@@ -196,6 +198,16 @@ def _header_like(d: LineDecision, stop: frozenset[str]) -> bool:
         or _signature(d, stop)
         or (f.words <= _RELATIVE_DATE_WORDS and RULES.relative_time.search(d.text) is not None)
     )
+
+
+def _facts_bar(t: str) -> bool:
+    """ "As of 10:42 | Reading time: 4 minutes": a bar of a header's facts, each a time or a reading time."""
+    return " | " in t and all(_fact(part) for part in t.split(" | "))
+
+
+def _fact(part: str) -> bool:
+    words = len(part.split())
+    return words <= CLOCK_LINE_WORDS and (_CLOCK.search(part) is not None or _relative_date(part, words))
 
 
 def _relative_day(t: str) -> bool:
