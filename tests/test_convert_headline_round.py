@@ -55,3 +55,12 @@ def test_relative_date_of_four_words_is_never_the_title() -> None:
 def test_bar_of_header_facts_is_never_the_title() -> None:
     text = page("Menu", "As of 10:42 | Reading time: 4 minutes", *EN)
     assert convert(text).headline is None
+
+
+# --- a breadcrumb glued to the title ---------------------------------------------------------------------
+
+
+def test_breadcrumb_glued_without_a_space_is_cut_off_where_the_page_prints_the_title_alone() -> None:
+    title = "Council votes to rebuild the old bridge"
+    text = page(f"HomeLocal News{title}", title, "Town Herald", "March 3, 2025", *EN)
+    assert convert(text).headline == title

@@ -509,8 +509,9 @@ def _fuller(nb: list[LineDecision], best: LineDecision, stop: frozenset[str]) ->
 
 
 def _unkicked(text: str, found: Container[str]) -> str | None:
-    """ "Kicker words Title words": a kicker glued to the title with a space. The page shows where the title
-    starts when it prints it alone or as "Kicker words: Title words" (its <title>) elsewhere."""
+    """ "Kicker words Title words": a kicker glued to the title with a space (or none: a breadcrumb's links and
+    the title printed as they stand). The page shows where the title starts when it prints it alone or as
+    "Kicker words: Title words" (its <title>) elsewhere."""
     words = text.split()
     if ":" in text or len(words) < MIN_WORDS + 1:
         return None
@@ -523,7 +524,19 @@ def _unkicked(text: str, found: Container[str]) -> str | None:
         low = _key(title)
         if low in found or f"{_key(kicker)}: {low}" in found:
             return title
+    for m in _GLUED_START.finditer(text):  # "HomeLatest NewsTitle words": glued without a space
+        kicker, title = text[: m.start() + 1], text[m.start() + 1 :]
+        if (
+            len(kicker.split()) <= KICKER_MAX_WORDS
+            and len(title.split()) >= MIN_WORDS
+            and _key(title) in found
+        ):
+            return title
     return None
+
+
+# A lower-case letter straight before a capital or an opening quote: two texts of the page glued together
+_GLUED_START: Final = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ„“\"«]")
 
 
 _SITE_SEPS: Final = (" | ", " - ", " – ", " — ")
