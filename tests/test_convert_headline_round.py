@@ -64,3 +64,14 @@ def test_breadcrumb_glued_without_a_space_is_cut_off_where_the_page_prints_the_t
     title = "Council votes to rebuild the old bridge"
     text = page(f"HomeLocal News{title}", title, "Town Herald", "March 3, 2025", *EN)
     assert convert(text).headline == title
+
+
+def test_a_capital_inside_a_word_cuts_nothing_without_the_title_alone() -> None:
+    title = "YouTube removes the council's bridge videos"
+    text = page(title, "By Jane Roe", "March 3, 2025", *EN)
+    assert convert(text).headline == title
+
+
+def test_a_line_of_button_words_is_still_no_title() -> None:
+    text = page("Print this article and share it with friends", "Menu", *EN)
+    assert convert(text).headline is None

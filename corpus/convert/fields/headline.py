@@ -127,8 +127,9 @@ def _title_shaped(d: LineDecision, stop: frozenset[str], min_words: int = MIN_WO
     if t.count("|") >= 2 or sum(map(t.count, _CRUMB_SEPS)) >= 2:
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
     low = f.low.split()  # the words in lower case
-    if sum(map(RULES.ui_words.__contains__, low)) * 2 >= len(low):
-        return False  # mostly button words
+    content = [w for w in low if w not in stop]  # "the", "der" are in the button tables too: not counted
+    if sum(map(RULES.ui_words.__contains__, content)) * 2 >= len(content):
+        return False  # mostly button words ("YouTube removes the videos" is not)
     half = t.split()
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
@@ -414,7 +415,10 @@ def score(
         assert nf is not None
         if nxt.label in (CREDIT, CAPTION):
             s += 1.0
-        elif (_header_like(nxt, stop) and not _kicker_above(nb, at, stop)) or _dek(nxt):
+        elif (_header_like(nxt, stop) and not _kicker_above(nb, at, stop)) or (
+            _dek(nxt)
+            and not nxt.text.endswith(d.text)  # "Facebook X TITLE": buttons glued to it, no standfirst
+        ):
             s += 2.0
             if nxt.label == BYLINE and nxt.data.get("authors") and not (k and _eligible(nb[k - 1], stop)):
                 s += SIGNED  # the article's byline right below (and no title right above: a standfirst's)
