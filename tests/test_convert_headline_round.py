@@ -75,3 +75,10 @@ def test_a_capital_inside_a_word_cuts_nothing_without_the_title_alone() -> None:
 def test_a_line_of_button_words_is_still_no_title() -> None:
     text = page("Print this article and share it with friends", "Menu", *EN)
     assert convert(text).headline is None
+
+
+def test_little_words_of_the_button_tables_leave_a_german_title_alone() -> None:
+    de = PARAS["de"]
+    for title in ("Alle Infos zur neuen App der Stadt", "Das ist neu in der App"):
+        text = page(title, "Von Jana Roth", "12.03.2024, 14:05 Uhr", *de)
+        assert convert(text).headline == title

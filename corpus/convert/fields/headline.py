@@ -128,8 +128,9 @@ def _title_shaped(d: LineDecision, stop: frozenset[str], min_words: int = MIN_WO
         return False  # "Privacy | Terms | Contact", "Audio | date | author": a bar of links or facts
     low = f.low.split()  # the words in lower case
     content = [w for w in low if w not in stop]  # "the", "der" are in the button tables too: not counted
-    if sum(map(RULES.ui_words.__contains__, content)) * 2 >= len(content):
-        return False  # mostly button words ("YouTube removes the videos" is not)
+    ui = sum(map(RULES.ui_words.__contains__, content))
+    if ui * 2 >= len(content) and (ui >= 2 or len(content) <= 1):
+        return False  # mostly button words ("YouTube removes the videos", "Das ist neu in der App" are not)
     half = t.split()
     if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
         return False  # "Link kopieren Link kopieren": a button's label twice
