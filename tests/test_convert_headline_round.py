@@ -82,3 +82,7 @@ def test_little_words_of_the_button_tables_leave_a_german_title_alone() -> None:
     for title in ("Alle Infos zur neuen App der Stadt", "Das ist neu in der App"):
         text = page(title, "Von Jana Roth", "12.03.2024, 14:05 Uhr", *de)
         assert convert(text).headline == title
+
+
+def test_two_word_section_label_above_the_date_is_no_title() -> None:
+    assert convert(page("Local News", "March 3, 2025", *EN)).headline is None

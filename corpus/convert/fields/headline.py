@@ -579,7 +579,8 @@ def _short_title(
 ) -> LineDecision | None:
     """ "Bridge reopens" / "By Jane Roe" / text: a two-word title (too short to be chosen on its shape) right
     above the article's byline or date, close to its first paragraph. Asked only when no longer line won: a
-    kicker sits above a title, not above the byline, and a section's label repeats in the page's menus."""
+    kicker sits above a title, not above the byline; a section's label repeats in the page's menus or
+    capitalises both its words ("Local News"); two characters of a dense script are no two words."""
     for k in range(max(lo, hi - 1 - SHORT_TITLE_REACH), hi):
         d = nb[k]
         if d.features is None or d.features.words != SHORT_TITLE_WORDS or counts.get(keys[k], 0) > 1:
@@ -588,7 +589,11 @@ def _short_title(
         nxt = nb[at] if at is not None else None
         if nxt is None or not ((nxt.label == BYLINE and nxt.data.get("authors")) or nxt.label == DATELINE):
             continue
-        if _title_shaped(d, stop, SHORT_TITLE_WORDS):
+        if (
+            len(d.text.split()) == SHORT_TITLE_WORDS
+            and not d.text.istitle()
+            and _title_shaped(d, stop, SHORT_TITLE_WORDS)
+        ):
             return d
     return None
 
