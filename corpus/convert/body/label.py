@@ -78,11 +78,10 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             continue
         f = d.features
         assert f is not None
-        nxt = _text_below(nb, k)
+        nxt = _text_below(nb, k) if inside else None  # outside the run no line heads anything
         next_text = nxt is not None and not nxt.label and nxt.content in ("good", "medium")
         if (
-            inside
-            and next_text
+            next_text
             and k > 0
             and _body_above(nb, k)
             and f.words <= _SUBHEAD_MAX_WORDS

@@ -104,14 +104,16 @@ def _list_items(nb: list[LineDecision], weights: list[float]) -> list[float]:
     """A short line that reads like text beside another short line ("A pot of twenty litres for each plant" /
     "Good compost"): a list's item, its bullet dropped, weighs little against the text around it. Alone between
     two text lines it is as often a teaser's title, and keeps a short line's weight."""
+    short = [w == _W_SHORT and not d.label for w, d in zip(weights, nb, strict=True)]
+    last = len(nb) - 1
     for k, d in enumerate(nb):
         if (
-            weights[k] == _W_SHORT
-            and not d.label
-            and any(0 <= j < len(nb) and weights[j] == _W_SHORT and not nb[j].label for j in (k - 1, k + 1))
+            short[k]
+            and ((k > 0 and short[k - 1]) or (k < last and short[k + 1]))
             and prose_item(d)  # last: its word ratios are computed on demand
         ):
             weights[k] = _W_PROSE
+            short[k] = False  # an item found no longer makes the next line an item's neighbour
     return weights
 
 
