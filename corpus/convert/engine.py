@@ -399,11 +399,7 @@ def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
             x = nb[k + 1]
             got = parse_names(x.text, stop, single_ok=True, prefixed=True) or names.desk(x.text)
             if got and (_free(x) or x.label == BYLINE):
-                x.label, x.rule, x.data = (
-                    BYLINE,
-                    f"byline: names after the prefix on line {d.index + 1}",
-                    {"authors": got},
-                )
+                x.sign(got, f"names after the prefix on line {d.index + 1}")
                 names.more_name_lines(nb, k + 2, stop)
         elif d.label == BYLINE and d.data.get("authors"):
             names.more_name_lines(nb, k + 1, stop)  # "von Jane Roe" / ", John Doe"
@@ -461,11 +457,7 @@ def _signature(nb: list[LineDecision], e: int, stop: frozenset[str]) -> None:
             return
         got = names.name_line(d, stop) or (names.cjk_signature(d.text) if not d.text.isascii() else [])
         if got:
-            d.label, d.rule, d.data = (
-                BYLINE,
-                "byline: a name alone below the last paragraph",
-                {"authors": got},
-            )
+            d.sign(got, "a name alone below the last paragraph")
         return
 
 

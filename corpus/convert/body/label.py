@@ -17,6 +17,7 @@ from corpus.convert.body.lists import (
     list_after_run,
     lists_between_paragraphs,
     priced,
+    short_runs,
 )
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE, CAPTION, CREDIT, RELATED
@@ -126,14 +127,7 @@ def _stacked_headings(nb: list[LineDecision], s: int, e: int) -> None:
     over a heading, or a deal's offer line ("Get it at Shop for $20") over the next deal's title, between
     paragraphs: two or three short lines that each read as a heading head the text below, though only the
     lowest has text right below it."""
-    k = s + 1
-    while k <= e:
-        if nb[k].rule != SHORT_IN_RUN:
-            k += 1
-            continue
-        j = k
-        while j + 1 <= e and nb[j + 1].rule == SHORT_IN_RUN:
-            j += 1
+    for k, j in short_runs(nb, s + 1, e):
         below = nb[j + 1] if j + 1 < len(nb) else None
         if (
             j > k
@@ -147,7 +141,6 @@ def _stacked_headings(nb: list[LineDecision], s: int, e: int) -> None:
         ):
             for x in nb[k : j + 1]:
                 x.label, x.rule = BODY, _STACKED
-        k = j + 1
 
 
 _ASIDE_ENDS: Final = (".", "!", "?", "…", ":")

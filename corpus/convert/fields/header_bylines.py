@@ -130,11 +130,7 @@ def _with_wire(d: LineDecision, stop: frozenset[str]) -> bool:
     got = names_only(caption, stop)
     if not got or not covers(got, caption):
         return False
-    d.label, d.rule, d.data = (
-        BYLINE,
-        "byline: names and the wire they wrote with, beside a date",
-        {"authors": got},
-    )
+    d.sign(got, "names and the wire they wrote with, beside a date")
     return True
 
 
@@ -198,11 +194,7 @@ def _above_headline(nb: list[LineDecision], lo: int, hi: int, stop: frozenset[st
         got = lead_byline(d.text, stop) if d.features.words <= 20 else []
         got = got or name_line(d, stop) or _cjk_name(nb, k)
         if got:
-            d.label, d.rule, d.data = (
-                BYLINE,
-                "byline: name line beside a date above the headline",
-                {"authors": got},
-            )
+            d.sign(got, "name line beside a date above the headline")
             return
 
 
@@ -229,11 +221,7 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
         return
     wire = _source_wire(d) if d.label == CREDIT and near_date and not d.data.get("caption") else None
     if wire:  # "Quelle: dpa" under the title: the wire wrote the article, no picture is credited
-        d.label, d.rule, d.data = (
-            BYLINE,
-            "byline: a wire named as the source beside a date",
-            {"authors": [wire]},
-        )
+        d.sign([wire], "a wire named as the source beside a date")
         return
     if d.label == CREDIT and d.rule == "credit.agency at end" and near_date and _with_wire(d, stop):
         return  # "Jean Dupont (avec AFP)": a reporter writing with the wire's copy
@@ -257,11 +245,7 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
         elif "/" not in part and SEGMENTS.search(part) and (got := _wire_segments(part, stop)):
             # "Kari Nordby – NTB", "EFE | Madrid" beside the date: the reporter (or the wire) and where from
             _uncaption(nb, d)
-            d.label, d.rule, d.data = (
-                BYLINE,
-                "byline: a name or a wire in segments beside a date",
-                {"authors": got},
-            )
+            d.sign(got, "a name or a wire in segments beside a date")
         elif part.split(maxsplit=1)[0].lower() in RULES.desk_words and (got := desk(part)):
             # "Redazione ANSA" beside the date: the wire's desk signs the article, no picture is credited
             _uncaption(nb, d)
@@ -276,11 +260,7 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
             d.text, stop
         )  # "Veröffentlicht am 3. März 2024 von Jana Roth": the stamp names its author
         if got:
-            d.label, d.rule, d.data = (
-                BYLINE,
-                "byline: names after a publication stamp's date",
-                {"authors": got},
-            )
+            d.sign(got, "names after a publication stamp's date")
             return
     if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule:
         return
