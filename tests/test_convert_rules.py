@@ -173,6 +173,29 @@ def test_agency_dateline() -> None:
     assert rec.body.startswith("SPRINGFIELD (Reuters) - The town council")
 
 
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("SPRINGFIELD, Nov 27 (Reuters) - ", "SPRINGFIELD, Nov 27 (Reuters)"),
+        ("Springfield (dpa) - ", "Springfield (dpa)"),
+        ("Bad Springfeld (dpa/lnw) - ", "Bad Springfeld (dpa/lnw)"),
+        ("SPRINGVILLE, 27 novembre (AFP) - ", "SPRINGVILLE, 27 novembre (AFP)"),
+        ("SPRINGFIELD, 27 Nov. (EUROPA PRESS) - ", "SPRINGFIELD, 27 Nov. (EUROPA PRESS)"),
+        ("SPRINGFIELD, Ill. (AP) — ", "SPRINGFIELD, Ill. (AP)"),
+        ("NEW SPRINGFIELD — ", "NEW SPRINGFIELD"),
+        ("SPRINGFIELD, Oregon – ", "SPRINGFIELD, Oregon"),
+        ("UPDATE — ", None),  # a flag word, not a place (common.toml dateline.not_places)
+        ("BREAKING: ", None),  # a colon without a wire opens flags as often as places
+        ("SPRINGFIELD - ", None),  # a hyphen alone: a kicker as often as a place
+        ("The mayor (AP) said - ", None),
+    ],
+)
+def test_datelines_of_wires_and_papers(opening: str, dateline: str | None) -> None:
+    rec = convert(article("en").replace("The town council", opening + "The town council", 1))
+    assert rec.dateline == dateline
+    assert rec.body.startswith(opening + "The town council")
+
+
 # --- related links -----------------------------------------------------------------------------------------
 
 
