@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_convert_rules import PARAS
+from test_convert_rules import PARAS, convert
 
 from corpus.convert import convert_bytes, explain_bytes
 from corpus.convert.decode import normalise
@@ -928,3 +928,37 @@ def test_an_author_box_right_after_a_closing_table_is_not_part_of_it() -> None:
     box = ["Jana Roth", "Staff Writer", "follow"]
     body = body_of("\n\n".join([*PARAS["en"], "The tour dates", "\n".join([*rows, *box])]))
     assert body == [*PARAS["en"], "The tour dates", *rows]
+
+
+_PARAS = (
+    "Il consiglio comunale ha approvato ieri sera il nuovo piano per il ponte, dopo una discussione durata "
+    "quasi quattro ore e molte proposte di modifica.\n\n"
+    "I lavori dovrebbero cominciare in primavera e durare almeno due anni, secondo quanto ha spiegato il "
+    "sindaco alla fine della seduta.\n"
+)
+_DEK = "Il progetto da venti milioni di euro divide la maggioranza e preoccupa i commercianti del centro"
+
+
+def test_a_standfirst_without_its_stop_under_the_title_opens_the_body() -> None:
+    text = f"Cronaca\n\nIl ponte vecchio sarà ricostruito entro il 2028\n\n{_DEK}\n\nMario Rossi 4 Febbraio 2025 - 14:41\n\n{_PARAS}"
+    rec = convert(text)
+    assert rec.headline == "Il ponte vecchio sarà ricostruito entro il 2028"
+    assert rec.body.split("\n\n")[0] == _DEK
+
+
+def test_a_teaser_list_above_the_header_gives_no_standfirst() -> None:
+    teasers = "\n\n".join(
+        [
+            "Nuove piste ciclabili in tutta la città entro la fine dell'anno",
+            "Il mercato coperto riapre dopo due anni di lavori e polemiche",
+            _DEK,
+        ]
+    )
+    rec = convert(f"{teasers}\n\nMario Rossi 4 Febbraio 2025 - 14:41\n\n{_PARAS}")
+    assert _DEK not in rec.body
+
+
+def test_a_title_printed_twice_is_not_its_own_standfirst() -> None:
+    title = "Il progetto da venti milioni divide la maggioranza e preoccupa i commercianti del centro storico"
+    rec = convert(f"Cronaca\n\n{title}\n\n{title}\n\n4 Febbraio 2025 - 14:41\n\n{_PARAS}")
+    assert title not in rec.body

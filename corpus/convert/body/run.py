@@ -14,7 +14,7 @@ from corpus.convert.body.end import follows_article
 from corpus.convert.body.furniture import CONTENTS
 from corpus.convert.body.lists import item_like, led_list, prose_item
 from corpus.convert.decision import LineDecision
-from corpus.convert.labels import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
+from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
 
 # Weights of pass 4: text counts by its length, furniture counts against.
 _W_SHORT: Final = -60.0
@@ -176,9 +176,46 @@ def standfirst(nb: list[LineDecision], s: int) -> int:
         if d.label:
             return s
         if d.content == "short":
+            if header and _dek(nb, k):
+                nb[k].label, nb[k].rule = (
+                    BODY,
+                    "standfirst: text under the title, above the header, without a stop",
+                )
+                return k
             continue
         return k if header and d.content == "good" else s
     return s
+
+
+_DEK_MIN_WORDS: Final = 10
+_TITLE_WORDS: Final = 4
+_DEK_STOP: Final = 0.3
+
+
+def _dek(nb: list[LineDecision], k: int) -> bool:
+    """A standfirst printed without its final stop ("Beyond the headlines, some economists argue that …"):
+    a line that reads like text (function words), right under a title-shaped line no longer than itself, above
+    the header."""
+    f = nb[k].features
+    if k == 0 or f is None or f.words < _DEK_MIN_WORDS or nb[k].text.endswith(":"):
+        return False
+    above = nb[k - 1]
+    fa = above.features
+    return (
+        fa is not None
+        and not above.label
+        and above.content == "short"
+        and 3 <= fa.words <= f.words
+        and above.text != nb[k].text  # the title printed twice
+        and not (k >= 2 and _title_like(nb[k - 2]))  # a third title above: a list of teasers, no header
+        and f.stop_ratio >= _DEK_STOP
+    )
+
+
+def _title_like(d: LineDecision) -> bool:
+    return (
+        not d.label and d.content == "short" and d.features is not None and d.features.words >= _TITLE_WORDS
+    )
 
 
 _BOX_SPAN: Final = 14  # lines of an in-article box of links between the lede and the rest of the text
