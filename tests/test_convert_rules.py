@@ -196,6 +196,14 @@ def test_datelines_of_wires_and_papers(opening: str, dateline: str | None) -> No
     assert rec.body.startswith(opening + "The town council")
 
 
+def test_the_dateline_opens_the_paragraph_after_a_standfirst() -> None:
+    standfirst = "The vote ends a year of argument over the cost. Shop owners fear months of closed roads."
+    text = article("en", top=["Council votes to rebuild the old bridge", standfirst, "By Jane Roe"])
+    rec = convert(text.replace("The town council", "SPRINGFIELD (AP) — The town council", 1))
+    assert rec.body.startswith(standfirst)
+    assert rec.dateline == "SPRINGFIELD (AP)"
+
+
 # --- related links -----------------------------------------------------------------------------------------
 
 
