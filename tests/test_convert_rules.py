@@ -166,6 +166,19 @@ def test_date_line_gives_published() -> None:
     assert rec.published == "2022-05-11"
 
 
+@pytest.mark.parametrize(
+    ("lang", "line", "iso"),
+    [
+        ("fr", "Publié le 27 novembre 2026 à 18h05, modifié le 28 novembre 2026 à 09h12", "2026-11-27"),
+        ("de", "Veröffentlicht am 27.11.2026, 14:32 Uhr", "2026-11-27"),
+        ("en", "Published: November 27, 2026 6:05pm", "2026-11-27"),
+    ],
+)
+def test_a_publication_phrase_before_a_date_is_a_date_line(lang: str, line: str, iso: str) -> None:
+    rec = convert(article(lang, top=["Neue Brücke für die Stadt", line]))
+    assert rec.published == iso
+
+
 def test_agency_dateline() -> None:
     text = article("en").replace("The town council", "SPRINGFIELD (Reuters) - The town council", 1)
     rec = convert(text)
