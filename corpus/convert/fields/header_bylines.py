@@ -165,8 +165,9 @@ def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[s
     """Name lines between the headline (nb[top], or a window) and the first paragraph are bylines."""
     lo = top + 1 if top >= 0 else header_start(start, top)
     hi = max(min(len(nb), start + _HEADER_AFTER + 1), _below_standfirst(nb, start))
+    prefixed = next((j for j in range(lo, hi) if nb[j].rule.startswith(_PREFIXED)), -1)
     for k in range(lo, hi):
-        _header_line(nb, k, start, top, stop)
+        _header_line(nb, k, start, top, stop, signed_below=k < prefixed)
     if top >= 0 and not any(nb[k].label == BYLINE for k in range(lo, hi)):
         _above_headline(nb, max(0, start - _HEADER_BEFORE), lo, stop)
 
@@ -209,7 +210,14 @@ def _dated_past_section(nb: list[LineDecision], k: int) -> bool:
     return f is not None and f.words <= _SECTION_MAX_WORDS and not f.ends_sentence and _dated(nb[k + 2])
 
 
-def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: frozenset[str]) -> None:
+_PREFIXED: Final = "byline.prefix"
+
+
+def _header_line(
+    nb: list[LineDecision], k: int, start: int, top: int, stop: frozenset[str], signed_below: bool = False
+) -> None:
+    """`signed_below`: a prefixed byline ("By Jane Roe", "Par Le Courrier") follows in the header, so a bare
+    name line above it is a tag or a teaser's name, not a second byline."""
     d = nb[k]
     near_date = any(_dated(x) for x in nb[max(0, k - 2) : k + 5])
     after_byline = k > 0 and nb[k - 1].label == BYLINE
@@ -296,7 +304,7 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
     got, rule = (lead_byline(d.text, stop), "byline: names after a lead phrase") if words <= 20 else ([], "")
     if not got and words <= _SEGMENT_LINE_MAX_WORDS:
         got, rule = segment_byline(d.text, stop), "byline: a prefixed segment of a header line"
-    if not got:
+    if not got and not signed_below:
         got, rule = name_line(d, stop), "byline: name line in the article's header"
     if got:
         d.label, d.rule, d.data = BYLINE, rule, {"authors": got}
