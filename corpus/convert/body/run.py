@@ -173,6 +173,8 @@ def standfirst(nb: list[LineDecision], s: int) -> int:
         if d.label in (BYLINE, DATELINE, CREDIT, CAPTION):
             header = True
             continue
+        if d.label == BOILERPLATE and d.rule.startswith(_HEADER_FURNITURE):
+            continue  # share buttons, a reading time between the header's lines
         if d.label:
             return s
         if d.content == "short":
@@ -187,6 +189,7 @@ def standfirst(nb: list[LineDecision], s: int) -> int:
     return s
 
 
+_HEADER_FURNITURE: Final = ("boilerplate.line", "boilerplate.start", "boilerplate.counter")
 _DEK_MIN_WORDS: Final = 10
 _TITLE_WORDS: Final = 4
 _DEK_STOP: Final = 0.3
@@ -205,8 +208,8 @@ def _dek(nb: list[LineDecision], k: int) -> bool:
         fa is not None
         and not above.label
         and above.content == "short"
-        and 3 <= fa.words <= f.words
-        and above.text != nb[k].text  # the title printed twice
+        and _TITLE_WORDS <= fa.words <= f.words  # a kicker above a title is shorter
+        and above.text not in nb[k].text  # the title printed again (with its kicker)
         and not (k >= 2 and _title_like(nb[k - 2]))  # a third title above: a list of teasers, no header
         and f.stop_ratio >= _DEK_STOP
     )
