@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_convert_rules import PARAS
+from test_convert_rules import PARAS, convert
 
 from corpus.convert import convert_bytes, explain_bytes
 from corpus.convert.decode import normalise
@@ -928,3 +928,68 @@ def test_an_author_box_right_after_a_closing_table_is_not_part_of_it() -> None:
     box = ["Jana Roth", "Staff Writer", "follow"]
     body = body_of("\n\n".join([*PARAS["en"], "The tour dates", "\n".join([*rows, *box])]))
     assert body == [*PARAS["en"], "The tour dates", *rows]
+
+
+_PARAS = (
+    "Il consiglio comunale ha approvato ieri sera il nuovo piano per il ponte, dopo una discussione durata "
+    "quasi quattro ore e molte proposte di modifica.\n\n"
+    "I lavori dovrebbero cominciare in primavera e durare almeno due anni, secondo quanto ha spiegato il "
+    "sindaco alla fine della seduta.\n"
+)
+_DEK = "Il progetto da venti milioni di euro divide la maggioranza e preoccupa i commercianti del centro"
+
+
+def test_a_standfirst_without_its_stop_under_the_title_opens_the_body() -> None:
+    text = f"Cronaca\n\nIl ponte vecchio sarà ricostruito entro il 2028\n\n{_DEK}\n\nMario Rossi 4 Febbraio 2025 - 14:41\n\n{_PARAS}"
+    rec = convert(text)
+    assert rec.headline == "Il ponte vecchio sarà ricostruito entro il 2028"
+    assert rec.body.split("\n\n")[0] == _DEK
+
+
+def test_a_teaser_list_above_the_header_gives_no_standfirst() -> None:
+    teasers = "\n\n".join(
+        [
+            "Nuove piste ciclabili in tutta la città entro la fine dell'anno",
+            "Il mercato coperto riapre dopo due anni di lavori e polemiche",
+            _DEK,
+        ]
+    )
+    rec = convert(f"{teasers}\n\nMario Rossi 4 Febbraio 2025 - 14:41\n\n{_PARAS}")
+    assert _DEK not in rec.body
+
+
+def test_a_title_printed_twice_is_not_its_own_standfirst() -> None:
+    title = "Il progetto da venti milioni divide la maggioranza e preoccupa i commercianti del centro storico"
+    rec = convert(f"Cronaca\n\n{title}\n\n{title}\n\n4 Febbraio 2025 - 14:41\n\n{_PARAS}")
+    assert title not in rec.body
+
+
+def test_a_standfirst_reaches_past_share_buttons_in_the_header() -> None:
+    text = (
+        f"Cronaca\n\nIl ponte vecchio sarà ricostruito entro il 2028\n\n{_DEK}\n\nMario Rossi\n\n"
+        f"4 Febbraio 2025 - 14:41\n\nCondividi su Facebook\n\nCondividi su Twitter\n\n{_PARAS}"
+    )
+    assert convert(text).body.split("\n\n")[0] == _DEK
+
+
+def test_a_title_under_a_short_kicker_is_no_standfirst() -> None:
+    title = "Il ponte vecchio divide la maggioranza e preoccupa i commercianti"
+    rec = convert(
+        f"Notizie\n\nCronaca di Roma\n\n{title}\n\nDi Mario Rossi\n\n4 Febbraio 2025 - 14:41\n\n{_PARAS}"
+    )
+    assert title not in rec.body
+
+
+def test_the_title_printed_again_with_its_kicker_is_no_standfirst() -> None:
+    paras = (
+        "Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die alte Brücke über den Fluss "
+        "abzureißen und durch einen Neubau zu ersetzen.\n\n"
+        "Die Arbeiten sollen im Frühjahr beginnen und mindestens zwei Jahre dauern, sagte der Bürgermeister "
+        "nach der Sitzung.\n"
+    )
+    title = "Warum der Bürgermeister die alte Brücke abreißen will"
+    again = f"Neue Pläne für die Stadt: {title}"
+    rec = convert(
+        f"Politik\n\nAusland\n\n{title}\n\n{again}\n\nvon Jana Roth\n\n06.11.2025 | 20:15\n\n{paras}"
+    )
+    assert again not in rec.body

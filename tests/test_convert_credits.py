@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from corpus.record import Record
 from tests.test_convert_rules import article, convert
 
 
@@ -319,3 +320,43 @@ def test_a_line_ending_with_a_colon_is_no_caption() -> None:
     assert [
         cap for _, cap in pairs(article("en", middle=["All credits of the shoot:\nPhoto: Jane Roe"]))
     ] == [None]
+
+
+_MARCH = (
+    "Thousands of farmers marched to the capital on Tuesday to protest against a rise in the price of water "
+    "for irrigation, officials said.\n"
+    "The government said it would meet their leaders next week to discuss the rise, which it says is needed "
+    "to pay for new canals.\n"
+)
+_LAST = (
+    "Police closed several roads into the city and asked drivers to use other routes until the march had "
+    "ended, and said more marches were planned for next month in other cities."
+)
+
+
+@pytest.mark.parametrize("wire", ["AFP", "PTI", "Reuters", "ANI"])
+def test_a_wire_name_glued_to_the_last_paragraph_signs_the_text(wire: str) -> None:
+    rec = convert(f"Farmers protest over water prices\n{_MARCH}{_LAST} {wire}\n")
+    assert rec.credits == []
+    assert rec.body.split("\n\n")[-1] == f"{_LAST} {wire}"
+
+
+def test_a_short_caption_with_its_agency_after_the_last_paragraph_is_still_a_picture() -> None:
+    rec = convert(
+        f"Farmers protest over water prices\n{_MARCH}{_LAST}\nFarmers near the border on Tuesday. PTI\n"
+    )
+    assert pairs_of(rec) == [("PTI", "Farmers near the border on Tuesday.")]
+    assert rec.body.split("\n\n")[-1] == _LAST
+
+
+def test_a_long_caption_with_its_agency_between_paragraphs_is_still_a_picture() -> None:
+    caption = (
+        "Farmers gather near the border on Tuesday, a day before thousands of them marched to the capital to "
+        "protest against the rise in the price of water for their fields. PTI"
+    )
+    rec = convert(f"Farmers protest over water prices\n{_MARCH}{caption}\n{_LAST}\n")
+    assert pairs_of(rec) == [("PTI", caption.removesuffix(" PTI"))]
+
+
+def pairs_of(rec: Record) -> list[tuple[str | None, str | None]]:
+    return [(c.credit, c.caption) for c in rec.credits]

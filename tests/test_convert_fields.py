@@ -527,3 +527,8 @@ def test_a_russian_text_prefix_with_a_date_is_the_byline_not_the_title() -> None
     rec = convert(text)
     assert rec.headline == title
     assert rec.byline is not None and rec.byline.authors == ["Анна Петрова"]
+
+
+def test_a_name_line_below_a_prefixed_byline_is_a_coauthor() -> None:
+    top = [TITLE["en"], DEK["en"], "Jane Roe", "By John Doe", "Mary Major", "March 3, 2024"]
+    assert convert(article("en", top=top)).byline.authors == ["John Doe", "Mary Major"]

@@ -166,11 +166,55 @@ def test_date_line_gives_published() -> None:
     assert rec.published == "2022-05-11"
 
 
+@pytest.mark.parametrize(
+    ("lang", "line", "iso"),
+    [
+        ("fr", "Publié le 27 novembre 2026 à 18h05, modifié le 28 novembre 2026 à 09h12", "2026-11-27"),
+        ("de", "Veröffentlicht am 27.11.2026, 14:32 Uhr", "2026-11-27"),
+        ("en", "Published: November 27, 2026 6:05pm", "2026-11-27"),
+    ],
+)
+def test_a_publication_phrase_before_a_date_is_a_date_line(lang: str, line: str, iso: str) -> None:
+    rec = convert(article(lang, top=["Neue Brücke für die Stadt", line]))
+    assert rec.published == iso
+
+
 def test_agency_dateline() -> None:
     text = article("en").replace("The town council", "SPRINGFIELD (Reuters) - The town council", 1)
     rec = convert(text)
     assert rec.dateline == "SPRINGFIELD (Reuters)"
     assert rec.body.startswith("SPRINGFIELD (Reuters) - The town council")
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("SPRINGFIELD, Nov 27 (Reuters) - ", "SPRINGFIELD, Nov 27 (Reuters)"),
+        ("Springfield (dpa) - ", "Springfield (dpa)"),
+        ("Bad Springfeld (dpa/lnw) - ", "Bad Springfeld (dpa/lnw)"),
+        ("SPRINGVILLE, 27 novembre (AFP) - ", "SPRINGVILLE, 27 novembre (AFP)"),
+        ("SPRINGFIELD, 27 Nov. (EUROPA PRESS) - ", "SPRINGFIELD, 27 Nov. (EUROPA PRESS)"),
+        ("SPRINGFIELD, Ill. (AP) — ", "SPRINGFIELD, Ill. (AP)"),
+        ("NEW SPRINGFIELD — ", "NEW SPRINGFIELD"),
+        ("SPRINGFIELD, Oregon – ", "SPRINGFIELD, Oregon"),
+        ("UPDATE — ", None),  # a flag word, not a place (common.toml dateline.not_places)
+        ("BREAKING: ", None),  # a colon without a wire opens flags as often as places
+        ("SPRINGFIELD - ", None),  # a hyphen alone: a kicker as often as a place
+        ("The mayor (AP) said - ", None),
+    ],
+)
+def test_datelines_of_wires_and_papers(opening: str, dateline: str | None) -> None:
+    rec = convert(article("en").replace("The town council", opening + "The town council", 1))
+    assert rec.dateline == dateline
+    assert rec.body.startswith(opening + "The town council")
+
+
+def test_the_dateline_opens_the_paragraph_after_a_standfirst() -> None:
+    standfirst = "The vote ends a year of argument over the cost. Shop owners fear months of closed roads."
+    text = article("en", top=["Council votes to rebuild the old bridge", standfirst, "By Jane Roe"])
+    rec = convert(text.replace("The town council", "SPRINGFIELD (AP) — The town council", 1))
+    assert rec.body.startswith(standfirst)
+    assert rec.dateline == "SPRINGFIELD (AP)"
 
 
 # --- related links -----------------------------------------------------------------------------------------

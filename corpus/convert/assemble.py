@@ -175,11 +175,12 @@ def _header_dates(ds: list[LineDecision]) -> Callable[[], list[str]]:
 
 
 def dateline(ds: list[LineDecision]) -> str | None:
-    first = next((d for d in ds if d.label == BODY), None)
-    if first is None:
-        return None
-    m = RULES.dateline.match(first.text)
-    return m.group("dateline").strip() if m else None
+    """The dateline opening the text: the first paragraph's, or the second's when a standfirst is the first."""
+    for d in [d for d in ds if d.label == BODY][:2]:
+        m = RULES.dateline.match(d.text)
+        if m:
+            return m.group("dateline").strip()
+    return None
 
 
 def parse_date(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpus.convert.features import Features
+from corpus.convert.labels import BYLINE
 
 
 @dataclass(slots=True, eq=False, init=False)
@@ -39,3 +40,7 @@ class LineDecision:
         self.features = features
         self.data = {} if data is None else data
         self.content = content
+
+    def sign(self, authors: list[str], why: str) -> None:
+        """The line is a byline naming these authors; `why` is the evidence `corpus explain` shows."""
+        self.label, self.rule, self.data = BYLINE, f"byline: {why}", {"authors": authors}

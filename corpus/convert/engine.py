@@ -101,16 +101,10 @@ def _pattern(
         hit = _anchored(text, f, stop, fams)
         if hit:
             return hit
-    if f.words <= _DATE_LINE_WORDS and (
-        (("19" in text or "20" in text) and _YEAR.search(text)) or (not text.isascii() and native_year(text))
-    ):  # dates have a 4-digit year
-        d = find_date(text)
-        if d and (dash := _RANGE_DASH.match(text, d[1].end())) and _date_at(text[dash.end() :]):
-            d = None  # "1 May 2026 – 3 June 2026": an event's dates (a row of its details), not the article's
-        if d:
-            # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
-            shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
-            return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
+    if f.words <= _DATE_LINE_WORDS:
+        dated = _date_line(text)
+        if dated:
+            return dated
     if f.words <= _WIRE_DATELINE_WORDS and text[-1] == ")" and _wire_dateline(text):
         # "Lima, 28 nov (EFE)": a wire's dateline with no year, not a caption and its credit
         return DATELINE, "date: a wire's dateline (place, day and month, the agency)", {}
@@ -194,6 +188,22 @@ def _pattern(
     return None
 
 
+def _date_line(text: str) -> tuple[str, str, dict[str, Any]] | None:
+    """A line that dates the article, asked of short lines (and of publication stamps up to twice as long)."""
+    if not (
+        (("19" in text or "20" in text) and _YEAR.search(text)) or (not text.isascii() and native_year(text))
+    ):
+        return None  # dates have a 4-digit year
+    d = find_date(text)
+    if d and (dash := _RANGE_DASH.match(text, d[1].end())) and _date_at(text[dash.end() :]):
+        return None  # "1 May 2026 – 3 June 2026": an event's dates (a row of its details), not the article's
+    if d is None:
+        return None
+    # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
+    shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
+    return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}
+
+
 def _date_at(text: str) -> bool:
     """A date opens the text (the second end of a range; "03.07.2024 - 18:24" is a date and its time)."""
     d = find_date(text)
@@ -261,6 +271,7 @@ _ALL_FAMILIES: Final = frozenset(
 
 
 _DATE_LINE_WORDS: Final = 10  # a date line: the date and a few words around it
+_STAMP_WORDS: Final = 20  # a publication stamp: its phrase, the date, maybe the update's date
 _LABELLED_CAPTION_MIN: Final = 8  # characters of a caption between a label and the credit's own label
 
 
@@ -334,9 +345,9 @@ def _anchored(
         low = text.lower()
         for phrase in RULES.boiler_starts_by_word.get(first_word(text), ()):
             if low.startswith(phrase):
-                if phrase.endswith(":") and f.words <= _DATE_LINE_WORDS and find_date(text):
-                    return None  # "Published: March 12, 2024 6:05pm": the date rule takes it
-                return BOILERPLATE, f"boilerplate.start: {text[: len(phrase)]!r}", {}
+                # "Published: March 12, 2024", "Publié le 27 novembre 2026 à 18h05, modifié le …": a date line
+                dated = _date_line(text) if f.words <= _STAMP_WORDS else None
+                return dated or (BOILERPLATE, f"boilerplate.start: {text[: len(phrase)]!r}", {})
     return None
 
 
@@ -399,11 +410,7 @@ def _bare_bylines(nb: list[LineDecision], stop: frozenset[str]) -> None:
             x = nb[k + 1]
             got = parse_names(x.text, stop, single_ok=True, prefixed=True) or names.desk(x.text)
             if got and (_free(x) or x.label == BYLINE):
-                x.label, x.rule, x.data = (
-                    BYLINE,
-                    f"byline: names after the prefix on line {d.index + 1}",
-                    {"authors": got},
-                )
+                x.sign(got, f"names after the prefix on line {d.index + 1}")
                 names.more_name_lines(nb, k + 2, stop)
         elif d.label == BYLINE and d.data.get("authors"):
             names.more_name_lines(nb, k + 1, stop)  # "von Jane Roe" / ", John Doe"
@@ -461,11 +468,7 @@ def _signature(nb: list[LineDecision], e: int, stop: frozenset[str]) -> None:
             return
         got = names.name_line(d, stop) or (names.cjk_signature(d.text) if not d.text.isascii() else [])
         if got:
-            d.label, d.rule, d.data = (
-                BYLINE,
-                "byline: a name alone below the last paragraph",
-                {"authors": got},
-            )
+            d.sign(got, "a name alone below the last paragraph")
         return
 
 

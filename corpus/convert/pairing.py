@@ -30,6 +30,7 @@ def _is_bare_credit(text: str, f: Features) -> bool:
 def _pair_credits(nb: list[LineDecision]) -> None:
     """Pass 3: a credit and its caption are one item; structure tells which lines belong together."""
     credits.label_lines(nb)
+    _glued_signoffs(nb)
     for k, d in enumerate(nb):
         f = d.features
         assert f is not None
@@ -288,7 +289,7 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
             gap <= max_gap
             and _captionable(x)
             and 3 <= xf.words <= 40
-            and not (xf.ends_sentence and xf.words > 25)
+            and not (xf.ends_sentence and xf.words > _SENTENCE_CAPTION_WORDS)
             and not _signed_off(nb, k, x)
         ):
             return x
@@ -301,6 +302,31 @@ def _caption_for(nb: list[LineDecision], k: int) -> LineDecision | None:
             if near and _free(below) and 3 <= bf.words <= 25 and not bf.ends_sentence:
                 return below
     return None
+
+
+_SENTENCE_CAPTION_WORDS: Final = 25  # a caption that is one sentence is shorter than this; a paragraph is not
+_TRAILING_RULE: Final = "credit.trailing"
+_STOPS: Final = '.!?"”’»'
+
+
+def _glued_signoffs(nb: list[LineDecision]) -> None:
+    """ "… were deported on Tuesday. PTI": a wire's name glued to the end of the article's last paragraph signs
+    the text, it does not credit a picture. A paragraph's length of sentences after a paragraph, with no text
+    after it and only an agency's name at its end, is that last paragraph (kept whole, the sign-off with it)."""
+    for k, d in enumerate(nb):
+        if d.label != CREDIT or not d.rule.startswith(_TRAILING_RULE):
+            continue
+        caption, credit = d.data.get("caption") or "", d.data.get("credit") or ""
+        if (
+            k > 0
+            and len(caption.split()) > _SENTENCE_CAPTION_WORDS
+            and caption[-1:] in _STOPS
+            and "/" not in credit
+            and credits.agency_only(credit)
+            and _paragraph(nb[k - 1])
+            and not _text_after(nb, k)
+        ):
+            d.label, d.rule, d.data = "", "text: the last paragraph, signed off by its wire's name", {}
 
 
 def _signed_off(nb: list[LineDecision], k: int, x: LineDecision) -> bool:

@@ -146,7 +146,7 @@ class Rules:
     # picture (the tables' credit.courtesy words, CJK captions' way of crediting)
     credit_courtesy: re.Pattern[str]
     credit_tail_label: re.Pattern[str]  # "CAPTION. Foto di Jane Roe": a label opening the credit, no colon
-    credit_tail_words: tuple[str, ...]  # its labels as printed: the line must hold one before the regex runs
+    credit_tail_gate: re.Pattern[str]  # any of its labels: the line must hold one before that regex runs
     agency: re.Pattern[str]
     agency_words: frozenset[str]  # every word of the agency names, lower case ("getty", "images", "dpa")
     # `agency` split in two for a truth test (scan.agency_named): the name opening the text (agency_head.match)

@@ -17,6 +17,7 @@ from corpus.convert.body.lists import (
     list_after_run,
     lists_between_paragraphs,
     priced,
+    short_runs,
 )
 from corpus.convert.decision import LineDecision
 from corpus.convert.labels import BODY, BOILERPLATE, CAPTION, CREDIT, RELATED
@@ -78,11 +79,10 @@ def label_body(nb: list[LineDecision], s: int, e: int, lang: str | None) -> None
             continue
         f = d.features
         assert f is not None
-        nxt = _text_below(nb, k)
+        nxt = _text_below(nb, k) if inside else None  # outside the run no line heads anything
         next_text = nxt is not None and not nxt.label and nxt.content in ("good", "medium")
         if (
-            inside
-            and next_text
+            next_text
             and k > 0
             and _body_above(nb, k)
             and f.words <= _SUBHEAD_MAX_WORDS
@@ -127,14 +127,7 @@ def _stacked_headings(nb: list[LineDecision], s: int, e: int) -> None:
     over a heading, or a deal's offer line ("Get it at Shop for $20") over the next deal's title, between
     paragraphs: two or three short lines that each read as a heading head the text below, though only the
     lowest has text right below it."""
-    k = s + 1
-    while k <= e:
-        if nb[k].rule != SHORT_IN_RUN:
-            k += 1
-            continue
-        j = k
-        while j + 1 <= e and nb[j + 1].rule == SHORT_IN_RUN:
-            j += 1
+    for k, j in short_runs(nb, s + 1, e):
         below = nb[j + 1] if j + 1 < len(nb) else None
         if (
             j > k
@@ -148,7 +141,6 @@ def _stacked_headings(nb: list[LineDecision], s: int, e: int) -> None:
         ):
             for x in nb[k : j + 1]:
                 x.label, x.rule = BODY, _STACKED
-        k = j + 1
 
 
 _ASIDE_ENDS: Final = (".", "!", "?", "…", ":")

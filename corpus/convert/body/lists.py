@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import Final
 
 from corpus.convert.decision import LineDecision
@@ -38,14 +39,7 @@ _PROSE_TITLE: Final = 0.35
 def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
     """Short lines between body paragraphs that look like items (bullets, numbers, "Term: value", figures)
     are the article's own list or table (jusText's re-labelling of short blocks between good ones)."""
-    k = s
-    while k <= e:
-        if nb[k].rule != SHORT_IN_RUN:
-            k += 1
-            continue
-        j = k
-        while j + 1 <= e and nb[j + 1].rule == SHORT_IN_RUN:
-            j += 1
+    for k, j in short_runs(nb, s, e):
         run = nb[k : j + 1]
         items = sum(1 for x in run if _LIST_ITEM.search(x.text)) + _same_shape(run)
         listed = len(run) >= _LIST_MIN_LINES and items >= _LIST_ITEM_SHARE * len(run)
@@ -59,6 +53,20 @@ def lists_between_paragraphs(nb: list[LineDecision], s: int, e: int) -> None:
                 x.label, x.rule = BODY, f"list item: {len(run)} item-like lines between paragraphs"
         elif j + 1 < len(nb) and nb[j + 1].label == BODY:
             _led_tail(run)
+
+
+def short_runs(nb: list[LineDecision], start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(k, j) of each run nb[k..j] of short lines inside the main run that no pass has placed yet; the caller
+    may relabel the run before the next one is looked for."""
+    k = start
+    while k <= end:
+        if nb[k].rule != SHORT_IN_RUN:
+            k += 1
+            continue
+        j = k
+        while j + 1 <= end and nb[j + 1].rule == SHORT_IN_RUN:
+            j += 1
+        yield k, j
         k = j + 1
 
 

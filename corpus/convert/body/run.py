@@ -14,7 +14,7 @@ from corpus.convert.body.end import follows_article
 from corpus.convert.body.furniture import CONTENTS
 from corpus.convert.body.lists import item_like, led_list, prose_item
 from corpus.convert.decision import LineDecision
-from corpus.convert.labels import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
+from corpus.convert.labels import BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATELINE, RELATED
 
 # Weights of pass 4: text counts by its length, furniture counts against.
 _W_SHORT: Final = -60.0
@@ -104,14 +104,16 @@ def _list_items(nb: list[LineDecision], weights: list[float]) -> list[float]:
     """A short line that reads like text beside another short line ("A pot of twenty litres for each plant" /
     "Good compost"): a list's item, its bullet dropped, weighs little against the text around it. Alone between
     two text lines it is as often a teaser's title, and keeps a short line's weight."""
+    short = [w == _W_SHORT and not d.label for w, d in zip(weights, nb, strict=True)]
+    last = len(nb) - 1
     for k, d in enumerate(nb):
         if (
-            weights[k] == _W_SHORT
-            and not d.label
-            and any(0 <= j < len(nb) and weights[j] == _W_SHORT and not nb[j].label for j in (k - 1, k + 1))
+            short[k]
+            and ((k > 0 and short[k - 1]) or (k < last and short[k + 1]))
             and prose_item(d)  # last: its word ratios are computed on demand
         ):
             weights[k] = _W_PROSE
+            short[k] = False  # an item found no longer makes the next line an item's neighbour
     return weights
 
 
@@ -171,12 +173,52 @@ def standfirst(nb: list[LineDecision], s: int) -> int:
         if d.label in (BYLINE, DATELINE, CREDIT, CAPTION):
             header = True
             continue
+        if d.label == BOILERPLATE and d.rule.startswith(_HEADER_FURNITURE):
+            continue  # share buttons, a reading time between the header's lines
         if d.label:
             return s
         if d.content == "short":
+            if header and _dek(nb, k):
+                nb[k].label, nb[k].rule = (
+                    BODY,
+                    "standfirst: text under the title, above the header, without a stop",
+                )
+                return k
             continue
         return k if header and d.content == "good" else s
     return s
+
+
+_HEADER_FURNITURE: Final = ("boilerplate.line", "boilerplate.start", "boilerplate.counter")
+_DEK_MIN_WORDS: Final = 10
+_TITLE_WORDS: Final = 4
+_DEK_STOP: Final = 0.3
+
+
+def _dek(nb: list[LineDecision], k: int) -> bool:
+    """A standfirst printed without its final stop ("Beyond the headlines, some economists argue that …"):
+    a line that reads like text (function words), right under a title-shaped line no longer than itself, above
+    the header."""
+    f = nb[k].features
+    if k == 0 or f is None or f.words < _DEK_MIN_WORDS or nb[k].text.endswith(":"):
+        return False
+    above = nb[k - 1]
+    fa = above.features
+    return (
+        fa is not None
+        and not above.label
+        and above.content == "short"
+        and _TITLE_WORDS <= fa.words <= f.words  # a kicker above a title is shorter
+        and above.text not in nb[k].text  # the title printed again (with its kicker)
+        and not (k >= 2 and _title_like(nb[k - 2]))  # a third title above: a list of teasers, no header
+        and f.stop_ratio >= _DEK_STOP
+    )
+
+
+def _title_like(d: LineDecision) -> bool:
+    return (
+        not d.label and d.content == "short" and d.features is not None and d.features.words >= _TITLE_WORDS
+    )
 
 
 _BOX_SPAN: Final = 14  # lines of an in-article box of links between the lede and the rest of the text

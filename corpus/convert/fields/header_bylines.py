@@ -130,11 +130,7 @@ def _with_wire(d: LineDecision, stop: frozenset[str]) -> bool:
     got = names_only(caption, stop)
     if not got or not covers(got, caption):
         return False
-    d.label, d.rule, d.data = (
-        BYLINE,
-        "byline: names and the wire they wrote with, beside a date",
-        {"authors": got},
-    )
+    d.sign(got, "names and the wire they wrote with, beside a date")
     return True
 
 
@@ -169,8 +165,9 @@ def header_names(nb: list[LineDecision], start: int, top: int, stop: frozenset[s
     """Name lines between the headline (nb[top], or a window) and the first paragraph are bylines."""
     lo = top + 1 if top >= 0 else header_start(start, top)
     hi = max(min(len(nb), start + _HEADER_AFTER + 1), _below_standfirst(nb, start))
+    prefixed = next((j for j in range(lo, hi) if nb[j].rule.startswith(_PREFIXED)), -1)
     for k in range(lo, hi):
-        _header_line(nb, k, start, top, stop)
+        _header_line(nb, k, start, top, stop, signed_below=k < prefixed)
     if top >= 0 and not any(nb[k].label == BYLINE for k in range(lo, hi)):
         _above_headline(nb, max(0, start - _HEADER_BEFORE), lo, stop)
 
@@ -198,11 +195,7 @@ def _above_headline(nb: list[LineDecision], lo: int, hi: int, stop: frozenset[st
         got = lead_byline(d.text, stop) if d.features.words <= 20 else []
         got = got or name_line(d, stop) or _cjk_name(nb, k)
         if got:
-            d.label, d.rule, d.data = (
-                BYLINE,
-                "byline: name line beside a date above the headline",
-                {"authors": got},
-            )
+            d.sign(got, "name line beside a date above the headline")
             return
 
 
@@ -217,7 +210,14 @@ def _dated_past_section(nb: list[LineDecision], k: int) -> bool:
     return f is not None and f.words <= _SECTION_MAX_WORDS and not f.ends_sentence and _dated(nb[k + 2])
 
 
-def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: frozenset[str]) -> None:
+_PREFIXED: Final = "byline.prefix"
+
+
+def _header_line(
+    nb: list[LineDecision], k: int, start: int, top: int, stop: frozenset[str], signed_below: bool = False
+) -> None:
+    """`signed_below`: a prefixed byline ("By Jane Roe", "Par Le Courrier") follows in the header, so a bare
+    name line above it is a tag or a teaser's name, not a second byline."""
     d = nb[k]
     near_date = any(_dated(x) for x in nb[max(0, k - 2) : k + 5])
     after_byline = k > 0 and nb[k - 1].label == BYLINE
@@ -229,11 +229,7 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
         return
     wire = _source_wire(d) if d.label == CREDIT and near_date and not d.data.get("caption") else None
     if wire:  # "Quelle: dpa" under the title: the wire wrote the article, no picture is credited
-        d.label, d.rule, d.data = (
-            BYLINE,
-            "byline: a wire named as the source beside a date",
-            {"authors": [wire]},
-        )
+        d.sign([wire], "a wire named as the source beside a date")
         return
     if d.label == CREDIT and d.rule == "credit.agency at end" and near_date and _with_wire(d, stop):
         return  # "Jean Dupont (avec AFP)": a reporter writing with the wire's copy
@@ -257,11 +253,7 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
         elif "/" not in part and SEGMENTS.search(part) and (got := _wire_segments(part, stop)):
             # "Kari Nordby – NTB", "EFE | Madrid" beside the date: the reporter (or the wire) and where from
             _uncaption(nb, d)
-            d.label, d.rule, d.data = (
-                BYLINE,
-                "byline: a name or a wire in segments beside a date",
-                {"authors": got},
-            )
+            d.sign(got, "a name or a wire in segments beside a date")
         elif part.split(maxsplit=1)[0].lower() in RULES.desk_words and (got := desk(part)):
             # "Redazione ANSA" beside the date: the wire's desk signs the article, no picture is credited
             _uncaption(nb, d)
@@ -276,11 +268,7 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
             d.text, stop
         )  # "Veröffentlicht am 3. März 2024 von Jana Roth": the stamp names its author
         if got:
-            d.label, d.rule, d.data = (
-                BYLINE,
-                "byline: names after a publication stamp's date",
-                {"authors": got},
-            )
+            d.sign(got, "names after a publication stamp's date")
             return
     if d.label not in (BODY, BOILERPLATE, "") or "boilerplate." in d.rule:
         return
@@ -316,7 +304,7 @@ def _header_line(nb: list[LineDecision], k: int, start: int, top: int, stop: fro
     got, rule = (lead_byline(d.text, stop), "byline: names after a lead phrase") if words <= 20 else ([], "")
     if not got and words <= _SEGMENT_LINE_MAX_WORDS:
         got, rule = segment_byline(d.text, stop), "byline: a prefixed segment of a header line"
-    if not got:
+    if not got and not signed_below:
         got, rule = name_line(d, stop), "byline: name line in the article's header"
     if got:
         d.label, d.rule, d.data = BYLINE, rule, {"authors": got}

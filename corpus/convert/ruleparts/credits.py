@@ -35,7 +35,7 @@ class CreditRules(TypedDict):
     credit_copyright: re.Pattern[str]
     credit_courtesy: re.Pattern[str]
     credit_tail_label: re.Pattern[str]
-    credit_tail_words: tuple[str, ...]
+    credit_tail_gate: re.Pattern[str]
 
 
 class AgencyRules(TypedDict):
@@ -108,7 +108,9 @@ def credit_rules(t: Tables, kinds: dict[str, str]) -> CreditRules:
         # "CAPTION. Foto di Jane Roe", "CAPTION (foto di Jane Roe)", "CAPTION. Fot. Jane Roe/PAP": a label that
         # opens the credit after the caption without a colon (rules/<lang>.toml, credit.tail_labels); in lower
         # case only in brackets ("… la foto di Jane Roe" ends a sentence)
-        "credit_tail_words": tuple(tails),
+        "credit_tail_gate": re.compile(
+            alternation(tails or ["\x00"])
+        ),  # any label, anywhere: the cheap test first
         "credit_tail_label": re.compile(
             r"(?:(?<![^\s(\[])(?P<label>"
             + alternation([x for x in tails if not x[:1].islower()] or ["\x00"])

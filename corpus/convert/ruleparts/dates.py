@@ -77,10 +77,30 @@ def date_rules(t: Tables, months: dict[str, int]) -> DateRules:
             + r")\b[^\d]{0,12}\d{1,2}[:.h]\d\d\b",
             re.IGNORECASE,
         ),
-        "dateline": re.compile(
-            r"^(?P<dateline>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[A-ZÀ-Þ][\w.]+(?:\s[A-ZÀ-Þ][\w.]+)?)*\s*(?:\((?:Reuters|AP|AFP|UPI|dpa|AFX|EFE|KNA|epd|APA|SID)\)|/(?:Reuters|AP|AFP|UPI|dpa)))\s*[-—–:]\s*"
-        ),
+        "dateline": _dateline(t.common_list("dateline", "wires"), t.common_list("dateline", "not_places")),
     }
+
+
+# A dateline's place: in capitals ("NEW YORK", "RIO DE JANEIRO"), or in Title Case when a wire follows it
+# ("Berlin (dpa)", "São Paulo (Reuters)"); then a state, a country or a date after commas ("LAGOS, Nigeria",
+# "FRANKFURT, Nov 27", "PARIS, 27 novembre").
+_CAPS_PLACE: Final = r"[A-ZÀ-Þ][A-ZÀ-Þ.'’-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ.'’-]+){0,3}"
+_TITLE_PLACE: Final = r"[A-ZÀ-Þ][\w.'’-]+(?: (?:[A-ZÀ-Þ][\w.'’-]+|de|do|da|am|an|im|on|upon|sur|del|di)){0,3}"
+_QUALIFIERS: Final = r"(?:,\s*[\w.'’-]+(?: [\w.'’-]+){0,3}){0,2}"
+
+
+def _dateline(wires: list[str], not_places: list[str]) -> re.Pattern[str]:
+    """The opening of a story that names where it was filed: the place, maybe a date, and the wire in brackets
+    ("WASHINGTON (Reuters) -"), or a place in capitals and a dash alone ("LONDON —": a paper's own dateline;
+    not a hyphen or a colon, which open "UPDATE: …" and "BREAKING - …" lines as well, nor a flag word of
+    common.toml's dateline.not_places)."""
+    wire = r"(?i:" + alternation(wires or ["\x00"]) + r")(?:[/-][\w-]+)*"
+    with_wire = rf"(?:{_CAPS_PLACE}|{_TITLE_PLACE}){_QUALIFIERS}\s*(?:\({wire}\)|/{wire}(?=\s*[-—–:]))"
+    flags = alternation(not_places or ["\x00"])
+    dash_only = (
+        rf"(?!(?:{flags})\s+[—–]){_CAPS_PLACE}(?:,\s*[A-ZÀ-Þ][\w.'’-]+(?: [A-ZÀ-Þ][\w.'’-]+)?)?(?=\s+[—–]\s)"
+    )
+    return re.compile(rf"^(?P<dateline>{with_wire}|{dash_only})\s*[-—–:]\s*")
 
 
 def _slash_dates(t: Tables) -> dict[str, str]:
