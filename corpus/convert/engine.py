@@ -195,10 +195,8 @@ def _date_line(text: str) -> tuple[str, str, dict[str, Any]] | None:
     ):
         return None  # dates have a 4-digit year
     d = find_date(text)
-    if d and (dash := _RANGE_DASH.match(text, d[1].end())) and _date_at(text[dash.end() :]):
-        return None  # "1 May 2026 – 3 June 2026": an event's dates (a row of its details), not the article's
-    if d is None:
-        return None
+    if d is None or ((dash := _RANGE_DASH.match(text, d[1].end())) and _date_at(text[dash.end() :])):
+        return None  # none, or "1 May 2026 – 3 June 2026": an event's dates (a row of its details)
     # the line's shape: what stands around the date, digits blurred ("Name says: D at 0:0 am")
     shape = _DIGITS.sub("0", f"{text[: d[1].start()]}D{text[d[1].end() :]}").strip()
     return DATELINE, f"date: {d[1].group(0)!r}", {"published": d[0], "shape": shape}

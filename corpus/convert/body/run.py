@@ -203,12 +203,10 @@ def _dek(nb: list[LineDecision], k: int) -> bool:
     if k == 0 or f is None or f.words < _DEK_MIN_WORDS or nb[k].text.endswith(":"):
         return False
     above = nb[k - 1]
-    fa = above.features
     return (
-        fa is not None
-        and not above.label
-        and above.content == "short"
-        and _TITLE_WORDS <= fa.words <= f.words  # a kicker above a title is shorter
+        _title_like(above)  # (a kicker above a title is shorter)
+        and above.features is not None
+        and above.features.words <= f.words
         and above.text not in nb[k].text  # the title printed again (with its kicker)
         and not (k >= 2 and _title_like(nb[k - 2]))  # a third title above: a list of teasers, no header
         and f.stop_ratio >= _DEK_STOP
